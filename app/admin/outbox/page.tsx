@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requireStaff } from "@/lib/auth/current";
+import { listOutbox } from "@/lib/messaging/outbox-read";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+
+export async function generateMetadata() {
+  const t = await getTranslations("outbox");
+  return { title: t("title") };
+}
+
+const query = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  to: z.string().max(100).optional().catch(undefined),
+});
+
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  await requireStaff("outbox.view");
+  const t = await getTranslations("outbox");
+  const { page, to } = query.parse(await searchParams);
+  const { rows, total } = await listOutbox(page, 50, to || undefined);
+  const pages = Math.max(1, Math.ceil(total / 50));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
+        <label className="text-sm font-medium" htmlFor="to">
+          {t("filter")}
+        </label>
+        <input
+          id="to"
+          name="to"
+          defaultValue={to ?? ""}
+          className="min-h-11 rounded-lg px-3 ring-1 ring-slate-300"
+        />
+        <Button type="submit" variant="secondary">
+          {t("search")}
+        </Button>
+        <span className="text-sm text-slate-600">{t("total", { count: total })}</span>
+      </form>
+      <Card className="overflow-x-auto p-0 sm:p-0">
+        {rows.length === 0 ? (
+          <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  {t("time")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("channel")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("to")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("body")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("status")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                    {formatDateTime(m.createdAt)}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={m.channel === "sms" ? "brand" : "neutral"}>{m.channel}</Badge>
+                  </td>
+                  <td className="px-4 py-3 font-mono text-xs">{m.to}</td>
+                  <td className="max-w-md px-4 py-3">
+                    {m.subject ? <strong className="block">{m.subject}</strong> : null}
+                    {m.body}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={m.status === "failed" ? "danger" : "success"}>{m.status}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <nav className="mt-4 flex justify-between text-sm" aria-label="pagination">
+        {page > 1 ? (
+          <Link
+            className="text-brand-700 underline"
+            href={`?page=${page - 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}
+          >
+            {t("prev")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page < pages ? (
+          <Link
+            className="text-brand-700 underline"
+            href={`?page=${page + 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}
+          >
+            {t("next")}
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/current";
+import { homePathFor } from "@/lib/auth/policy";
+import { captchaRequired } from "@/lib/accounts/sign-in";
+import { requestMeta } from "@/lib/core/request-meta";
+import { createCaptcha } from "@/lib/security/captcha";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { StudentLoginForm } from "@/components/auth/StudentLoginForm";
+
+export async function generateMetadata() {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; signedOut?: string }>;
+}) {
+  const actor = await getActor();
+  if (actor) redirect(homePathFor(actor));
+  const t = await getTranslations("signIn");
+  const { next, signedOut } = await searchParams;
+  // An IP that already failed 3 times sees the captcha from the start.
+  const needCaptcha = await captchaRequired("", (await requestMeta()).ip);
+  const captcha = needCaptcha ? await createCaptcha() : undefined;
+
+  return (
+    <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-5">
+      <Card className="md:col-span-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1 mb-5 text-sm text-slate-600">{t("subtitle")}</p>
+        {signedOut ? (
+          <Alert tone="success" className="mb-4">
+            {t("signedOut")}
+          </Alert>
+        ) : null}
+        <StudentLoginForm initialCaptcha={captcha} next={next} />
+        <div className="mt-5 flex flex-wrap justify-between gap-3 text-sm">
+          <div className="flex gap-4">
+            <Link
+              className="font-medium text-brand-700 underline-offset-4 hover:underline"
+              href="/recover/username"
+            >
+              {t("forgotUsername")}
+            </Link>
+            <Link
+              className="font-medium text-brand-700 underline-offset-4 hover:underline"
+              href="/recover/password"
+            >
+              {t("forgotPassword")}
+            </Link>
+          </div>
+          <p>
+            {t("noAccount")}{" "}
+            <Link
+              className="font-semibold text-brand-700 underline-offset-4 hover:underline"
+              href="/register"
+            >
+              {t("registerNow")}
+            </Link>
+          </p>
+        </div>
+      </Card>
+      <aside className="space-y-4 md:col-span-2">
+        <Card>
+          <h2 className="font-semibold">{t("help.title")}</h2>
+          <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-slate-700">
+            <li>{t("help.username")}</li>
+            <li>{t("help.duplicate")}</li>
+            <li>{t("help.sms")}</li>
+          </ul>
+        </Card>
+        <p className="text-center text-sm">
+          <Link
+            className="text-slate-600 underline underline-offset-4 hover:text-brand-700"
+            href="/staff/login"
+          >
+            {t("staffLink")}
+          </Link>
+        </p>
+      </aside>
+    </div>
+  );
+}

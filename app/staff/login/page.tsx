@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/current";
+import { homePathFor } from "@/lib/auth/policy";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { StaffLoginForm } from "@/components/auth/StaffLoginForm";
+
+export async function generateMetadata() {
+  const t = await getTranslations("signIn");
+  return { title: t("staffTitle") };
+}
+
+export default async function StaffLoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ signedOut?: string }>;
+}) {
+  const actor = await getActor();
+  if (actor) redirect(homePathFor(actor));
+  const t = await getTranslations("signIn");
+  const { signedOut } = await searchParams;
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="text-2xl font-bold">{t("staffTitle")}</h1>
+        <p className="mt-1 mb-5 text-sm text-slate-600">{t("staffSubtitle")}</p>
+        {signedOut ? (
+          <Alert tone="success" className="mb-4">
+            {t("signedOut")}
+          </Alert>
+        ) : null}
+        <StaffLoginForm />
+      </Card>
+      <p className="mt-4 text-center text-sm">
+        <Link className="text-slate-600 underline underline-offset-4 hover:text-brand-700" href="/login">
+          {t("studentLink")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocale } from "@/app/actions/locale";
+import { cn } from "@/components/ui/cn";
+
+/** Works without JavaScript: each language is a submit button of a tiny form. */
+export async function LanguageSwitch() {
+  const t = await getTranslations("common.language");
+  const locale = await getLocale();
+  const options = [
+    { value: "zh-CN", label: t("zh"), lang: "zh-CN" },
+    { value: "en", label: t("en"), lang: "en" },
+  ];
+  return (
+    <form action={setLocale} className="flex items-center" aria-label={t("label")}>
+      <div role="group" aria-label={t("label")} className="flex rounded-lg bg-white/10 p-0.5">
+        {options.map((o) => (
+          <button
+            key={o.value}
+            type="submit"
+            name="locale"
+            value={o.value}
+            lang={o.lang}
+            aria-pressed={locale === o.value}
+            className={cn(
+              "min-h-9 rounded-md px-2.5 text-xs font-semibold",
+              locale === o.value ? "bg-white text-brand-900" : "text-white hover:bg-white/15",
+            )}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/current";
+import { unreadCount } from "@/lib/messaging/inbox";
+import { schoolName } from "@/lib/settings";
+import { signOut } from "@/app/actions/sign-out";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { navItemsFor } from "./navigation";
+
+export async function SiteHeader() {
+  const t = await getTranslations("common");
+  const actor = await getActor();
+  const items = navItemsFor(actor);
+  const recipient =
+    actor?.kind === "student"
+      ? { accountId: actor.accountId }
+      : actor?.kind === "staff"
+        ? { staffUserId: actor.staffUserId }
+        : null;
+  const unread = recipient ? await unreadCount(recipient) : 0;
+  const school = await schoolName();
+
+  return (
+    <header className="bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="flex min-w-0 items-center gap-2.5">
+          <span
+            aria-hidden="true"
+            className="grid size-9 shrink-0 place-items-center rounded-lg bg-white text-lg font-black text-brand-900"
+          >
+            籍
+          </span>
+          <span className="min-w-0">
+            <span className="block truncate text-base font-bold leading-tight">{t("appName")}</span>
+            <span className="block truncate text-xs text-brand-100">{school}</span>
+          </span>
+        </Link>
+        <div className="flex items-center gap-2">
+          <LanguageSwitch />
+          {actor ? (
+            <form action={signOut}>
+              <button
+                type="submit"
+                className="min-h-9 rounded-md px-2.5 text-xs font-semibold text-white ring-1 ring-white/40 hover:bg-white/10"
+              >
+                {t("actions.signOut")}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      </div>
+      {actor ? (
+        <nav aria-label={t("nav.main")} className="border-t border-white/10 bg-brand-800">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
+            {items.map((item) => (
+              <li key={item.href} className="shrink-0">
+                <Link
+                  href={item.href}
+                  className="flex min-h-11 items-center gap-1.5 px-3 text-sm font-medium text-white hover:bg-white/10"
+                >
+                  {t(item.labelKey)}
+                  {item.badge === "inbox" && unread > 0 ? (
+                    <span
+                      className="rounded-full bg-amber-400 px-1.5 text-xs font-bold text-ink"
+                      aria-label={t("unread", { count: unread })}
+                    >
+                      {unread}
+                    </span>
+                  ) : null}
+                </Link>
+              </li>
+            ))}
+            {actor.kind === "staff" ? (
+              <li className="ml-auto flex shrink-0 items-center px-3 text-xs text-brand-100">
+                {actor.displayName}
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,132 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+const control =
+  "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
+const invalid = "ring-2 ring-red-600 focus:ring-red-600";
+
+type FieldShellProps = {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  children: (describedBy: string | undefined, isInvalid: boolean) => ReactNode;
+  className?: string;
+};
+
+/**
+ * Label, control, hint and error tied together: the error is announced (role=alert) and linked to the
+ * control with aria-describedby, and the control is marked aria-invalid.
+ */
+export function FieldShell({ id, label, error, hint, required, children, className }: FieldShellProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("space-y-1.5", className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {required ? (
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </label>
+      {children(describedBy, !!error)}
+      {error ? (
+        <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Common = { id: string; label: ReactNode; error?: string; hint?: ReactNode; className?: string };
+
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  required,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required} className={className}>
+      {(describedBy, isInvalid) => (
+        <input
+          id={id}
+          name={input.name ?? id}
+          required={required}
+          aria-invalid={isInvalid || undefined}
+          aria-describedby={describedBy}
+          className={cn(control, isInvalid && invalid)}
+          {...input}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  required,
+  children,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required} className={className}>
+      {(describedBy, isInvalid) => (
+        <select
+          id={id}
+          name={select.name ?? id}
+          required={required}
+          aria-invalid={isInvalid || undefined}
+          aria-describedby={describedBy}
+          className={cn(control, "pr-8", isInvalid && invalid)}
+          {...select}
+        >
+          {children}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  required,
+  ...area
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required} className={className}>
+      {(describedBy, isInvalid) => (
+        <textarea
+          id={id}
+          name={area.name ?? id}
+          required={required}
+          aria-invalid={isInvalid || undefined}
+          aria-describedby={describedBy}
+          className={cn(control, "min-h-24", isInvalid && invalid)}
+          {...area}
+        />
+      )}
+    </FieldShell>
+  );
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { type Result, ok, fail } from "@/lib/core/result";
+import type { RequestMeta } from "@/lib/core/request-meta";
+import { hashSecret } from "@/lib/security/crypto";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/security/passwords";
+import { block, consume, peek, reset, usedPoints } from "@/lib/security/rate-limit";
+import { verifyCaptcha } from "@/lib/security/captcha";
+import { notify } from "@/lib/messaging/inbox";
+import { sendMessage } from "@/lib/messaging/send";
+import { startSession } from "@/lib/auth/sessions";
+import { findAccountByUsername, usernameKey } from "./find-account";
+
+/** Failures (per account or per IP) after which the picture captcha is required. */
+export const CAPTCHA_AFTER_FAILURES = 3;
+const LOCK_SECONDS = 15 * 60;
+
+export type SignInInput = { username: string; password: string; captchaId?: string; captchaAnswer?: string };
+export type SignInValue = { sessionId: string; identityStatus: string };
+
+function keysFor(accountId: string | undefined, username: string, ip: string | null) {
+  return { account: accountId ?? `u:${hashSecret(usernameKey(username))}`, ip: `ip:${ip ?? "unknown"}` };
+}
+
+/** Whether this username / IP must solve the picture captcha on the next attempt. */
+export async function captchaRequired(username: string, ip: string | null): Promise<boolean> {
+  const account = username ? await findAccountByUsername(username) : null;
+  const keys = keysFor(account?.id, username, ip);
+  const [a, i] = await Promise.all([
+    usedPoints("loginFailuresPerAccount", keys.account),
+    usedPoints("loginFailuresPerIp", keys.ip),
+  ]);
+  return a >= CAPTCHA_AFTER_FAILURES || i >= CAPTCHA_AFTER_FAILURES;
+}
+
+async function logAttempt(accountId: string | undefined, outcome: string, meta: RequestMeta) {
+  await db.loginEvent.create({
+    data: { accountId: accountId ?? null, outcome, ip: meta.ip, userAgent: meta.userAgent },
+  });
+}
+
+/**
+ * Student sign-in (SPEC §2.2): picture captcha after 3 failures, 15-minute lock after 10 failures in 15
+ * minutes (the owner is told), every attempt in the login log. An unknown username costs a full password
+ * verification, like a known one.
+ */
+export async function signInStudent(input: SignInInput, meta: RequestMeta): Promise<Result<SignInValue>> {
+  const account = await findAccountByUsername(input.username);
+  const keys = keysFor(account?.id, input.username, meta.ip);
+
+  const locked = await peek("loginFailuresPerAccount", keys.account);
+  if (!locked.ok) {
+    await logAttempt(account?.id, "locked", meta);
+    return fail("signIn.locked", { until: locked.retryAt.toISOString() });
+  }
+
+  if (await captchaRequired(input.username, meta.ip)) {
+    if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer))) {
+      await logAttempt(account?.id, "captcha_failed", meta);
+      return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaWrong" } } };
+    }
+  }
+
+  const passwordOk = account
+    ? await verifyPassword(account.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+
+  if (!account || !passwordOk) {
+    await logAttempt(account?.id, account ? "bad_password" : "unknown_user", meta);
+    await consume("loginFailuresPerIp", keys.ip);
+    const counted = await consume("loginFailuresPerAccount", keys.account);
+    if (!counted.ok || counted.remaining === 0) {
+      const until = await block("loginFailuresPerAccount", keys.account, LOCK_SECONDS);
+      if (account) await notifyLocked(account, until);
+      return fail("signIn.locked", { until: until.toISOString() });
+    }
+    return fail("signIn.invalid");
+  }
+
+  await reset("loginFailuresPerAccount", keys.account);
+  await logAttempt(account.id, "success", meta);
+  const session = await startSession({ accountId: account.id }, meta);
+  return ok({ sessionId: session.id, identityStatus: account.identityStatus });
+}
+
+async function notifyLocked(account: { id: string; phone: string }, until: Date) {
+  const time = until.toLocaleTimeString("zh-CN", {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Asia/Shanghai",
+  });
+  await notify({ accountId: account.id }, "account.locked", { until: until.toISOString() });
+  await sendMessage({
+    channel: "sms",
+    to: account.phone,
+    body: `【学籍自查】您的账号因多次密码错误已被锁定至 ${time}。如非本人操作,请尽快修改密码。`,
+  });
+}

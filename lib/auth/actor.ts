@@ -1,0 +1,41 @@
+/** Who is acting. Built on the server from the session (or API token); never from client input. */
+export const STAFF_ROLES = ["college", "registrar", "support", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type StudentActor = {
+  kind: "student";
+  accountId: string;
+  sessionId: string;
+  /** verified | pending (a pending account sees only /identity and its inbox) */
+  identityStatus: "verified" | "pending";
+};
+
+export type StaffActor = {
+  kind: "staff";
+  staffUserId: string;
+  username: string;
+  displayName: string;
+  sessionId: string;
+  roles: StaffRole[];
+  /** colleges a college-role user may see */
+  collegeIds: string[];
+  mustChangePassword: boolean;
+};
+
+export type ApiActor = {
+  kind: "api";
+  tokenId: string;
+  tokenName: string;
+  roles: StaffRole[];
+  /** empty = every college (registrar tokens) */
+  collegeIds: string[];
+};
+
+export type Actor = StudentActor | StaffActor | ApiActor;
+
+export function parseRoles(csv: string): StaffRole[] {
+  return csv
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r));
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signInStudent } from "@/lib/accounts/sign-in";
+import { signInStaff } from "@/lib/staff/sign-in";
+import { metaFromHeaders } from "@/lib/core/request-meta";
+import { authSecret, secureCookies } from "./secret";
+import { sessionLimits } from "./sessions";
+
+function headersOf(req: { headers?: Record<string, unknown> }): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(req.headers ?? {})) if (typeof v === "string") h.set(k, v);
+  return h;
+}
+
+/**
+ * next-auth issues and reads the session cookie (a JWT). The JWT only carries the id of an AuthSession
+ * row; lib/auth/sessions.ts decides on every request whether that session is still alive. The pages sign
+ * in through server actions calling the same services as these providers.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  useSecureCookies: secureCookies(),
+  session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().absoluteMs / 1000) },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "student",
+      name: "student",
+      credentials: { username: {}, password: {}, captchaId: {}, captchaAnswer: {} },
+      async authorize(credentials, req) {
+        const result = await signInStudent(
+          {
+            username: credentials?.username ?? "",
+            password: credentials?.password ?? "",
+            captchaId: credentials?.captchaId,
+            captchaAnswer: credentials?.captchaAnswer,
+          },
+          metaFromHeaders(headersOf(req)),
+        );
+        return result.ok ? { id: result.value.sessionId } : null;
+      },
+    }),
+    CredentialsProvider({
+      id: "staff",
+      name: "staff",
+      credentials: { username: {}, password: {} },
+      async authorize(credentials, req) {
+        const result = await signInStaff(
+          { username: credentials?.username ?? "", password: credentials?.password ?? "" },
+          metaFromHeaders(headersOf(req)),
+        );
+        return result.ok ? { id: result.value.sessionId } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, account }) {
+      if (user) {
+        token.sid = user.id;
+        token.kind = account?.provider === "staff" ? "staff" : "student";
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, kind: token.kind };
+    },
+  },
+};

@@ -1,0 +1,59 @@
+import type { FieldErrors, Message, Result } from "./result";
+
+/**
+ * What a server action hands back to its form: translated messages (the action knows the reader's
+ * language), the values typed so the form keeps them, and an optional success payload.
+ */
+export type FormState<T = unknown> = {
+  status: "idle" | "error" | "success";
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+  data?: T;
+};
+
+export const idleForm: FormState = { status: "idle" };
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export function translateFieldErrors(
+  t: Translate,
+  fieldErrors: FieldErrors | undefined,
+): Record<string, string> | undefined {
+  if (!fieldErrors) return undefined;
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, m]) => [field, t(m.key, m.params)]));
+}
+
+export function formError<T>(
+  t: Translate,
+  result: { error?: Message; fieldErrors?: FieldErrors },
+  values?: Record<string, string>,
+): FormState<T> {
+  return {
+    status: "error",
+    error: result.error ? t(result.error.key, result.error.params) : undefined,
+    fieldErrors: translateFieldErrors(t, result.fieldErrors),
+    values,
+  };
+}
+
+export function toFormState<T, D>(
+  t: Translate,
+  result: Result<T>,
+  values: Record<string, string>,
+  onOk: (value: T) => FormState<D>,
+): FormState<D> {
+  return result.ok ? onOk(result.value) : formError<D>(t, result, values);
+}
+
+/** Plain string values of a FormData (files dropped), for echoing back into the form. */
+export function formValues(
+  formData: FormData,
+  omit: string[] = ["password", "confirmPassword"],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !k.startsWith("$") && !omit.includes(k)) out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { databaseUrl, providerOf, sqliteFilePath } from "./provider";
+
+/**
+ * The data-access client. Both generated clients expose the same API for this schema (the PostgreSQL one
+ * is generated from the same models), so the SQLite client's type stands for both.
+ */
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export function createClient(url: string = databaseUrl()): Db {
+  if (providerOf(url) === "postgresql") {
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // busy timeout: a second process (the seed, a migration) may hold the write lock briefly.
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const client = new SqliteClient({ adapter });
+  // WAL for concurrent readers; synchronous=FULL so an acknowledged write survives a power loss.
+  // Issued first on the single connection, so every later query runs with these settings.
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
+  void client.$queryRawUnsafe("PRAGMA synchronous = FULL").catch(() => undefined);
+  void client.$queryRawUnsafe("PRAGMA foreign_keys = ON").catch(() => undefined);
+  return client;
+}
+
+/** Reads back the durability settings; the start command refuses to run without them. */
+export async function durabilityReport(
+  client: Db,
+  url: string = databaseUrl(),
+): Promise<{ ok: boolean; detail: string }> {
+  if (providerOf(url) === "postgresql") {
+    const rows = await client.$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
+    const value = rows[0]?.synchronous_commit;
+    return {
+      ok: value === "on" || value === "remote_apply" || value === "remote_write",
+      detail: `synchronous_commit=${value}`,
+    };
+  }
+  const mode = await client.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+  const sync = await client.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+  const journal = mode[0]?.journal_mode;
+  const synchronous = Number(sync[0]?.synchronous);
+  return {
+    ok: journal === "wal" && synchronous === 2,
+    detail: `journal_mode=${journal} synchronous=${synchronous}`,
+  };
+}

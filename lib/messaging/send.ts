@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { outboxProvider } from "./outbox";
+import type { Channel, MessageProvider, OutgoingMessage } from "./types";
+
+const providerOverrides: Partial<Record<Channel, MessageProvider>> = {};
+
+/** Tests and the admin settings can swap a channel's provider. */
+export function setProvider(channel: Channel, provider: MessageProvider | undefined): void {
+  if (provider) providerOverrides[channel] = provider;
+  else delete providerOverrides[channel];
+}
+
+async function providerFor(channel: Channel): Promise<MessageProvider> {
+  const override = providerOverrides[channel];
+  if (override) return override;
+  if (channel === "sms" && env().SMS_PROVIDER === "aliyun") {
+    const { aliyunSmsProviderFromEnv } = await import("./aliyun-sms");
+    return aliyunSmsProviderFromEnv();
+  }
+  if (channel === "email" && env().EMAIL_PROVIDER === "smtp") {
+    const { smtpProviderFromEnv } = await import("./smtp");
+    return smtpProviderFromEnv();
+  }
+  return outboxProvider;
+}
+
+/**
+ * Sends through the configured provider and records every message (status, provider). A failed send is
+ * recorded and reported, never thrown at the user: the caller decides what to tell them.
+ */
+export async function sendMessage(message: OutgoingMessage): Promise<{ ok: boolean }> {
+  const provider = await providerFor(message.channel);
+  let status = provider.name === "outbox" ? "stored" : "sent";
+  let error: string | null = null;
+  try {
+    await provider.send(message);
+  } catch (e) {
+    status = "failed";
+    error = e instanceof Error ? e.message.slice(0, 500) : "send failed";
+  }
+  await db.outboundMessage.create({
+    data: {
+      channel: message.channel,
+      to: message.to,
+      subject: message.subject ?? null,
+      body: message.body,
+      code: message.code ?? null,
+      provider: provider.name,
+      status,
+      error,
+    },
+  });
+  return { ok: status !== "failed" };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { Pool } from "pg";
+import {
+  RateLimiterPostgres,
+  RateLimiterPrisma,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { db } from "@/lib/db";
+import { databaseUrl, providerOf } from "@/lib/db/provider";
+
+/**
+ * Named limits. On PostgreSQL the counters live in the shared database (atomic upserts), so several app
+ * instances enforce one limit; on SQLite (one instance) they live in the same file through Prisma.
+ */
+export const LIMITS = {
+  smsPerPhoneMinute: { points: 1, duration: 60 },
+  smsPerPhoneDay: { points: 10, duration: 86_400 },
+  smsPerIpHour: { points: 30, duration: 3_600 },
+  loginFailuresPerAccount: { points: 10, duration: 900, blockDuration: 900 },
+  loginFailuresPerIp: { points: 50, duration: 900 },
+  recoveryFailuresPerIpHour: { points: 5, duration: 3_600 },
+  uploadsPerDay: { points: 3, duration: 86_400 },
+  assistsPerDay: { points: 5, duration: 86_400 },
+  apiPerTokenMinute: { points: 600, duration: 60 },
+  formPostsPerIpMinute: { points: 60, duration: 60 },
+} as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
+
+export type LimitName = keyof typeof LIMITS;
+
+const limiters = new Map<LimitName, RateLimiterAbstract>();
+let pool: Pool | undefined;
+
+function limiter(name: LimitName): RateLimiterAbstract {
+  const existing = limiters.get(name);
+  if (existing) return existing;
+  const opts = { keyPrefix: name, ...LIMITS[name] };
+  const url = databaseUrl();
+  let created: RateLimiterAbstract;
+  if (providerOf(url) === "postgresql") {
+    pool ??= new Pool({ connectionString: url, max: 4 });
+    created = new RateLimiterPostgres({
+      ...opts,
+      storeClient: pool,
+      tableName: "rate_limits",
+      clearExpiredByTimeout: true,
+    });
+  } else {
+    created = new RateLimiterPrisma({ ...opts, storeClient: db, tableName: "rateLimiterFlexible" });
+  }
+  limiters.set(name, created);
+  return created;
+}
+
+export type LimitResult =
+  { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number; retryAt: Date };
+
+function refused(ms: number): LimitResult {
+  const retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
+  return { ok: false, retryAfterSeconds, retryAt: new Date(Date.now() + retryAfterSeconds * 1000) };
+}
+
+/** Counts one event against a limit; refuses when the limit is used up. */
+export async function consume(name: LimitName, key: string, points = 1): Promise<LimitResult> {
+  try {
+    const res = await limiter(name).consume(key, points);
+    return { ok: true, remaining: res.remainingPoints };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return refused(e.msBeforeNext);
+    throw e;
+  }
+}
+
+/** Whether the limit is already used up, without counting anything. */
+export async function peek(name: LimitName, key: string): Promise<LimitResult> {
+  const res = await limiter(name).get(key);
+  if (!res) return { ok: true, remaining: LIMITS[name].points };
+  const blockedUntil = res.remainingPoints <= 0 && res.msBeforeNext > 0;
+  return blockedUntil ? refused(res.msBeforeNext) : { ok: true, remaining: res.remainingPoints };
+}
+
+/** How many events were counted in the current window. */
+export async function usedPoints(name: LimitName, key: string): Promise<number> {
+  const res = await limiter(name).get(key);
+  return res?.consumedPoints ?? 0;
+}
+
+export async function reset(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
+
+/** Blocks a key for a fixed time from now (e.g. the 15-minute sign-in lock after the 10th failure). */
+export async function block(name: LimitName, key: string, seconds: number): Promise<Date> {
+  await limiter(name).block(key, seconds);
+  return new Date(Date.now() + seconds * 1000);
+}
