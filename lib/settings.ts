@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 /** Settings kept in the database (edited by the admin), with defaults when unset. */
 export const registrarContactSchema = z.object({
@@ -45,4 +46,63 @@ export async function codeLifetimeMinutes(): Promise<number> {
 export async function securityQuestionsEnabled(): Promise<boolean> {
   const value = await read("recovery.securityQuestions");
   return value !== false;
+}
+
+// ───────────── admin-editable settings: keys, schemas and the remaining readers ─────────────
+
+/** Keys of the Setting table (values are JSON). */
+export const SETTING_KEYS = {
+  schoolName: "school.name",
+  registrarContact: "registrar.contact",
+  codeLifetimeMinutes: "codes.lifetimeMinutes",
+  securityQuestions: "recovery.securityQuestions",
+  smsProvider: "messaging.smsProvider",
+  emailProvider: "messaging.emailProvider",
+  externalProviders: "signIn.externalProviders",
+  retention: "retention.days",
+} as const;
+
+export const SMS_PROVIDERS = ["outbox", "aliyun"] as const;
+export const EMAIL_PROVIDERS = ["outbox", "smtp"] as const;
+export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
+export type EmailProviderName = (typeof EMAIL_PROVIDERS)[number];
+
+/** An OIDC/OAuth provider the admin lists; only public identifiers are stored (secrets live in the env). */
+export const externalProviderSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  issuer: z.string().trim().url().max(300),
+  clientId: z.string().trim().min(1).max(200),
+});
+export type ExternalProvider = z.infer<typeof externalProviderSchema>;
+
+/** Retention of hand-held ID photos after their case closes and of evidence after its request closes. */
+export const retentionSchema = z.object({
+  idPhotoDays: z.number().int().min(1).max(3650).default(90),
+  evidenceDays: z.number().int().min(1).max(3650).default(180),
+});
+export type RetentionDays = z.infer<typeof retentionSchema>;
+
+/** The SMS provider in use: the admin's choice, else SMS_PROVIDER from the environment. */
+export async function smsProviderName(): Promise<SmsProviderName> {
+  const value = await read(SETTING_KEYS.smsProvider);
+  if (value === "outbox" || value === "aliyun") return value;
+  return env().SMS_PROVIDER;
+}
+
+/** The e-mail provider in use: the admin's choice, else EMAIL_PROVIDER from the environment. */
+export async function emailProviderName(): Promise<EmailProviderName> {
+  const value = await read(SETTING_KEYS.emailProvider);
+  if (value === "outbox" || value === "smtp") return value;
+  return env().EMAIL_PROVIDER;
+}
+
+/** External sign-in providers configured by the admin (sign-in buttons appear only for these). */
+export async function externalSignInProviders(): Promise<ExternalProvider[]> {
+  const parsed = z.array(externalProviderSchema).safeParse((await read(SETTING_KEYS.externalProviders)) ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export async function retentionDays(): Promise<RetentionDays> {
+  const parsed = retentionSchema.safeParse((await read(SETTING_KEYS.retention)) ?? {});
+  return parsed.success ? parsed.data : retentionSchema.parse({});
 }

@@ -1,13 +1,20 @@
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-
-import { PlannedArea } from "@/components/layout/PlannedArea";
+import { getActor } from "@/lib/auth/current";
+import { homePathFor } from "@/lib/auth/policy";
+import { registrarContact } from "@/lib/settings";
+import { RegisterForm } from "@/components/auth/RegisterForm";
+import { PendingRegistered } from "@/components/auth/PendingRegistered";
 
 export async function generateMetadata() {
-  const t = await getTranslations("areas.register");
+  const t = await getTranslations("register");
   return { title: t("title") };
 }
 
-export default async function Page() {
-  const t = await getTranslations("areas.register");
-  return <PlannedArea title={t("title")} items={t.raw("items") as string[]} />;
+export default async function RegisterPage() {
+  const actor = await getActor();
+  // A pending account (我要重新注册) lands here right after registering: tell it what comes next.
+  if (actor?.kind === "student" && actor.identityStatus === "pending") return <PendingRegistered />;
+  if (actor) redirect(homePathFor(actor));
+  return <RegisterForm contact={await registrarContact()} />;
 }

@@ -10,6 +10,7 @@ import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { startSession } from "@/lib/auth/sessions";
 import { findAccountByUsername, usernameKey } from "./find-account";
+import { normalizePassword } from "./password-policy";
 
 /** Failures (per account or per IP) after which the picture captcha is required. */
 export const CAPTCHA_AFTER_FAILURES = 3;
@@ -61,9 +62,12 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
     }
   }
 
+  // Hashes are of the NFC form (lib/accounts/password-policy.ts), so a passphrase typed on another
+  // keyboard still matches.
+  const password = normalizePassword(input.password);
   const passwordOk = account
-    ? await verifyPassword(account.passwordHash, input.password)
-    : await verifyAgainstDummy(input.password);
+    ? await verifyPassword(account.passwordHash, password)
+    : await verifyAgainstDummy(password);
 
   if (!account || !passwordOk) {
     await logAttempt(account?.id, account ? "bad_password" : "unknown_user", meta);

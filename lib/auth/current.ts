@@ -3,6 +3,7 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import type { Actor, StaffActor, StudentActor } from "./actor";
 import { readSessionId } from "./cookie";
+import { isDemoMode } from "@/lib/env";
 import { can, type Permission } from "./policy";
 import { resolveSession } from "./sessions";
 
@@ -23,11 +24,18 @@ export async function requireStudent(
   return actor;
 }
 
-/** For staff pages: redirects to /staff/login when signed out; others get "forbidden". */
-export async function requireStaff(permission?: Permission): Promise<StaffActor> {
+/**
+ * For staff pages: redirects to /staff/login when signed out; others get "forbidden". Outside demo mode a
+ * staff member whose password was set by someone else (or a demo account) must change it first.
+ */
+export async function requireStaff(
+  permission?: Permission,
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<StaffActor> {
   const actor = await getActor();
   if (!actor) redirect("/staff/login");
   if (actor.kind !== "staff") forbidden();
+  if (actor.mustChangePassword && !isDemoMode() && !options.allowPasswordChange) redirect("/staff/password");
   if (permission && !can(actor, permission)) forbidden();
   return actor;
 }

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "correction.submit",
   "identityCase.submit",
   "account.manageOwn",
+  "classmateAssist.answer",
+  "accountChange.request",
   // college staff
   "progress.viewCollege",
   "notChecked.export",
@@ -46,6 +48,8 @@ const STUDENT_PERMISSIONS = new Set<Permission>([
   "correction.submit",
   "identityCase.submit",
   "account.manageOwn",
+  "classmateAssist.answer",
+  "accountChange.request",
 ]);
 /** A pending account (duplicate ID number) may only resolve its identity and read its inbox. */
 const PENDING_STUDENT_PERMISSIONS = new Set<Permission>(["identityCase.submit", "account.manageOwn"]);

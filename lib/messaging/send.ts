@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { emailProviderName, smsProviderName } from "@/lib/settings";
 import { outboxProvider } from "./outbox";
 import type { Channel, MessageProvider, OutgoingMessage } from "./types";
 
@@ -15,11 +15,12 @@ export function setProvider(channel: Channel, provider: MessageProvider | undefi
 async function providerFor(channel: Channel): Promise<MessageProvider> {
   const override = providerOverrides[channel];
   if (override) return override;
-  if (channel === "sms" && env().SMS_PROVIDER === "aliyun") {
+  // The admin's choice in /admin/settings wins over the environment default (credentials stay in the env).
+  if (channel === "sms" && (await smsProviderName()) === "aliyun") {
     const { aliyunSmsProviderFromEnv } = await import("./aliyun-sms");
     return aliyunSmsProviderFromEnv();
   }
-  if (channel === "email" && env().EMAIL_PROVIDER === "smtp") {
+  if (channel === "email" && (await emailProviderName()) === "smtp") {
     const { smtpProviderFromEnv } = await import("./smtp");
     return smtpProviderFromEnv();
   }

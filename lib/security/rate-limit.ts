@@ -20,33 +20,51 @@ export const LIMITS = {
   loginFailuresPerAccount: { points: 10, duration: 900, blockDuration: 900 },
   loginFailuresPerIp: { points: 50, duration: 900 },
   recoveryFailuresPerIpHour: { points: 5, duration: 3_600 },
+  recoveryFailuresPerIdentityHour: { points: 5, duration: 3_600 },
+  securityAnswerFailuresPerAccount: { points: 5, duration: 3_600 },
+  emailPerAddressMinute: { points: 1, duration: 60 },
+  emailPerAddressDay: { points: 10, duration: 86_400 },
   uploadsPerDay: { points: 3, duration: 86_400 },
   assistsPerDay: { points: 5, duration: 86_400 },
+  /** 同学协助 requests naming no eligible classmate (stops probing who is registered) */
+  assistLookupFailuresPerDay: { points: 10, duration: 86_400 },
+  /** 提供学籍信息 attempts whose 学号 + 入学日期 did not match */
+  rosterEvidenceFailuresPerDay: { points: 5, duration: 86_400 },
   apiPerTokenMinute: { points: 600, duration: 60 },
   formPostsPerIpMinute: { points: 60, duration: 60 },
+  recordBindingPerAccountDay: { points: 10, duration: 86_400 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;
 
-const limiters = new Map<LimitName, RateLimiterAbstract>();
+const limiters = new Map<LimitName, Promise<RateLimiterAbstract>>();
 let pool: Pool | undefined;
 
-function limiter(name: LimitName): RateLimiterAbstract {
+/**
+ * The limiter for a name, once usable. RateLimiterPostgres creates its table asynchronously after
+ * construction and refuses calls until then ("Table is not created yet"), so callers await readiness; a
+ * failed creation (e.g. two instances creating the table at once) is retried on the next call.
+ */
+function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   const existing = limiters.get(name);
   if (existing) return existing;
   const opts = { keyPrefix: name, ...LIMITS[name] };
   const url = databaseUrl();
-  let created: RateLimiterAbstract;
+  let created: Promise<RateLimiterAbstract>;
   if (providerOf(url) === "postgresql") {
     pool ??= new Pool({ connectionString: url, max: 4 });
-    created = new RateLimiterPostgres({
-      ...opts,
-      storeClient: pool,
-      tableName: "rate_limits",
-      clearExpiredByTimeout: true,
+    const storeClient = pool;
+    created = new Promise((resolve, reject) => {
+      const instance: RateLimiterPostgres = new RateLimiterPostgres(
+        { ...opts, storeClient, tableName: "rate_limits", clearExpiredByTimeout: true },
+        (err?: unknown) => (err ? reject(err) : resolve(instance)),
+      );
     });
+    created.catch(() => limiters.delete(name));
   } else {
-    created = new RateLimiterPrisma({ ...opts, storeClient: db, tableName: "rateLimiterFlexible" });
+    created = Promise.resolve(
+      new RateLimiterPrisma({ ...opts, storeClient: db, tableName: "rateLimiterFlexible" }),
+    );
   }
   limiters.set(name, created);
   return created;
@@ -63,7 +81,7 @@ function refused(ms: number): LimitResult {
 /** Counts one event against a limit; refuses when the limit is used up. */
 export async function consume(name: LimitName, key: string, points = 1): Promise<LimitResult> {
   try {
-    const res = await limiter(name).consume(key, points);
+    const res = await (await limiter(name)).consume(key, points);
     return { ok: true, remaining: res.remainingPoints };
   } catch (e) {
     if (e instanceof RateLimiterRes) return refused(e.msBeforeNext);
@@ -73,7 +91,7 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 
 /** Whether the limit is already used up, without counting anything. */
 export async function peek(name: LimitName, key: string): Promise<LimitResult> {
-  const res = await limiter(name).get(key);
+  const res = await (await limiter(name)).get(key);
   if (!res) return { ok: true, remaining: LIMITS[name].points };
   const blockedUntil = res.remainingPoints <= 0 && res.msBeforeNext > 0;
   return blockedUntil ? refused(res.msBeforeNext) : { ok: true, remaining: res.remainingPoints };
@@ -81,16 +99,16 @@ export async function peek(name: LimitName, key: string): Promise<LimitResult> {
 
 /** How many events were counted in the current window. */
 export async function usedPoints(name: LimitName, key: string): Promise<number> {
-  const res = await limiter(name).get(key);
+  const res = await (await limiter(name)).get(key);
   return res?.consumedPoints ?? 0;
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await limiter(name).delete(key);
+  await (await limiter(name)).delete(key);
 }
 
 /** Blocks a key for a fixed time from now (e.g. the 15-minute sign-in lock after the 10th failure). */
 export async function block(name: LimitName, key: string, seconds: number): Promise<Date> {
-  await limiter(name).block(key, seconds);
+  await (await limiter(name)).block(key, seconds);
   return new Date(Date.now() + seconds * 1000);
 }

@@ -1,0 +1,128 @@
+import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/current";
+import { auditFacets, listAuditLog } from "@/lib/admin/audit-log";
+import { auditFilterSchema } from "@/lib/admin/audit-schemas";
+import { formatDateTime } from "@/lib/i18n/format";
+import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { AuditDetails } from "@/components/admin/AuditDetails";
+import { Pager } from "@/components/admin/Pager";
+import { Badge } from "@/components/ui/Badge";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { Card, PageHeader } from "@/components/ui/Card";
+
+export async function generateMetadata() {
+  const t = await getTranslations("admin.audit");
+  return { title: t("title") };
+}
+
+const control = "mt-1.5 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireStaff("audit.view");
+  const t = await getTranslations("admin.audit");
+  const filter = auditFilterSchema.parse(await searchParams);
+  const [{ rows, total, pageSize }, facets] = await Promise.all([listAuditLog(actor, filter), auditFacets(actor)]);
+  const { page: _page, ...kept } = filter;
+  const exportQuery = new URLSearchParams(
+    Object.entries(kept).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  ).toString();
+  return (
+    <>
+      <AdminBreadcrumb items={[{ label: t("title") }]} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <a className={buttonClass("secondary")} href={`/admin/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+            {t("export")}
+          </a>
+        }
+      />
+      <Card className="mb-4">
+        <form role="search" aria-label={t("filters")} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <div>
+            <label htmlFor="action" className="text-sm font-medium text-slate-800">{t("filter.action")}</label>
+            <select id="action" name="action" defaultValue={filter.action ?? ""} className={control}>
+              <option value="">{t("filter.all")}</option>
+              {facets.actions.map((a) => (
+                <option key={a} value={a}>{a}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="actor" className="text-sm font-medium text-slate-800">{t("filter.actor")}</label>
+            <input id="actor" name="actor" defaultValue={filter.actor ?? ""} className={control} />
+          </div>
+          <div>
+            <label htmlFor="targetType" className="text-sm font-medium text-slate-800">{t("filter.targetType")}</label>
+            <select id="targetType" name="targetType" defaultValue={filter.targetType ?? ""} className={control}>
+              <option value="">{t("filter.all")}</option>
+              {facets.targetTypes.map((a) => (
+                <option key={a} value={a}>{a}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="targetId" className="text-sm font-medium text-slate-800">{t("filter.targetId")}</label>
+            <input id="targetId" name="targetId" defaultValue={filter.targetId ?? ""} className={control} />
+          </div>
+          <div>
+            <label htmlFor="from" className="text-sm font-medium text-slate-800">{t("filter.from")}</label>
+            <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={control} />
+          </div>
+          <div>
+            <label htmlFor="to" className="text-sm font-medium text-slate-800">{t("filter.to")}</label>
+            <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={control} />
+          </div>
+          <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-6">
+            <Button type="submit">{t("filter.submit")}</Button>
+            <a href="/admin/audit" className={buttonClass("ghost")}>{t("filter.reset")}</a>
+            <span className="ml-auto text-sm text-slate-600">{t("total", { count: total })}</span>
+          </div>
+        </form>
+      </Card>
+      <Card className="overflow-x-auto p-0 sm:p-0">
+        {rows.length === 0 ? (
+          <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50 text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">{t("columns.time")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.actor")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.action")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.target")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.changes")}</th>
+                <th scope="col" className="px-4 py-3">{t("columns.ip")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 align-top">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(r.createdAt)}</td>
+                  <td className="px-4 py-3">
+                    <Badge tone={r.actorType === "api" ? "warning" : r.actorType === "staff" ? "brand" : "neutral"}>
+                      {t(`actorTypes.${r.actorType}`)}
+                    </Badge>
+                    <span className="ml-1.5 font-mono text-xs">{r.actorLabel ?? "—"}</span>
+                  </td>
+                  <td className="px-4 py-3 font-mono text-xs">{r.action}</td>
+                  <td className="px-4 py-3 text-xs">
+                    {r.targetType ? <span className="text-slate-600">{r.targetType}</span> : "—"}
+                    {r.targetId ? <span className="block font-mono">{r.targetId}</span> : null}
+                  </td>
+                  <td className="min-w-72 px-4 py-3">
+                    <AuditDetails before={r.before} after={r.after} />
+                  </td>
+                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{r.ip ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Pager page={filter.page} pageSize={pageSize} total={total} params={kept} />
+    </>
+  );
+}

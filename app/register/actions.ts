@@ -1,0 +1,127 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { registerStudent } from "@/lib/accounts/registration";
+import { sendSmsCode } from "@/lib/accounts/codes";
+import { localizeTimes } from "@/lib/accounts/messages";
+import { publicBaseUrl } from "@/lib/accounts/links";
+import { parsePhone, maskPhone } from "@/lib/identity/phone";
+import { codeLifetimeMinutes } from "@/lib/settings";
+import { setSessionCookie } from "@/lib/auth/cookie";
+import { requestMeta } from "@/lib/core/request-meta";
+import { formError, formValues, type FormState } from "@/lib/core/form-state";
+
+const text = (max: number) => z.string().max(max).default("");
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "1" || v === "true");
+
+const schema = z.object({
+  phone: text(40),
+  code: text(20),
+  password: text(1024),
+  confirmPassword: text(1024),
+  name: text(100),
+  keepTraditionalName: checkbox,
+  idType: text(40),
+  idNumber: text(60),
+  email: text(254),
+  question1: text(40),
+  answer1: text(200),
+  question2: text(40),
+  answer2: text(200),
+  question3: text(40),
+  answer3: text(200),
+  sensitiveConsent: checkbox,
+  reRegister: checkbox,
+});
+
+/** Values echoed back into the form: never passwords, never security answers. */
+const NOT_ECHOED = ["password", "confirmPassword", "answer1", "answer2", "answer3"];
+
+export type RegisterData = {
+  at: number;
+  conflict?: "phone" | "idNumber";
+  nameSuggestion?: string;
+  pending?: boolean;
+  emailSentTo?: string;
+};
+export type CodeData = { at: number; resendAt?: string; message?: string };
+
+function stringEntries(formData: FormData): Record<string, string> {
+  return Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+/** Only absurdly long input fails the schema (every real rule is the service's): say so at the field. */
+function tooLong(
+  t: (key: string) => string,
+  issues: { path: PropertyKey[] }[],
+  values: Record<string, string>,
+): FormState<never> {
+  const fieldErrors = Object.fromEntries(issues.map((i) => [String(i.path[0]), t("register.tooLong")]));
+  return { status: "error", fieldErrors, values };
+}
+
+/** 立即注册: one call to the registration service; verified accounts go straight to their record. */
+export async function register(_prev: FormState<RegisterData>, formData: FormData): Promise<FormState<RegisterData>> {
+  const t = await getTranslations();
+  const values = formValues(formData, NOT_ECHOED);
+  const parsed = schema.safeParse(stringEntries(formData));
+  if (!parsed.success) return { ...tooLong(t, parsed.error.issues, values), data: { at: Date.now() } };
+  const input = parsed.data;
+  const result = await registerStudent(
+    {
+      ...input,
+      questions: [
+        { questionKey: input.question1, answer: input.answer1 },
+        { questionKey: input.question2, answer: input.answer2 },
+        { questionKey: input.question3, answer: input.answer3 },
+      ],
+    },
+    await requestMeta(),
+    { baseUrl: await publicBaseUrl() },
+  );
+  if (!result.ok) {
+    const fe = result.fieldErrors ?? {};
+    const conflict =
+      fe.phone?.key === "register.phone.taken" ? "phone" : fe.idNumber?.key === "register.idNumber.taken" ? "idNumber" : undefined;
+    const suggestion = fe.name?.key === "register.name.traditional" ? String(fe.name.params?.suggestion ?? "") : undefined;
+    return {
+      ...formError<RegisterData>(t, localizeTimes(result), values),
+      data: { at: Date.now(), conflict, nameSuggestion: suggestion },
+    };
+  }
+  await setSessionCookie(result.value.sessionId, "student");
+  if (result.value.identityStatus === "verified") redirect("/record");
+  return { status: "success", data: { at: Date.now(), pending: true } };
+}
+
+/**
+ * 免费获取: sends the registration code. Also the no-JavaScript path (a submit button with formAction): it
+ * receives the whole form and hands the typed values back.
+ */
+export async function sendRegisterCode(_prev: FormState<CodeData>, formData: FormData): Promise<FormState<CodeData>> {
+  const t = await getTranslations();
+  const values = formValues(formData, NOT_ECHOED);
+  const phone = parsePhone(String(formData.get("phone") ?? ""));
+  if (!phone.ok) {
+    return { status: "error", fieldErrors: { phone: t("register.phone.invalid") }, values, data: { at: Date.now() } };
+  }
+  const sent = await sendSmsCode({ purpose: "register", phone: phone.value }, await requestMeta());
+  if (!sent.ok) {
+    const message = formError(t, localizeTimes(sent)).error;
+    return { status: "error", fieldErrors: { code: message ?? "" }, values, data: { at: Date.now() } };
+  }
+  return {
+    status: "success",
+    values,
+    data: {
+      at: Date.now(),
+      resendAt: sent.value.resendAt,
+      message: t("register.code.sent", { phone: maskPhone(phone.value), minutes: await codeLifetimeMinutes() }),
+    },
+  };
+}

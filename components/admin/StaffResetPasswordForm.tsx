@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { resetStaffPasswordAction } from "@/app/admin/staff/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+import { OneTimeSecret } from "./OneTimeSecret";
+
+const initial: FormState<{ initialPassword: string | null }> = { status: "idle" };
+
+export function StaffResetPasswordForm({ id }: { id: string }) {
+  const t = useTranslations("admin.staff");
+  const [state, action, pending] = useActionState(resetStaffPasswordAction, initial);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="id" value={id} />
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.status === "success" ? (
+        <Alert tone="success">{t("reset.done")}</Alert>
+      ) : null}
+      {state.status === "success" && state.data?.initialPassword ? (
+        <OneTimeSecret label={t("initialPassword")} value={state.data.initialPassword} testId="reset-password" />
+      ) : null}
+      <TextField
+        id="reset-password-input"
+        name="password"
+        type="password"
+        label={t("fields.newPassword")}
+        hint={t("fields.initialPasswordHint")}
+        autoComplete="new-password"
+        error={state.fieldErrors?.password}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("reset.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { setStaffDisabledAction } from "@/app/admin/staff/actions";
+import { idleForm } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+
+/** Disable (ends every session at once) or enable again. */
+export function StaffStatusForm({ id, disabled }: { id: string; disabled: boolean }) {
+  const t = useTranslations("admin.staff");
+  const [state, action, pending] = useActionState(setStaffDisabledAction, idleForm);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
+      {state.status === "error" ? <Alert tone="error">{state.error}</Alert> : null}
+      <p className="text-sm text-slate-700">{disabled ? t("status.disabledText") : t("status.enabledText")}</p>
+      <Button type="submit" variant={disabled ? "secondary" : "danger"} disabled={pending}>
+        {disabled ? t("status.enable") : t("status.disable")}
+      </Button>
+    </form>
+  );
+}

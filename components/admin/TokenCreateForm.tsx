@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { createApiTokenAction, type CreatedToken } from "@/app/admin/tokens/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+import { CheckboxGroup } from "./CheckboxGroup";
+import { OneTimeSecret } from "./OneTimeSecret";
+import type { CollegeOption } from "./StaffAccessFields";
+
+const initial: FormState<CreatedToken> = { status: "idle" };
+
+export function TokenCreateForm({ colleges }: { colleges: CollegeOption[] }) {
+  const t = useTranslations("admin.tokens");
+  const tc = useTranslations("common.roles");
+  const [state, action, pending] = useActionState(createApiTokenAction, initial);
+  const v = state.status === "error" ? state.values : undefined;
+  return (
+    <div className="space-y-5">
+      {state.status === "success" && state.data ? (
+        <OneTimeSecret label={t("created", { name: state.data.name })} value={state.data.token} testId="api-token" />
+      ) : null}
+      <form action={action} className="space-y-5" noValidate key={state.status === "success" ? state.data?.token : "form"}>
+        {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
+        <TextField
+          id="token-name"
+          name="name"
+          label={t("fields.name")}
+          hint={t("fields.nameHint")}
+          defaultValue={v?.name ?? ""}
+          error={state.fieldErrors?.name}
+          required
+        />
+        <CheckboxGroup
+          id="role"
+          name="role"
+          type="radio"
+          legend={t("fields.role")}
+          checked={[v?.role ?? "registrar"]}
+          error={state.fieldErrors?.role}
+          options={[
+            { value: "registrar", label: tc("registrar"), hint: t("roleHints.registrar") },
+            { value: "college", label: tc("college"), hint: t("roleHints.college") },
+          ]}
+        />
+        <CheckboxGroup
+          id="token-colleges"
+          name="collegeIds"
+          legend={t("fields.colleges")}
+          hint={t("fields.collegesHint")}
+          columns={3}
+          checked={v?.collegeIds ? v.collegeIds.split(",") : []}
+          error={state.fieldErrors?.collegeIds}
+          options={colleges.map((c) => ({ value: c.id, label: c.name, hint: c.code }))}
+        />
+        <Button type="submit" disabled={pending}>
+          {t("create")}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { StudentActor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { NotFoundError } from "@/lib/core/result";
+import { maskPhone } from "@/lib/identity/phone";
+import { maskEmail } from "@/lib/identity/email";
+import { externalSignInProviders, securityQuestionsEnabled } from "@/lib/settings";
+
+/** One line of 账号完善度: what it is, whether it is done. */
+export type CompletenessItem = { key: "phone" | "password" | "realName" | "email" | "questions"; done: boolean };
+
+export function completenessPercent(items: CompletenessItem[]): number {
+  return items.length ? Math.round((items.filter((i) => i.done).length / items.length) * 100) : 0;
+}
+
+/** Everything /account shows, for the signed-in student only (masked where it names a person). */
+export async function accountOverview(actor: StudentActor) {
+  assertCan(actor, "account.manageOwn");
+  const account = await db.account.findUnique({
+    where: { id: actor.accountId },
+    include: {
+      securityQuestions: { orderBy: { position: "asc" }, select: { position: true, questionKey: true } },
+      externalIdentities: { select: { id: true, provider: true, createdAt: true } },
+    },
+  });
+  if (!account) throw new NotFoundError();
+  const questionsEnabled = await securityQuestionsEnabled();
+  const items: CompletenessItem[] = [
+    { key: "phone", done: true },
+    { key: "password", done: true },
+    { key: "realName", done: account.identityStatus === "verified" },
+    { key: "email", done: !!(account.email && account.emailVerifiedAt) },
+    ...(questionsEnabled
+      ? [{ key: "questions" as const, done: account.securityQuestions.length > 0 }]
+      : []),
+  ];
+  return {
+    name: account.name,
+    idType: account.idType,
+    idMasked: account.idMasked,
+    identityStatus: account.identityStatus,
+    phone: maskPhone(account.phone),
+    email: account.email && account.emailVerifiedAt ? maskEmail(account.email) : null,
+    /** shown in full: the owner typed it and needs to see a typo */
+    pendingEmail: account.pendingEmail,
+    questions: account.securityQuestions,
+    questionsEnabled,
+    notifyBySms: account.notifyBySms,
+    notifyByEmail: account.notifyByEmail,
+    createdAt: account.createdAt,
+    completeness: { items, percent: completenessPercent(items) },
+    externalIdentities: account.externalIdentities,
+    externalProviders: (await externalSignInProviders()).map((p) => p.name),
+  };
+}
+
+/** 登录日志: the account's latest sign-in attempts (time, IP, device, result). */
+export async function loginLog(actor: StudentActor, take = 30) {
+  assertCan(actor, "account.manageOwn");
+  return db.loginEvent.findMany({
+    where: { accountId: actor.accountId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, createdAt: true, ip: true, userAgent: true, outcome: true },
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { EMAIL_PROVIDERS, externalProviderSchema, SMS_PROVIDERS } from "@/lib/settings";
+
+/** The sections of /admin/settings; each is saved (and audited) on its own. */
+export const SETTINGS_SECTIONS = ["general", "contact", "codes", "messaging", "external", "retention"] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true" || v === "1");
+
+export const sectionSchemas = {
+  general: z.object({ schoolName: z.string().trim().min(2).max(100) }),
+  contact: z.object({
+    phone: z.string().trim().max(50),
+    office: z.string().trim().max(100),
+    email: z.union([z.literal(""), z.string().trim().toLowerCase().email().max(100)]),
+    hours: z.string().trim().max(100),
+  }),
+  codes: z.object({
+    codeLifetimeMinutes: z.coerce.number().int().min(1).max(1440),
+    securityQuestions: checkbox,
+  }),
+  messaging: z.object({ smsProvider: z.enum(SMS_PROVIDERS), emailProvider: z.enum(EMAIL_PROVIDERS) }),
+  external: z.object({
+    providers: z
+      .array(externalProviderSchema)
+      .max(10)
+      .refine((list) => new Set(list.map((p) => p.name.toLowerCase())).size === list.length, {
+        message: "duplicate name",
+      }),
+  }),
+  retention: z.object({
+    idPhotoDays: z.coerce.number().int().min(1).max(3650),
+    evidenceDays: z.coerce.number().int().min(1).max(3650),
+  }),
+} as const;
+
+/** Error message keys per field (admin namespace). */
+export const SETTINGS_FIELD_KEYS: Record<string, string> = {
+  schoolName: "admin.settings.errors.schoolName",
+  phone: "admin.settings.errors.tooLong",
+  office: "admin.settings.errors.tooLong",
+  email: "admin.settings.errors.email",
+  hours: "admin.settings.errors.tooLong",
+  codeLifetimeMinutes: "admin.settings.errors.codeLifetime",
+  smsProvider: "admin.settings.errors.provider",
+  emailProvider: "admin.settings.errors.provider",
+  providers: "admin.settings.errors.providers",
+  idPhotoDays: "admin.settings.errors.retention",
+  evidenceDays: "admin.settings.errors.retention",
+};

@@ -1,0 +1,138 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import type { RecordField } from "@/lib/records/fields";
+import { openValue, recordValues, recordWithOrg, sealValue, type RecordWithOrg } from "@/lib/records/view";
+import { audit } from "@/lib/security/audit";
+import { blindIndex, encrypt } from "@/lib/security/crypto";
+import { Refused } from "./refused";
+import { sameValue } from "./values";
+
+type Change = { field: RecordField; before: string; after: string };
+
+/** Columns of EnrollmentRecord a plain field maps to (the rest are organisation links or the ID number). */
+const COLUMN: Partial<Record<RecordField, keyof Prisma.EnrollmentRecordUncheckedUpdateManyInput>> = {
+  name: "name",
+  gender: "gender",
+  birthDate: "birthDate",
+  ethnicity: "ethnicity",
+  level: "level",
+  duration: "duration",
+  educationCategory: "educationCategory",
+  studyMode: "studyMode",
+  department: "department",
+  studentNumber: "studentNumber",
+  enrolledOn: "enrolledOn",
+  expectedGraduationOn: "expectedGraduationOn",
+};
+
+/**
+ * 分院 / 专业 / 班级 are links to organisation units, found by name inside the (possibly new) college. A
+ * unit that does not exist is refused: the registrar creates it first (roster import or by hand), so a
+ * typo in a request never invents a major.
+ */
+async function placement(
+  tx: Tx,
+  record: RecordWithOrg,
+  changes: Map<RecordField, Change>,
+): Promise<Prisma.EnrollmentRecordUncheckedUpdateManyInput> {
+  const college = changes.get("college");
+  const major = changes.get("major");
+  const classGroup = changes.get("classGroup");
+  if (!college && !major && !classGroup) return {};
+  let collegeId = record.collegeId;
+  if (college) {
+    const found = await tx.college.findUnique({ where: { name: college.after }, select: { id: true } });
+    if (!found) throw Refused.with("corrections.errors.placement.college", { value: college.after });
+    collegeId = found.id;
+  }
+  const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = { collegeId };
+  if (college || major) {
+    const name = major?.after ?? record.major.name;
+    const found = await tx.major.findUnique({ where: { collegeId_name: { collegeId, name } }, select: { id: true } });
+    if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
+    data.majorId = found.id;
+  }
+  if (college || classGroup) {
+    const name = classGroup?.after ?? record.classGroup.name;
+    const found = await tx.classGroup.findUnique({ where: { collegeId_name: { collegeId, name } }, select: { id: true } });
+    if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
+    data.classGroupId = found.id;
+  }
+  return data;
+}
+
+const masked = (field: RecordField, value: string) => (field === "idNumber" ? maskIdNumber(value) : value);
+
+/**
+ * Applies accepted items to the record inside the caller's transaction: version + 1 (guarded by the
+ * version read here, so a concurrent change refuses instead of being overwritten), one RecordHistory row
+ * per changed field with the value before and after (更改前的信息), and an audit entry. An item whose
+ * value the record already holds changes nothing. Throws Refused on any conflict, rolling everything back.
+ */
+export async function applyItems(
+  tx: Tx,
+  actor: Actor,
+  request: { id: string; recordId: string },
+  items: readonly { field: string; requestedValue: string }[],
+  source: "correction" | "provincial",
+  now: Date,
+): Promise<Change[]> {
+  const record = await tx.enrollmentRecord.findUnique({ where: { id: request.recordId }, include: recordWithOrg });
+  if (!record) throw Refused.with("corrections.errors.notFound");
+  if (source === "correction" && record.graduationRegistered) throw Refused.with("corrections.errors.recordLocked");
+  const current = recordValues(record);
+  const changes = new Map<RecordField, Change>();
+  for (const item of items) {
+    const field = item.field as RecordField;
+    const after = openValue(item.requestedValue);
+    if (!sameValue(field, after, current[field])) changes.set(field, { field, before: current[field], after });
+  }
+  if (changes.size === 0) return [];
+
+  const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = await placement(tx, record, changes);
+  for (const change of changes.values()) {
+    const column = COLUMN[change.field];
+    if (column) Object.assign(data, { [column]: change.after });
+  }
+  const id = changes.get("idNumber");
+  if (id) Object.assign(data, { idNumberEnc: encrypt(id.after), idNumberIndex: blindIndex(id.after), idMasked: maskIdNumber(id.after) });
+  const enrolled = changes.get("enrolledOn");
+  if (enrolled) data.cohort = enrolled.after.slice(0, 4);
+  const number = changes.get("studentNumber");
+  if (number) {
+    const taken = await tx.enrollmentRecord.findUnique({ where: { studentNumber: number.after }, select: { id: true } });
+    if (taken && taken.id !== record.id) throw Refused.with("corrections.errors.studentNumberTaken", { value: number.after });
+  }
+
+  const version = record.version + 1;
+  const { count } = await tx.enrollmentRecord.updateMany({
+    where: { id: record.id, version: record.version },
+    data: { ...data, version },
+  });
+  if (count !== 1) throw Refused.with("corrections.errors.recordChanged");
+  const list = [...changes.values()];
+  await tx.recordHistory.createMany({
+    data: list.map((c) => ({
+      recordId: record.id,
+      field: c.field,
+      beforeValue: sealValue(c.field, c.before),
+      afterValue: sealValue(c.field, c.after),
+      source,
+      correctionRequestId: request.id,
+      changedByStaffId: actor.kind === "staff" ? actor.staffUserId : null,
+      recordVersion: version,
+      changedAt: now,
+    })),
+  });
+  await audit(tx, actor, {
+    action: "record.update",
+    targetType: "EnrollmentRecord",
+    targetId: record.id,
+    before: Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.before)])),
+    after: { ...Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.after)])), version, correctionRequestId: request.id },
+  });
+  return list;
+}

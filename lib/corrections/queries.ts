@@ -1,0 +1,246 @@
+import "server-only";
+import type { Actor, StudentActor } from "@/lib/auth/actor";
+import { assertCan, can, collegeWhere } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import { hasHighRiskField, type RecordField } from "@/lib/records/fields";
+import { recordHistory, type HistoryEntry } from "@/lib/records/history";
+import { openValue, recordValues, recordWithOrg } from "@/lib/records/view";
+import { audit } from "@/lib/security/audit";
+import { CORRECTION_STATUSES, REGISTRAR_QUEUE_STATUSES, type CorrectionStatus } from "./status";
+
+export type Stage = "college" | "registrar";
+
+export type DetailItem = {
+  id: string;
+  field: RecordField;
+  /** value on the record when the request was filed */
+  submitted: string;
+  /** value on the record now (may differ if the record changed since) */
+  current: string;
+  requested: string;
+  reason: string;
+  collegeDecision: string;
+  collegeReason: string | null;
+  registrarDecision: string;
+  registrarReason: string | null;
+};
+
+export type RequestDetail = {
+  id: string;
+  status: CorrectionStatus;
+  route: string;
+  lockVersion: number;
+  createdAt: Date;
+  collegeDecidedAt: Date | null;
+  collegeNote: string | null;
+  registrarDecidedAt: Date | null;
+  registrarNote: string | null;
+  appliedAt: Date | null;
+  withdrawnAt: Date | null;
+  items: DetailItem[];
+  evidence: { id: string; displayName: string; mime: string; size: number }[];
+  record: {
+    id: string;
+    name: string;
+    studentNumber: string;
+    collegeName: string;
+    majorName: string;
+    className: string;
+    version: number;
+    graduationRegistered: boolean;
+  };
+  /** ID number values are shown masked unless revealed on purpose (logged) */
+  idNumbersRevealed: boolean;
+};
+
+const detailInclude = {
+  items: { orderBy: { id: "asc" } },
+  evidence: { orderBy: { createdAt: "asc" }, select: { id: true, displayName: true, mime: true, size: true } },
+  record: { include: recordWithOrg },
+} as const satisfies Prisma.CorrectionRequestInclude;
+
+type DetailRow = Prisma.CorrectionRequestGetPayload<{ include: typeof detailInclude }>;
+
+function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
+  const now = recordValues(row.record);
+  const show = (field: string, value: string) => (field === "idNumber" && !reveal ? maskIdNumber(value) : value);
+  return {
+    id: row.id,
+    status: row.status as CorrectionStatus,
+    route: row.route,
+    lockVersion: row.lockVersion,
+    createdAt: row.createdAt,
+    collegeDecidedAt: row.collegeDecidedAt,
+    collegeNote: row.collegeNote,
+    registrarDecidedAt: row.registrarDecidedAt,
+    registrarNote: row.registrarNote,
+    appliedAt: row.appliedAt,
+    withdrawnAt: row.withdrawnAt,
+    items: row.items.map((i) => {
+      const field = i.field as RecordField;
+      return {
+        id: i.id,
+        field,
+        submitted: show(field, openValue(i.currentValue)),
+        current: show(field, now[field] ?? ""),
+        requested: show(field, openValue(i.requestedValue)),
+        reason: i.reason,
+        collegeDecision: i.collegeDecision,
+        collegeReason: i.collegeReason,
+        registrarDecision: i.registrarDecision,
+        registrarReason: i.registrarReason,
+      };
+    }),
+    evidence: row.evidence,
+    record: {
+      id: row.record.id,
+      name: row.record.name,
+      studentNumber: row.record.studentNumber,
+      collegeName: row.record.college.name,
+      majorName: row.record.major.name,
+      className: row.record.classGroup.name,
+      version: row.record.version,
+      graduationRegistered: row.record.graduationRegistered,
+    },
+    idNumbersRevealed: reveal,
+  };
+}
+
+/** The student's own request (values in clear: they are the student's own data); anyone else's → null. */
+export async function requestForStudent(actor: StudentActor, requestId: string): Promise<RequestDetail | null> {
+  assertCan(actor, "record.viewOwn");
+  const row = await db.correctionRequest.findFirst({
+    where: { id: requestId, accountId: actor.accountId },
+    include: detailInclude,
+  });
+  return row ? toDetail(row, true) : null;
+}
+
+function stagePermission(stage: Stage) {
+  return stage === "college" ? "correction.collegeReview" : "correction.registrarReview";
+}
+
+/**
+ * A request for a reviewer of this stage, inside their college scope (another college's id → null).
+ * `revealIdNumbers` shows ID numbers in full; that is a deliberate, logged act (SPEC §5).
+ */
+export async function requestForStaff(
+  actor: Actor,
+  stage: Stage,
+  requestId: string,
+  options: { revealIdNumbers?: boolean } = {},
+): Promise<(RequestDetail & { history: HistoryEntry[] }) | null> {
+  assertCan(actor, stagePermission(stage));
+  const row = await db.correctionRequest.findFirst({
+    where: { id: requestId, ...collegeWhere(actor) },
+    include: detailInclude,
+  });
+  if (!row) return null;
+  const hasIdItem = row.items.some((i) => i.field === "idNumber");
+  const reveal = !!options.revealIdNumbers && hasIdItem && can(actor, "idNumber.reveal");
+  if (reveal) {
+    await audit(db, actor, {
+      action: "idNumber.reveal",
+      targetType: "CorrectionRequest",
+      targetId: row.id,
+      after: { recordId: row.recordId, idMasked: row.record.idMasked },
+    });
+  }
+  const history = stage === "registrar" || can(actor, "record.viewHistory") ? await recordHistory(row.recordId) : [];
+  return { ...toDetail(row, reveal), history };
+}
+
+export type QueueRow = {
+  id: string;
+  status: CorrectionStatus;
+  route: string;
+  lockVersion: number;
+  createdAt: Date;
+  studentName: string;
+  studentNumber: string;
+  collegeName: string;
+  className: string;
+  fields: RecordField[];
+  highRisk: boolean;
+  evidenceCount: number;
+};
+
+export type QueueFilter = { status?: string; q?: string; page?: number };
+export const QUEUE_PAGE_SIZE = 50;
+
+/** Statuses a stage's queue shows by default ("pending"), or one chosen status, or all. */
+function statusWhere(stage: Stage, status: string | undefined): Prisma.CorrectionRequestWhereInput {
+  if (status === "all") return {};
+  if (status && (CORRECTION_STATUSES as readonly string[]).includes(status)) return { status };
+  return stage === "college" ? { status: "submitted" } : { status: { in: [...REGISTRAR_QUEUE_STATUSES] } };
+}
+
+export async function listQueue(
+  actor: Actor,
+  stage: Stage,
+  filter: QueueFilter = {},
+): Promise<{ rows: QueueRow[]; total: number; page: number; pages: number }> {
+  assertCan(actor, stagePermission(stage));
+  const q = filter.q?.trim();
+  const where: Prisma.CorrectionRequestWhereInput = {
+    ...collegeWhere(actor),
+    ...statusWhere(stage, filter.status),
+    ...(q ? { record: { OR: [{ studentNumber: { startsWith: q } }, { name: { contains: q } }] } } : {}),
+  };
+  const total = await db.correctionRequest.count({ where });
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const rows = await db.correctionRequest.findMany({
+    where,
+    orderBy: { createdAt: "asc" },
+    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
+    select: {
+      id: true,
+      status: true,
+      route: true,
+      lockVersion: true,
+      createdAt: true,
+      items: { select: { field: true } },
+      _count: { select: { evidence: true } },
+      record: {
+        select: {
+          name: true,
+          studentNumber: true,
+          college: { select: { name: true } },
+          classGroup: { select: { name: true } },
+        },
+      },
+    },
+  });
+  return {
+    total,
+    page,
+    pages,
+    rows: rows.map((r) => {
+      const fields = r.items.map((i) => i.field as RecordField);
+      return {
+        id: r.id,
+        status: r.status as CorrectionStatus,
+        route: r.route,
+        lockVersion: r.lockVersion,
+        createdAt: r.createdAt,
+        studentName: r.record.name,
+        studentNumber: r.record.studentNumber,
+        collegeName: r.record.college.name,
+        className: r.record.classGroup.name,
+        fields,
+        highRisk: hasHighRiskField(fields),
+        evidenceCount: r._count.evidence,
+      };
+    }),
+  };
+}
+
+/** How many requests wait for this reviewer (for dashboards' badges). */
+export async function pendingCount(actor: Actor, stage: Stage): Promise<number> {
+  if (!can(actor, stagePermission(stage))) return 0;
+  return db.correctionRequest.count({ where: { ...collegeWhere(actor), ...statusWhere(stage, undefined) } });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { fail, ok, type Result } from "@/lib/core/result";
+import { db } from "@/lib/db";
+import { mimeForKey, readUpload } from "@/lib/uploads/storage";
+import { PHOTO_SIDES, type PhotoSide } from "./rules";
+
+/**
+ * A hand-held ID photo, for its owner or a support clerk (identityPhoto.view) only. Everyone else — other
+ * students, college or registrar staff, API clients, signed-out visitors — gets "not found", as for a case
+ * that does not exist or whose photos the retention job has deleted. The route handler is a thin wrapper.
+ */
+export async function readIdentityPhoto(
+  actor: Actor | null,
+  caseId: string,
+  side: string,
+): Promise<Result<{ bytes: Buffer; contentType: string }>> {
+  if (!actor || !(PHOTO_SIDES as readonly string[]).includes(side)) return fail("common.notFound");
+  const isSupport = actor.kind === "staff" && can(actor, "identityPhoto.view");
+  const isStudent = actor.kind === "student";
+  if (!isSupport && !isStudent) return fail("common.notFound");
+  const row = await db.identityCase.findFirst({
+    where: { id: caseId, ...(isSupport ? {} : { accountId: actor.kind === "student" ? actor.accountId : "" }) },
+    select: { frontPhotoKey: true, backPhotoKey: true },
+  });
+  const key = row ? (side as PhotoSide) === "front" ? row.frontPhotoKey : row.backPhotoKey : null;
+  if (!key) return fail("common.notFound");
+  const bytes = await readUpload(key);
+  if (!bytes) return fail("common.notFound");
+  return ok({ bytes, contentType: mimeForKey(key) });
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import type { FieldErrors } from "@/lib/core/result";
+import { deleteUpload, reencodeImage, saveUpload } from "@/lib/uploads/storage";
+import { checkPhoto } from "./photo-check";
+import { PHOTO_MAX_EDGE, PHOTO_MAX_PIXELS, PHOTO_SIDES, type PhotoSide } from "./rules";
+
+export type PhotoPair = Record<PhotoSide, Buffer | null>;
+export type StoredPair = Record<PhotoSide, string>;
+
+const REASON_KEYS = {
+  missing: "identity.photos.errors.missing",
+  tooLarge: "identity.photos.errors.tooLarge",
+  type: "identity.photos.errors.type",
+} as const;
+
+/**
+ * Checks both hand-held ID photos (present, ≤ 300 KB, really jpg/png/gif) and reports each problem at its
+ * own field. Nothing is stored.
+ */
+export async function checkPhotoPair(photos: PhotoPair): Promise<FieldErrors | null> {
+  const errors: FieldErrors = {};
+  for (const side of PHOTO_SIDES) {
+    const check = await checkPhoto(photos[side]);
+    if (!check.ok) errors[side] = { key: REASON_KEYS[check.reason] };
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+/**
+ * Re-encodes both photos (EXIF and other metadata gone, pixel-flood limit) and stores them privately under
+ * server-generated names. A photo that does not decode is reported at its field and nothing is kept.
+ */
+export async function storePhotoPair(
+  photos: PhotoPair,
+): Promise<{ ok: true; keys: StoredPair } | { ok: false; fieldErrors: FieldErrors }> {
+  const encoded: Partial<Record<PhotoSide, { buffer: Buffer; ext: string }>> = {};
+  const errors: FieldErrors = {};
+  for (const side of PHOTO_SIDES) {
+    try {
+      encoded[side] = await reencodeImage(photos[side] as Buffer, {
+        maxInputPixels: PHOTO_MAX_PIXELS,
+        maxEdge: PHOTO_MAX_EDGE,
+      });
+    } catch {
+      errors[side] = { key: "identity.photos.errors.unreadable" };
+    }
+  }
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  const keys: Partial<StoredPair> = {};
+  try {
+    for (const side of PHOTO_SIDES) {
+      const image = encoded[side] as { buffer: Buffer; ext: string };
+      keys[side] = await saveWithRetry(image.buffer, image.ext);
+    }
+  } catch (error) {
+    await discardPhotos(Object.values(keys));
+    throw error;
+  }
+  return { ok: true, keys: keys as StoredPair };
+}
+
+/**
+ * lib/uploads/storage.ts names files with random base64url and refuses names starting with "-" or "_"
+ * (about 3 in 100): a fresh name is drawn again instead of failing the student's upload.
+ */
+async function saveWithRetry(buffer: Buffer, ext: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveUpload("identity", buffer, ext);
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
+
+/** Removes stored photos again (the case that would have held them was refused). */
+export async function discardPhotos(keys: (string | null | undefined)[]): Promise<void> {
+  for (const key of keys) if (key) await deleteUpload(key).catch(() => undefined);
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import type { Actor, StaffActor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { AuthorizationError, fail, fieldFail, ok, type Result } from "@/lib/core/result";
+import { db } from "@/lib/db";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import { notify } from "@/lib/messaging/inbox";
+import { sendMessage } from "@/lib/messaging/send";
+import { linkRecordForAccount } from "@/lib/records/matching";
+import { audit } from "@/lib/security/audit";
+import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
+import { retentionDays } from "@/lib/settings";
+import { isUniqueViolation } from "./db-errors";
+import { resolveDuplicateId } from "./resolve";
+import { encodeRejectReason, REJECT_REASONS, type RejectReason } from "./rules";
+import { rejectReasonText, texts } from "./sms-texts";
+
+export type DecisionInput = {
+  caseId: string;
+  decision: "approve" | "reject";
+  reasonCode?: string;
+  note?: string;
+};
+
+class Refused extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+const NOTE_MAX = 200;
+
+/**
+ * Support's decision on a photo review or an account change (SPEC §3.1, §3.4, §7). Approving a photo
+ * review resolves the duplicate ID number (resolveDuplicateId: this account verified, every other holder
+ * cancelled); approving an account change applies it. A refusal needs a reason from the list, or a note
+ * for "other". A case decided meanwhile (by a colleague, or resolved another way) changes nothing.
+ */
+export async function decideIdentityCase(
+  actorIn: Actor | null,
+  input: DecisionInput,
+  meta: { ip?: string | null; now?: Date } = {},
+): Promise<Result<{ status: "approved" | "rejected" }>> {
+  assertCan(actorIn, "identityCase.review");
+  if (actorIn.kind !== "staff") throw new AuthorizationError();
+  const actor = actorIn;
+  const now = meta.now ?? new Date();
+  const row = await db.identityCase.findUnique({ where: { id: input.caseId } });
+  if (!row || (row.kind !== "photo_review" && row.kind !== "account_change")) return fail("support.errors.notFound");
+  if (row.status !== "pending") return fail("support.errors.alreadyDecided");
+  const photosDeleteAfter = new Date(now.getTime() + (await retentionDays()).idPhotoDays * 86_400_000);
+
+  if (input.decision === "reject") {
+    const code = input.reasonCode as RejectReason;
+    const note = (input.note ?? "").trim();
+    if (!(REJECT_REASONS as readonly string[]).includes(code))
+      return fieldFail({ reasonCode: { key: "support.errors.reasonRequired" } });
+    if (code === "other" && !note) return fieldFail({ note: { key: "support.errors.noteRequired" } });
+    if (note.length > NOTE_MAX) return fieldFail({ note: { key: "support.errors.noteTooLong", params: { max: NOTE_MAX } } });
+    return rejectCase(actor, row, code, note, photosDeleteAfter, now, meta.ip);
+  }
+  if (row.kind === "account_change") {
+    assertCan(actor, "accountChange.apply");
+    return applyAccountChange(actor, row.id, photosDeleteAfter, now, meta.ip);
+  }
+
+  const approved = await resolveDuplicateId({
+    accountId: row.accountId,
+    via: "photo_review",
+    actor,
+    ip: meta.ip,
+    now,
+    smsToResolved: true,
+    apply: async (tx) => {
+      const { count } = await tx.identityCase.updateMany({
+        where: { id: row.id, status: "pending" },
+        data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
+      });
+      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      await audit(tx, actor, {
+        action: "identityCase.approve",
+        targetType: "identityCase",
+        targetId: row.id,
+        before: { status: "pending" },
+        after: { status: "approved" },
+        ip: meta.ip,
+      });
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof Refused) return fail(error.key);
+    throw error;
+  });
+  if (!approved.ok) {
+    // The account was resolved another way meanwhile: this case is closed, not approved.
+    return approved.error?.key === "identity.errors.alreadyResolved" ? fail("support.errors.alreadyResolved") : approved;
+  }
+  return ok({ status: "approved" });
+}
+
+async function rejectCase(
+  actor: StaffActor,
+  row: { id: string; kind: string; accountId: string },
+  code: RejectReason,
+  note: string,
+  photosDeleteAfter: Date,
+  now: Date,
+  ip: string | null | undefined,
+): Promise<Result<{ status: "rejected" }>> {
+  const reason = encodeRejectReason(code, note);
+  let phone: string | null = null;
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.identityCase.updateMany({
+        where: { id: row.id, status: "pending" },
+        data: { status: "rejected", rejectReason: reason, decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
+      });
+      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      const account = await tx.account.findUniqueOrThrow({ where: { id: row.accountId }, select: { phone: true } });
+      phone = account.phone;
+      const kind = row.kind === "account_change" ? "identity.changeRejected" : "identity.photoRejected";
+      const link = row.kind === "account_change" ? "/identity/change" : "/identity/photos";
+      await notify({ accountId: row.accountId }, kind, { reasonCode: code, note }, link, tx);
+      await audit(tx, actor, {
+        action: "identityCase.reject",
+        targetType: "identityCase",
+        targetId: row.id,
+        before: { status: "pending" },
+        after: { status: "rejected", reason },
+        ip,
+      });
+    });
+  } catch (error) {
+    if (error instanceof Refused) return fail(error.key);
+    throw error;
+  }
+  if (phone) {
+    const text = rejectReasonText(code, note);
+    await sendMessage({
+      channel: "sms",
+      to: phone,
+      body: row.kind === "account_change" ? texts.changeRejected(text) : texts.photoRejected(text),
+    });
+  }
+  return ok({ status: "rejected" });
+}
+
+/**
+ * Applies an account change: the new name and/or ID number replace the old ones (kept on the case as
+ * before-values and in the audit log, masked), the new number's uniqueness among verified accounts is
+ * checked again (the unique verifiedIdIndex decides races), records are re-linked to match.
+ */
+async function applyAccountChange(
+  actor: StaffActor,
+  caseId: string,
+  photosDeleteAfter: Date,
+  now: Date,
+  ip: string | null | undefined,
+): Promise<Result<{ status: "approved" }>> {
+  let phone = "";
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.identityCase.updateMany({
+        where: { id: caseId, status: "pending" },
+        data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
+      });
+      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      const row = await tx.identityCase.findUniqueOrThrow({ where: { id: caseId } });
+      const account = await tx.account.findUniqueOrThrow({ where: { id: row.accountId } });
+      if (account.identityStatus !== "verified") throw new Refused("support.errors.accountNotVerified");
+      phone = account.phone;
+      const newId = row.requestedIdEnc ? decrypt(row.requestedIdEnc) : null;
+      const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
+      if (newId && newIndex !== account.idNumberIndex) {
+        const taken = await tx.account.count({ where: { verifiedIdIndex: newIndex, id: { not: account.id } } });
+        if (taken > 0) throw new Refused("support.errors.idNumberTaken");
+      }
+      const oldIdMasked = account.idMasked;
+      const newIdMasked = newId ? maskIdNumber(newId) : account.idMasked;
+      await tx.account.update({
+        where: { id: account.id },
+        data: {
+          name: row.requestedName ?? account.name,
+          ...(newId
+            ? { idNumberEnc: encrypt(newId), idNumberIndex: newIndex, idMasked: newIdMasked, verifiedIdIndex: newIndex }
+            : {}),
+        },
+      });
+      await tx.identityCase.update({
+        where: { id: caseId },
+        data: { beforeName: account.name, beforeIdEnc: account.idNumberEnc },
+      });
+      // Records matched the old identity; they are matched again against the new one after the commit.
+      await tx.enrollmentRecord.updateMany({ where: { accountId: account.id }, data: { accountId: null } });
+      await notify({ accountId: account.id }, "identity.changeApplied", {}, "/identity", tx);
+      await audit(tx, actor, {
+        action: "account.identityChange",
+        targetType: "account",
+        targetId: account.id,
+        before: { name: account.name, idMasked: oldIdMasked },
+        after: { name: row.requestedName ?? account.name, idMasked: newIdMasked, identityCaseId: caseId },
+        ip,
+      });
+      await audit(tx, actor, {
+        action: "identityCase.approve",
+        targetType: "identityCase",
+        targetId: caseId,
+        before: { status: "pending" },
+        after: { status: "approved" },
+        ip,
+      });
+    });
+  } catch (error) {
+    if (error instanceof Refused) return fail(error.key);
+    if (isUniqueViolation(error)) return fail("support.errors.idNumberTaken");
+    throw error;
+  }
+  const row = await db.identityCase.findUniqueOrThrow({ where: { id: caseId }, select: { accountId: true } });
+  await linkRecordForAccount(row.accountId);
+  if (phone) await sendMessage({ channel: "sms", to: phone, body: texts.changeApplied() });
+  return ok({ status: "approved" });
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import { nameKey } from "@/lib/identity/name";
+import { maskPhone } from "@/lib/identity/phone";
+import { audit } from "@/lib/security/audit";
+import { blindIndex, decrypt } from "@/lib/security/crypto";
+import { requestedChange } from "./account-change";
+import { decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
+import { addWorkingDays, dueState, hoursBetween, type DueState } from "./working-days";
+
+export type QueueItem = {
+  id: string;
+  kind: string;
+  name: string;
+  idMasked: string;
+  createdAt: Date;
+  dueAt: Date;
+  due: DueState;
+  ageHours: number;
+};
+
+/**
+ * The support desk's queue (SPEC §7): open photo reviews and account changes, oldest first, each with its
+ * deadline under the 3-working-day promise. Lists show ID numbers masked.
+ */
+export async function listSupportQueue(actor: Actor | null, now: Date = new Date()) {
+  assertCan(actor, "identityCase.review");
+  const rows = await db.identityCase.findMany({
+    where: { status: "pending", kind: { in: [...REVIEWED_KINDS] } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+    include: { account: { select: { name: true } } },
+  });
+  const items: QueueItem[] = rows.map((row) => {
+    const dueAt = addWorkingDays(row.createdAt, RESPONSE_WORKING_DAYS);
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.account.name,
+      idMasked: row.idMasked,
+      createdAt: row.createdAt,
+      dueAt,
+      due: dueState(dueAt, now),
+      ageHours: hoursBetween(row.createdAt, now),
+    };
+  });
+  const decided = await db.identityCase.findMany({
+    where: { kind: { in: [...REVIEWED_KINDS] }, status: { in: ["approved", "rejected"] } },
+    orderBy: { decidedAt: "desc" },
+    take: 20,
+    include: { account: { select: { name: true } } },
+  });
+  const clerks = await clerkNames(decided.map((d) => d.decidedById));
+  return {
+    items,
+    overdue: items.filter((i) => i.due === "overdue").length,
+    recent: decided.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      status: d.status,
+      name: d.account.name,
+      idMasked: d.idMasked,
+      decidedAt: d.decidedAt,
+      decidedBy: d.decidedById ? (clerks.get(d.decidedById) ?? "") : "",
+    })),
+  };
+}
+
+async function clerkNames(ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map();
+  const staff = await db.staffUser.findMany({ where: { id: { in: wanted } }, select: { id: true, username: true } });
+  return new Map(staff.map((s) => [s.id, s.username]));
+}
+
+/**
+ * One case as support reviews it: the claimed name and the FULL ID number next to the photos, the other
+ * accounts holding the number (masked), the account's earlier cases and this case's history. Showing the
+ * full number is logged in the audit log each time (who, when, which case).
+ */
+export async function caseForReview(actor: Actor | null, caseId: string, meta: { ip?: string | null } = {}) {
+  assertCan(actor, "identityCase.review");
+  const row = await db.identityCase.findFirst({
+    where: { id: caseId, kind: { in: [...REVIEWED_KINDS] } },
+    include: {
+      account: {
+        select: { id: true, name: true, phone: true, idNumberEnc: true, idNumberIndex: true, identityStatus: true, createdAt: true },
+      },
+    },
+  });
+  if (!row) return null;
+  const idNumber = decrypt(row.account.idNumberEnc);
+  const change = row.kind === "account_change" ? requestedChange(row) : null;
+  await db.$transaction((tx) =>
+    audit(tx, actor, {
+      action: "identityCase.revealIdNumber",
+      targetType: "identityCase",
+      targetId: row.id,
+      after: { accountId: row.account.id, idMasked: maskIdNumber(idNumber) },
+      ip: meta.ip,
+    }),
+  );
+
+  const [holders, earlier, history, records, requestedHolders] = await Promise.all([
+    db.account.findMany({
+      where: { idNumberIndex: row.account.idNumberIndex, id: { not: row.account.id } },
+      select: { id: true, phone: true, identityStatus: true, createdAt: true, cancelledAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.identityCase.findMany({
+      where: { accountId: row.account.id, id: { not: row.id } },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+    }),
+    db.auditLog.findMany({
+      where: { targetType: "identityCase", targetId: row.id },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+    }),
+    db.enrollmentRecord.findMany({
+      where: { idNumberIndex: row.account.idNumberIndex },
+      select: { name: true },
+    }),
+    change?.idNumber
+      ? db.account.count({ where: { verifiedIdIndex: blindIndex(change.idNumber), id: { not: row.account.id } } })
+      : Promise.resolve(0),
+  ]);
+  const clerks = await clerkNames([row.decidedById]);
+  const key = nameKey(row.account.name);
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    createdAt: row.createdAt,
+    dueAt: addWorkingDays(row.createdAt, RESPONSE_WORKING_DAYS),
+    decidedAt: row.decidedAt,
+    decidedBy: row.decidedById ? (clerks.get(row.decidedById) ?? "") : "",
+    rejectReason: decodeRejectReason(row.rejectReason),
+    hasPhotos: { front: !!row.frontPhotoKey, back: !!row.backPhotoKey },
+    account: {
+      id: row.account.id,
+      name: row.account.name,
+      idNumber,
+      phone: maskPhone(row.account.phone),
+      identityStatus: row.account.identityStatus,
+      createdAt: row.account.createdAt,
+    },
+    change: change && {
+      name: change.name,
+      idNumber: change.idNumber,
+      beforeName: row.beforeName,
+      beforeIdNumber: row.beforeIdEnc ? decrypt(row.beforeIdEnc) : null,
+      idNumberTaken: requestedHolders > 0,
+    },
+    otherHolders: holders.map((h) => ({
+      id: h.id,
+      phone: h.phone.startsWith("x:") ? "" : maskPhone(h.phone),
+      identityStatus: h.identityStatus,
+      createdAt: h.createdAt,
+      cancelledAt: h.cancelledAt,
+    })),
+    rosterMatch: records.some((r) => nameKey(r.name) === key),
+    earlierCases: earlier.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      createdAt: c.createdAt,
+      rejectReason: decodeRejectReason(c.rejectReason),
+    })),
+    history: history.map((h) => ({
+      id: h.id,
+      action: h.action,
+      actorType: h.actorType,
+      actorLabel: h.actorLabel,
+      createdAt: h.createdAt,
+    })),
+  };
+}
+export type CaseForReview = NonNullable<Awaited<ReturnType<typeof caseForReview>>>;

@@ -1,0 +1,129 @@
+import "server-only";
+import type { StudentActor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { fail, ok, type Result } from "@/lib/core/result";
+import { db } from "@/lib/db";
+import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { audit } from "@/lib/security/audit";
+import { campaignCoversRecord } from "./campaign-scope";
+import { recordForAccount } from "./matching";
+
+export type OpenCampaign = { id: string; name: string; startsAt: Date; endsAt: Date };
+
+/**
+ * The 自查批次 a record is checked in right now: window contains `now`, same cohort, level covered (see
+ * campaign-scope.ts); the most recently opened wins when several overlap. Null outside every window.
+ */
+export async function openCampaignForRecord(
+  record: { cohort: string; level: string },
+  now: Date = new Date(),
+): Promise<OpenCampaign | null> {
+  const campaigns = await db.campaign.findMany({
+    where: { cohort: record.cohort, startsAt: { lte: now }, endsAt: { gt: now } },
+    orderBy: { startsAt: "desc" },
+    select: { id: true, name: true, startsAt: true, endsAt: true, cohort: true, level: true },
+  });
+  const campaign = campaigns.find((c) => campaignCoversRecord(c, record));
+  return campaign ? { id: campaign.id, name: campaign.name, startsAt: campaign.startsAt, endsAt: campaign.endsAt } : null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * The one SelfCheck row of (campaign, record), created on first sight. Update-first, then create, and a
+ * lost creation race (unique campaignId+recordId) falls back to the update: never a second row, on both
+ * databases, without relying on provider-specific upserts.
+ */
+async function touchSelfCheck(campaignId: string, recordId: string, accountId: string, now: Date) {
+  const where = { campaignId, recordId };
+  const { count } = await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
+  if (count > 0) return;
+  try {
+    await db.selfCheck.create({ data: { ...where, accountId, firstViewedAt: now, lastViewedAt: now } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
+  }
+}
+
+/** 已查看: recorded only while a campaign covering the record is open. */
+export async function markViewed(
+  actor: StudentActor,
+  record: { id: string; cohort: string; level: string },
+  now: Date = new Date(),
+): Promise<void> {
+  const campaign = await openCampaignForRecord(record, now);
+  if (campaign) await touchSelfCheck(campaign.id, record.id, actor.accountId, now);
+}
+
+/** Marks the record as reported (信息有误) in the open campaign, if any. */
+export async function markReported(
+  accountId: string,
+  record: { id: string; cohort: string; level: string },
+  now: Date = new Date(),
+): Promise<string | null> {
+  const campaign = await openCampaignForRecord(record, now);
+  if (!campaign) return null;
+  await touchSelfCheck(campaign.id, record.id, accountId, now);
+  await db.selfCheck.updateMany({
+    where: { campaignId: campaign.id, recordId: record.id, reportedAt: null },
+    data: { reportedAt: now },
+  });
+  return campaign.id;
+}
+
+export type Confirmation = { confirmedAt: Date; confirmedVersion: number; campaignName: string };
+
+/**
+ * 确认无误 (SPEC §4.3). `version` is the record version the page showed: when the record changed since,
+ * nothing is stored and the student is shown the new data. Idempotent: a double click, a second tab or a
+ * retry after a network error finds the confirmation already there and returns it (one row per campaign
+ * and record; the conditional update only fires while unconfirmed or confirmed for an older version).
+ */
+export async function confirmRecord(
+  actor: StudentActor,
+  input: { recordId: string; version: number },
+  now: Date = new Date(),
+): Promise<Result<Confirmation>> {
+  assertCan(actor, "selfCheck.confirm");
+  const record = await recordForAccount(actor, input.recordId);
+  if (!record) return fail("record.errors.notFound");
+  const campaign = await openCampaignForRecord(record, now);
+  if (!campaign) return fail("record.selfCheck.errors.noOpenCampaign");
+  if (record.version !== input.version) return fail("record.selfCheck.errors.versionChanged");
+  const open = await db.correctionRequest.count({
+    where: { recordId: record.id, status: { in: [...OPEN_STATUSES] } },
+  });
+  if (open > 0) return fail("record.selfCheck.errors.correctionOpen");
+
+  await touchSelfCheck(campaign.id, record.id, actor.accountId, now);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.selfCheck.updateMany({
+      where: {
+        campaignId: campaign.id,
+        recordId: record.id,
+        OR: [{ confirmedAt: null }, { confirmedVersion: { lt: input.version } }],
+      },
+      data: { confirmedAt: now, confirmedVersion: input.version },
+    });
+    if (count > 0) {
+      await audit(tx, actor, {
+        action: "selfCheck.confirm",
+        targetType: "EnrollmentRecord",
+        targetId: record.id,
+        after: { campaignId: campaign.id, version: input.version },
+      });
+    }
+  });
+  const row = await db.selfCheck.findUniqueOrThrow({
+    where: { campaignId_recordId: { campaignId: campaign.id, recordId: record.id } },
+    select: { confirmedAt: true, confirmedVersion: true },
+  });
+  return ok({
+    confirmedAt: row.confirmedAt ?? now,
+    confirmedVersion: row.confirmedVersion ?? input.version,
+    campaignName: campaign.name,
+  });
+}

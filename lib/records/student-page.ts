@@ -1,0 +1,127 @@
+import "server-only";
+import type { StudentActor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { registrarContact, type RegistrarContact } from "@/lib/settings";
+import { consistencyHints, type ConsistencyHint } from "./consistency";
+import type { RecordValues } from "./fields";
+import { recordHistory, type HistoryEntry } from "./history";
+import { recordsForAccount } from "./matching";
+import { markViewed, openCampaignForRecord, type OpenCampaign } from "./self-check";
+import { recordValues } from "./view";
+
+export type RequestSummary = {
+  id: string;
+  status: string;
+  route: string;
+  createdAt: Date;
+  fields: string[];
+};
+
+export type RecordPage =
+  | {
+      kind: "unmatched";
+      account: { name: string; idMasked: string };
+      contact: RegistrarContact;
+      bindings: { id: string; status: string; studentNumber: string; createdAt: Date; reason: string | null }[];
+    }
+  | {
+      kind: "record";
+      records: { id: string; label: string }[];
+      record: {
+        id: string;
+        version: number;
+        values: RecordValues;
+        hasPhoto: boolean;
+        graduationRegistered: boolean;
+      };
+      hints: ConsistencyHint[];
+      campaign: OpenCampaign | null;
+      check: { firstViewedAt: Date; confirmedAt: Date | null; confirmedVersion: number | null } | null;
+      /** confirmed, then the record changed: ask again */
+      changedSinceConfirm: boolean;
+      openRequest: RequestSummary | null;
+      requests: RequestSummary[];
+      history: HistoryEntry[];
+      contact: RegistrarContact;
+    };
+
+/**
+ * Everything /record shows, for the signed-in student only, and the 已查看 mark when a campaign is open.
+ */
+export async function loadRecordPage(actor: StudentActor, recordId?: string): Promise<RecordPage | null> {
+  assertCan(actor, "record.viewOwn");
+  const records = await recordsForAccount(actor);
+  const contact = await registrarContact();
+  if (records.length === 0) {
+    const account = await db.account.findUniqueOrThrow({
+      where: { id: actor.accountId },
+      select: { name: true, idMasked: true },
+    });
+    const bindings = await db.recordBindingRequest.findMany({
+      where: { accountId: actor.accountId },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select: { id: true, status: true, createdAt: true, reason: true, record: { select: { studentNumber: true } } },
+    });
+    return {
+      kind: "unmatched",
+      account,
+      contact,
+      bindings: bindings.map((b) => ({
+        id: b.id,
+        status: b.status,
+        createdAt: b.createdAt,
+        reason: b.reason,
+        studentNumber: b.record.studentNumber,
+      })),
+    };
+  }
+  const record = recordId ? records.find((r) => r.id === recordId) : records[0];
+  if (!record) return null;
+
+  const now = new Date();
+  await markViewed(actor, record, now);
+  const campaign = await openCampaignForRecord(record, now);
+  const check = campaign
+    ? await db.selfCheck.findUnique({
+        where: { campaignId_recordId: { campaignId: campaign.id, recordId: record.id } },
+        select: { firstViewedAt: true, confirmedAt: true, confirmedVersion: true },
+      })
+    : null;
+  const values = recordValues(record);
+  const requestRows = await db.correctionRequest.findMany({
+    where: { recordId: record.id, accountId: actor.accountId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, status: true, route: true, createdAt: true, items: { select: { field: true } } },
+  });
+  const requests = requestRows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    route: r.route,
+    createdAt: r.createdAt,
+    fields: r.items.map((i) => i.field),
+  }));
+  return {
+    kind: "record",
+    records: records.map((r) => ({ id: r.id, label: `${r.level} · ${r.major.name} · ${r.studentNumber}` })),
+    record: {
+      id: record.id,
+      version: record.version,
+      values,
+      hasPhoto: Boolean(record.admissionPhotoKey),
+      graduationRegistered: record.graduationRegistered,
+    },
+    hints: consistencyHints({ ...values, idType: record.idType }),
+    campaign,
+    check,
+    changedSinceConfirm:
+      !!check?.confirmedAt && check.confirmedVersion !== null && check.confirmedVersion < record.version,
+    openRequest: requests.find((r) => (OPEN_STATUSES as readonly string[]).includes(r.status)) ?? null,
+    requests,
+    history: await recordHistory(record.id),
+    contact,
+  };
+}

@@ -1,0 +1,328 @@
+import "server-only";
+import { rm } from "node:fs/promises";
+import { z } from "zod";
+import { databaseUrl, db, providerOf } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { fail, ok, type Message, type Result } from "@/lib/core/result";
+import { audit } from "@/lib/security/audit";
+import { schoolName } from "@/lib/settings";
+import { newId } from "./ids";
+import { readStaged, StagingWriter, type RecordInsert, type RecordUpdate } from "./ops";
+import { planRoster, type PlannedIssue, type PlanSummary } from "./plan";
+import { formatOf } from "./read-file";
+import { importFilePath, removeImportFile, saveImportFile } from "./storage";
+import { ConcurrentChangeError, openRosterWriter, type HistoryInsert } from "./writer";
+
+/** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+const RUNNING = ["previewing", "committing"];
+
+export type JobSummary = {
+  ignoredColumns: string[];
+  created: {
+    colleges: string[];
+    majors: { college: string; name: string }[];
+    classGroups: { college: string; major: string; name: string }[];
+    counts: { colleges: number; majors: number; classGroups: number };
+  };
+};
+const LIST_CAP = 1000;
+
+function jobSummary(summary: PlanSummary): JobSummary {
+  const { colleges, majors, classGroups } = summary.created;
+  return {
+    ignoredColumns: summary.ignoredColumns,
+    created: {
+      colleges: colleges.slice(0, LIST_CAP).map((c) => c.name),
+      majors: majors.slice(0, LIST_CAP).map((m) => ({ college: m.collegeName, name: m.name })),
+      classGroups: classGroups
+        .slice(0, LIST_CAP)
+        .map((g) => ({ college: g.collegeName, major: g.majorName, name: g.name })),
+      counts: { colleges: colleges.length, majors: majors.length, classGroups: classGroups.length },
+    },
+  };
+}
+
+export function parseJobSummary(json: string): JobSummary | null {
+  try {
+    const value = JSON.parse(json) as Partial<JobSummary>;
+    return value.created ? (value as JobSummary) : null;
+  } catch {
+    return null;
+  }
+}
+
+const counts = (s: PlanSummary) => ({
+  totalRows: s.totalRows,
+  processedRows: s.totalRows,
+  newRows: s.newRows,
+  changedRows: s.changedRows,
+  unchangedRows: s.unchangedRows,
+  errorRows: s.errorRows,
+  conflictRows: s.conflictRows,
+});
+
+async function writeIssues(jobId: string, issues: PlannedIssue[]): Promise<void> {
+  await db.importRowIssue.createMany({ data: issues.map((i) => ({ ...i, jobId })) });
+}
+
+async function failJob(jobId: string, error: Message): Promise<void> {
+  await db.importJob.update({
+    where: { id: jobId },
+    data: { status: "failed", error: JSON.stringify(error), finishedAt: new Date() },
+  });
+}
+
+/**
+ * Stores an uploaded roster privately and creates its job (status previewing). The caller then runs
+ * runPreview(jobId) — in the background for the page, awaited in tests.
+ */
+export async function createRosterImport(
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+): Promise<Result<{ jobId: string }>> {
+  assertCan(actor, "roster.import");
+  const format = formatOf(file.name);
+  if (!format) return fail("import.errors.fileType");
+  if (file.bytes.byteLength === 0) return fail("import.errors.emptyFile");
+  if (file.bytes.byteLength > MAX_IMPORT_BYTES) return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
+  if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
+  if (format === "csv" && isZip) return fail("import.errors.fileType");
+  const running = await db.importJob.count({ where: { kind: "roster", status: "committing" } });
+  if (running > 0) return fail("import.errors.busy");
+
+  const id = newId();
+  const fileKey = `${id}.${format}`;
+  await saveImportFile(fileKey, file.bytes);
+  const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
+  await db.$transaction(async (tx) => {
+    await tx.importJob.create({
+      data: { id, kind: "roster", status: "previewing", fileName, fileKey, createdById: actorId(actor) },
+    });
+    await audit(tx, actor, { action: "roster.upload", targetType: "ImportJob", targetId: id, after: { fileName, bytes: file.bytes.byteLength } });
+  });
+  return ok({ jobId: id });
+}
+
+function actorId(actor: Actor): string {
+  return actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
+}
+
+/** Dry run: classifies every row and writes the per-row report; changes no record. */
+export async function runPreview(jobId: string, options: { today?: Date } = {}): Promise<void> {
+  return track(jobId, () => previewNow(jobId, options));
+}
+
+async function previewNow(jobId: string, options: { today?: Date }): Promise<void> {
+  const job = await db.importJob.findUnique({ where: { id: jobId } });
+  if (!job || job.status !== "previewing") return;
+  try {
+    await db.importRowIssue.deleteMany({ where: { jobId } });
+    const result = await planRoster({
+      filePath: importFilePath(job.fileKey),
+      format: job.fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
+      schoolName: await schoolName(),
+      today: options.today,
+      onIssues: (issues) => writeIssues(jobId, issues),
+      onProgress: async (processedRows) => {
+        await db.importJob.update({ where: { id: jobId }, data: { processedRows } });
+      },
+    });
+    if (!result.ok) return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
+    await db.importJob.update({
+      where: { id: jobId },
+      data: { status: "previewed", ...counts(result.summary), summary: JSON.stringify(jobSummary(result.summary)), finishedAt: new Date() },
+    });
+  } catch (error) {
+    console.error("roster preview failed", error);
+    await failJob(jobId, { key: "import.errors.unexpected" });
+  }
+}
+
+/** Moves a previewed job to "committing"; the caller then runs runCommit(jobId, actor). */
+export async function startCommit(actor: Actor, jobId: string): Promise<Result<{ jobId: string }>> {
+  assertCan(actor, "roster.import");
+  const running = await db.importJob.count({ where: { kind: "roster", status: "committing" } });
+  if (running > 0) return fail("import.errors.busy");
+  const updated = await db.importJob.updateMany({
+    where: { id: jobId, kind: "roster", status: "previewed" },
+    data: { status: "committing", processedRows: 0, finishedAt: null },
+  });
+  if (updated.count !== 1) return fail("import.errors.notCommittable");
+  return ok({ jobId });
+}
+
+export type CommitHooks = {
+  /** called after each written batch inside the write transaction (tests use it to fail mid-way) */
+  afterBatch?: (written: number) => void | Promise<void>;
+};
+
+/**
+ * Commit: the planning pass again (against the database as it is now) writing its decisions to a staging
+ * file, then the write pass replaying them in one transaction — all rows or none. Records changed by
+ * someone else between the two passes abort the write (version check); the registrar simply runs it again.
+ */
+export async function runCommit(jobId: string, actor: Actor, hooks: CommitHooks = {}, options: { today?: Date } = {}): Promise<void> {
+  return track(jobId, () => commitNow(jobId, actor, hooks, options));
+}
+
+async function commitNow(jobId: string, actor: Actor, hooks: CommitHooks, options: { today?: Date }): Promise<void> {
+  const job = await db.importJob.findUnique({ where: { id: jobId } });
+  if (!job || job.status !== "committing") return;
+  const stagingPath = importFilePath(`${jobId}.ops.ndjson`);
+  const staging = new StagingWriter(stagingPath);
+  let stagingOpen = true;
+  try {
+    await db.importRowIssue.deleteMany({ where: { jobId } });
+    const result = await planRoster({
+      filePath: importFilePath(job.fileKey),
+      format: job.fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
+      schoolName: await schoolName(),
+      staging,
+      today: options.today,
+      onIssues: (issues) => writeIssues(jobId, issues),
+      onProgress: async (processedRows) => {
+        await db.importJob.update({ where: { id: jobId }, data: { processedRows } });
+      },
+    });
+    await staging.close();
+    stagingOpen = false;
+    if (!result.ok) return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
+    await writePass(job.id, stagingPath, result.summary, actor, hooks);
+    await removeImportFile(job.fileKey);
+  } catch (error) {
+    if (!(error instanceof ConcurrentChangeError)) console.error("roster commit failed", error);
+    await failJob(jobId, { key: error instanceof ConcurrentChangeError ? "import.errors.concurrentChange" : "import.errors.writeFailed" });
+  } finally {
+    if (stagingOpen) await staging.close().catch(() => undefined);
+    await rm(stagingPath, { force: true });
+  }
+}
+
+async function writePass(jobId: string, stagingPath: string, summary: PlanSummary, actor: Actor, hooks: CommitHooks): Promise<void> {
+  const now = new Date();
+  const staffId = actor.kind === "staff" ? actor.staffUserId : null;
+  const writer = await openRosterWriter();
+  try {
+    await writer.insertUnits(summary.created, now);
+    let inserts: RecordInsert[] = [];
+    let updates: RecordUpdate[] = [];
+    let written = 0;
+    const flush = async () => {
+      if (inserts.length) await writer.insertRecords(inserts, now);
+      if (updates.length) {
+        await writer.updateRecords(updates, now);
+        const history: HistoryInsert[] = updates.flatMap((u) =>
+          u.history.map((h) => ({
+            id: newId(),
+            recordId: u.id,
+            field: h.field,
+            beforeValue: h.before,
+            afterValue: h.after,
+            source: "import",
+            changedByStaffId: staffId,
+            recordVersion: u.expectedVersion + 1,
+            changedAt: now,
+          })),
+        );
+        await writer.insertHistory(history);
+      }
+      written += inserts.length + updates.length;
+      inserts = [];
+      updates = [];
+      await hooks.afterBatch?.(written);
+    };
+    for await (const op of readStaged(stagingPath)) {
+      if (op.op === "insert") inserts.push(op.row);
+      else updates.push(op.row);
+      if (inserts.length + updates.length >= 5000) await flush();
+    }
+    await flush();
+    const actorCols =
+      actor.kind === "staff"
+        ? { actorType: "staff", actorId: actor.staffUserId, actorLabel: actor.username }
+        : actor.kind === "api"
+          ? { actorType: "api", actorId: actor.tokenId, actorLabel: actor.tokenName }
+          : { actorType: "student", actorId: actor.accountId, actorLabel: null };
+    await writer.finish(
+      {
+        id: jobId,
+        status: "committed",
+        ...counts(summary),
+        summary: JSON.stringify(jobSummary(summary)),
+        finishedAt: new Date(),
+      },
+      {
+        id: newId(),
+        ...actorCols,
+        action: "roster.commit",
+        targetType: "ImportJob",
+        targetId: jobId,
+        after: JSON.stringify({ ...counts(summary), created: jobSummary(summary).created.counts }),
+        createdAt: now,
+      },
+    );
+  } finally {
+    await writer.close();
+  }
+}
+
+export async function getImportJob(actor: Actor, jobId: string) {
+  assertCan(actor, "roster.import");
+  return db.importJob.findUnique({ where: { id: jobId } });
+}
+
+export async function listImportJobs(actor: Actor, take = 20) {
+  assertCan(actor, "roster.import");
+  return db.importJob.findMany({ orderBy: { createdAt: "desc" }, take });
+}
+
+export const issuePageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+export async function listIssues(actor: Actor, jobId: string, options: { page: number; severity?: "error" | "conflict"; pageSize?: number }) {
+  assertCan(actor, "roster.import");
+  const pageSize = options.pageSize ?? 50;
+  const where = { jobId, ...(options.severity ? { severity: options.severity } : {}) };
+  const [rows, total] = await Promise.all([
+    db.importRowIssue.findMany({
+      where,
+      orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
+      skip: (options.page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db.importRowIssue.count({ where }),
+  ]);
+  return { rows, total, pageSize };
+}
+
+/** Jobs this process is working on; anything else still "running" was left behind by a process that died. */
+const active = new Set<string>();
+
+export async function track<T>(jobId: string, work: () => Promise<T>): Promise<T> {
+  active.add(jobId);
+  try {
+    return await work();
+  } finally {
+    active.delete(jobId);
+  }
+}
+
+/**
+ * Marks jobs interrupted by a crash or restart as failed (their write pass rolled back with the
+ * connection). SQLite runs one app instance, so "not running here" is enough after a grace minute; on
+ * PostgreSQL several instances may share jobs, so only jobs older than six hours count as stale.
+ */
+export async function failStaleJobs(now: Date = new Date()): Promise<void> {
+  const running = await db.importJob.findMany({ where: { status: { in: RUNNING } }, select: { id: true, createdAt: true } });
+  const single = providerOf(databaseUrl()) === "sqlite";
+  const stale = running.filter((j) =>
+    !active.has(j.id) && now.getTime() - j.createdAt.getTime() > (single ? 60_000 : 6 * 3_600_000),
+  );
+  if (stale.length === 0) return;
+  await db.importJob.updateMany({
+    where: { id: { in: stale.map((j) => j.id) }, status: { in: RUNNING } },
+    data: { status: "failed", error: JSON.stringify({ key: "import.errors.interrupted" }), finishedAt: now },
+  });
+}

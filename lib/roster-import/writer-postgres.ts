@@ -1,0 +1,98 @@
+import "server-only";
+import pg from "pg";
+import { UPDATE_COLUMNS } from "./ops";
+import { ConcurrentChangeError, INSERT_COLUMNS, type RosterWriter } from "./writer";
+
+const q = (c: string) => `"${c}"`;
+const ROWS_PER_STATEMENT = 5000;
+
+/**
+ * node-postgres on its own connection inside BEGIN … COMMIT. Each chunk is one statement over unnest()ed
+ * column arrays: one round trip per 5,000 rows, no parameter-count limit, no COPY dependency. Timestamps
+ * go as ISO strings (Prisma keeps UTC in "timestamp without time zone").
+ */
+export async function openPostgresWriter(url: string): Promise<RosterWriter> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("BEGIN");
+  let open = true;
+
+  const recordColumns = [...INSERT_COLUMNS];
+  const insertSql = `INSERT INTO "EnrollmentRecord" (${recordColumns.map(q).join(", ")}, "graduationRegistered", "version", "createdAt", "updatedAt")
+    SELECT *, false, 1, $${recordColumns.length + 1}::timestamp(3), $${recordColumns.length + 1}::timestamp(3)
+    FROM unnest(${recordColumns.map((_, i) => `$${i + 1}::text[]`).join(", ")})`;
+  const updateSql = `UPDATE "EnrollmentRecord" AS r SET ${UPDATE_COLUMNS.map((c) => `${q(c)} = u.${q(c)}`).join(", ")},
+      "version" = r."version" + 1, "updatedAt" = $${UPDATE_COLUMNS.length + 3}::timestamp(3)
+    FROM unnest($1::text[], $2::int4[], ${UPDATE_COLUMNS.map((_, i) => `$${i + 3}::text[]`).join(", ")})
+      AS u("id", "expectedVersion", ${UPDATE_COLUMNS.map(q).join(", ")})
+    WHERE r."id" = u."id" AND r."version" = u."expectedVersion"`;
+  const historySql = `INSERT INTO "RecordHistory" ("id", "recordId", "field", "beforeValue", "afterValue", "source", "changedByStaffId", "recordVersion", "changedAt")
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int4[], $9::timestamp(3)[])`;
+
+  return {
+    async insertUnits(units, now) {
+      const at = now.toISOString();
+      for (const c of units.colleges)
+        await client.query(`INSERT INTO "College" ("id", "code", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`, [c.id, c.code, c.name, at]);
+      for (const m of units.majors)
+        await client.query(`INSERT INTO "Major" ("id", "collegeId", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`, [m.id, m.collegeId, m.name, at]);
+      for (let i = 0; i < units.classGroups.length; i += ROWS_PER_STATEMENT) {
+        const slice = units.classGroups.slice(i, i + ROWS_PER_STATEMENT);
+        await client.query(
+          `INSERT INTO "ClassGroup" ("id", "collegeId", "majorId", "name", "createdAt") SELECT *, $5::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+          [slice.map((g) => g.id), slice.map((g) => g.collegeId), slice.map((g) => g.majorId), slice.map((g) => g.name), at],
+        );
+      }
+    },
+    async insertRecords(rows, now) {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
+        await client.query(insertSql, [...recordColumns.map((c) => slice.map((row) => row[c])), now.toISOString()]);
+      }
+    },
+    async updateRecords(rows, now) {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
+        const result = await client.query(updateSql, [
+          slice.map((r) => r.id),
+          slice.map((r) => r.expectedVersion),
+          ...UPDATE_COLUMNS.map((c) => slice.map((r) => r.values[c])),
+          now.toISOString(),
+        ]);
+        if (result.rowCount !== slice.length) throw new ConcurrentChangeError();
+      }
+    },
+    async insertHistory(rows) {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const s = rows.slice(i, i + ROWS_PER_STATEMENT);
+        await client.query(historySql, [
+          s.map((h) => h.id),
+          s.map((h) => h.recordId),
+          s.map((h) => h.field),
+          s.map((h) => h.beforeValue),
+          s.map((h) => h.afterValue),
+          s.map((h) => h.source),
+          s.map((h) => h.changedByStaffId),
+          s.map((h) => h.recordVersion),
+          s.map((h) => h.changedAt.toISOString()),
+        ]);
+      }
+    },
+    async finish(job, audit) {
+      await client.query(
+        `UPDATE "ImportJob" SET "status" = $1, "totalRows" = $2, "processedRows" = $3, "newRows" = $4, "changedRows" = $5, "unchangedRows" = $6, "errorRows" = $7, "conflictRows" = $8, "summary" = $9, "finishedAt" = $10::timestamp(3) WHERE "id" = $11`,
+        [job.status, job.totalRows, job.processedRows, job.newRows, job.changedRows, job.unchangedRows, job.errorRows, job.conflictRows, job.summary, job.finishedAt.toISOString(), job.id],
+      );
+      await client.query(
+        `INSERT INTO "AuditLog" ("id", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "after", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamp(3))`,
+        [audit.id, audit.actorType, audit.actorId, audit.actorLabel, audit.action, audit.targetType, audit.targetId, audit.after, audit.createdAt.toISOString()],
+      );
+      await client.query("COMMIT");
+      open = false;
+    },
+    async close() {
+      if (open) await client.query("ROLLBACK").catch(() => undefined);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Prisma } from "../../lib/db/generated/sqlite/client";
+import { newId } from "./ids";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The demo campaign is open around "now" (opened 3 days ago, closes in 30), so the quick start always
+ * shows an open window; a past, closed one shows the "view but not confirm" state for the 2024 cohort.
+ */
+export function buildCampaigns(now: Date): Prisma.CampaignCreateManyInput[] {
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  return [
+    { id: newId(), name: "2023级普通本科学籍自查", cohort: "2023", level: "本科", startsAt: at(-3), endsAt: at(30), createdAt: at(-5) },
+    { id: newId(), name: "2024级普通本科学籍自查", cohort: "2024", level: "本科", startsAt: at(-40), endsAt: at(-33), createdAt: at(-42) },
+  ];
+}
+
+export const DEMO_REGISTRAR_CONTACT = {
+  phone: "027-8888 6666",
+  office: "行政楼 B101 学籍管理科",
+  email: "xueji@example.edu.cn",
+  hours: "工作日 8:30–11:30, 14:30–17:30",
+} as const;
+
+/** Setting values are JSON strings. */
+export function buildSettings(schoolName: string): Prisma.SettingCreateManyInput[] {
+  return [
+    { key: "school.name", value: JSON.stringify(schoolName) },
+    { key: "registrar.contact", value: JSON.stringify(DEMO_REGISTRAR_CONTACT) },
+  ];
+}

@@ -1,0 +1,34 @@
+import type { Prisma } from "../../lib/db/generated/sqlite/client";
+import { maskIdNumber } from "../../lib/identity/id-number";
+import { blindIndex, encrypt } from "../../lib/security/crypto";
+import { DEMO_STUDENTS } from "./demo-students";
+import { newId } from "./ids";
+
+export type DemoAccountRow = Prisma.AccountCreateManyInput & { id: string };
+
+/**
+ * Verified 学信网 accounts for DEMO_STUDENTS, as if they had registered with their real name and ID
+ * number: verifiedIdIndex holds the blind index (the one-verified-account-per-ID rule), consent given.
+ */
+export function buildDemoAccounts(passwordHash: string, now: Date): DemoAccountRow[] {
+  return DEMO_STUDENTS.map((student) => {
+    const index = blindIndex(student.idNumber);
+    return {
+      id: newId(),
+      phone: student.phone,
+      email: student.email ?? null,
+      emailVerifiedAt: student.email ? now : null,
+      passwordHash,
+      name: student.name,
+      idType: "resident_id",
+      idNumberEnc: encrypt(student.idNumber),
+      idNumberIndex: index,
+      idMasked: maskIdNumber(student.idNumber),
+      identityStatus: "verified",
+      verifiedIdIndex: index,
+      sensitiveConsentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+}

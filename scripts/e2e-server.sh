@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The server the Playwright suite runs against (started by playwright.config.ts → webServer):
+# a fresh SQLite database with a small demo university, then `next start` on the existing build.
+# It never builds: the test command (scripts/test-all.sh) builds once before the e2e step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${E2E_PORT:-3100}"
+export DATABASE_URL="file:./data/e2e.db"
+export UPLOADS_DIR="./data/e2e-uploads"
+export DEV_OUTBOX=1
+export DEMO_MODE=1
+export NEXT_TELEMETRY_DISABLED=1
+# A test run must not inherit a public URL that would switch on secure cookies.
+unset NEXTAUTH_URL
+
+if [ ! -f .next/BUILD_ID ]; then
+  echo "[e2e-server] no build in .next: run 'npx next build' first (npm test does it for you)" >&2
+  exit 1
+fi
+
+mkdir -p data
+rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e.db-journal
+rm -rf "$UPLOADS_DIR"
+
+echo "[e2e-server] migrating $DATABASE_URL"
+npx prisma migrate deploy >/dev/null
+echo "[e2e-server] seeding the demo university (${E2E_STUDENTS:-400} students)"
+npx tsx --conditions=react-server prisma/seed/cli.ts --students "${E2E_STUDENTS:-400}" | tail -n 3
+echo "[e2e-server] next start -p $PORT"
+exec npx next start -p "$PORT" -H 127.0.0.1

@@ -1,0 +1,61 @@
+/**
+ * One import measured end to end on a fresh database (run by tests/bench/import.ts in its own process):
+ * upload → preview (dry run) → commit, then the same file again (must change nothing).
+ * Prints one JSON line.
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { createTestDatabase } from "../integration/support/test-database";
+import { peakRssMb } from "./support";
+
+async function main() {
+  const { values } = parseArgs({ options: { db: { type: "string" }, file: { type: "string" } } });
+  if (values.db === "postgres") process.env.TEST_DB = "postgres";
+  else delete process.env.TEST_DB;
+  const database = await createTestDatabase("bench_import");
+  process.env.DATABASE_URL = database.url;
+  process.env.UPLOADS_DIR = "data/bench/uploads";
+  const { createRosterImport, runPreview, startCommit, runCommit } = await import("../../lib/roster-import/jobs");
+  const { db } = await import("../../lib/db");
+  const actor = {
+    kind: "staff" as const,
+    staffUserId: "bench",
+    username: "bench",
+    displayName: "bench",
+    sessionId: "bench",
+    roles: ["registrar" as const],
+    collegeIds: [],
+    mustChangePassword: false,
+  };
+  const file = values.file as string;
+  try {
+    const once = async () => {
+      const bytes = await readFile(file);
+      const t0 = performance.now();
+      const created = await createRosterImport(actor, { name: file, bytes });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      const jobId = created.value.jobId;
+      await runPreview(jobId);
+      const t1 = performance.now();
+      const started = await startCommit(actor, jobId);
+      if (!started.ok) throw new Error(JSON.stringify(started));
+      await runCommit(jobId, actor);
+      const t2 = performance.now();
+      const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
+      if (job.status !== "committed") throw new Error(`job ${job.status}: ${job.error}`);
+      return { previewMs: t1 - t0, commitMs: t2 - t1, rows: job.totalRows, newRows: job.newRows, unchangedRows: job.unchangedRows, errorRows: job.errorRows };
+    };
+    const first = await once();
+    const records = await db.enrollmentRecord.count();
+    const second = await once();
+    console.log(JSON.stringify({ first, second, records, peakRssMb: peakRssMb() }));
+  } finally {
+    await db.$disconnect();
+    await database.drop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import { crc32, deflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { decideConflict } from "@/lib/roster-import/decide";
+import { createRosterImport, runCommit, runPreview, startCommit } from "@/lib/roster-import/jobs";
+import { registrarActor, toCsv, validRow, type Row } from "./support";
+
+const actor = registrarActor();
+
+async function run(name: string, bytes: Uint8Array, hooks = {}) {
+  const created = await createRosterImport(actor, { name, bytes });
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  await runPreview(created.value.jobId);
+  const previewed = await db.importJob.findUniqueOrThrow({ where: { id: created.value.jobId } });
+  if (previewed.status !== "previewed") return previewed;
+  await startCommit(actor, previewed.id);
+  await runCommit(previewed.id, actor, hooks);
+  return db.importJob.findUniqueOrThrow({ where: { id: previewed.id } });
+}
+
+/** A minimal ZIP: stored central directory sizes can claim anything (the guard must trust nothing else). */
+function zip(entries: { name: string; data: Buffer; claimedSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const compressed = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(e.data), 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(e.claimedSize ?? e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(e.data), 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(e.claimedSize ?? e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, compressed);
+    centrals.push(central, name);
+    offset += 30 + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+describe("import safety", () => {
+  it("leaves nothing behind when the write pass fails mid-way", async () => {
+    const college = `中断学院${Date.now()}`;
+    const rows: Row[] = Array.from({ length: 6000 }, () => validRow({}, college));
+    const job = await run("big.csv", Buffer.from(toCsv(rows)), {
+      afterBatch: (written: number) => {
+        if (written >= 5000) throw new Error("power cut");
+      },
+    });
+    expect(job.status).toBe("failed");
+    expect(JSON.parse(job.error ?? "{}")).toEqual({ key: "import.errors.writeFailed" });
+    expect(await db.enrollmentRecord.count({ where: { studentNumber: { in: rows.slice(0, 500).map((r) => r["学号"]) } } })).toBe(0);
+    expect(await db.college.count({ where: { name: college } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "roster.commit", targetId: job.id } })).toBe(0);
+  });
+
+  it("never overwrites a field with an approved correction: lists it and waits for a decision", async () => {
+    const college = `冲突学院${Date.now()}`;
+    const row = validRow({ 姓名: "张珊" }, college);
+    await run("a.csv", Buffer.from(toCsv([row])));
+    const record = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: row["学号"] } });
+    // An approved correction changed the name to 张姗 (what the corrections service writes).
+    await db.$transaction([
+      db.enrollmentRecord.update({ where: { id: record.id }, data: { name: "张姗", version: 2 } }),
+      db.recordHistory.create({
+        data: { recordId: record.id, field: "name", beforeValue: "张珊", afterValue: "张姗", source: "correction", recordVersion: 2 },
+      }),
+    ]);
+    // The old roster comes back with the admission name and a new ethnicity.
+    const job = await run("b.csv", Buffer.from(toCsv([{ ...row, 民族: "满族" }])));
+    expect(job).toMatchObject({ status: "committed", conflictRows: 1, changedRows: 1 });
+    const after = await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } });
+    expect(after).toMatchObject({ name: "张姗", ethnicity: "满族", version: 3 });
+    const conflict = await db.importRowIssue.findFirstOrThrow({ where: { jobId: job.id, severity: "conflict" } });
+    expect(conflict.field).toBe("name");
+    expect(JSON.parse(conflict.message)).toMatchObject({ before: "张姗", after: "张珊" });
+
+    // Re-importing again lists the conflict again and still changes nothing.
+    const again = await run("c.csv", Buffer.from(toCsv([{ ...row, 民族: "满族" }])));
+    expect(again).toMatchObject({ conflictRows: 1, changedRows: 0 });
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).version).toBe(3);
+
+    // The registrar decides: take the file's value.
+    const decided = await decideConflict(actor, { jobId: job.id, issueId: conflict.id, decision: "take" });
+    expect(decided.ok).toBe(true);
+    expect(await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ name: "张珊", version: 4 });
+    const twice = await decideConflict(actor, { jobId: job.id, issueId: conflict.id, decision: "keep" });
+    expect(twice).toMatchObject({ ok: false, error: { key: "import.conflicts.alreadyDecided" } });
+  });
+
+  it("refuses a zip bomb before unpacking it", async () => {
+    const bomb = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(30 * 1024 * 1024) }]);
+    expect(bomb.length).toBeLessThan(200_000);
+    const ratio = await run("bomb.xlsx", bomb);
+    expect(ratio.status).toBe("failed");
+    expect(JSON.parse(ratio.error ?? "{}")).toMatchObject({ key: "import.errors.zipBomb" });
+
+    const liar = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<x/>"), claimedSize: 0xfffffff0 }]);
+    expect(JSON.parse((await run("liar.xlsx", liar)).error ?? "{}")).toMatchObject({ key: "import.errors.zipBomb" });
+
+    const many = zip(Array.from({ length: 2001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from("x") })));
+    expect(JSON.parse((await run("many.xlsx", many)).error ?? "{}")).toMatchObject({ key: "import.errors.zipBomb" });
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * Demo-university generator (prisma/seed): determinism and realism of the pure generator, then a real
+ * load into a fresh database of the run's provider.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, type Db } from "../../lib/db/client";
+import { factsFromIdNumber, parseIdNumber } from "../../lib/identity/id-number";
+import { parseName } from "../../lib/identity/name";
+import { blindIndex, decrypt } from "../../lib/security/crypto";
+import { verifyPassword } from "../../lib/security/passwords";
+import { CATALOG } from "../../prisma/seed/catalog";
+import { ETHNICITIES } from "../../prisma/seed/data/ethnicities";
+import { COMPOUND_SURNAMES } from "../../prisma/seed/data/surnames";
+import { DEFAULT_DEMO_STAFF_PASSWORD, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS } from "../../prisma/seed/demo-students";
+import { generateUniversity, type StudentRecord } from "../../prisma/seed/generate";
+import { loadDemoUniversity } from "../../prisma/seed/load";
+import { hasData, modelsMissingFromDeleteOrder, resetDatabase } from "../../prisma/seed/reset";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+const N = 3000;
+const { plan, records } = generateUniversity({ seed: 42, students: N });
+
+/** CJK Unified Ideographs Extension A (U+3400–4DBF) and B onwards (U+20000–3FFFF). */
+const CJK_EXTENSION = /[\u3400-\u4DBF\u{20000}-\u{3FFFF}]/u;
+
+const share = (predicate: (r: StudentRecord) => boolean) => records.filter(predicate).length / records.length;
+
+describe("generateUniversity (pure)", () => {
+  it("is deterministic: same seed, same people; another seed, other people", () => {
+    const again = generateUniversity({ seed: 42, students: N }).records;
+    expect(again.map((r) => [r.name, r.idNumber, r.studentNumber, r.className])).toEqual(
+      records.map((r) => [r.name, r.idNumber, r.studentNumber, r.className]),
+    );
+    const other = generateUniversity({ seed: 43, students: N }).records;
+    expect(other.slice(DEMO_STUDENTS.length).map((r) => r.idNumber)).not.toEqual(
+      records.slice(DEMO_STUDENTS.length).map((r) => r.idNumber),
+    );
+  });
+
+  it("produces exactly N records with unique 学号 and unique, valid ID numbers", () => {
+    expect(records).toHaveLength(N);
+    expect(new Set(records.map((r) => r.studentNumber)).size).toBe(N);
+    expect(new Set(records.map((r) => r.idNumber)).size).toBe(N);
+    for (const r of records) {
+      const parsed = parseIdNumber("resident_id", r.idNumber);
+      expect(parsed, r.idNumber).toEqual({ ok: true, value: r.idNumber });
+      expect(r.idType).toBe("resident_id");
+    }
+  });
+
+  it("keeps 性别 and 出生日期 consistent with the ID number", () => {
+    for (const r of records) expect(factsFromIdNumber(r.idNumber), r.idNumber).toEqual({ birthDate: r.birthDate, gender: r.gender });
+    expect(share((r) => r.gender === "男")).toBeGreaterThan(0.35);
+    expect(share((r) => r.gender === "女")).toBeGreaterThan(0.35);
+  });
+
+  it("fills every field of SPEC §4.2 consistently", () => {
+    for (const r of records) {
+      for (const [field, value] of Object.entries(r)) if (field !== "demoPhone") expect(value, field).not.toBe("");
+      expect(r.schoolName).toBe("示范大学");
+      expect(r.educationCategory).toBe("普通");
+      expect(r.studyMode).toBe("普通全日制");
+      expect(r.status).toBe("在籍(注册学籍)");
+      expect(r.enrolledOn).toBe(`${r.cohort}-09-01`);
+      expect(r.expectedGraduationOn).toBe(`${Number(r.cohort) + Number(r.duration)}-06-30`);
+      expect(r.studentNumber).toMatch(new RegExp(`^${r.cohort}\\d{8}$`));
+      expect(r.className).toMatch(/^\S+\d{4}班$/);
+      expect(r.admissionPhotoKey).toMatch(/^admission\/[\w-]+\.jpg$/);
+    }
+  });
+
+  it("has real-world names: all accepted by the name rule, with 复姓, · names and CJK-extension characters", () => {
+    for (const r of records) expect(parseName(r.name), r.name).toEqual({ ok: true, value: r.name });
+    const lengths = records.filter((r) => !r.name.includes("·")).map((r) => Array.from(r.name).length);
+    expect(Math.min(...lengths)).toBe(2);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(4);
+    const generated = records.slice(DEMO_STUDENTS.length);
+    expect(generated.filter((r) => COMPOUND_SURNAMES.has(r.name.slice(0, 2))).length).toBeGreaterThan(3);
+    expect(generated.filter((r) => r.name.includes("·")).length).toBeGreaterThan(3);
+    expect(records.some((r) => CJK_EXTENSION.test(r.name))).toBe(true);
+    expect(records.some((r) => /[\u{20000}-\u{3FFFF}]/u.test(r.name))).toBe(true);
+  });
+
+  it("uses the 56 ethnic groups, mostly 汉族", () => {
+    expect(new Set(ETHNICITIES.map(([name]) => name)).size).toBe(56);
+    const known = new Set(ETHNICITIES.map(([name]) => name));
+    for (const r of records) expect(known.has(r.ethnicity), r.ethnicity).toBe(true);
+    expect(share((r) => r.ethnicity === "汉族")).toBeGreaterThan(0.85);
+    expect(new Set(records.map((r) => r.ethnicity)).size).toBeGreaterThan(10);
+  });
+
+  it("has mostly 本科, some 专科 and a few 专升本, in two cohorts", () => {
+    const bachelor = share((r) => r.level === "本科");
+    const associate = share((r) => r.level === "专科");
+    const topUp = share((r) => r.level === "专升本");
+    expect(bachelor + associate + topUp).toBe(1);
+    expect(bachelor).toBeGreaterThan(0.75);
+    expect(associate).toBeGreaterThan(0.05);
+    expect(associate).toBeLessThan(0.2);
+    expect(topUp).toBeGreaterThan(0.02);
+    expect(topUp).toBeLessThan(0.1);
+    for (const r of records)
+      expect(r.duration).toBe({ 本科: r.majorName === "建筑学" || r.majorName === "临床医学" ? "5" : "4", 专科: "3", 专升本: "2" }[r.level]);
+    expect(share((r) => r.cohort === "2023")).toBeGreaterThan(0.6);
+    expect(share((r) => r.cohort === "2024")).toBeGreaterThan(0.15);
+    expect(share((r) => r.graduationRegistered)).toBeLessThan(0.02);
+  });
+
+  it("has ~12 colleges with 2–5 majors each and classes of at most 45", () => {
+    expect(CATALOG).toHaveLength(12);
+    for (const college of CATALOG) {
+      expect(college.majors.length).toBeGreaterThanOrEqual(2);
+      expect(college.majors.length).toBeLessThanOrEqual(5);
+    }
+    const classSizes = plan.groups.flatMap((g) => g.classes.map((c) => c.size));
+    expect(Math.max(...classSizes)).toBeLessThanOrEqual(45);
+    const classNames = plan.groups.flatMap((g) => g.classes.map((c) => c.name));
+    expect(new Set(classNames).size).toBe(classNames.length);
+  });
+
+  it("puts the demo students first, as classmates in 计算机2301班, one of them locked", () => {
+    DEMO_STUDENTS.forEach((demo, i) => {
+      const r = records[i];
+      expect(r).toMatchObject({ name: demo.name, idNumber: demo.idNumber, studentNumber: demo.studentNumber, demoPhone: demo.phone });
+      expect(r).toMatchObject({ className: "计算机2301班", cohort: "2023", level: "本科", collegeCode: "C01" });
+      expect(parseIdNumber("resident_id", demo.idNumber).ok).toBe(true);
+    });
+    expect(DEMO_STUDENTS.filter((d) => d.graduationRegistered)).toHaveLength(1);
+    expect(records.slice(DEMO_STUDENTS.length).some((r) => r.demoPhone)).toBe(false);
+  });
+});
+
+// ───────────────────────── loading into a real database ─────────────────────────
+
+// A database of its own (SQLite, or PostgreSQL with TEST_DB=postgres): the load and the reset below would
+// disturb the run's shared database.
+describe("loadDemoUniversity", () => {
+  let database: TestDatabase;
+  let db: Db;
+  const students = 400;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("seed");
+    db = createClient(database.url);
+    await loadDemoUniversity(db, {
+      url: database.url,
+      seed: 7,
+      students,
+      schoolName: "示范大学",
+      staffPassword: DEFAULT_DEMO_STAFF_PASSWORD,
+      chunkSize: 150,
+    });
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it("writes organisation, records, staff, campaigns and settings", async () => {
+    expect(await hasData(db)).toBe(true);
+    expect(await db.college.count()).toBe(12);
+    expect(await db.enrollmentRecord.count()).toBe(students);
+    const usernames = (await db.staffUser.findMany({ select: { username: true } })).map((s) => s.username);
+    expect(usernames).toEqual(expect.arrayContaining(["admin", "registrar", "support", "college01", "college12"]));
+    const college01 = await db.staffUser.findUniqueOrThrow({
+      where: { username: "college01" },
+      include: { collegeScopes: { include: { college: true } } },
+    });
+    expect(college01).toMatchObject({ roles: "college", isDemo: true, mustChangePassword: true });
+    expect(college01.collegeScopes.map((s) => s.college.code)).toEqual(["C01"]);
+    expect(await verifyPassword(college01.passwordHash, DEFAULT_DEMO_STAFF_PASSWORD)).toBe(true);
+    const now = new Date();
+    const open = await db.campaign.findMany({ where: { startsAt: { lte: now }, endsAt: { gte: now } } });
+    expect(open.map((c) => [c.name, c.cohort, c.level])).toEqual([["2023级普通本科学籍自查", "2023", "本科"]]);
+    const contact = await db.setting.findUniqueOrThrow({ where: { key: "registrar.contact" } });
+    expect(JSON.parse(contact.value)).toMatchObject({ phone: "027-8888 6666" });
+    // rows written by the raw driver read back through Prisma with the right types
+    const recent = await db.enrollmentRecord.count({ where: { createdAt: { lte: now }, graduationRegistered: false } });
+    expect(recent).toBeGreaterThan(students * 0.9);
+  });
+
+  it("stores ID numbers encrypted, with blind index and mask, and links the demo accounts", async () => {
+    for (const demo of DEMO_STUDENTS) {
+      const record = await db.enrollmentRecord.findUniqueOrThrow({
+        where: { studentNumber: demo.studentNumber },
+        include: { account: true, classGroup: true },
+      });
+      expect(record.idNumberEnc).not.toContain(demo.idNumber);
+      expect(decrypt(record.idNumberEnc)).toBe(demo.idNumber);
+      expect(record.idNumberIndex).toBe(blindIndex(demo.idNumber));
+      expect(record.idMasked).toBe(`${demo.idNumber[0]}${"*".repeat(16)}${demo.idNumber[17]}`);
+      expect(record.name).toBe(demo.name);
+      expect(record.graduationRegistered).toBe(demo.graduationRegistered);
+      expect(record.classGroup.name).toBe("计算机2301班");
+      expect(record.createdAt).toBeInstanceOf(Date);
+      expect(record.account).toMatchObject({
+        phone: demo.phone,
+        name: demo.name,
+        identityStatus: "verified",
+        verifiedIdIndex: record.idNumberIndex,
+      });
+      expect(record.account?.emailVerifiedAt != null).toBe(Boolean(demo.email));
+    }
+    const first = await db.account.findUniqueOrThrow({ where: { phone: DEMO_STUDENTS[0].phone } });
+    expect(await verifyPassword(first.passwordHash, DEMO_STUDENT_PASSWORD)).toBe(true);
+    const byIndex = await db.enrollmentRecord.findMany({ where: { idNumberIndex: blindIndex(DEMO_STUDENTS[2].idNumber) } });
+    expect(byIndex.map((r) => r.name)).toEqual(["阿依古丽·买买提"]);
+  });
+
+  it("reset removes every row of every model", async () => {
+    expect(modelsMissingFromDeleteOrder()).toEqual([]);
+    await resetDatabase(db, database.url);
+    expect(await hasData(db)).toBe(false);
+    expect(await db.setting.count()).toBe(0);
+    expect(await db.campaign.count()).toBe(0);
+  });
+});
