@@ -6,8 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${E2E_PORT:-3100}"
-export DATABASE_URL="file:./data/e2e.db"
-export UPLOADS_DIR="./data/e2e-uploads"
+# Another port (E2E_PORT) gets its own database, so a second server never deletes the first one's.
+NAME="e2e"
+if [ "$PORT" != "3100" ]; then NAME="e2e-$PORT"; fi
+export DATABASE_URL="file:./data/$NAME.db"
+export UPLOADS_DIR="./data/$NAME-uploads"
 export DEV_OUTBOX=1
 export DEMO_MODE=1
 export NEXT_TELEMETRY_DISABLED=1
@@ -20,7 +23,7 @@ if [ ! -f .next/BUILD_ID ]; then
 fi
 
 mkdir -p data
-rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e.db-journal
+rm -f "data/$NAME.db" "data/$NAME.db-wal" "data/$NAME.db-shm" "data/$NAME.db-journal"
 rm -rf "$UPLOADS_DIR"
 
 echo "[e2e-server] migrating $DATABASE_URL"

@@ -1,14 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import { requireStudent } from "@/lib/auth/current";
-import { PlannedArea } from "@/components/layout/PlannedArea";
+import { identityOverview } from "@/lib/identity-cases/overview";
+import { PendingOverview } from "@/components/identity/PendingOverview";
+import { VerifiedOverview } from "@/components/identity/VerifiedOverview";
 
 export async function generateMetadata() {
-  const t = await getTranslations("areas.identity");
+  const t = await getTranslations("identity");
   return { title: t("title") };
 }
 
-export default async function Page() {
-  await requireStudent({ allowPending: true, next: "/identity" });
-  const t = await getTranslations("areas.identity");
-  return <PlannedArea title={t("title")} items={t.raw("items") as string[]} />;
+/** /identity: a pending account's three ways out (SPEC §3), or a verified account's identity (§3.4). */
+export default async function IdentityPage({ searchParams }: { searchParams: Promise<{ resolved?: string }> }) {
+  const actor = await requireStudent({ allowPending: true, next: "/identity" });
+  const overview = await identityOverview(actor);
+  const { resolved } = await searchParams;
+  return overview.account.identityStatus === "pending" ? (
+    <PendingOverview overview={overview} />
+  ) : (
+    <VerifiedOverview overview={overview} justResolved={resolved === "1"} />
+  );
 }

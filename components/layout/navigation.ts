@@ -16,6 +16,8 @@ export function navItemsFor(actor: Actor | null): NavItem[] {
           { href: "/record", labelKey: "nav.record" },
           { href: "/inbox", labelKey: "nav.inbox", badge: "inbox" },
           { href: "/account", labelKey: "nav.account" },
+          // name / ID number change requests (SPEC §3.4)
+          { href: "/identity", labelKey: "nav.identity" },
         ];
   }
   const items: NavItem[] = [];

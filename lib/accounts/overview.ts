@@ -5,14 +5,9 @@ import { assertCan } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/core/result";
 import { maskPhone } from "@/lib/identity/phone";
 import { maskEmail } from "@/lib/identity/email";
+import { completenessPercent, type CompletenessItem } from "./completeness";
 import { externalSignInProviders, securityQuestionsEnabled } from "@/lib/settings";
 
-/** One line of 账号完善度: what it is, whether it is done. */
-export type CompletenessItem = { key: "phone" | "password" | "realName" | "email" | "questions"; done: boolean };
-
-export function completenessPercent(items: CompletenessItem[]): number {
-  return items.length ? Math.round((items.filter((i) => i.done).length / items.length) * 100) : 0;
-}
 
 /** Everything /account shows, for the signed-in student only (masked where it names a person). */
 export async function accountOverview(actor: StudentActor) {

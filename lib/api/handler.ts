@@ -20,7 +20,7 @@ const CHALLENGE = { "www-authenticate": 'Bearer realm="api/v1"' };
  * No cookies are read: a browser session never authorises an API call.
  */
 export function apiHandler<P = Record<string, never>>(
-  options: { permission: Permission },
+  options: { permission: Permission | readonly Permission[] },
   handler: (ctx: ApiContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
@@ -40,7 +40,8 @@ export function apiHandler<P = Record<string, never>>(
           "retry-after": String(limit.retryAfterSeconds),
         });
       }
-      if (!can(actor, options.permission)) return err(403, "api.errors.forbidden");
+      const anyOf = typeof options.permission === "string" ? [options.permission] : options.permission;
+      if (!anyOf.some((p) => can(actor, p))) return err(403, "api.errors.forbidden");
 
       const params = (context ? await context.params : {}) as P;
       return await handler({ request, actor, params, t, locale });

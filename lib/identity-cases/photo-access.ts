@@ -16,17 +16,17 @@ export async function readIdentityPhoto(
   caseId: string,
   side: string,
 ): Promise<Result<{ bytes: Buffer; contentType: string }>> {
-  if (!actor || !(PHOTO_SIDES as readonly string[]).includes(side)) return fail("common.notFound");
+  if (!actor || !(PHOTO_SIDES as readonly string[]).includes(side)) return fail("identity.errors.notFound");
   const isSupport = actor.kind === "staff" && can(actor, "identityPhoto.view");
   const isStudent = actor.kind === "student";
-  if (!isSupport && !isStudent) return fail("common.notFound");
+  if (!isSupport && !isStudent) return fail("identity.errors.notFound");
   const row = await db.identityCase.findFirst({
     where: { id: caseId, ...(isSupport ? {} : { accountId: actor.kind === "student" ? actor.accountId : "" }) },
     select: { frontPhotoKey: true, backPhotoKey: true },
   });
   const key = row ? (side as PhotoSide) === "front" ? row.frontPhotoKey : row.backPhotoKey : null;
-  if (!key) return fail("common.notFound");
+  if (!key) return fail("identity.errors.notFound");
   const bytes = await readUpload(key);
-  if (!bytes) return fail("common.notFound");
+  if (!bytes) return fail("identity.errors.notFound");
   return ok({ bytes, contentType: mimeForKey(key) });
 }

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "@/lib/core/result";
 import { decrypt, blindIndex } from "@/lib/security/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { audit } from "@/lib/security/audit";
-import { matchAccounts } from "./account-match";
+import { matchAccounts, prismaAccountLookup } from "./account-match";
 import { ID_TYPE_NAME, type RosterField } from "./columns";
 import type { IdType } from "@/lib/identity/id-number";
 
@@ -108,7 +108,7 @@ export async function decideConflict(
   if (field === "name" || field === "idNumber") {
     const name = field === "name" ? detail.value : record.name;
     const idIndex = (data.idNumberIndex as string | undefined) ?? record.idNumberIndex;
-    const match = await matchAccounts([{ key: "r", name, idIndex, recordId: record.id, currentAccountId: record.accountId }]);
+    const match = await matchAccounts(prismaAccountLookup, [{ key: "r", name, idIndex, recordId: record.id, currentAccountId: record.accountId }]);
     data.accountId = match.get("r") ?? null;
   }
 

@@ -12,7 +12,7 @@ import { readStaged, StagingWriter, type RecordInsert, type RecordUpdate } from 
 import { planRoster, type PlannedIssue, type PlanSummary } from "./plan";
 import { formatOf } from "./read-file";
 import { importFilePath, removeImportFile, saveImportFile } from "./storage";
-import { ConcurrentChangeError, openRosterWriter, type HistoryInsert } from "./writer";
+import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -67,6 +67,17 @@ async function writeIssues(jobId: string, issues: PlannedIssue[]): Promise<void>
   await db.importRowIssue.createMany({ data: issues.map((i) => ({ ...i, jobId })) });
 }
 
+/** Progress for the polling page, at most twice a second. */
+function progressWriter(jobId: string) {
+  let last = 0;
+  return async (processedRows: number) => {
+    const now = Date.now();
+    if (now - last < 500) return;
+    last = now;
+    await db.importJob.update({ where: { id: jobId }, data: { processedRows } });
+  };
+}
+
 async function failJob(jobId: string, error: Message): Promise<void> {
   await db.importJob.update({
     where: { id: jobId },
@@ -118,17 +129,17 @@ export async function runPreview(jobId: string, options: { today?: Date } = {}):
 async function previewNow(jobId: string, options: { today?: Date }): Promise<void> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.status !== "previewing") return;
+  const store = await openRosterStore();
   try {
     await db.importRowIssue.deleteMany({ where: { jobId } });
     const result = await planRoster({
+      store,
       filePath: importFilePath(job.fileKey),
       format: job.fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
       schoolName: await schoolName(),
       today: options.today,
       onIssues: (issues) => writeIssues(jobId, issues),
-      onProgress: async (processedRows) => {
-        await db.importJob.update({ where: { id: jobId }, data: { processedRows } });
-      },
+      onProgress: progressWriter(jobId),
     });
     if (!result.ok) return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
     await db.importJob.update({
@@ -138,6 +149,8 @@ async function previewNow(jobId: string, options: { today?: Date }): Promise<voi
   } catch (error) {
     console.error("roster preview failed", error);
     await failJob(jobId, { key: "import.errors.unexpected" });
+  } finally {
+    await store.close();
   }
 }
 
@@ -174,38 +187,47 @@ async function commitNow(jobId: string, actor: Actor, hooks: CommitHooks, option
   const stagingPath = importFilePath(`${jobId}.ops.ndjson`);
   const staging = new StagingWriter(stagingPath);
   let stagingOpen = true;
+  const store = await openRosterStore();
   try {
     await db.importRowIssue.deleteMany({ where: { jobId } });
     const result = await planRoster({
+      store,
       filePath: importFilePath(job.fileKey),
       format: job.fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
       schoolName: await schoolName(),
       staging,
       today: options.today,
       onIssues: (issues) => writeIssues(jobId, issues),
-      onProgress: async (processedRows) => {
-        await db.importJob.update({ where: { id: jobId }, data: { processedRows } });
-      },
+      onProgress: progressWriter(jobId),
     });
     await staging.close();
     stagingOpen = false;
     if (!result.ok) return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
-    await writePass(job.id, stagingPath, result.summary, actor, hooks);
+    await writePass(store, job.id, stagingPath, result.summary, actor, hooks);
     await removeImportFile(job.fileKey);
   } catch (error) {
+    await store.close(); // roll back first: on SQLite the open write transaction would block failJob
     if (!(error instanceof ConcurrentChangeError)) console.error("roster commit failed", error);
     await failJob(jobId, { key: error instanceof ConcurrentChangeError ? "import.errors.concurrentChange" : "import.errors.writeFailed" });
   } finally {
+    await store.close();
     if (stagingOpen) await staging.close().catch(() => undefined);
     await rm(stagingPath, { force: true });
   }
 }
 
-async function writePass(jobId: string, stagingPath: string, summary: PlanSummary, actor: Actor, hooks: CommitHooks): Promise<void> {
+async function writePass(
+  writer: RosterStore,
+  jobId: string,
+  stagingPath: string,
+  summary: PlanSummary,
+  actor: Actor,
+  hooks: CommitHooks,
+): Promise<void> {
   const now = new Date();
   const staffId = actor.kind === "staff" ? actor.staffUserId : null;
-  const writer = await openRosterWriter();
-  try {
+  await writer.begin();
+  {
     await writer.insertUnits(summary.created, now);
     let inserts: RecordInsert[] = [];
     let updates: RecordUpdate[] = [];
@@ -264,8 +286,6 @@ async function writePass(jobId: string, stagingPath: string, summary: PlanSummar
         createdAt: now,
       },
     );
-  } finally {
-    await writer.close();
   }
 }
 

@@ -1,14 +1,15 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { maskIdNumber } from "@/lib/identity/id-number";
-import { blindIndex, encrypt } from "@/lib/security/crypto";
+import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
+import { sealValue } from "@/lib/records/view";
 import { matchAccounts, type MatchInput } from "./account-match";
+import type { RosterStore, StoredRecord } from "./store";
 import { analyseHeader, HEADER_OF, type RosterField } from "./columns";
-import { diffRecord, type ExistingRecord, type FieldChange } from "./diff";
+import { diffRecord, type FieldChange } from "./diff";
 import { StagingWriter, type RecordInsert, type RecordUpdate, type UpdateColumn } from "./ops";
 import { newId } from "./ids";
 import { OrgResolver, type NewUnits } from "./org";
-import { readRosterRows, RosterFileError, type RosterFormat } from "./read-file";
+import { readRosterBatches, RosterFileError, type RosterFormat } from "./read-file";
 import { validateRow, type RosterRow } from "./validate";
 
 /** One issue row of the per-row report (message = JSON of an i18n key and params, see report.ts). */
@@ -34,6 +35,7 @@ export type PlanSummary = {
 export type PlanResult = { ok: true; summary: PlanSummary } | { ok: false; error: { key: string; params?: Record<string, string | number> } };
 
 export type PlanOptions = {
+  store: RosterStore;
   filePath: string;
   format: RosterFormat;
   schoolName: string;
@@ -45,37 +47,7 @@ export type PlanOptions = {
   batchSize?: number;
 };
 
-/** Sources of RecordHistory that mean "a person approved this value": the import never silently overwrites them. */
-export const PROTECTED_SOURCES = ["correction", "provincial"];
-
-const EXISTING_SELECT = {
-  id: true,
-  studentNumber: true,
-  name: true,
-  gender: true,
-  birthDate: true,
-  ethnicity: true,
-  idType: true,
-  idNumberIndex: true,
-  idMasked: true,
-  idNumberEnc: true,
-  level: true,
-  majorId: true,
-  duration: true,
-  educationCategory: true,
-  studyMode: true,
-  collegeId: true,
-  department: true,
-  classGroupId: true,
-  enrolledOn: true,
-  expectedGraduationOn: true,
-  status: true,
-  cohort: true,
-  version: true,
-  accountId: true,
-} as const;
-
-type Existing = ExistingRecord & { idNumberEnc: string };
+type Existing = StoredRecord;
 type Pending = { rowNumber: number; row: RosterRow };
 
 const issueMessage = (key: string, params?: Record<string, string | number>) => JSON.stringify({ key, params });
@@ -95,12 +67,8 @@ function proposedValue(field: RosterField, row: RosterRow): string {
 export async function planRoster(options: PlanOptions): Promise<PlanResult> {
   const batchSize = options.batchSize ?? 1000;
   const today = options.today ?? new Date();
-  const [colleges, majors, classGroups] = await Promise.all([
-    db.college.findMany({ select: { id: true, code: true, name: true } }),
-    db.major.findMany({ select: { id: true, collegeId: true, name: true } }),
-    db.classGroup.findMany({ select: { id: true, collegeId: true, majorId: true, name: true } }),
-  ]);
-  const org = new OrgResolver({ colleges, majors, classGroups });
+  const { store } = options;
+  const org = new OrgResolver(await store.orgSnapshot());
   const summary: PlanSummary = {
     totalRows: 0,
     newRows: 0,
@@ -133,10 +101,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
   };
 
   const classify = async (batch: Pending[]) => {
-    const existing = (await db.enrollmentRecord.findMany({
-      where: { studentNumber: { in: batch.map((p) => p.row.studentNumber) } },
-      select: EXISTING_SELECT,
-    })) as Existing[];
+    const existing = await store.recordsByStudentNumber(batch.map((p) => p.row.studentNumber));
     const byNumber = new Map(existing.map((r) => [r.studentNumber, r]));
     const names = {
       college: (id: string) => org.collegeName.get(id) ?? "",
@@ -153,13 +118,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
     });
 
     const changedIds = items.filter((i) => i.record && i.changes.length > 0).map((i) => (i.record as Existing).id);
-    const protectedRows = changedIds.length
-      ? await db.recordHistory.findMany({
-          where: { recordId: { in: changedIds }, source: { in: PROTECTED_SOURCES } },
-          select: { recordId: true, field: true },
-          distinct: ["recordId", "field"],
-        })
-      : [];
+    const protectedRows = await store.protectedFields(changedIds);
     const protectedFields = new Map<string, Set<string>>();
     for (const p of protectedRows) {
       const set = protectedFields.get(p.recordId) ?? new Set<string>();
@@ -215,7 +174,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
     }
 
     if (!options.staging) return;
-    const matches = await matchAccounts(matchInputs);
+    const matches = await matchAccounts(store, matchInputs);
     for (const item of decided) {
       if (!item.record) {
         const insert: RecordInsert = {
@@ -252,7 +211,8 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
   };
 
   try {
-    for await (const { rowNumber, cells } of readRosterRows(options.filePath, options.format)) {
+    for await (const sheetRows of readRosterBatches(options.filePath, options.format))
+    for (const { rowNumber, cells } of sheetRows) {
       if (!positions) {
         const header = analyseHeader(cells.map((c) => (typeof c === "string" ? c : String(c ?? ""))));
         if (!header.ok) {
@@ -328,5 +288,11 @@ function updateFor(
     cohort: pick("enrolledOn", row.cohort, record.cohort),
     accountId: matches.has(row.studentNumber) ? (matches.get(row.studentNumber) ?? null) : record.accountId,
   };
-  return { id: record.id, expectedVersion: record.version, values, history: applied };
+  // History keeps ID numbers sealed (encrypted) like the corrections service does (lib/records/view.ts).
+  const history = applied.map((c) =>
+    c.field === "idNumber"
+      ? { field: c.field, before: sealValue("idNumber", decrypt(record.idNumberEnc)), after: sealValue("idNumber", row.idNumber) }
+      : c,
+  );
+  return { id: record.id, expectedVersion: record.version, values, history };
 }

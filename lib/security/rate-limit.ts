@@ -40,11 +40,28 @@ export type LimitName = keyof typeof LIMITS;
 const limiters = new Map<LimitName, Promise<RateLimiterAbstract>>();
 let pool: Pool | undefined;
 
+let pgTable: Promise<void> | undefined;
+
 /**
- * The limiter for a name, once usable. RateLimiterPostgres creates its table asynchronously after
- * construction and refuses calls until then ("Table is not created yet"), so callers await readiness; a
- * failed creation (e.g. two instances creating the table at once) is retried on the next call.
+ * RateLimiterPostgres creates its table asynchronously after construction and refuses calls until then
+ * ("Table is not created yet"). The table is created once per process (one CREATE at a time, so limiters
+ * do not race each other) and every limiter is built after it exists. A failure (another instance creating
+ * it at the same moment) is retried on the next call.
  */
+function ensurePgTable(storeClient: Pool): Promise<void> {
+  pgTable ??= new Promise<void>((resolve, reject) => {
+    new RateLimiterPostgres(
+      { storeClient, tableName: "rate_limits", keyPrefix: "init", points: 1, duration: 1 },
+      (err?: unknown) => (err ? reject(err) : resolve()),
+    );
+  }).catch((err) => {
+    pgTable = undefined;
+    throw err;
+  });
+  return pgTable;
+}
+
+/** The limiter for a name, once usable. */
 function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   const existing = limiters.get(name);
   if (existing) return existing;
@@ -54,12 +71,16 @@ function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   if (providerOf(url) === "postgresql") {
     pool ??= new Pool({ connectionString: url, max: 4 });
     const storeClient = pool;
-    created = new Promise((resolve, reject) => {
-      const instance: RateLimiterPostgres = new RateLimiterPostgres(
-        { ...opts, storeClient, tableName: "rate_limits", clearExpiredByTimeout: true },
-        (err?: unknown) => (err ? reject(err) : resolve(instance)),
-      );
-    });
+    created = ensurePgTable(storeClient).then(
+      () =>
+        new RateLimiterPostgres({
+          ...opts,
+          storeClient,
+          tableName: "rate_limits",
+          tableCreated: true,
+          clearExpiredByTimeout: true,
+        }),
+    );
     created.catch(() => limiters.delete(name));
   } else {
     created = Promise.resolve(

@@ -10,8 +10,24 @@ const DAY = 24 * 60 * 60 * 1000;
 export function buildCampaigns(now: Date): Prisma.CampaignCreateManyInput[] {
   const at = (days: number) => new Date(now.getTime() + days * DAY);
   return [
-    { id: newId(), name: "2023级普通本科学籍自查", cohort: "2023", level: "本科", startsAt: at(-3), endsAt: at(30), createdAt: at(-5) },
-    { id: newId(), name: "2024级普通本科学籍自查", cohort: "2024", level: "本科", startsAt: at(-40), endsAt: at(-33), createdAt: at(-42) },
+    {
+      id: newId(),
+      name: "2023级普通本科学籍自查",
+      cohort: "2023",
+      level: "本科",
+      startsAt: at(-3),
+      endsAt: at(30),
+      createdAt: at(-5),
+    },
+    {
+      id: newId(),
+      name: "2024级普通本科学籍自查",
+      cohort: "2024",
+      level: "本科",
+      startsAt: at(-40),
+      endsAt: at(-33),
+      createdAt: at(-42),
+    },
   ];
 }
 

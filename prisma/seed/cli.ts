@@ -27,8 +27,15 @@ function options() {
   });
   const students = Number(values.students);
   const seed = Number(values.seed);
-  if (values.help || !Number.isInteger(students) || students < DEMO_STUDENTS.length || !Number.isInteger(seed)) {
-    console.log("usage: prisma/seed/cli.ts [--students N (≥ 5, default 2000)] [--seed S (integer)] [--reset]");
+  if (
+    values.help ||
+    !Number.isInteger(students) ||
+    students < DEMO_STUDENTS.length ||
+    !Number.isInteger(seed)
+  ) {
+    console.log(
+      "usage: prisma/seed/cli.ts [--students N (≥ 5, default 2000)] [--seed S (integer)] [--reset]",
+    );
     process.exit(values.help ? 0 : 2);
   }
   return { students, seed, reset: values.reset };
@@ -40,8 +47,13 @@ function describeUrl(url: string): string {
 }
 
 function printSummary(summary: LoadSummary, staffPassword: string, fromEnv: boolean): void {
-  const tally = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(", ");
-  console.log(`\n学院 ${summary.colleges}, 专业 ${summary.majors}, 班级 ${summary.classGroups}, 学籍 ${summary.records}`);
+  const tally = (t: Record<string, number>) =>
+    Object.entries(t)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+  console.log(
+    `\n学院 ${summary.colleges}, 专业 ${summary.majors}, 班级 ${summary.classGroups}, 学籍 ${summary.records}`,
+  );
   console.log(`  层次: ${tally(summary.byLevel)}`);
   console.log(`  年级: ${tally(summary.byCohort)}`);
   console.log(`  已学历注册(锁定): ${summary.graduationRegistered}`);
@@ -49,9 +61,13 @@ function printSummary(summary: LoadSummary, staffPassword: string, fromEnv: bool
   console.log(`\nDemo staff (sign in at /staff/login; must change password outside demo mode):`);
   console.log(`  ${summary.staffUsernames.join(", ")}`);
   console.log(`  password: ${fromEnv ? "(the value of DEMO_STAFF_PASSWORD)" : staffPassword}`);
-  console.log(`\nDemo students (sign in at /login with the phone; password ${DEMO_STUDENT_PASSWORD}; fictional people):`);
+  console.log(
+    `\nDemo students (sign in at /login with the phone; password ${DEMO_STUDENT_PASSWORD}; fictional people):`,
+  );
   for (const s of DEMO_STUDENTS)
-    console.log(`  ${s.phone}  ${s.name}  学号 ${s.studentNumber}  证件号码 ${s.idNumber}  ${s.email ?? ""} ${s.note}`);
+    console.log(
+      `  ${s.phone}  ${s.name}  学号 ${s.studentNumber}  证件号码 ${s.idNumber}  ${s.email ?? ""} ${s.note}`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -67,12 +83,16 @@ async function main(): Promise<void> {
       console.log(`--reset: all data deleted (${((performance.now() - t) / 1000).toFixed(1)} s)`);
     } else if (await hasData(db)) {
       const records = await db.enrollmentRecord.count();
-      console.log(`The database already holds data (${records} records); nothing seeded. Use --reset to replace it.`);
+      console.log(
+        `The database already holds data (${records} records); nothing seeded. Use --reset to replace it.`,
+      );
       return;
     }
     const staffPassword = process.env.DEMO_STAFF_PASSWORD || DEFAULT_DEMO_STAFF_PASSWORD;
     const photos = await ensurePhotoPool(seed);
-    console.log(`Admission photos: pool of ${photos.total} under ${uploadsDir()}/admission (${photos.written} new)`);
+    console.log(
+      `Admission photos: pool of ${photos.total} under ${uploadsDir()}/admission (${photos.written} new)`,
+    );
     let lastReport = 0;
     const summary = await loadDemoUniversity(db, {
       url,
@@ -96,7 +116,9 @@ async function main(): Promise<void> {
     );
     // maxRSS is the process's peak resident set size in KiB.
     const peakMb = process.resourceUsage().maxRSS / 1024;
-    console.log(`\nSeeded ${summary.records} students (seed ${seed}) in ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`);
+    console.log(
+      `\nSeeded ${summary.records} students (seed ${seed}) in ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`,
+    );
   } finally {
     await db.$disconnect();
   }

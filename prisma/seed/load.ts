@@ -83,7 +83,9 @@ function toRow(record: StudentRecord, org: Organisation, accountId: string | nul
 }
 
 function openSink(url: string): Promise<RecordSink> {
-  return providerOf(url) === "postgresql" ? openPostgresRecordSink(url) : Promise.resolve(openSqliteRecordSink(url));
+  return providerOf(url) === "postgresql"
+    ? openPostgresRecordSink(url)
+    : Promise.resolve(openSqliteRecordSink(url));
 }
 
 const count = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
@@ -94,7 +96,10 @@ export async function loadDemoUniversity(db: Db, options: LoadOptions): Promise<
   const plan = createPlan(options);
   const t0 = performance.now();
   // argon2 is slow on purpose: hash each demo password once and share the hash.
-  const [staffHash, studentHash] = await Promise.all([hashPassword(options.staffPassword), hashPassword(DEMO_STUDENT_PASSWORD)]);
+  const [staffHash, studentHash] = await Promise.all([
+    hashPassword(options.staffPassword),
+    hashPassword(DEMO_STUDENT_PASSWORD),
+  ]);
   const org = buildOrganisation(plan, now);
   const staff = buildStaff(org, staffHash, now);
   const accounts = buildDemoAccounts(studentHash, now);
@@ -169,7 +174,9 @@ export async function loadDemoUniversity(db: Db, options: LoadOptions): Promise<
     await waitForDatabase();
   } catch (error) {
     await sink.close();
-    await resetDatabase(db, options.url).catch((cleanup: unknown) => console.error("could not remove the partial seed:", cleanup));
+    await resetDatabase(db, options.url).catch((cleanup: unknown) =>
+      console.error("could not remove the partial seed:", cleanup),
+    );
     throw error;
   }
   await sink.close();

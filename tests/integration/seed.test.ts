@@ -11,7 +11,11 @@ import { verifyPassword } from "../../lib/security/passwords";
 import { CATALOG } from "../../prisma/seed/catalog";
 import { ETHNICITIES } from "../../prisma/seed/data/ethnicities";
 import { COMPOUND_SURNAMES } from "../../prisma/seed/data/surnames";
-import { DEFAULT_DEMO_STAFF_PASSWORD, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS } from "../../prisma/seed/demo-students";
+import {
+  DEFAULT_DEMO_STAFF_PASSWORD,
+  DEMO_STUDENT_PASSWORD,
+  DEMO_STUDENTS,
+} from "../../prisma/seed/demo-students";
 import { generateUniversity, type StudentRecord } from "../../prisma/seed/generate";
 import { loadDemoUniversity } from "../../prisma/seed/load";
 import { hasData, modelsMissingFromDeleteOrder, resetDatabase } from "../../prisma/seed/reset";
@@ -41,36 +45,49 @@ describe("generateUniversity (pure)", () => {
     expect(records).toHaveLength(N);
     expect(new Set(records.map((r) => r.studentNumber)).size).toBe(N);
     expect(new Set(records.map((r) => r.idNumber)).size).toBe(N);
-    for (const r of records) {
+    const invalid = records.filter((r) => {
       const parsed = parseIdNumber("resident_id", r.idNumber);
-      expect(parsed, r.idNumber).toEqual({ ok: true, value: r.idNumber });
-      expect(r.idType).toBe("resident_id");
-    }
+      return !parsed.ok || parsed.value !== r.idNumber || r.idType !== "resident_id";
+    });
+    expect(invalid).toEqual([]);
   });
 
   it("keeps 性别 and 出生日期 consistent with the ID number", () => {
-    for (const r of records) expect(factsFromIdNumber(r.idNumber), r.idNumber).toEqual({ birthDate: r.birthDate, gender: r.gender });
+    const inconsistent = records.filter((r) => {
+      const facts = factsFromIdNumber(r.idNumber);
+      return facts?.birthDate !== r.birthDate || facts.gender !== r.gender;
+    });
+    expect(inconsistent).toEqual([]);
     expect(share((r) => r.gender === "男")).toBeGreaterThan(0.35);
     expect(share((r) => r.gender === "女")).toBeGreaterThan(0.35);
   });
 
   it("fills every field of SPEC §4.2 consistently", () => {
-    for (const r of records) {
-      for (const [field, value] of Object.entries(r)) if (field !== "demoPhone") expect(value, field).not.toBe("");
-      expect(r.schoolName).toBe("示范大学");
-      expect(r.educationCategory).toBe("普通");
-      expect(r.studyMode).toBe("普通全日制");
-      expect(r.status).toBe("在籍(注册学籍)");
-      expect(r.enrolledOn).toBe(`${r.cohort}-09-01`);
-      expect(r.expectedGraduationOn).toBe(`${Number(r.cohort) + Number(r.duration)}-06-30`);
-      expect(r.studentNumber).toMatch(new RegExp(`^${r.cohort}\\d{8}$`));
-      expect(r.className).toMatch(/^\S+\d{4}班$/);
-      expect(r.admissionPhotoKey).toMatch(/^admission\/[\w-]+\.jpg$/);
-    }
+    const problems = records.flatMap((r) => {
+      const found: string[] = [];
+      for (const [field, value] of Object.entries(r))
+        if (field !== "demoPhone" && value === "") found.push(`empty ${field}`);
+      if (r.schoolName !== "示范大学") found.push("schoolName");
+      if (r.educationCategory !== "普通") found.push("educationCategory");
+      if (r.studyMode !== "普通全日制") found.push("studyMode");
+      if (r.status !== "在籍(注册学籍)") found.push("status");
+      if (r.enrolledOn !== `${r.cohort}-09-01`) found.push("enrolledOn");
+      if (r.expectedGraduationOn !== `${Number(r.cohort) + Number(r.duration)}-06-30`)
+        found.push("expectedGraduationOn");
+      if (!new RegExp(`^${r.cohort}\\d{8}$`).test(r.studentNumber)) found.push("studentNumber");
+      if (!/^\S+\d{4}班$/.test(r.className)) found.push("className");
+      if (!/^admission\/[\w-]+\.jpg$/.test(r.admissionPhotoKey)) found.push("admissionPhotoKey");
+      return found.map((problem) => `${r.studentNumber}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it("has real-world names: all accepted by the name rule, with 复姓, · names and CJK-extension characters", () => {
-    for (const r of records) expect(parseName(r.name), r.name).toEqual({ ok: true, value: r.name });
+    const rejected = records.filter((r) => {
+      const parsed = parseName(r.name);
+      return !parsed.ok || parsed.value !== r.name;
+    });
+    expect(rejected.map((r) => r.name)).toEqual([]);
     const lengths = records.filter((r) => !r.name.includes("·")).map((r) => Array.from(r.name).length);
     expect(Math.min(...lengths)).toBe(2);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(4);
@@ -84,7 +101,7 @@ describe("generateUniversity (pure)", () => {
   it("uses the 56 ethnic groups, mostly 汉族", () => {
     expect(new Set(ETHNICITIES.map(([name]) => name)).size).toBe(56);
     const known = new Set(ETHNICITIES.map(([name]) => name));
-    for (const r of records) expect(known.has(r.ethnicity), r.ethnicity).toBe(true);
+    expect(records.filter((r) => !known.has(r.ethnicity))).toEqual([]);
     expect(share((r) => r.ethnicity === "汉族")).toBeGreaterThan(0.85);
     expect(new Set(records.map((r) => r.ethnicity)).size).toBeGreaterThan(10);
   });
@@ -99,8 +116,10 @@ describe("generateUniversity (pure)", () => {
     expect(associate).toBeLessThan(0.2);
     expect(topUp).toBeGreaterThan(0.02);
     expect(topUp).toBeLessThan(0.1);
-    for (const r of records)
-      expect(r.duration).toBe({ 本科: r.majorName === "建筑学" || r.majorName === "临床医学" ? "5" : "4", 专科: "3", 专升本: "2" }[r.level]);
+    const fiveYear = new Set(["建筑学", "临床医学"]);
+    const expectedDuration = (r: StudentRecord) =>
+      ({ 本科: fiveYear.has(r.majorName) ? "5" : "4", 专科: "3", 专升本: "2" })[r.level];
+    expect(records.filter((r) => r.duration !== expectedDuration(r))).toEqual([]);
     expect(share((r) => r.cohort === "2023")).toBeGreaterThan(0.6);
     expect(share((r) => r.cohort === "2024")).toBeGreaterThan(0.15);
     expect(share((r) => r.graduationRegistered)).toBeLessThan(0.02);
@@ -121,8 +140,18 @@ describe("generateUniversity (pure)", () => {
   it("puts the demo students first, as classmates in 计算机2301班, one of them locked", () => {
     DEMO_STUDENTS.forEach((demo, i) => {
       const r = records[i];
-      expect(r).toMatchObject({ name: demo.name, idNumber: demo.idNumber, studentNumber: demo.studentNumber, demoPhone: demo.phone });
-      expect(r).toMatchObject({ className: "计算机2301班", cohort: "2023", level: "本科", collegeCode: "C01" });
+      expect(r).toMatchObject({
+        name: demo.name,
+        idNumber: demo.idNumber,
+        studentNumber: demo.studentNumber,
+        demoPhone: demo.phone,
+      });
+      expect(r).toMatchObject({
+        className: "计算机2301班",
+        cohort: "2023",
+        level: "本科",
+        collegeCode: "C01",
+      });
       expect(parseIdNumber("resident_id", demo.idNumber).ok).toBe(true);
     });
     expect(DEMO_STUDENTS.filter((d) => d.graduationRegistered)).toHaveLength(1);
@@ -162,7 +191,9 @@ describe("loadDemoUniversity", () => {
     expect(await db.college.count()).toBe(12);
     expect(await db.enrollmentRecord.count()).toBe(students);
     const usernames = (await db.staffUser.findMany({ select: { username: true } })).map((s) => s.username);
-    expect(usernames).toEqual(expect.arrayContaining(["admin", "registrar", "support", "college01", "college12"]));
+    expect(usernames).toEqual(
+      expect.arrayContaining(["admin", "registrar", "support", "college01", "college12"]),
+    );
     const college01 = await db.staffUser.findUniqueOrThrow({
       where: { username: "college01" },
       include: { collegeScopes: { include: { college: true } } },
@@ -172,11 +203,15 @@ describe("loadDemoUniversity", () => {
     expect(await verifyPassword(college01.passwordHash, DEFAULT_DEMO_STAFF_PASSWORD)).toBe(true);
     const now = new Date();
     const open = await db.campaign.findMany({ where: { startsAt: { lte: now }, endsAt: { gte: now } } });
-    expect(open.map((c) => [c.name, c.cohort, c.level])).toEqual([["2023级普通本科学籍自查", "2023", "本科"]]);
+    expect(open.map((c) => [c.name, c.cohort, c.level])).toEqual([
+      ["2023级普通本科学籍自查", "2023", "本科"],
+    ]);
     const contact = await db.setting.findUniqueOrThrow({ where: { key: "registrar.contact" } });
     expect(JSON.parse(contact.value)).toMatchObject({ phone: "027-8888 6666" });
     // rows written by the raw driver read back through Prisma with the right types
-    const recent = await db.enrollmentRecord.count({ where: { createdAt: { lte: now }, graduationRegistered: false } });
+    const recent = await db.enrollmentRecord.count({
+      where: { createdAt: { lte: now }, graduationRegistered: false },
+    });
     expect(recent).toBeGreaterThan(students * 0.9);
   });
 
@@ -204,7 +239,9 @@ describe("loadDemoUniversity", () => {
     }
     const first = await db.account.findUniqueOrThrow({ where: { phone: DEMO_STUDENTS[0].phone } });
     expect(await verifyPassword(first.passwordHash, DEMO_STUDENT_PASSWORD)).toBe(true);
-    const byIndex = await db.enrollmentRecord.findMany({ where: { idNumberIndex: blindIndex(DEMO_STUDENTS[2].idNumber) } });
+    const byIndex = await db.enrollmentRecord.findMany({
+      where: { idNumberIndex: blindIndex(DEMO_STUDENTS[2].idNumber) },
+    });
     expect(byIndex.map((r) => r.name)).toEqual(["阿依古丽·买买提"]);
   });
 

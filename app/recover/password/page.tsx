@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-
-import { PlannedArea } from "@/components/layout/PlannedArea";
+import { createCaptcha } from "@/lib/security/captcha";
+import { RecoverPasswordFlow } from "@/components/auth/RecoverPasswordFlow";
 
 export async function generateMetadata() {
-  const t = await getTranslations("areas.recoverPassword");
+  const t = await getTranslations("recover.password");
   return { title: t("title") };
 }
 
-export default async function Page() {
-  const t = await getTranslations("areas.recoverPassword");
-  return <PlannedArea title={t("title")} items={t.raw("items") as string[]} />;
+export default async function RecoverPasswordPage({ searchParams }: { searchParams: Promise<{ username?: string }> }) {
+  const { username } = await searchParams;
+  return <RecoverPasswordFlow initialCaptcha={await createCaptcha()} username={username?.slice(0, 254)} />;
 }

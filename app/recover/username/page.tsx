@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
-
-import { PlannedArea } from "@/components/layout/PlannedArea";
+import { createCaptcha } from "@/lib/security/captcha";
+import { RecoverUsernameForm } from "@/components/auth/RecoverUsernameForm";
 
 export async function generateMetadata() {
-  const t = await getTranslations("areas.recoverUsername");
+  const t = await getTranslations("recover.username");
   return { title: t("title") };
 }
 
-export default async function Page() {
-  const t = await getTranslations("areas.recoverUsername");
-  return <PlannedArea title={t("title")} items={t.raw("items") as string[]} />;
+export default async function RecoverUsernamePage() {
+  return <RecoverUsernameForm initialCaptcha={await createCaptcha()} />;
 }

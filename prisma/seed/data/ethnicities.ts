@@ -2,6 +2,7 @@
  * The 56 ethnic groups (民族) in the official order, with rough weights (per 10,000, after the 2020 census).
  * Every group has a weight above zero, so large demos contain all of them.
  */
+// prettier-ignore
 export const ETHNICITIES: readonly (readonly [string, number])[] = [
   ["汉族", 9100], ["蒙古族", 45], ["回族", 81], ["藏族", 50], ["维吾尔族", 84], ["苗族", 79], ["彝族", 70],
   ["壮族", 138], ["布依族", 25], ["朝鲜族", 12], ["满族", 74], ["侗族", 25], ["瑶族", 23], ["白族", 15],

@@ -2,6 +2,7 @@
  * Real county-level administrative codes (the first six digits of an ID number). The university is in
  * Wuhan, so Hubei dominates; ethnic groups get codes from where most of their members live.
  */
+// prettier-ignore
 export const GENERAL_REGIONS: readonly (readonly [string, number])[] = [
   // Hubei
   ["420102", 6], ["420103", 5], ["420104", 4], ["420105", 4], ["420106", 6], ["420111", 6], ["420115", 4],
@@ -26,6 +27,7 @@ const YUNNAN_SICHUAN = ["530102", "513401", "532901"];
 const WULING = ["422801", "433101"];
 const NORTHEAST = ["210102", "230102"];
 
+// prettier-ignore
 export const ETHNIC_REGIONS: Readonly<Record<string, readonly string[]>> = {
   维吾尔族: XINJIANG, 哈萨克族: XINJIANG, 柯尔克孜族: XINJIANG, 塔吉克族: XINJIANG, 乌孜别克族: XINJIANG,
   塔塔尔族: XINJIANG, 锡伯族: XINJIANG, 俄罗斯族: ["654002"],

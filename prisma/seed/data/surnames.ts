@@ -2,6 +2,7 @@
  * Surnames with rough frequencies (per 10,000 people, after the 2020 census lists). Compound surnames are
  * over-represented a little so that even a 2,000-student demo shows several.
  */
+// prettier-ignore
 export const SURNAMES: readonly (readonly [string, number])[] = [
   ["王", 710], ["李", 700], ["张", 670], ["刘", 540], ["陈", 450], ["杨", 310], ["黄", 220], ["赵", 200],
   ["吴", 190], ["周", 190], ["徐", 150], ["孙", 140], ["马", 130], ["朱", 120], ["胡", 120], ["郭", 110],

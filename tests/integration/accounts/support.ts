@@ -64,3 +64,32 @@ export function registrationInput(overrides: Partial<RegistrationInput> = {}): R
     ...overrides,
   };
 }
+
+/** A verified account inserted directly (the registration path has its own tests). */
+export async function createAccount(
+  overrides: { phone?: string; password?: string; email?: string | null; name?: string; idNumber?: string } = {},
+) {
+  const { hashPassword } = await import("@/lib/security/passwords");
+  const { blindIndex, encrypt } = await import("@/lib/security/crypto");
+  const { maskIdNumber } = await import("@/lib/identity/id-number");
+  const password = overrides.password ?? "一个足够长的测试密码";
+  const idNumber = overrides.idNumber ?? randomIdNumber();
+  const index = blindIndex(idNumber);
+  const account = await db.account.create({
+    data: {
+      phone: overrides.phone ?? randomPhone(),
+      email: overrides.email ?? null,
+      emailVerifiedAt: overrides.email ? new Date() : null,
+      passwordHash: await hashPassword(password),
+      name: overrides.name ?? NAMES[randomInt(0, NAMES.length)],
+      idType: "resident_id",
+      idNumberEnc: encrypt(idNumber),
+      idNumberIndex: index,
+      idMasked: maskIdNumber(idNumber),
+      identityStatus: "verified",
+      verifiedIdIndex: index,
+      sensitiveConsentAt: new Date(),
+    },
+  });
+  return { account, password, idNumber };
+}

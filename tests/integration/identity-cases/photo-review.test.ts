@@ -139,7 +139,7 @@ describe("who may see a hand-held photo", () => {
     for (const actor of refused) {
       expect(await readIdentityPhoto(actor, row.id, "front")).toEqual({
         ok: false,
-        error: { key: "common.notFound", params: undefined },
+        error: { key: "identity.errors.notFound", params: undefined },
       });
     }
     expect((await readIdentityPhoto(support, row.id, "../../etc/passwd")).ok).toBe(false);

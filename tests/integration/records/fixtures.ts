@@ -14,10 +14,11 @@ export function randomName(): string {
   return `${"王李张刘陈杨赵黄周吴"[randomInt(0, 10)]}${pick()}${pick()}`;
 }
 
-/** A valid 18-digit resident ID number; odd 17th digit = male. */
-export function idNumberFor(birth = "20050312", gender: "男" | "女" = "男"): string {
-  const seq = String(randomInt(0, 50) * 2 + (gender === "男" ? 1 : 0)).padStart(3, "0");
-  const first17 = `4201${String(randomInt(10, 99))}${birth}${seq}`;
+/** A valid 18-digit resident ID number; odd 17th digit = male. Random enough not to collide in a run. */
+export function idNumberFor(birth?: string, gender: "男" | "女" = "男"): string {
+  const date = birth ?? `${randomInt(1995, 2007)}${String(randomInt(1, 13)).padStart(2, "0")}${String(randomInt(1, 29)).padStart(2, "0")}`;
+  const seq = String(randomInt(0, 500) * 2 + (gender === "男" ? 1 : 0)).padStart(3, "0");
+  const first17 = `${["11", "31", "42", "44", "51"][randomInt(0, 5)]}${String(randomInt(0, 10_000)).padStart(4, "0")}${date}${seq}`;
   return first17 + checkDigitFor(first17);
 }
 
@@ -142,7 +143,7 @@ export function staffActor(roles: StaffRole[], collegeIds: string[] = []): Staff
 /** A verified student with a linked record of `org`'s college and an open campaign for that record. */
 export async function makeStudent(org: Org, opts: Parameters<typeof makeRecord>[1] extends infer O ? Partial<O> : never = {}) {
   const gender = (opts.gender as "男" | "女" | undefined) ?? "男";
-  const idNumber = opts.idNumber ?? idNumberFor("20050312", gender);
+  const idNumber = opts.idNumber ?? idNumberFor(undefined, gender);
   const name = opts.name ?? randomName();
   const account = await makeAccount({ name, idNumber });
   const record = await makeRecord(org, { ...opts, name, idNumber, accountId: account.id });

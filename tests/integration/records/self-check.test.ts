@@ -189,7 +189,7 @@ describe("viewing and confirming (SPEC §4.3)", () => {
   });
 
   it("highlights birth date and gender that disagree with the ID number", async () => {
-    const s = await makeStudent(org, { gender: "男", birthDate: "2005-03-21" });
+    const s = await makeStudent(org, { idNumber: idNumberFor("20050312", "男"), gender: "男", birthDate: "2005-03-21" });
     const page = await loadRecordPage(s.actor);
     expect(page?.kind).toBe("record");
     if (page?.kind !== "record") return;

@@ -1,21 +1,29 @@
 import "server-only";
 import pg from "pg";
 import { UPDATE_COLUMNS } from "./ops";
-import { ConcurrentChangeError, INSERT_COLUMNS, type RosterWriter } from "./writer";
+import {
+  ConcurrentChangeError,
+  INSERT_COLUMNS,
+  PROTECTED_SOURCES,
+  q,
+  RECORD_SELECT_COLUMNS,
+  type RosterStore,
+  type StoredRecord,
+} from "./store";
 
-const q = (c: string) => `"${c}"`;
 const ROWS_PER_STATEMENT = 5000;
 
 /**
- * node-postgres on its own connection inside BEGIN … COMMIT. Each chunk is one statement over unnest()ed
- * column arrays: one round trip per 5,000 rows, no parameter-count limit, no COPY dependency. Timestamps
- * go as ISO strings (Prisma keeps UTC in "timestamp without time zone").
+ * node-postgres on a connection of its own. Lookups use = ANY($1) (one array parameter); writes are one
+ * statement per 5,000 rows over unnest()ed column arrays — one round trip each, no parameter-count limit,
+ * no COPY dependency. Timestamps go as ISO strings (Prisma keeps UTC in "timestamp without time zone").
  */
-export async function openPostgresWriter(url: string): Promise<RosterWriter> {
+export async function openPostgresStore(url: string): Promise<RosterStore> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("BEGIN");
-  let open = true;
+  let open = false;
+  let closed = false;
+  const rows = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
 
   const recordColumns = [...INSERT_COLUMNS];
   const insertSql = `INSERT INTO "EnrollmentRecord" (${recordColumns.map(q).join(", ")}, "graduationRegistered", "version", "createdAt", "updatedAt")
@@ -30,6 +38,41 @@ export async function openPostgresWriter(url: string): Promise<RosterWriter> {
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int4[], $9::timestamp(3)[])`;
 
   return {
+    async orgSnapshot() {
+      const [colleges, majors, classGroups] = await Promise.all([
+        rows<{ id: string; code: string; name: string }>(`SELECT "id", "code", "name" FROM "College"`, []),
+        rows<{ id: string; collegeId: string; name: string }>(`SELECT "id", "collegeId", "name" FROM "Major"`, []),
+        rows<{ id: string; collegeId: string; majorId: string; name: string }>(`SELECT "id", "collegeId", "majorId", "name" FROM "ClassGroup"`, []),
+      ]);
+      return { colleges, majors, classGroups };
+    },
+    async recordsByStudentNumber(numbers) {
+      if (numbers.length === 0) return [];
+      return rows<StoredRecord>(
+        `SELECT ${RECORD_SELECT_COLUMNS.map(q).join(", ")} FROM "EnrollmentRecord" WHERE "studentNumber" = ANY($1::text[])`,
+        [numbers],
+      );
+    },
+    async protectedFields(ids) {
+      if (ids.length === 0) return [];
+      return rows(`SELECT DISTINCT "recordId", "field" FROM "RecordHistory" WHERE "source" = ANY($1::text[]) AND "recordId" = ANY($2::text[])`, [
+        [...PROTECTED_SOURCES],
+        ids,
+      ]);
+    },
+    async verifiedAccounts(indexes) {
+      if (indexes.length === 0) return [];
+      return rows(`SELECT "id", "name", "verifiedIdIndex" FROM "Account" WHERE "verifiedIdIndex" = ANY($1::text[])`, [indexes]);
+    },
+    async approvedBindings(ids) {
+      if (ids.length === 0) return [];
+      return rows(`SELECT "recordId", "accountId" FROM "RecordBindingRequest" WHERE "status" = 'approved' AND "recordId" = ANY($1::text[])`, [ids]);
+    },
+
+    async begin() {
+      await client.query("BEGIN");
+      open = true;
+    },
     async insertUnits(units, now) {
       const at = now.toISOString();
       for (const c of units.colleges)
@@ -37,34 +80,34 @@ export async function openPostgresWriter(url: string): Promise<RosterWriter> {
       for (const m of units.majors)
         await client.query(`INSERT INTO "Major" ("id", "collegeId", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`, [m.id, m.collegeId, m.name, at]);
       for (let i = 0; i < units.classGroups.length; i += ROWS_PER_STATEMENT) {
-        const slice = units.classGroups.slice(i, i + ROWS_PER_STATEMENT);
+        const s = units.classGroups.slice(i, i + ROWS_PER_STATEMENT);
         await client.query(
           `INSERT INTO "ClassGroup" ("id", "collegeId", "majorId", "name", "createdAt") SELECT *, $5::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-          [slice.map((g) => g.id), slice.map((g) => g.collegeId), slice.map((g) => g.majorId), slice.map((g) => g.name), at],
+          [s.map((g) => g.id), s.map((g) => g.collegeId), s.map((g) => g.majorId), s.map((g) => g.name), at],
         );
       }
     },
-    async insertRecords(rows, now) {
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
-        await client.query(insertSql, [...recordColumns.map((c) => slice.map((row) => row[c])), now.toISOString()]);
+    async insertRecords(records, now) {
+      for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
+        const s = records.slice(i, i + ROWS_PER_STATEMENT);
+        await client.query(insertSql, [...recordColumns.map((c) => s.map((row) => row[c])), now.toISOString()]);
       }
     },
-    async updateRecords(rows, now) {
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const slice = rows.slice(i, i + ROWS_PER_STATEMENT);
+    async updateRecords(updates, now) {
+      for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
+        const s = updates.slice(i, i + ROWS_PER_STATEMENT);
         const result = await client.query(updateSql, [
-          slice.map((r) => r.id),
-          slice.map((r) => r.expectedVersion),
-          ...UPDATE_COLUMNS.map((c) => slice.map((r) => r.values[c])),
+          s.map((r) => r.id),
+          s.map((r) => r.expectedVersion),
+          ...UPDATE_COLUMNS.map((c) => s.map((r) => r.values[c])),
           now.toISOString(),
         ]);
-        if (result.rowCount !== slice.length) throw new ConcurrentChangeError();
+        if (result.rowCount !== s.length) throw new ConcurrentChangeError();
       }
     },
-    async insertHistory(rows) {
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const s = rows.slice(i, i + ROWS_PER_STATEMENT);
+    async insertHistory(history) {
+      for (let i = 0; i < history.length; i += ROWS_PER_STATEMENT) {
+        const s = history.slice(i, i + ROWS_PER_STATEMENT);
         await client.query(historySql, [
           s.map((h) => h.id),
           s.map((h) => h.recordId),
@@ -91,6 +134,8 @@ export async function openPostgresWriter(url: string): Promise<RosterWriter> {
       open = false;
     },
     async close() {
+      if (closed) return;
+      closed = true;
       if (open) await client.query("ROLLBACK").catch(() => undefined);
       await client.end();
     },

@@ -1,0 +1,201 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/current";
+import { requestMeta } from "@/lib/core/request-meta";
+import { formatDateTime } from "@/lib/i18n/format";
+import { caseForReview } from "@/lib/identity-cases/support-queue";
+import { dueState } from "@/lib/identity-cases/working-days";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
+import { CasePhotos } from "@/components/support/CasePhotos";
+import { DecisionForm } from "@/components/support/DecisionForm";
+import { DueBadge } from "@/components/support/DueBadge";
+
+export async function generateMetadata() {
+  const t = await getTranslations("support.case");
+  return { title: t("title") };
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 py-2 text-sm">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="text-right font-medium text-ink">{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * One identity case for support: photos side by side with the claimed name and full ID number (the view
+ * is audit-logged by the service), the accounts an approval would cancel, history, and the decision.
+ */
+export default async function SupportCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireStaff("identityCase.review");
+  const { id } = await params;
+  const view = await caseForReview(actor, id, { ip: (await requestMeta()).ip });
+  if (!view) notFound();
+  const t = await getTranslations("support");
+  const tr = await getTranslations("identity.rejectReasons");
+  const reason = view.rejectReason
+    ? [tr(view.rejectReason.code), view.rejectReason.note].filter(Boolean).join(":")
+    : null;
+  return (
+    <>
+      <p className="mb-3 text-sm">
+        <Link href="/support" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+          ← {t("case.back")}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${t(`kinds.${view.kind}`)} · ${view.account.name}`}
+        actions={<CaseStatusBadge status={view.status} />}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card aria-labelledby="photos-title">
+            <h2 id="photos-title" className="mb-4 text-base font-semibold text-ink">
+              {t("case.photos")}
+            </h2>
+            <CasePhotos caseId={view.id} has={view.hasPhotos} />
+          </Card>
+          {view.change ? (
+            <Card aria-labelledby="change-title">
+              <h2 id="change-title" className="mb-3 text-base font-semibold text-ink">
+                {t("case.change")}
+              </h2>
+              {view.change.idNumberTaken ? <Alert tone="error" className="mb-3">{t("case.idTaken")}</Alert> : null}
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-1.5" />
+                    <th scope="col" className="py-1.5">{t("case.before")}</th>
+                    <th scope="col" className="py-1.5">{t("case.after")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  <tr>
+                    <th scope="row" className="py-2 font-medium text-slate-600">{t("case.changeName")}</th>
+                    <td className="py-2">{view.account.name}</td>
+                    <td className="py-2 font-semibold">{view.change.name ?? t("case.unchanged")}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row" className="py-2 font-medium text-slate-600">{t("case.changeId")}</th>
+                    <td className="py-2 font-mono">{view.account.idNumber}</td>
+                    <td className="py-2 font-mono font-semibold">{view.change.idNumber ?? t("case.unchanged")}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </Card>
+          ) : null}
+          <Card aria-labelledby="holders-title">
+            <h2 id="holders-title" className="text-base font-semibold text-ink">
+              {t("case.holdersTitle")}
+            </h2>
+            {view.otherHolders.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">{t("case.holdersNone")}</p>
+            ) : (
+              <>
+                {view.kind === "photo_review" ? <p className="mt-1 text-sm text-slate-600">{t("case.holdersNote")}</p> : null}
+                <ul className="mt-3 divide-y divide-slate-100 text-sm">
+                  {view.otherHolders.map((h) => (
+                    <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <span className="font-mono">{h.phone || "—"}</span>
+                      <span className="text-slate-600">{formatDateTime(h.createdAt)}</span>
+                      <Badge tone={h.identityStatus === "cancelled" ? "neutral" : h.identityStatus === "verified" ? "success" : "warning"}>
+                        {t(`case.accountStatuses.${h.identityStatus}`)}
+                      </Badge>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Card>
+          <Card aria-labelledby="history-title">
+            <h2 id="history-title" className="text-base font-semibold text-ink">
+              {t("case.historyTitle")}
+            </h2>
+            <ol className="mt-3 space-y-2 text-sm">
+              {view.history.map((h) => (
+                <li key={h.id} className="flex flex-wrap gap-x-3">
+                  <span className="text-slate-600">{formatDateTime(h.createdAt)}</span>
+                  <span className="font-medium">{t.has(`actions.${h.action}`) ? t(`actions.${h.action}`) : h.action}</span>
+                  <span className="text-slate-600">
+                    {t(`actorTypes.${h.actorType}`)}
+                    {h.actorLabel ? ` ${h.actorLabel}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ol>
+            {view.earlierCases.length > 0 ? (
+              <>
+                <h3 className="mt-5 text-sm font-semibold text-ink">{t("case.earlierTitle")}</h3>
+                <ul className="mt-2 space-y-1.5 text-sm">
+                  {view.earlierCases.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center gap-2">
+                      <span className="text-slate-600">{formatDateTime(c.createdAt)}</span>
+                      <span>{t(`kinds.${c.kind}`)}</span>
+                      <CaseStatusBadge status={c.status} />
+                      {c.rejectReason ? (
+                        <span className="text-slate-600">
+                          {[tr(c.rejectReason.code), c.rejectReason.note].filter(Boolean).join(":")}
+                        </span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card aria-labelledby="claimed-title">
+            <h2 id="claimed-title" className="text-base font-semibold text-ink">
+              {t("case.claimed")}
+            </h2>
+            <dl className="mt-2 divide-y divide-slate-100">
+              <Fact label={t("case.name")}>
+                <span className="text-lg">{view.account.name}</span>
+              </Fact>
+              <Fact label={t("case.idNumber")}>
+                <span className="font-mono text-base tracking-wide" data-testid="full-id-number">
+                  {view.account.idNumber}
+                </span>
+              </Fact>
+              <Fact label={t("case.phone")}>{view.account.phone}</Fact>
+              <Fact label={t("case.accountCreated")}>{formatDateTime(view.account.createdAt)}</Fact>
+              <Fact label={t("case.accountStatus")}>{t(`case.accountStatuses.${view.account.identityStatus}`)}</Fact>
+              <Fact label={t("case.rosterMatch")}>
+                {view.rosterMatch ? t("case.rosterMatchYes") : t("case.rosterMatchNo")}
+              </Fact>
+              <Fact label={t("case.createdAt")}>{formatDateTime(view.createdAt)}</Fact>
+              <Fact label={t("case.due")}>
+                <DueBadge dueAt={view.dueAt} due={dueState(view.dueAt, new Date())} />
+              </Fact>
+            </dl>
+            <p className="mt-3 text-xs text-slate-600">{t("case.idNumberLogged")}</p>
+          </Card>
+          <Card aria-labelledby="decision-title">
+            <h2 id="decision-title" className="mb-3 text-base font-semibold text-ink">
+              {t("case.decisionTitle")}
+            </h2>
+            {view.status === "pending" ? (
+              <DecisionForm caseId={view.id} kind={view.kind} />
+            ) : (
+              <p className="text-sm text-slate-700">
+                {t("case.decided", {
+                  time: view.decidedAt ? formatDateTime(view.decidedAt) : "—",
+                  by: view.decidedBy || "—",
+                  status: t(`status.${view.status}`),
+                })}
+                {reason ? `(${reason})` : null}
+              </p>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { submitCorrectionAction } from "@/app/record/report/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { ETHNICITY_OPTIONS, GENDER_OPTIONS } from "@/lib/corrections/values";
+import { CORRECTABLE_FIELDS, DATE_FIELDS, HIGH_RISK_FIELDS, type RecordField, type RecordValues } from "@/lib/records/fields";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { cn } from "@/components/ui/cn";
+
+const control =
+  "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
+const invalid = "ring-2 ring-red-600";
+
+type Options = { colleges: string[]; majors: string[]; classGroups: string[] };
+
+/**
+ * 信息有误. One block per correctable field: ticking "此项有误" reveals the correct-value and reason inputs
+ * (pure CSS :has(), so it works without JavaScript; browsers without :has() show every input). Errors
+ * appear at their field; typed values survive a failed submission (files cannot, by browser rule).
+ */
+export function CorrectionForm({
+  recordId,
+  version,
+  values,
+  options,
+}: {
+  recordId: string;
+  version: number;
+  values: RecordValues;
+  options: Options;
+}) {
+  const t = useTranslations("corrections.form");
+  const tr = useTranslations("record");
+  const [state, action, pending] = useActionState<FormState, FormData>(submitCorrectionAction, { status: "idle" });
+  const typed = state.values ?? {};
+  const ticked = new Set((typed.fields ?? "").split(",").filter(Boolean));
+  const errors = state.fieldErrors ?? {};
+
+  const valueInput = (field: RecordField, id: string, describedBy: string | undefined, isInvalid: boolean) => {
+    const common = {
+      id,
+      name: `value.${field}`,
+      defaultValue: typed[`value.${field}`] ?? "",
+      "aria-invalid": isInvalid || undefined,
+      "aria-describedby": describedBy,
+      className: cn(control, isInvalid && invalid),
+    };
+    if (field === "gender" || field === "ethnicity") {
+      const list = field === "gender" ? GENDER_OPTIONS : ETHNICITY_OPTIONS;
+      return (
+        <select {...common}>
+          <option value="">{t("choose")}</option>
+          {list.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    if (DATE_FIELDS.has(field)) return <input type="date" {...common} />;
+    const listId = { college: "opt-colleges", major: "opt-majors", classGroup: "opt-classes" }[field as string];
+    return <input type="text" autoComplete="off" list={listId} {...common} />;
+  };
+
+  return (
+    <form action={action} className="space-y-6" encType="multipart/form-data" noValidate>
+      <input type="hidden" name="recordId" value={recordId} />
+      <input type="hidden" name="version" value={version} />
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+
+      <fieldset aria-describedby={errors.fields ? "fields-error" : undefined}>
+        <legend className="text-base font-semibold text-ink">{t("pick")}</legend>
+        {errors.fields ? (
+          <p id="fields-error" role="alert" className="mt-1 text-sm font-medium text-red-700">
+            {errors.fields}
+          </p>
+        ) : null}
+        <ul className="mt-3 space-y-3">
+          {CORRECTABLE_FIELDS.map((field) => {
+            const valueError = errors[`value.${field}`];
+            const reasonError = errors[`reason.${field}`];
+            const open = ticked.has(field) || !!valueError || !!reasonError;
+            const valueId = `value-${field}`;
+            const reasonId = `reason-${field}`;
+            return (
+              <li key={field} className="group rounded-lg p-3 ring-1 ring-slate-200 has-[[data-pick]:checked]:ring-brand-300 has-[[data-pick]:checked]:bg-brand-50/40">
+                <div className="flex items-start gap-3">
+                  <input
+                    type="checkbox"
+                    id={`pick-${field}`}
+                    name="fields"
+                    value={field}
+                    data-pick=""
+                    defaultChecked={open}
+                    className="mt-1 size-5 shrink-0 accent-brand-700"
+                  />
+                  <label htmlFor={`pick-${field}`} className="min-w-0 flex-1 cursor-pointer">
+                    <span className="flex flex-wrap items-center gap-2 text-sm font-semibold text-ink">
+                      {tr(`fields.${field}`)}
+                      {HIGH_RISK_FIELDS.has(field) ? <Badge tone="warning">{t("highRisk")}</Badge> : null}
+                      <span className="sr-only">{t("wrong")}</span>
+                    </span>
+                    <span className="mt-0.5 block text-sm break-words text-slate-700">
+                      {t("current")}:{" "}
+                      <span className={field === "idNumber" ? "font-mono" : undefined}>
+                        {values[field] || tr("empty")}
+                      </span>
+                    </span>
+                  </label>
+                </div>
+                <div
+                  className={cn(
+                    "mt-3 gap-3 sm:grid-cols-2",
+                    open ? "grid" : "hidden group-has-[[data-pick]:checked]:grid supports-[not_selector(:has(*))]:grid",
+                  )}
+                >
+                  <div className="space-y-1.5">
+                    <label htmlFor={valueId} className="block text-sm font-medium text-slate-800">
+                      {t("value")}
+                    </label>
+                    {valueInput(field, valueId, valueError ? `${valueId}-error` : undefined, !!valueError)}
+                    {valueError ? (
+                      <p id={`${valueId}-error`} role="alert" className="text-sm font-medium text-red-700">
+                        {valueError}
+                      </p>
+                    ) : null}
+                  </div>
+                  <div className="space-y-1.5">
+                    <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
+                      {t("reason")}
+                    </label>
+                    <input
+                      type="text"
+                      id={reasonId}
+                      name={`reason.${field}`}
+                      maxLength={500}
+                      defaultValue={typed[`reason.${field}`] ?? ""}
+                      placeholder={t("reasonHint")}
+                      aria-invalid={!!reasonError || undefined}
+                      aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+                      className={cn(control, reasonError && invalid)}
+                    />
+                    {reasonError ? (
+                      <p id={`${reasonId}-error`} role="alert" className="text-sm font-medium text-red-700">
+                        {reasonError}
+                      </p>
+                    ) : null}
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      <p className="text-sm text-slate-600">{t("notCorrectable")}</p>
+
+      <div className="space-y-1.5">
+        <label htmlFor="evidence" className="block text-sm font-semibold text-ink">
+          {t("evidence")}
+        </label>
+        <input
+          type="file"
+          id="evidence"
+          name="evidence"
+          multiple
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          aria-invalid={!!errors.evidence || undefined}
+          aria-describedby={["evidence-hint", errors.evidence ? "evidence-error" : ""].filter(Boolean).join(" ")}
+          className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-50 file:px-4 file:py-2 file:font-semibold file:text-brand-800 hover:file:bg-brand-100"
+        />
+        {errors.evidence ? (
+          <p id="evidence-error" role="alert" className="text-sm font-medium text-red-700">
+            {errors.evidence}
+          </p>
+        ) : null}
+        <p id="evidence-hint" className="text-xs text-slate-600">
+          {t("evidenceHint")}
+        </p>
+      </div>
+
+      <datalist id="opt-colleges">
+        {options.colleges.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <datalist id="opt-majors">
+        {options.majors.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <datalist id="opt-classes">
+        {options.classGroups.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+
+      <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { FormState } from "@/lib/core/form-state";
+import type { QueueRow, Stage } from "@/lib/corrections/queries";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/Card";
+import { BulkForm, type BulkResult } from "./BulkForm";
+import { QueueTable } from "./QueueTable";
+
+const STATUS_FILTERS: Record<Stage, string[]> = {
+  college: ["pending", "college_confirmed", "college_rejected", "provincial_pending", "approved", "rejected", "withdrawn", "all"],
+  registrar: ["pending", "provincial_pending", "approved", "rejected", "provincial_approved", "provincial_rejected", "submitted", "all"],
+};
+
+/** A stage's queue page: filter (GET, bookmarkable), bulk form around the table, paging. */
+export async function QueueView({
+  stage,
+  basePath,
+  list,
+  filter,
+  decided,
+  bulkAction,
+}: {
+  stage: Stage;
+  basePath: string;
+  list: { rows: QueueRow[]; total: number; page: number; pages: number };
+  filter: { status: string; q: string };
+  decided?: string;
+  bulkAction: (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
+}) {
+  const t = await getTranslations("corrections");
+  const labels = Object.fromEntries(list.rows.map((r) => [r.id, `${r.studentName}(${r.studentNumber})`]));
+  const link = (page: number) =>
+    `${basePath}?status=${encodeURIComponent(filter.status)}&q=${encodeURIComponent(filter.q)}&page=${page}`;
+  return (
+    <>
+      <PageHeader
+        title={t(stage === "college" ? "queue.collegeTitle" : "queue.registrarTitle")}
+        description={t(stage === "college" ? "queue.collegeLead" : "queue.registrarLead")}
+      />
+      {decided && t.has(`status.${decided}`) ? (
+        <Alert tone="success" className="mb-4">
+          {t("review.done", { status: t(`status.${decided}`) })}
+        </Alert>
+      ) : null}
+      <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium text-slate-800">
+            {t("queue.filter")}
+          </label>
+          <select
+            id="status"
+            name="status"
+            defaultValue={filter.status}
+            className="mt-1 min-h-11 rounded-lg px-3 ring-1 ring-inset ring-slate-300"
+          >
+            {STATUS_FILTERS[stage].map((s) => (
+              <option key={s} value={s}>
+                {s === "pending" ? t("queue.pending") : s === "all" ? t("queue.all") : t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+            {t("queue.search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={filter.q}
+            className="mt-1 min-h-11 rounded-lg px-3 ring-1 ring-inset ring-slate-300"
+          />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("queue.searchButton")}
+        </Button>
+        <span className="pb-3 text-sm text-slate-600">{t("queue.total", { count: list.total })}</span>
+      </form>
+      <BulkForm
+        action={bulkAction}
+        buttonLabel={t(stage === "college" ? "bulk.collegeButton" : "bulk.registrarButton")}
+        labels={labels}
+      >
+        <QueueTable rows={list.rows} stage={stage} basePath={basePath} />
+      </BulkForm>
+      {list.pages > 1 ? (
+        <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("queue.page", { page: list.page, pages: list.pages })}>
+          {list.page > 1 ? (
+            <Link className="text-brand-700 underline" href={link(list.page - 1)}>
+              {t("queue.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">{t("queue.page", { page: list.page, pages: list.pages })}</span>
+          {list.page < list.pages ? (
+            <Link className="text-brand-700 underline" href={link(list.page + 1)}>
+              {t("queue.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { FormState } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { cn } from "@/components/ui/cn";
+
+export type ReviewItem = {
+  id: string;
+  label: string;
+  current: string;
+  requested: string;
+  /** the value when the student submitted, if the record changed since */
+  submittedDiffers: string | null;
+  reason: string;
+  highRisk: boolean;
+  collegeDecision?: string;
+  collegeReason?: string | null;
+  /** a value in the ID-number font */
+  mono: boolean;
+};
+
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * A reviewer's per-item decision: 同意 / 不同意 (+ reason) for every item, an overall note, one submit.
+ * The page's lockVersion is posted, so a request changed by a colleague meanwhile is refused, not
+ * overwritten. Works without JavaScript (radios and inputs in one form).
+ */
+export function ReviewForm({
+  action,
+  requestId,
+  lockVersion,
+  items,
+  mode,
+}: {
+  action: Action;
+  requestId: string;
+  lockVersion: number;
+  items: ReviewItem[];
+  mode: "college" | "registrar" | "provincial";
+}) {
+  const t = useTranslations("corrections.review");
+  const td = useTranslations("corrections.decision");
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, { status: "idle" });
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+  const acceptLabel = mode === "provincial" ? t("acceptProvincial") : t("accept");
+  const rejectLabel = mode === "provincial" ? t("rejectProvincial") : t("reject");
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="lockVersion" value={lockVersion} />
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">{t("diff")}</caption>
+          <thead className="bg-slate-50 text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("field")}</th>
+              <th scope="col" className="px-3 py-2">{t("current")}</th>
+              <th scope="col" className="px-3 py-2">{t("requested")}</th>
+              <th scope="col" className="px-3 py-2">{t("studentReason")}</th>
+              {mode !== "college" ? <th scope="col" className="px-3 py-2">{t("collegeDecision")}</th> : null}
+              <th scope="col" className="px-3 py-2">{t("yourDecision")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 align-top">
+            {items.map((item) => {
+              const decisionError = errors[`decision.${item.id}`];
+              const reasonError = errors[`reason.${item.id}`];
+              const chosen = values[`decision.${item.id}`];
+              return (
+                <tr key={item.id} data-item={item.label}>
+                  <th scope="row" className="px-3 py-3 font-semibold text-ink">
+                    <input type="hidden" name="items" value={item.id} />
+                    {item.label}
+                    {item.highRisk ? (
+                      <Badge tone="warning" className="mt-1 block w-fit">
+                        {t("highRisk")}
+                      </Badge>
+                    ) : null}
+                  </th>
+                  <td className={cn("px-3 py-3 break-words", item.mono && "font-mono")}>
+                    <del className="text-slate-700 decoration-red-400">{item.current}</del>
+                    {item.submittedDiffers !== null ? (
+                      <p className="mt-1 text-xs text-amber-800">{t("changedSinceSubmit", { value: item.submittedDiffers })}</p>
+                    ) : null}
+                  </td>
+                  <td className={cn("px-3 py-3 font-semibold break-words text-emerald-800", item.mono && "font-mono")}>
+                    <ins className="no-underline">{item.requested}</ins>
+                  </td>
+                  <td className="max-w-56 px-3 py-3 break-words text-slate-700">{item.reason}</td>
+                  {mode !== "college" ? (
+                    <td className="px-3 py-3">
+                      <Badge tone={item.collegeDecision === "accepted" ? "success" : "danger"}>
+                        {td(item.collegeDecision ?? "pending")}
+                      </Badge>
+                      {item.collegeReason ? <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p> : null}
+                    </td>
+                  ) : null}
+                  <td className="min-w-64 px-3 py-3">
+                    <fieldset aria-describedby={decisionError ? `decision-${item.id}-error` : undefined}>
+                      <legend className="sr-only">
+                        {t("yourDecision")}: {item.label}
+                      </legend>
+                      <div className="flex flex-wrap gap-4">
+                        {(["accepted", "rejected"] as const).map((d) => (
+                          <label key={d} className="inline-flex min-h-11 cursor-pointer items-center gap-2">
+                            <input
+                              type="radio"
+                              name={`decision.${item.id}`}
+                              value={d}
+                              defaultChecked={chosen === d}
+                              className="size-4 accent-brand-700"
+                            />
+                            {d === "accepted" ? acceptLabel : rejectLabel}
+                          </label>
+                        ))}
+                      </div>
+                      {decisionError ? (
+                        <p id={`decision-${item.id}-error`} role="alert" className="text-sm font-medium text-red-700">
+                          {decisionError}
+                        </p>
+                      ) : null}
+                    </fieldset>
+                    <label htmlFor={`reason-${item.id}`} className="mt-2 block text-xs font-medium text-slate-700">
+                      {t("itemReason")}
+                    </label>
+                    <input
+                      id={`reason-${item.id}`}
+                      name={`reason.${item.id}`}
+                      maxLength={500}
+                      defaultValue={values[`reason.${item.id}`] ?? ""}
+                      aria-invalid={!!reasonError || undefined}
+                      aria-describedby={reasonError ? `reason-${item.id}-error` : undefined}
+                      className={cn(
+                        "mt-1 block min-h-10 w-full rounded-md px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600",
+                        reasonError && "ring-2 ring-red-600",
+                      )}
+                    />
+                    {reasonError ? (
+                      <p id={`reason-${item.id}-error`} role="alert" className="mt-1 text-sm font-medium text-red-700">
+                        {reasonError}
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="note" className="block text-sm font-medium text-slate-800">
+          {t("note")}
+        </label>
+        <textarea
+          id="note"
+          name="note"
+          maxLength={500}
+          defaultValue={values.note ?? ""}
+          aria-describedby="note-hint"
+          className="block min-h-20 w-full rounded-lg px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+        />
+        <p id="note-hint" className="text-xs text-slate-600">
+          {t("noteHint")}
+        </p>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

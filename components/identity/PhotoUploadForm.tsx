@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { uploadPhotosAction, type IdentityFormData } from "@/app/identity/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { PhotoField } from "./PhotoField";
+
+const idle: FormState<IdentityFormData> = { status: "idle" };
+
+/** The two hand-held photos, uploaded together; errors appear at the photo they concern. */
+export function PhotoUploadForm({ usedUp }: { usedUp: boolean }) {
+  const t = useTranslations("identity.photos");
+  const [state, action, pending] = useActionState(uploadPhotosAction, idle);
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {state.status === "success" && state.data?.message ? (
+        <Alert tone="success">{state.data.message}</Alert>
+      ) : null}
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {usedUp ? <Alert tone="warning">{t("limitsUsedUp")}</Alert> : null}
+      {/* A new key after each success empties the file inputs for the next upload. */}
+      <div key={state.status === "success" ? state.data?.message : "form"} className="grid gap-5 sm:grid-cols-2">
+        <PhotoField id="front" label={t("front")} hint={t("fileHint")} error={state.fieldErrors?.front} />
+        <PhotoField id="back" label={t("back")} hint={t("fileHint")} error={state.fieldErrors?.back} />
+      </div>
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { confirmAction } from "@/app/record/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+
+/**
+ * 确认无误. Posts the version the page displayed; the button is disabled while sending, and the server
+ * makes repeats harmless anyway (one confirmation per campaign and record).
+ */
+export function ConfirmForm({ recordId, version }: { recordId: string; version: number }) {
+  const t = useTranslations("record.selfCheck");
+  const [state, action, pending] = useActionState<FormState<{ confirmedAt: string }>, FormData>(confirmAction, {
+    status: "idle",
+  });
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="recordId" value={recordId} />
+      <input type="hidden" name="version" value={version} />
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.status === "success" && state.data ? (
+        <Alert tone="success">{t("confirmedNow", { time: state.data.confirmedAt })}</Alert>
+      ) : null}
+      <Button type="submit" className="w-full sm:w-auto" disabled={pending} aria-disabled={pending}>
+        {pending ? t("confirming") : t("confirm")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { decideCaseAction, type DecisionData } from "@/app/support/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { REJECT_REASONS } from "@/lib/identity-cases/rules";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { SelectField, TextAreaField } from "@/components/ui/Field";
+
+const idle: FormState<DecisionData> = { status: "idle" };
+
+/**
+ * Approve, or reject with a reason from the list (+ a note, required for "other"). Two forms: approving
+ * needs no reason, and the reject button cannot be pressed by accident with Enter.
+ */
+export function DecisionForm({ caseId, kind }: { caseId: string; kind: string }) {
+  const t = useTranslations("support.case");
+  const tr = useTranslations("identity.rejectReasons");
+  const [state, action, pending] = useActionState(decideCaseAction, idle);
+  if (state.status === "success" && state.data?.message) return <Alert tone="success">{state.data.message}</Alert>;
+  return (
+    <div className="space-y-6">
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <form action={action} className="space-y-3">
+        <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="decision" value="approve" />
+        <p className="text-sm text-slate-700">{kind === "account_change" ? t("approveHintChange") : t("approveHintPhoto")}</p>
+        <Button type="submit" disabled={pending} className="w-full">
+          {t("approve")}
+        </Button>
+      </form>
+      <form action={action} className="space-y-4 border-t border-slate-200 pt-5" noValidate>
+        <input type="hidden" name="caseId" value={caseId} />
+        <input type="hidden" name="decision" value="reject" />
+        <SelectField
+          id="reasonCode"
+          label={t("reason")}
+          defaultValue={state.values?.reasonCode ?? ""}
+          error={state.fieldErrors?.reasonCode}
+          required
+        >
+          <option value="">{t("reasonPlaceholder")}</option>
+          {REJECT_REASONS.map((code) => (
+            <option key={code} value={code}>
+              {tr(code)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          id="note"
+          label={t("note")}
+          hint={t("noteHint")}
+          maxLength={200}
+          defaultValue={state.values?.note ?? ""}
+          error={state.fieldErrors?.note}
+        />
+        <Button type="submit" variant="danger" disabled={pending} className="w-full">
+          {t("reject")}
+        </Button>
+      </form>
+    </div>
+  );
+}

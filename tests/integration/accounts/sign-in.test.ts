@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { captchaRequired, signInStudent } from "@/lib/accounts/sign-in";
+import { createCaptcha, devCaptchaAnswer } from "@/lib/security/captcha";
+import { resolveSession } from "@/lib/auth/sessions";
+import { createAccount, meta, randomIp } from "./support";
+
+afterEach(() => vi.useRealTimers());
+
+async function solvedCaptcha() {
+  const captcha = await createCaptcha();
+  return { captchaId: captcha.id, captchaAnswer: devCaptchaAnswer(captcha.id) ?? "" };
+}
+
+describe("student sign-in (SPEC §2.2)", () => {
+  it("signs in with phone, ID number and verified e-mail; logs every attempt", async () => {
+    const email = `s${Date.now()}@example.edu.cn`;
+    const { account, password, idNumber } = await createAccount({ email });
+    const m = meta();
+    for (const username of [account.phone, idNumber, email.toUpperCase()]) {
+      const r = await signInStudent({ username, password }, m);
+      expect(r.ok, username).toBe(true);
+      if (r.ok) expect(await resolveSession(r.value.sessionId)).toMatchObject({ accountId: account.id });
+    }
+    const bad = await signInStudent({ username: account.phone, password: "wrong password here" }, m);
+    expect(bad).toEqual({ ok: false, error: { key: "signIn.invalid", params: undefined } });
+    const log = await db.loginEvent.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" } });
+    expect(log.map((e) => e.outcome)).toEqual(["success", "success", "success", "bad_password"]);
+    expect(log[0]).toMatchObject({ ip: m.ip, userAgent: m.userAgent });
+  });
+
+  it("a pending e-mail (not yet verified) is not a username", async () => {
+    const { account, password } = await createAccount();
+    const pendingEmail = `p${Date.now()}@example.edu.cn`;
+    await db.account.update({ where: { id: account.id }, data: { pendingEmail } });
+    expect((await signInStudent({ username: pendingEmail, password }, meta())).ok).toBe(false);
+  });
+
+  it("asks for the picture captcha after 3 failures and refuses without it", async () => {
+    const { account, password } = await createAccount();
+    const m = meta();
+    for (let i = 0; i < 3; i++) {
+      expect(await captchaRequired(account.phone, m.ip)).toBe(false);
+      await signInStudent({ username: account.phone, password: "nope-nope-nope" }, m);
+    }
+    expect(await captchaRequired(account.phone, m.ip)).toBe(true);
+    // From another IP too: the account's failures count, not just the address's.
+    expect(await captchaRequired(account.phone, randomIp())).toBe(true);
+    const noCaptcha = await signInStudent({ username: account.phone, password }, m);
+    expect(noCaptcha.ok ? null : noCaptcha.fieldErrors?.captcha?.key).toBe("signIn.captchaWrong");
+    const wrongCaptcha = await signInStudent({ username: account.phone, password, captchaId: (await createCaptcha()).id, captchaAnswer: "0000" }, m);
+    expect(wrongCaptcha.ok).toBe(false);
+    const ok = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, m);
+    expect(ok.ok).toBe(true);
+  });
+
+  it("locks the account for 15 minutes after 10 failures in 15 minutes, tells the owner, says until when", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const t0 = Date.parse("2033-05-05T01:00:00Z");
+    vi.setSystemTime(t0);
+    const { account, password } = await createAccount();
+    let last;
+    for (let i = 0; i < 10; i++) {
+      vi.setSystemTime(t0 + i * 30_000);
+      last = await signInStudent({ username: account.phone, password: "bad", ...(await solvedCaptcha()) }, meta());
+    }
+    const lockedAt = t0 + 9 * 30_000;
+    expect(last).toEqual({ ok: false, error: { key: "signIn.locked", params: { until: new Date(lockedAt + 15 * 60_000).toISOString() } } });
+    // The right password does not help while locked.
+    vi.setSystemTime(lockedAt + 14 * 60_000);
+    const during = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, meta());
+    expect(during.ok ? null : during.error?.key).toBe("signIn.locked");
+    expect(during.ok ? null : Date.parse(String(during.error?.params?.until))).toBe(lockedAt + 15 * 60_000);
+
+    const notice = await db.notification.findFirst({ where: { accountId: account.id, kind: "account.locked" } });
+    expect(notice).not.toBeNull();
+    const sms = await db.outboundMessage.findFirst({ where: { to: account.phone }, orderBy: { createdAt: "desc" } });
+    expect(sms?.body).toContain("锁定");
+    expect(await db.loginEvent.count({ where: { accountId: account.id, outcome: "locked" } })).toBe(1);
+
+    vi.setSystemTime(lockedAt + 15 * 60_000 + 1000);
+    const after = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, meta());
+    expect(after.ok).toBe(true);
+  });
+
+  it("nine failures spread over more than 15 minutes do not lock", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const t0 = Date.parse("2033-06-06T01:00:00Z");
+    const { account, password } = await createAccount();
+    for (let i = 0; i < 9; i++) {
+      vi.setSystemTime(t0 + i * 60_000);
+      await signInStudent({ username: account.phone, password: "bad", ...(await solvedCaptcha()) }, meta());
+    }
+    vi.setSystemTime(t0 + 16 * 60_000);
+    for (let i = 0; i < 2; i++)
+      await signInStudent({ username: account.phone, password: "bad", ...(await solvedCaptcha()) }, meta());
+    const r = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, meta());
+    expect(r.ok).toBe(true);
+  });
+
+  it("an unknown username is refused like a wrong password and counted", async () => {
+    const m = meta();
+    const r = await signInStudent({ username: "13000000000", password: "whatever-long" }, m);
+    expect(r).toEqual({ ok: false, error: { key: "signIn.invalid", params: undefined } });
+    expect(await db.loginEvent.count({ where: { ip: m.ip, outcome: "unknown_user" } })).toBe(1);
+  });
+});
