@@ -1,14 +1,65 @@
 import { getTranslations } from "next-intl/server";
 import { requireStudent } from "@/lib/auth/current";
-import { PlannedArea } from "@/components/layout/PlannedArea";
+import { accountOverview, loginLog } from "@/lib/accounts/overview";
+import { PageHeader } from "@/components/ui/Card";
+import { CompletenessMeter } from "@/components/account/CompletenessMeter";
+import { AccountInfo } from "@/components/account/AccountInfo";
+import { AccountSection } from "@/components/account/AccountSection";
+import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
+import { ChangePhoneForm } from "@/components/account/ChangePhoneForm";
+import { EmailForm } from "@/components/account/EmailForm";
+import { SecurityQuestionsForm } from "@/components/account/SecurityQuestionsForm";
+import { NotificationSettingsForm } from "@/components/account/NotificationSettingsForm";
+import { ExternalSignIns } from "@/components/account/ExternalSignIns";
+import { LoginLogTable } from "@/components/account/LoginLogTable";
 
 export async function generateMetadata() {
-  const t = await getTranslations("areas.account");
+  const t = await getTranslations("account");
   return { title: t("title") };
 }
 
-export default async function Page() {
-  await requireStudent({ allowPending: true, next: "/account" });
-  const t = await getTranslations("areas.account");
-  return <PlannedArea title={t("title")} items={t.raw("items") as string[]} />;
+/** 账号管理 (SPEC §2.5), for verified and pending accounts alike. */
+export default async function AccountPage() {
+  const actor = await requireStudent({ allowPending: true, next: "/account" });
+  const t = await getTranslations("account");
+  const [overview, log] = await Promise.all([accountOverview(actor), loginLog(actor)]);
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-1">
+          <CompletenessMeter items={overview.completeness.items} percent={overview.completeness.percent} />
+          <AccountInfo overview={overview} />
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          <AccountSection id="password" title={t("password.title")} lead={t("password.lead")}>
+            <ChangePasswordForm />
+          </AccountSection>
+          <AccountSection id="phone" title={t("phone.title")} lead={t("phone.current", { phone: overview.phone })}>
+            <ChangePhoneForm />
+          </AccountSection>
+          <AccountSection id="email" title={t("email.title")}>
+            <EmailForm current={overview.email} pending={overview.pendingEmail} />
+          </AccountSection>
+          <AccountSection id="questions" title={t("questions.title")}>
+            <SecurityQuestionsForm
+              enabled={overview.questionsEnabled}
+              count={overview.questions.length}
+              current={Object.fromEntries(overview.questions.map((q) => [`question${q.position}`, q.questionKey]))}
+            />
+          </AccountSection>
+          <AccountSection id="notifications" title={t("notifications.title")} lead={t("notifications.lead")}>
+            <NotificationSettingsForm sms={overview.notifyBySms} email={overview.notifyByEmail} />
+          </AccountSection>
+          <AccountSection id="external" title={t("external.title")}>
+            <ExternalSignIns providers={overview.externalProviders} bindings={overview.externalIdentities} />
+          </AccountSection>
+          <AccountSection id="login-log" title={t("log.title")} lead={t("log.lead")}>
+            <LoginLogTable events={log} />
+          </AccountSection>
+        </div>
+      </div>
+    </>
+  );
 }

@@ -1,14 +1,99 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
-import { PlannedArea } from "@/components/layout/PlannedArea";
+import { can, collegeScope } from "@/lib/auth/policy";
+import { campaignChoices, dashboardCampaign } from "@/lib/progress/campaign";
+import { progressBy, sumCounts, type GroupBy } from "@/lib/progress/counts";
+import { notCheckedFilterSchema, notCheckedPage } from "@/lib/progress/not-checked";
+import { filterOptions } from "@/lib/progress/options";
+import { Alert } from "@/components/ui/Alert";
+import { buttonClass } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/Card";
+import { BreakdownSection } from "@/components/progress/BreakdownSection";
+import { CampaignPicker } from "@/components/progress/CampaignPicker";
+import { filterParams, NotCheckedSection } from "@/components/progress/NotCheckedSection";
+import { StatCards } from "@/components/progress/StatCards";
 
 export async function generateMetadata() {
-  const t = await getTranslations("areas.college");
+  const t = await getTranslations("college");
   return { title: t("title") };
 }
 
-export default async function Page() {
-  await requireStaff("progress.viewCollege");
-  const t = await getTranslations("areas.college");
-  return <PlannedArea title={t("title")} items={t.raw("items") as string[]} />;
+const viewSchema = z.enum(["college", "major", "classGroup"]).catch("college");
+
+export default async function CollegePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireStaff("progress.viewCollege");
+  const t = await getTranslations("college");
+  const tp = await getTranslations("progress");
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const scope = collegeScope(actor);
+  const header = (
+    <PageHeader
+      title={t("title")}
+      description={t("description")}
+      actions={
+        can(actor, "correction.collegeReview") ? (
+          <Link className={buttonClass("secondary")} href="/college/corrections">
+            {t("corrections")}
+          </Link>
+        ) : null
+      }
+    />
+  );
+  if (scope !== "all" && scope.length === 0)
+    return (
+      <>
+        {header}
+        <Alert tone="warning">{t("noScope")}</Alert>
+      </>
+    );
+
+  const campaign = await dashboardCampaign(params.campaign);
+  if (!campaign)
+    return (
+      <>
+        {header}
+        <Alert tone="info">{tp("campaign.none")}</Alert>
+      </>
+    );
+
+  const filter = notCheckedFilterSchema.parse(params);
+  const groupBy: GroupBy = viewSchema.parse(params.view);
+  const options = await filterOptions(actor, filter);
+  const singleCollege = options.colleges.length === 1;
+  const needsCollege = groupBy === "classGroup" && !singleCollege && !filter.collegeId && !filter.majorId;
+  const [byCollege, groups, list, campaigns] = await Promise.all([
+    progressBy(actor, campaign, "college"),
+    needsCollege ? Promise.resolve([]) : progressBy(actor, campaign, groupBy, { collegeId: filter.collegeId, majorId: filter.majorId }),
+    notCheckedPage(actor, campaign, filter),
+    campaignChoices(),
+  ]);
+  const base = filterParams(campaign.id, filter);
+  return (
+    <>
+      {header}
+      <p className="-mt-3 mb-4 text-sm text-slate-600">
+        {scope === "all" ? t("scopeAll") : t("scope", { colleges: options.colleges.map((c) => c.name).join("、") })}
+      </p>
+      <CampaignPicker campaigns={campaigns} current={campaign} />
+      <StatCards counts={sumCounts(byCollege)} />
+      <BreakdownSection
+        groups={groupBy === "college" ? byCollege : groups}
+        groupBy={groupBy}
+        needsCollege={needsCollege}
+        hrefFor={(view) => `/college?${new URLSearchParams({ ...base, view })}#breakdown-title`}
+      />
+      <NotCheckedSection
+        campaignId={campaign.id}
+        filter={filter}
+        data={list}
+        options={options}
+        canExport={can(actor, "notChecked.export")}
+        canRemind={can(actor, "reminder.send")}
+        canReveal={can(actor, "idNumber.reveal")}
+        basePath="/college"
+      />
+    </>
+  );
 }

@@ -15,7 +15,10 @@ const confirmSchema = z.object({
 });
 
 /** 确认无误: the form posts the record id and the version it displayed. */
-export async function confirmAction(_prev: FormState, formData: FormData): Promise<FormState<{ confirmedAt: string }>> {
+export async function confirmAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState<{ confirmedAt: string }>> {
   const actor = await requireStudent({ next: "/record" });
   const t = await getTranslations();
   const parsed = confirmSchema.safeParse(Object.fromEntries(formData));

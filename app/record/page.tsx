@@ -22,7 +22,11 @@ export async function generateMetadata() {
 
 const query = z.object({ r: z.string().max(40).optional().catch(undefined) });
 
-export default async function RecordPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RecordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireStudent({ next: "/record" });
   const t = await getTranslations("record");
   const { r } = query.parse(await searchParams);
@@ -50,7 +54,9 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
               aria-current={rec.id === page.record.id ? "page" : undefined}
               className={cn(
                 "rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-inset",
-                rec.id === page.record.id ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-brand-800 ring-slate-300",
+                rec.id === page.record.id
+                  ? "bg-brand-700 text-white ring-brand-700"
+                  : "bg-white text-brand-800 ring-slate-300",
               )}
             >
               {rec.label}

@@ -24,6 +24,7 @@ const link = "font-semibold text-brand-700 underline underline-offset-4";
  */
 export function RecoverPasswordFlow({ initialCaptcha, username }: { initialCaptcha: Captcha; username?: string }) {
   const t = useTranslations("recover");
+  const tr = useTranslations("register");
   const [state, action, pending] = useActionState<FormState<RecoverPasswordData>, FormData>(recoverPasswordAction, {
     status: "idle",
     data: { step: "start", captcha: initialCaptcha },
@@ -101,7 +102,7 @@ export function RecoverPasswordFlow({ initialCaptcha, username }: { initialCaptc
           <h2 className="text-lg font-semibold">{t("password.smsTitle")}</h2>
           <p className="text-sm text-slate-600">{t("password.smsLead", { phone: data.methods?.sms ?? "" })}</p>
           <SmsCodeField
-            label={t("password.smsTitle").includes("短信") ? "短信验证码" : "SMS code"}
+            label={tr("code.label")}
             error={state.fieldErrors?.code}
             notice={data.notice}
             defaultValue={state.values?.code ?? ""}

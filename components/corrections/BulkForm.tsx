@@ -26,7 +26,9 @@ export function BulkForm({
   children: ReactNode;
 }) {
   const t = useTranslations("corrections");
-  const [state, formAction, pending] = useActionState<FormState<BulkResult>, FormData>(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState<FormState<BulkResult>, FormData>(action, {
+    status: "idle",
+  });
   const form = useRef<HTMLFormElement>(null);
   const toggleAll = (checked: boolean) => {
     form.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((box) => {
@@ -37,7 +39,10 @@ export function BulkForm({
     <form ref={form} action={formAction} className="space-y-3">
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.status === "success" && state.data ? (
-        <Alert tone={state.data.skipped.length ? "warning" : "success"} title={t("bulk.done", { count: state.data.decided })}>
+        <Alert
+          tone={state.data.skipped.length ? "warning" : "success"}
+          title={t("bulk.done", { count: state.data.decided })}
+        >
           {state.data.skipped.length ? (
             <>
               <p>{t("bulk.skippedTitle", { count: state.data.skipped.length })}</p>
@@ -54,7 +59,11 @@ export function BulkForm({
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <label className="inline-flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-brand-700" onChange={(e) => toggleAll(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-brand-700"
+            onChange={(e) => toggleAll(e.target.checked)}
+          />
           {t("queue.selectAll")}
         </label>
         <Button type="submit" disabled={pending}>

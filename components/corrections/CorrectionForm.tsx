@@ -5,11 +5,18 @@ import { useTranslations } from "next-intl";
 import { submitCorrectionAction } from "@/app/record/report/actions";
 import type { FormState } from "@/lib/core/form-state";
 import { ETHNICITY_OPTIONS, GENDER_OPTIONS } from "@/lib/corrections/values";
-import { CORRECTABLE_FIELDS, DATE_FIELDS, HIGH_RISK_FIELDS, type RecordField, type RecordValues } from "@/lib/records/fields";
+import {
+  CORRECTABLE_FIELDS,
+  DATE_FIELDS,
+  HIGH_RISK_FIELDS,
+  type RecordField,
+  type RecordValues,
+} from "@/lib/records/fields";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
+import { displayValue } from "@/components/record/field-value";
 
 const control =
   "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
@@ -35,12 +42,19 @@ export function CorrectionForm({
 }) {
   const t = useTranslations("corrections.form");
   const tr = useTranslations("record");
-  const [state, action, pending] = useActionState<FormState, FormData>(submitCorrectionAction, { status: "idle" });
+  const [state, action, pending] = useActionState<FormState, FormData>(submitCorrectionAction, {
+    status: "idle",
+  });
   const typed = state.values ?? {};
   const ticked = new Set((typed.fields ?? "").split(",").filter(Boolean));
   const errors = state.fieldErrors ?? {};
 
-  const valueInput = (field: RecordField, id: string, describedBy: string | undefined, isInvalid: boolean) => {
+  const valueInput = (
+    field: RecordField,
+    id: string,
+    describedBy: string | undefined,
+    isInvalid: boolean,
+  ) => {
     const common = {
       id,
       name: `value.${field}`,
@@ -63,7 +77,9 @@ export function CorrectionForm({
       );
     }
     if (DATE_FIELDS.has(field)) return <input type="date" {...common} />;
-    const listId = { college: "opt-colleges", major: "opt-majors", classGroup: "opt-classes" }[field as string];
+    const listId = { college: "opt-colleges", major: "opt-majors", classGroup: "opt-classes" }[
+      field as string
+    ];
     return <input type="text" autoComplete="off" list={listId} {...common} />;
   };
 
@@ -88,7 +104,10 @@ export function CorrectionForm({
             const valueId = `value-${field}`;
             const reasonId = `reason-${field}`;
             return (
-              <li key={field} className="group rounded-lg p-3 ring-1 ring-slate-200 has-[[data-pick]:checked]:ring-brand-300 has-[[data-pick]:checked]:bg-brand-50/40">
+              <li
+                key={field}
+                className="group rounded-lg p-3 ring-1 ring-slate-200 has-[[data-pick]:checked]:ring-brand-300 has-[[data-pick]:checked]:bg-brand-50/40"
+              >
                 <div className="flex items-start gap-3">
                   <input
                     type="checkbox"
@@ -108,7 +127,7 @@ export function CorrectionForm({
                     <span className="mt-0.5 block text-sm break-words text-slate-700">
                       {t("current")}:{" "}
                       <span className={field === "idNumber" ? "font-mono" : undefined}>
-                        {values[field] || tr("empty")}
+                        {displayValue((key, params) => tr(key, params), field, values[field])}
                       </span>
                     </span>
                   </label>
@@ -116,7 +135,9 @@ export function CorrectionForm({
                 <div
                   className={cn(
                     "mt-3 gap-3 sm:grid-cols-2",
-                    open ? "grid" : "hidden group-has-[[data-pick]:checked]:grid supports-[not_selector(:has(*))]:grid",
+                    open
+                      ? "grid"
+                      : "hidden group-has-[[data-pick]:checked]:grid supports-[not_selector(:has(*))]:grid",
                   )}
                 >
                   <div className="space-y-1.5">
@@ -170,7 +191,9 @@ export function CorrectionForm({
           multiple
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           aria-invalid={!!errors.evidence || undefined}
-          aria-describedby={["evidence-hint", errors.evidence ? "evidence-error" : ""].filter(Boolean).join(" ")}
+          aria-describedby={["evidence-hint", errors.evidence ? "evidence-error" : ""]
+            .filter(Boolean)
+            .join(" ")}
           className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-50 file:px-4 file:py-2 file:font-semibold file:text-brand-800 hover:file:bg-brand-100"
         />
         {errors.evidence ? (

@@ -6,12 +6,22 @@ import { Badge } from "@/components/ui/Badge";
 import { StatusBadge } from "./StatusBadge";
 
 /** The review queue: one row per request, checkbox for bulk actions, link to the one-by-one review. */
-export async function QueueTable({ rows, stage, basePath }: { rows: QueueRow[]; stage: Stage; basePath: string }) {
+export async function QueueTable({
+  rows,
+  stage,
+  basePath,
+}: {
+  rows: QueueRow[];
+  stage: Stage;
+  basePath: string;
+}) {
   const t = await getTranslations("corrections.queue");
   const tr = await getTranslations("record");
   if (rows.length === 0) return <p className="p-6 text-sm text-slate-600">{t("empty")}</p>;
   const actionable = (r: QueueRow) =>
-    stage === "college" ? r.status === "submitted" : r.status === "college_confirmed" || r.status === "provincial_pending";
+    stage === "college"
+      ? r.status === "submitted"
+      : r.status === "college_confirmed" || r.status === "provincial_pending";
   return (
     <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
       <table className="min-w-full text-left text-sm">
@@ -20,14 +30,32 @@ export async function QueueTable({ rows, stage, basePath }: { rows: QueueRow[]; 
             <th scope="col" className="w-10 px-3 py-3">
               <span className="sr-only">{t("select")}</span>
             </th>
-            <th scope="col" className="px-3 py-3">{t("student")}</th>
-            <th scope="col" className="px-3 py-3">{t("studentNumber")}</th>
-            {stage === "registrar" ? <th scope="col" className="px-3 py-3">{t("college")}</th> : null}
-            <th scope="col" className="px-3 py-3">{t("class")}</th>
-            <th scope="col" className="px-3 py-3">{t("fields")}</th>
-            <th scope="col" className="px-3 py-3">{t("evidence")}</th>
-            <th scope="col" className="px-3 py-3">{t("createdAt")}</th>
-            <th scope="col" className="px-3 py-3">{t("status")}</th>
+            <th scope="col" className="px-3 py-3">
+              {t("student")}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t("studentNumber")}
+            </th>
+            {stage === "registrar" ? (
+              <th scope="col" className="px-3 py-3">
+                {t("college")}
+              </th>
+            ) : null}
+            <th scope="col" className="px-3 py-3">
+              {t("class")}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t("fields")}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t("evidence")}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t("createdAt")}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t("status")}
+            </th>
             <th scope="col" className="px-3 py-3">
               <span className="sr-only">{t("open")}</span>
             </th>

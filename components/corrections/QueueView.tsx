@@ -9,8 +9,26 @@ import { BulkForm, type BulkResult } from "./BulkForm";
 import { QueueTable } from "./QueueTable";
 
 const STATUS_FILTERS: Record<Stage, string[]> = {
-  college: ["pending", "college_confirmed", "college_rejected", "provincial_pending", "approved", "rejected", "withdrawn", "all"],
-  registrar: ["pending", "provincial_pending", "approved", "rejected", "provincial_approved", "provincial_rejected", "submitted", "all"],
+  college: [
+    "pending",
+    "college_confirmed",
+    "college_rejected",
+    "provincial_pending",
+    "approved",
+    "rejected",
+    "withdrawn",
+    "all",
+  ],
+  registrar: [
+    "pending",
+    "provincial_pending",
+    "approved",
+    "rejected",
+    "provincial_approved",
+    "provincial_rejected",
+    "submitted",
+    "all",
+  ],
 };
 
 /** A stage's queue page: filter (GET, bookmarkable), bulk form around the table, paging. */
@@ -86,7 +104,10 @@ export async function QueueView({
         <QueueTable rows={list.rows} stage={stage} basePath={basePath} />
       </BulkForm>
       {list.pages > 1 ? (
-        <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("queue.page", { page: list.page, pages: list.pages })}>
+        <nav
+          className="mt-4 flex items-center justify-between text-sm"
+          aria-label={t("queue.page", { page: list.page, pages: list.pages })}
+        >
           {list.page > 1 ? (
             <Link className="text-brand-700 underline" href={link(list.page - 1)}>
               {t("queue.prev")}

@@ -61,12 +61,26 @@ export function ReviewForm({
           <caption className="sr-only">{t("diff")}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("field")}</th>
-              <th scope="col" className="px-3 py-2">{t("current")}</th>
-              <th scope="col" className="px-3 py-2">{t("requested")}</th>
-              <th scope="col" className="px-3 py-2">{t("studentReason")}</th>
-              {mode !== "college" ? <th scope="col" className="px-3 py-2">{t("collegeDecision")}</th> : null}
-              <th scope="col" className="px-3 py-2">{t("yourDecision")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("field")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("current")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("requested")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("studentReason")}
+              </th>
+              {mode !== "college" ? (
+                <th scope="col" className="px-3 py-2">
+                  {t("collegeDecision")}
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2">
+                {t("yourDecision")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 align-top">
@@ -88,10 +102,17 @@ export function ReviewForm({
                   <td className={cn("px-3 py-3 break-words", item.mono && "font-mono")}>
                     <del className="text-slate-700 decoration-red-400">{item.current}</del>
                     {item.submittedDiffers !== null ? (
-                      <p className="mt-1 text-xs text-amber-800">{t("changedSinceSubmit", { value: item.submittedDiffers })}</p>
+                      <p className="mt-1 text-xs text-amber-800">
+                        {t("changedSinceSubmit", { value: item.submittedDiffers })}
+                      </p>
                     ) : null}
                   </td>
-                  <td className={cn("px-3 py-3 font-semibold break-words text-emerald-800", item.mono && "font-mono")}>
+                  <td
+                    className={cn(
+                      "px-3 py-3 font-semibold break-words text-emerald-800",
+                      item.mono && "font-mono",
+                    )}
+                  >
                     <ins className="no-underline">{item.requested}</ins>
                   </td>
                   <td className="max-w-56 px-3 py-3 break-words text-slate-700">{item.reason}</td>
@@ -100,7 +121,9 @@ export function ReviewForm({
                       <Badge tone={item.collegeDecision === "accepted" ? "success" : "danger"}>
                         {td(item.collegeDecision ?? "pending")}
                       </Badge>
-                      {item.collegeReason ? <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p> : null}
+                      {item.collegeReason ? (
+                        <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p>
+                      ) : null}
                     </td>
                   ) : null}
                   <td className="min-w-64 px-3 py-3">
@@ -123,12 +146,19 @@ export function ReviewForm({
                         ))}
                       </div>
                       {decisionError ? (
-                        <p id={`decision-${item.id}-error`} role="alert" className="text-sm font-medium text-red-700">
+                        <p
+                          id={`decision-${item.id}-error`}
+                          role="alert"
+                          className="text-sm font-medium text-red-700"
+                        >
                           {decisionError}
                         </p>
                       ) : null}
                     </fieldset>
-                    <label htmlFor={`reason-${item.id}`} className="mt-2 block text-xs font-medium text-slate-700">
+                    <label
+                      htmlFor={`reason-${item.id}`}
+                      className="mt-2 block text-xs font-medium text-slate-700"
+                    >
                       {t("itemReason")}
                     </label>
                     <input
@@ -144,7 +174,11 @@ export function ReviewForm({
                       )}
                     />
                     {reasonError ? (
-                      <p id={`reason-${item.id}-error`} role="alert" className="mt-1 text-sm font-medium text-red-700">
+                      <p
+                        id={`reason-${item.id}-error`}
+                        role="alert"
+                        className="mt-1 text-sm font-medium text-red-700"
+                      >
                         {reasonError}
                       </p>
                     ) : null}

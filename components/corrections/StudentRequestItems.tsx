@@ -6,7 +6,13 @@ import { displayValue } from "@/components/record/field-value";
 const tone = (d: string) => (d === "accepted" ? "success" : d === "rejected" ? "danger" : "neutral");
 
 /** Each requested change with both review stages' decisions; stacked blocks that read at 360 px. */
-export async function StudentRequestItems({ items, provincial }: { items: DetailItem[]; provincial: boolean }) {
+export async function StudentRequestItems({
+  items,
+  provincial,
+}: {
+  items: DetailItem[];
+  provincial: boolean;
+}) {
   const t = await getTranslations("corrections");
   const tr = await getTranslations("record");
   return (
@@ -18,7 +24,9 @@ export async function StudentRequestItems({ items, provincial }: { items: Detail
             <dt className="text-slate-600">{t("detail.before")}</dt>
             <dd className="break-words">{displayValue(tr, item.field, item.submitted)}</dd>
             <dt className="text-slate-600">{t("detail.requested")}</dt>
-            <dd className="font-medium break-words text-ink">{displayValue(tr, item.field, item.requested)}</dd>
+            <dd className="font-medium break-words text-ink">
+              {displayValue(tr, item.field, item.requested)}
+            </dd>
             <dt className="text-slate-600">{t("detail.reason")}</dt>
             <dd className="break-words">{item.reason}</dd>
             <dt className="text-slate-600">{t("detail.college")}</dt>
@@ -31,7 +39,9 @@ export async function StudentRequestItems({ items, provincial }: { items: Detail
                 <dt className="text-slate-600">{t(provincial ? "detail.provincial" : "detail.registrar")}</dt>
                 <dd>
                   <Badge tone={tone(item.registrarDecision)}>{t(`decision.${item.registrarDecision}`)}</Badge>
-                  {item.registrarReason ? <span className="ml-2 text-slate-700">{item.registrarReason}</span> : null}
+                  {item.registrarReason ? (
+                    <span className="ml-2 text-slate-700">{item.registrarReason}</span>
+                  ) : null}
                 </dd>
               </>
             ) : null}

@@ -9,9 +9,15 @@ export async function Timeline({ request }: { request: RequestDetail }) {
   const steps: { key: string; label: string; at: Date | null; note?: string | null }[] = [
     { key: "submitted", label: t("detail.steps.submitted"), at: request.createdAt },
   ];
-  if (request.withdrawnAt) steps.push({ key: "withdrawn", label: t("detail.steps.withdrawn"), at: request.withdrawnAt });
+  if (request.withdrawnAt)
+    steps.push({ key: "withdrawn", label: t("detail.steps.withdrawn"), at: request.withdrawnAt });
   else {
-    steps.push({ key: "college", label: t("detail.steps.college"), at: request.collegeDecidedAt, note: request.collegeNote });
+    steps.push({
+      key: "college",
+      label: t("detail.steps.college"),
+      at: request.collegeDecidedAt,
+      note: request.collegeNote,
+    });
     if (request.status !== "college_rejected") {
       steps.push({
         key: "registrar",
@@ -31,7 +37,9 @@ export async function Timeline({ request }: { request: RequestDetail }) {
           />
           <p className={`text-sm font-medium ${s.at ? "text-ink" : "text-slate-600"}`}>{s.label}</p>
           <p className="text-xs text-slate-600">{s.at ? formatDateTime(s.at) : t("decision.pending")}</p>
-          {s.note ? <p className="mt-0.5 text-sm text-slate-700">{t("detail.noteWith", { note: s.note })}</p> : null}
+          {s.note ? (
+            <p className="mt-0.5 text-sm text-slate-700">{t("detail.noteWith", { note: s.note })}</p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -11,6 +11,8 @@ export function navItemsFor(actor: Actor | null): NavItem[] {
       ? [
           { href: "/identity", labelKey: "nav.identity" },
           { href: "/inbox", labelKey: "nav.inbox", badge: "inbox" },
+          // account.manageOwn is a pending permission too (change password, phone, recovery options)
+          { href: "/account", labelKey: "nav.account" },
         ]
       : [
           { href: "/record", labelKey: "nav.record" },

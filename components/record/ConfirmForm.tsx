@@ -13,9 +13,12 @@ import { Button } from "@/components/ui/Button";
  */
 export function ConfirmForm({ recordId, version }: { recordId: string; version: number }) {
   const t = useTranslations("record.selfCheck");
-  const [state, action, pending] = useActionState<FormState<{ confirmedAt: string }>, FormData>(confirmAction, {
-    status: "idle",
-  });
+  const [state, action, pending] = useActionState<FormState<{ confirmedAt: string }>, FormData>(
+    confirmAction,
+    {
+      status: "idle",
+    },
+  );
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="recordId" value={recordId} />

@@ -7,7 +7,13 @@ import { displayValue } from "./field-value";
  * 更改前的信息: one entry per changed field. A list (not a table) so it reads at 360 px; staff pages use
  * the same component.
  */
-export async function HistoryList({ entries, headingLevel = 2 }: { entries: HistoryEntry[]; headingLevel?: 2 | 3 }) {
+export async function HistoryList({
+  entries,
+  headingLevel = 2,
+}: {
+  entries: HistoryEntry[];
+  headingLevel?: 2 | 3;
+}) {
   const t = await getTranslations("record");
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (

@@ -1,6 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { ConsistencyHint } from "@/lib/records/consistency";
-import { ENROLLMENT_FIELDS, PERSONAL_FIELDS, type RecordField, type RecordValues } from "@/lib/records/fields";
+import {
+  ENROLLMENT_FIELDS,
+  PERSONAL_FIELDS,
+  type RecordField,
+  type RecordValues,
+} from "@/lib/records/fields";
 import { Card } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { displayValue } from "./field-value";
@@ -29,14 +34,14 @@ export async function RecordSheet({
       <div
         key={field}
         className={cn(
-          "grid grid-cols-1 gap-0.5 px-4 py-3 sm:grid-cols-[9rem_1fr] sm:gap-4",
+          "grid grid-cols-[5.5rem_1fr] gap-3 px-4 py-2.5 sm:grid-cols-[9rem_1fr] sm:gap-4",
           hint && "bg-amber-50 ring-1 ring-inset ring-amber-300",
         )}
         data-field={field}
       >
         <dt className="text-sm text-slate-600">{t(`fields.${field}`)}</dt>
         <dd className="min-w-0 text-base font-medium break-words text-ink">
-          <span className={field === "idNumber" ? "font-mono tracking-wide" : undefined}>
+          <span className={field === "idNumber" ? "font-mono text-[0.8125rem] whitespace-nowrap sm:text-base" : undefined}>
             {displayValue(t, field, values[field])}
           </span>
           {hint ? (

@@ -17,8 +17,12 @@ export async function RequestList({ requests }: { requests: RequestSummary[] }) 
         {requests.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
             <div className="min-w-0">
-              <p className="text-sm font-medium text-ink">{r.fields.map((f) => t(`fields.${f}`)).join("、")}</p>
-              <p className="text-xs text-slate-600">{t("requests.submittedAt", { time: formatDateTime(r.createdAt) })}</p>
+              <p className="text-sm font-medium text-ink">
+                {r.fields.map((f) => t(`fields.${f}`)).join("、")}
+              </p>
+              <p className="text-xs text-slate-600">
+                {t("requests.submittedAt", { time: formatDateTime(r.createdAt) })}
+              </p>
             </div>
             <div className="flex items-center gap-3">
               <StatusBadge status={r.status} />

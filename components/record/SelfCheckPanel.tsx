@@ -44,7 +44,9 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
         <p className="text-sm text-slate-700">
           {t("campaign", { name: campaign.name, endsAt: formatDateTime(campaign.endsAt) })}
           {check ? (
-            <span className="block text-slate-600">{t("viewedAt", { time: formatDateTime(check.firstViewedAt) })}</span>
+            <span className="block text-slate-600">
+              {t("viewedAt", { time: formatDateTime(check.firstViewedAt) })}
+            </span>
           ) : null}
         </p>
       ) : (
@@ -65,7 +67,10 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
       {openRequest ? (
         <Alert tone="warning">
           {t("openRequest", { status: tc(`status.${openRequest.status}`) })}{" "}
-          <Link className="font-semibold underline underline-offset-4" href={`/record/requests/${openRequest.id}`}>
+          <Link
+            className="font-semibold underline underline-offset-4"
+            href={`/record/requests/${openRequest.id}`}
+          >
             {t("viewRequest")}
           </Link>
         </Alert>

@@ -52,10 +52,16 @@ export async function UnmatchedRecord({ page }: { page: Page }) {
                         {t("binding.submittedAt", { time: formatDateTime(b.createdAt) })}
                       </span>
                       {b.reason ? (
-                        <span className="block text-xs text-slate-700">{t("binding.reason", { reason: b.reason })}</span>
+                        <span className="block text-xs text-slate-700">
+                          {t("binding.reason", { reason: b.reason })}
+                        </span>
                       ) : null}
                     </span>
-                    <Badge tone={b.status === "approved" ? "success" : b.status === "rejected" ? "danger" : "warning"}>
+                    <Badge
+                      tone={
+                        b.status === "approved" ? "success" : b.status === "rejected" ? "danger" : "warning"
+                      }
+                    >
                       {t(`binding.status.${b.status}`)}
                     </Badge>
                   </li>

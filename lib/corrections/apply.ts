@@ -51,13 +51,19 @@ async function placement(
   const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = { collegeId };
   if (college || major) {
     const name = major?.after ?? record.major.name;
-    const found = await tx.major.findUnique({ where: { collegeId_name: { collegeId, name } }, select: { id: true } });
+    const found = await tx.major.findUnique({
+      where: { collegeId_name: { collegeId, name } },
+      select: { id: true },
+    });
     if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
     data.majorId = found.id;
   }
   if (college || classGroup) {
     const name = classGroup?.after ?? record.classGroup.name;
-    const found = await tx.classGroup.findUnique({ where: { collegeId_name: { collegeId, name } }, select: { id: true } });
+    const found = await tx.classGroup.findUnique({
+      where: { collegeId_name: { collegeId, name } },
+      select: { id: true },
+    });
     if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
     data.classGroupId = found.id;
   }
@@ -80,15 +86,20 @@ export async function applyItems(
   source: "correction" | "provincial",
   now: Date,
 ): Promise<Change[]> {
-  const record = await tx.enrollmentRecord.findUnique({ where: { id: request.recordId }, include: recordWithOrg });
+  const record = await tx.enrollmentRecord.findUnique({
+    where: { id: request.recordId },
+    include: recordWithOrg,
+  });
   if (!record) throw Refused.with("corrections.errors.notFound");
-  if (source === "correction" && record.graduationRegistered) throw Refused.with("corrections.errors.recordLocked");
+  if (source === "correction" && record.graduationRegistered)
+    throw Refused.with("corrections.errors.recordLocked");
   const current = recordValues(record);
   const changes = new Map<RecordField, Change>();
   for (const item of items) {
     const field = item.field as RecordField;
     const after = openValue(item.requestedValue);
-    if (!sameValue(field, after, current[field])) changes.set(field, { field, before: current[field], after });
+    if (!sameValue(field, after, current[field]))
+      changes.set(field, { field, before: current[field], after });
   }
   if (changes.size === 0) return [];
 
@@ -98,13 +109,22 @@ export async function applyItems(
     if (column) Object.assign(data, { [column]: change.after });
   }
   const id = changes.get("idNumber");
-  if (id) Object.assign(data, { idNumberEnc: encrypt(id.after), idNumberIndex: blindIndex(id.after), idMasked: maskIdNumber(id.after) });
+  if (id)
+    Object.assign(data, {
+      idNumberEnc: encrypt(id.after),
+      idNumberIndex: blindIndex(id.after),
+      idMasked: maskIdNumber(id.after),
+    });
   const enrolled = changes.get("enrolledOn");
   if (enrolled) data.cohort = enrolled.after.slice(0, 4);
   const number = changes.get("studentNumber");
   if (number) {
-    const taken = await tx.enrollmentRecord.findUnique({ where: { studentNumber: number.after }, select: { id: true } });
-    if (taken && taken.id !== record.id) throw Refused.with("corrections.errors.studentNumberTaken", { value: number.after });
+    const taken = await tx.enrollmentRecord.findUnique({
+      where: { studentNumber: number.after },
+      select: { id: true },
+    });
+    if (taken && taken.id !== record.id)
+      throw Refused.with("corrections.errors.studentNumberTaken", { value: number.after });
   }
 
   const version = record.version + 1;
@@ -132,7 +152,11 @@ export async function applyItems(
     targetType: "EnrollmentRecord",
     targetId: record.id,
     before: Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.before)])),
-    after: { ...Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.after)])), version, correctionRequestId: request.id },
+    after: {
+      ...Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.after)])),
+      version,
+      correctionRequestId: request.id,
+    },
   });
   return list;
 }

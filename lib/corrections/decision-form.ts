@@ -30,7 +30,12 @@ export function parseDecisionForm(formData: FormData): DecisionInput | null {
     if (d !== "accepted" && d !== "rejected") continue;
     decisions.push({ itemId, decision: d, reason: text(`reason.${itemId}`)?.slice(0, 2000) });
   }
-  return { requestId: parsed.data.requestId, lockVersion: parsed.data.lockVersion, decisions, note: parsed.data.note };
+  return {
+    requestId: parsed.data.requestId,
+    lockVersion: parsed.data.lockVersion,
+    decisions,
+    note: parsed.data.note,
+  };
 }
 
 /** The checked request ids of a bulk form. */

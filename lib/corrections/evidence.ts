@@ -24,7 +24,6 @@ export type PreparedEvidence = { bytes: Buffer; mime: string; ext: string; displ
 
 /** The uploaded name, only for display: no path, no control characters, at most 80 characters. */
 export function displayNameOf(name: string, ext: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"<>]/g, "").trim();
   const cut = Array.from(base).slice(0, 80).join("");
   return cut || `evidence.${ext}`;
@@ -38,7 +37,9 @@ export function displayNameOf(name: string, ext: string): string {
 export async function prepareEvidence(files: readonly UploadedFile[]): Promise<Result<PreparedEvidence[]>> {
   const chosen = files.filter((f) => f.size > 0 || f.name !== "");
   if (chosen.length > MAX_EVIDENCE_FILES) {
-    return fieldFail({ evidence: { key: "corrections.errors.evidence.tooMany", params: { max: MAX_EVIDENCE_FILES } } });
+    return fieldFail({
+      evidence: { key: "corrections.errors.evidence.tooMany", params: { max: MAX_EVIDENCE_FILES } },
+    });
   }
   const prepared: PreparedEvidence[] = [];
   for (const file of chosen) {
@@ -59,7 +60,12 @@ export async function prepareEvidence(files: readonly UploadedFile[]): Promise<R
     }
     try {
       const image = await reencodeImage(bytes);
-      prepared.push({ bytes: image.buffer, mime: image.mime, ext: image.ext, displayName: displayNameOf(file.name, image.ext) });
+      prepared.push({
+        bytes: image.buffer,
+        mime: image.mime,
+        ext: image.ext,
+        displayName: displayNameOf(file.name, image.ext),
+      });
     } catch {
       return fieldFail({ evidence: { key: "corrections.errors.evidence.unreadable", params } });
     }
@@ -107,7 +113,9 @@ export async function evidenceForViewer(
     actor.kind === "student"
       ? actor.accountId === file.accountId
       : can(actor, "correction.registrarReview") ||
-        (!!file.request && can(actor, "correction.collegeReview") && inCollegeScope(actor, file.request.collegeId));
+        (!!file.request &&
+          can(actor, "correction.collegeReview") &&
+          inCollegeScope(actor, file.request.collegeId));
   if (!allowed) return null;
   const bytes = await readUpload(file.storageKey);
   return bytes ? { bytes, mime: file.mime, displayName: file.displayName } : null;
@@ -136,4 +144,3 @@ export async function purgeExpiredEvidence(now: Date = new Date()): Promise<numb
   }
   return expired.length;
 }
-

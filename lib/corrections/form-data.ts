@@ -16,7 +16,10 @@ export type CorrectionFormData = {
 };
 
 /** What the 信息有误 form needs, for the student's own record only (someone else's id → null). */
-export async function loadCorrectionForm(actor: StudentActor, recordId?: string): Promise<CorrectionFormData | null> {
+export async function loadCorrectionForm(
+  actor: StudentActor,
+  recordId?: string,
+): Promise<CorrectionFormData | null> {
   const record = await recordForAccount(actor, recordId);
   if (!record) return null;
   const [open, campaign, colleges, majors, classGroups] = await Promise.all([
@@ -26,8 +29,18 @@ export async function loadCorrectionForm(actor: StudentActor, recordId?: string)
     }),
     openCampaignForRecord(record),
     db.college.findMany({ select: { name: true }, orderBy: { code: "asc" }, take: 200 }),
-    db.major.findMany({ where: { collegeId: record.collegeId }, select: { name: true }, orderBy: { name: "asc" }, take: 200 }),
-    db.classGroup.findMany({ where: { collegeId: record.collegeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.major.findMany({
+      where: { collegeId: record.collegeId },
+      select: { name: true },
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
+    db.classGroup.findMany({
+      where: { collegeId: record.collegeId },
+      select: { name: true },
+      orderBy: { name: "asc" },
+      take: 500,
+    }),
   ]);
   return {
     record: {

@@ -57,7 +57,10 @@ export type RequestDetail = {
 
 const detailInclude = {
   items: { orderBy: { id: "asc" } },
-  evidence: { orderBy: { createdAt: "asc" }, select: { id: true, displayName: true, mime: true, size: true } },
+  evidence: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, displayName: true, mime: true, size: true },
+  },
   record: { include: recordWithOrg },
 } as const satisfies Prisma.CorrectionRequestInclude;
 
@@ -65,7 +68,8 @@ type DetailRow = Prisma.CorrectionRequestGetPayload<{ include: typeof detailIncl
 
 function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
   const now = recordValues(row.record);
-  const show = (field: string, value: string) => (field === "idNumber" && !reveal ? maskIdNumber(value) : value);
+  const show = (field: string, value: string) =>
+    field === "idNumber" && !reveal ? maskIdNumber(value) : value;
   return {
     id: row.id,
     status: row.status as CorrectionStatus,
@@ -109,7 +113,10 @@ function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
 }
 
 /** The student's own request (values in clear: they are the student's own data); anyone else's → null. */
-export async function requestForStudent(actor: StudentActor, requestId: string): Promise<RequestDetail | null> {
+export async function requestForStudent(
+  actor: StudentActor,
+  requestId: string,
+): Promise<RequestDetail | null> {
   assertCan(actor, "record.viewOwn");
   const row = await db.correctionRequest.findFirst({
     where: { id: requestId, accountId: actor.accountId },
@@ -131,7 +138,7 @@ export async function requestForStaff(
   stage: Stage,
   requestId: string,
   options: { revealIdNumbers?: boolean } = {},
-): Promise<(RequestDetail & { history: HistoryEntry[] }) | null> {
+): Promise<(RequestDetail & { history: HistoryEntry[] | null }) | null> {
   assertCan(actor, stagePermission(stage));
   const row = await db.correctionRequest.findFirst({
     where: { id: requestId, ...collegeWhere(actor) },
@@ -148,7 +155,13 @@ export async function requestForStaff(
       after: { recordId: row.recordId, idMasked: row.record.idMasked },
     });
   }
-  const history = stage === "registrar" || can(actor, "record.viewHistory") ? await recordHistory(row.recordId) : [];
+  const history = can(actor, "record.viewHistory")
+    ? (await recordHistory(row.recordId)).map((h) =>
+        h.field === "idNumber" && !reveal
+          ? { ...h, before: maskIdNumber(h.before), after: maskIdNumber(h.after) }
+          : h,
+      )
+    : null;
   return { ...toDetail(row, reveal), history };
 }
 

@@ -49,7 +49,8 @@ function checkDecisions(
   const note = input.note?.trim() ?? "";
   const errors: FieldErrors = {};
   const out = new Map<string, { decision: "accepted" | "rejected"; reason: string | null }>();
-  if (codePointLength(note) > MAX_REASON) errors.note = { key: "corrections.errors.reasonTooLong", params: { max: MAX_REASON } };
+  if (codePointLength(note) > MAX_REASON)
+    errors.note = { key: "corrections.errors.reasonTooLong", params: { max: MAX_REASON } };
   for (const item of items) {
     const d = byId.get(item.id);
     if (!d || (d.decision !== "accepted" && d.decision !== "rejected")) {
@@ -57,7 +58,8 @@ function checkDecisions(
       continue;
     }
     const reason = d.reason?.trim() || (d.decision === "rejected" ? note : "");
-    if (d.decision === "rejected" && reason === "") errors[`reason.${item.id}`] = { key: "corrections.errors.rejectReasonRequired" };
+    if (d.decision === "rejected" && reason === "")
+      errors[`reason.${item.id}`] = { key: "corrections.errors.rejectReasonRequired" };
     else if (codePointLength(reason) > MAX_REASON)
       errors[`reason.${item.id}`] = { key: "corrections.errors.reasonTooLong", params: { max: MAX_REASON } };
     out.set(item.id, { decision: d.decision, reason: reason || null });
@@ -94,9 +96,7 @@ function stale(request: LoadedRequest, input: DecisionInput): boolean {
   return input.lockVersion !== undefined && input.lockVersion !== request.lockVersion;
 }
 
-async function run(
-  work: (tx: Tx) => Promise<StudentNotice>,
-): Promise<Result<StudentNotice>> {
+async function run(work: (tx: Tx) => Promise<StudentNotice>): Promise<Result<StudentNotice>> {
   try {
     const notice = await db.$transaction(work, { timeout: 20_000, maxWait: 10_000 });
     return ok(notice);
@@ -120,14 +120,19 @@ export async function collegeDecide(
   assertCan(actor, "correction.collegeReview");
   const request = await findScoped(actor, input.requestId);
   if (!request) return fail("corrections.errors.notFound");
-  if (request.status !== "submitted" || stale(request, input)) return fail("corrections.errors.alreadyDecided");
+  if (request.status !== "submitted" || stale(request, input))
+    return fail("corrections.errors.alreadyDecided");
   const checked = checkDecisions(request.items, input);
   if (!checked.ok) return checked;
   const decisions = checked.value;
   const accepted = [...decisions.values()].filter((d) => d.decision === "accepted").length;
   const rejected = decisions.size - accepted;
   const status: CorrectionStatus =
-    accepted === 0 ? "college_rejected" : request.route === "provincial" ? "provincial_pending" : "college_confirmed";
+    accepted === 0
+      ? "college_rejected"
+      : request.route === "provincial"
+        ? "provincial_pending"
+        : "college_confirmed";
   const note = input.note?.trim() || null;
   const retentionDays = await evidenceRetentionDays();
 
@@ -140,7 +145,10 @@ export async function collegeDecide(
       closedAt: status === "college_rejected" ? now : null,
     });
     for (const [itemId, d] of decisions) {
-      await tx.correctionItem.update({ where: { id: itemId }, data: { collegeDecision: d.decision, collegeReason: d.reason } });
+      await tx.correctionItem.update({
+        where: { id: itemId },
+        data: { collegeDecision: d.decision, collegeReason: d.reason },
+      });
     }
     if (status === "college_rejected") await scheduleEvidenceDeletion(tx, request.id, now, retentionDays);
     await audit(tx, actor, {
@@ -221,14 +229,23 @@ export async function registrarDecide(
       });
     }
     const changes =
-      accepted > 0 ? await applyItems(tx, actor, request, acceptedItems, provincial ? "provincial" : "correction", now) : [];
+      accepted > 0
+        ? await applyItems(tx, actor, request, acceptedItems, provincial ? "provincial" : "correction", now)
+        : [];
     await scheduleEvidenceDeletion(tx, request.id, now, retentionDays);
     await audit(tx, actor, {
       action: provincial ? "correction.provincialDecision" : "correction.registrarReview",
       targetType: "CorrectionRequest",
       targetId: request.id,
       before: { status: request.status },
-      after: { status, accepted, rejected, changed: changes.map((c) => c.field), note, bulk: options.bulk ?? false },
+      after: {
+        status,
+        accepted,
+        rejected,
+        changed: changes.map((c) => c.field),
+        note,
+        bulk: options.bulk ?? false,
+      },
     });
     const notice: StudentNotice = {
       accountId: request.accountId,
@@ -283,7 +300,8 @@ export async function bulkApprove(
       skip("corrections.bulk.skippedProvincial");
       continue;
     }
-    const items = stage === "college" ? request.items : request.items.filter((i) => i.collegeDecision === "accepted");
+    const items =
+      stage === "college" ? request.items : request.items.filter((i) => i.collegeDecision === "accepted");
     const input: DecisionInput = {
       requestId: id,
       lockVersion: request.lockVersion,

@@ -20,9 +20,16 @@ export const CORRECTION_STATUSES = [
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
 /** Requests still being handled: at most one per record at a time. */
-export const OPEN_STATUSES: readonly CorrectionStatus[] = ["submitted", "college_confirmed", "provincial_pending"];
+export const OPEN_STATUSES: readonly CorrectionStatus[] = [
+  "submitted",
+  "college_confirmed",
+  "provincial_pending",
+];
 /** Waiting for the registrar (final review or the provincial decision). */
-export const REGISTRAR_QUEUE_STATUSES: readonly CorrectionStatus[] = ["college_confirmed", "provincial_pending"];
+export const REGISTRAR_QUEUE_STATUSES: readonly CorrectionStatus[] = [
+  "college_confirmed",
+  "provincial_pending",
+];
 /** Ended with the record changed. */
 export const APPLIED_STATUSES: readonly CorrectionStatus[] = ["approved", "provincial_approved"];
 

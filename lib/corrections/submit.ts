@@ -58,9 +58,17 @@ export async function submitCorrection(
     const reason = item.reason.trim();
     if (reason === "") errors[`reason.${item.field}`] = { key: "corrections.errors.reasonRequired" };
     else if (codePointLength(reason) > MAX_REASON)
-      errors[`reason.${item.field}`] = { key: "corrections.errors.reasonTooLong", params: { max: MAX_REASON } };
+      errors[`reason.${item.field}`] = {
+        key: "corrections.errors.reasonTooLong",
+        params: { max: MAX_REASON },
+      };
     if (parsed.ok && reason !== "" && codePointLength(reason) <= MAX_REASON) {
-      items.push({ field: item.field, currentValue: current[item.field], requestedValue: parsed.value, reason });
+      items.push({
+        field: item.field,
+        currentValue: current[item.field],
+        requestedValue: parsed.value,
+        reason,
+      });
     }
   }
   if (input.items.length === 0) errors.fields = { key: "corrections.errors.noFields" };
@@ -73,7 +81,9 @@ export async function submitCorrection(
     return fieldFail(errors, { key: "corrections.errors.fixFields" });
   }
 
-  const open = await db.correctionRequest.count({ where: { recordId: record.id, status: { in: [...OPEN_STATUSES] } } });
+  const open = await db.correctionRequest.count({
+    where: { recordId: record.id, status: { in: [...OPEN_STATUSES] } },
+  });
   if (open > 0) return fail("corrections.errors.alreadyOpen");
 
   const route = record.graduationRegistered ? "provincial" : "school";

@@ -5,12 +5,65 @@ import type { RecordField } from "@/lib/records/fields";
 
 /** The 56 民族 in the official order, plus the values the national record also uses. */
 export const ETHNICITY_OPTIONS = [
-  "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族", "瑶族",
-  "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族", "佤族", "畲族", "高山族", "拉祜族", "水族",
-  "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族",
-  "仡佬族", "锡伯族", "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
-  "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
-  "穿青人", "其他", "外国血统中国籍人士",
+  "汉族",
+  "蒙古族",
+  "回族",
+  "藏族",
+  "维吾尔族",
+  "苗族",
+  "彝族",
+  "壮族",
+  "布依族",
+  "朝鲜族",
+  "满族",
+  "侗族",
+  "瑶族",
+  "白族",
+  "土家族",
+  "哈尼族",
+  "哈萨克族",
+  "傣族",
+  "黎族",
+  "傈僳族",
+  "佤族",
+  "畲族",
+  "高山族",
+  "拉祜族",
+  "水族",
+  "东乡族",
+  "纳西族",
+  "景颇族",
+  "柯尔克孜族",
+  "土族",
+  "达斡尔族",
+  "仫佬族",
+  "羌族",
+  "布朗族",
+  "撒拉族",
+  "毛南族",
+  "仡佬族",
+  "锡伯族",
+  "阿昌族",
+  "普米族",
+  "塔吉克族",
+  "怒族",
+  "乌孜别克族",
+  "俄罗斯族",
+  "鄂温克族",
+  "德昂族",
+  "保安族",
+  "裕固族",
+  "京族",
+  "塔塔尔族",
+  "独龙族",
+  "鄂伦春族",
+  "赫哲族",
+  "门巴族",
+  "珞巴族",
+  "基诺族",
+  "穿青人",
+  "其他",
+  "外国血统中国籍人士",
 ] as const;
 
 export const GENDER_OPTIONS = ["男", "女"] as const;
@@ -31,7 +84,6 @@ export function parseCalendarDate(raw: string, today: Date = new Date()): string
 /** Free text of a plain field: trimmed, inner runs of spaces collapsed, 1–50 characters, no control characters. */
 function plainText(raw: string, max = 50): string | null {
   const value = toHalfWidth(raw).replace(/\s+/g, " ").trim();
-  // eslint-disable-next-line no-control-regex
   if (value === "" || codePointLength(value) > max || /[\u0000-\u001f\u007f<>]/.test(value)) return null;
   return value;
 }
@@ -53,13 +105,19 @@ export function parseRequestedValue(
       return r.ok ? { ok: true, value: r.value } : err("name");
     }
     case "gender":
-      return (GENDER_OPTIONS as readonly string[]).includes(raw.trim()) ? { ok: true, value: raw.trim() } : err("gender");
+      return (GENDER_OPTIONS as readonly string[]).includes(raw.trim())
+        ? { ok: true, value: raw.trim() }
+        : err("gender");
     case "ethnicity": {
       const value = stripAllSpaces(raw);
-      return (ETHNICITY_OPTIONS as readonly string[]).includes(value) ? { ok: true, value } : err("ethnicity");
+      return (ETHNICITY_OPTIONS as readonly string[]).includes(value)
+        ? { ok: true, value }
+        : err("ethnicity");
     }
     case "idNumber": {
-      const idType = (ID_TYPES as readonly string[]).includes(context.idType) ? (context.idType as IdType) : "other";
+      const idType = (ID_TYPES as readonly string[]).includes(context.idType)
+        ? (context.idType as IdType)
+        : "other";
       const r = parseIdNumber(idType, raw, today);
       return r.ok ? { ok: true, value: r.value } : err("idNumber");
     }

@@ -34,7 +34,11 @@ export async function withdrawCorrection(
       where: { requestId: request.id, deleteAfter: null },
       data: { deleteAfter: new Date(now.getTime() + days * 86_400_000) },
     });
-    await audit(tx, actor, { action: "correction.withdraw", targetType: "CorrectionRequest", targetId: request.id });
+    await audit(tx, actor, {
+      action: "correction.withdraw",
+      targetType: "CorrectionRequest",
+      targetId: request.id,
+    });
     return true;
   });
   return done ? ok({ status: "withdrawn" }) : fail("corrections.errors.cannotWithdraw");

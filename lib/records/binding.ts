@@ -34,11 +34,17 @@ export async function requestBinding(
     where: { id: actor.accountId },
     select: { id: true, name: true, idType: true, idNumberIndex: true },
   });
-  const idType: IdType = (ID_TYPES as readonly string[]).includes(account.idType) ? (account.idType as IdType) : "other";
+  const idType: IdType = (ID_TYPES as readonly string[]).includes(account.idType)
+    ? (account.idType as IdType)
+    : "other";
   const idNumber = parseIdNumber(idType, input.idNumber, now);
   const errors: FieldErrors = {};
-  if (!/^[A-Z0-9-]{4,32}$/.test(studentNumber)) errors.studentNumber = { key: "record.binding.errors.studentNumber" };
-  if (!name.ok) errors.name = { key: name.reason === "empty" ? "record.binding.errors.nameEmpty" : "record.binding.errors.name" };
+  if (!/^[A-Z0-9-]{4,32}$/.test(studentNumber))
+    errors.studentNumber = { key: "record.binding.errors.studentNumber" };
+  if (!name.ok)
+    errors.name = {
+      key: name.reason === "empty" ? "record.binding.errors.nameEmpty" : "record.binding.errors.name",
+    };
   if (!idNumber.ok) errors.idNumber = { key: "record.binding.errors.idNumber" };
   if (Object.keys(errors).length > 0 || !name.ok || !idNumber.ok) return fieldFail(errors);
 
@@ -48,7 +54,13 @@ export async function requestBinding(
   const index = blindIndex(idNumber.value);
   const record = await db.enrollmentRecord.findUnique({
     where: { studentNumber },
-    select: { id: true, name: true, idNumberIndex: true, accountId: true, account: { select: { identityStatus: true } } },
+    select: {
+      id: true,
+      name: true,
+      idNumberIndex: true,
+      accountId: true,
+      account: { select: { identityStatus: true } },
+    },
   });
   const key = nameKey(name.value);
   const matches =
@@ -58,7 +70,8 @@ export async function requestBinding(
     (key === nameKey(record.name) || key === nameKey(account.name));
   if (!record || !matches) return fail("record.binding.errors.noMatch");
   if (record.accountId === account.id) return ok({ status: "linked" });
-  if (record.accountId && record.account?.identityStatus === "verified") return fail("record.binding.errors.heldByOther");
+  if (record.accountId && record.account?.identityStatus === "verified")
+    return fail("record.binding.errors.heldByOther");
 
   if (nameKey(record.name) === nameKey(account.name)) {
     const { count } = await db.enrollmentRecord.updateMany({
@@ -78,8 +91,17 @@ export async function requestBinding(
       data: { accountId: account.id, recordId: record.id, createdAt: now },
       select: { id: true },
     });
-    await audit(tx, actor, { action: "recordBinding.request", targetType: "RecordBindingRequest", targetId: created.id });
-    await noticeInInbox(tx, { accountId: account.id, kind: "binding.submitted", params: { studentNumber }, linkPath: "/record" });
+    await audit(tx, actor, {
+      action: "recordBinding.request",
+      targetType: "RecordBindingRequest",
+      targetId: created.id,
+    });
+    await noticeInInbox(tx, {
+      accountId: account.id,
+      kind: "binding.submitted",
+      params: { studentNumber },
+      linkPath: "/record",
+    });
     return created;
   });
   return ok({ status: "pending", bindingId: binding.id });
@@ -92,7 +114,14 @@ export type BindingRow = {
   decidedAt: Date | null;
   reason: string | null;
   account: { name: string; idMasked: string; phoneMasked: string };
-  record: { id: string; name: string; studentNumber: string; idMasked: string; collegeName: string; className: string };
+  record: {
+    id: string;
+    name: string;
+    studentNumber: string;
+    idMasked: string;
+    collegeName: string;
+    className: string;
+  };
 };
 
 /** The registrar's list: pending first (oldest first), or every binding request. */
@@ -156,8 +185,10 @@ export async function decideBinding(
 ): Promise<Result<{ status: "approved" | "rejected" }>> {
   assertCan(actor, "recordBinding.decide");
   const reason = input.reason?.trim() ?? "";
-  if (input.decision === "reject" && reason === "") return fieldFail({ reason: { key: "record.binding.errors.reasonRequired" } });
-  if (codePointLength(reason) > 500) return fieldFail({ reason: { key: "corrections.errors.reasonTooLong", params: { max: 500 } } });
+  if (input.decision === "reject" && reason === "")
+    return fieldFail({ reason: { key: "record.binding.errors.reasonRequired" } });
+  if (codePointLength(reason) > 500)
+    return fieldFail({ reason: { key: "corrections.errors.reasonTooLong", params: { max: 500 } } });
   const binding = await db.recordBindingRequest.findUnique({
     where: { id: input.bindingId },
     select: { id: true, status: true, accountId: true, recordId: true },
@@ -170,15 +201,29 @@ export async function decideBinding(
     notice = await db.$transaction(async (tx) => {
       const { count } = await tx.recordBindingRequest.updateMany({
         where: { id: binding.id, status: "pending" },
-        data: { status, decidedById: actor.kind === "staff" ? actor.staffUserId : null, decidedAt: now, reason: reason || null },
+        data: {
+          status,
+          decidedById: actor.kind === "staff" ? actor.staffUserId : null,
+          decidedAt: now,
+          reason: reason || null,
+        },
       });
       if (count !== 1) throw Refused.with("record.binding.errors.alreadyDecided");
       const record = await tx.enrollmentRecord.findUniqueOrThrow({
         where: { id: binding.recordId },
-        select: { accountId: true, studentNumber: true, idNumberIndex: true, account: { select: { identityStatus: true } } },
+        select: {
+          accountId: true,
+          studentNumber: true,
+          idNumberIndex: true,
+          account: { select: { identityStatus: true } },
+        },
       });
       if (status === "approved") {
-        if (record.accountId && record.accountId !== binding.accountId && record.account?.identityStatus === "verified") {
+        if (
+          record.accountId &&
+          record.accountId !== binding.accountId &&
+          record.account?.identityStatus === "verified"
+        ) {
           throw Refused.with("record.binding.errors.heldByOther");
         }
         await tx.enrollmentRecord.updateMany({

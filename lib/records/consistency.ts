@@ -19,7 +19,8 @@ export function consistencyHints(record: {
   const facts = factsFromIdNumber(record.idNumber);
   if (!facts) return [];
   const hints: ConsistencyHint[] = [];
-  if (facts.birthDate !== record.birthDate.trim()) hints.push({ field: "birthDate", fromIdNumber: facts.birthDate });
+  if (facts.birthDate !== record.birthDate.trim())
+    hints.push({ field: "birthDate", fromIdNumber: facts.birthDate });
   if (facts.gender !== record.gender.trim()) hints.push({ field: "gender", fromIdNumber: facts.gender });
   return hints;
 }

@@ -34,7 +34,10 @@ export async function recordHistory(recordId: string): Promise<HistoryEntry[]> {
 
 /** History for staff: the registrar (record.viewHistory) or college staff of the record's college. */
 export async function recordHistoryForStaff(actor: Actor, recordId: string): Promise<HistoryEntry[] | null> {
-  const record = await db.enrollmentRecord.findUnique({ where: { id: recordId }, select: { collegeId: true } });
+  const record = await db.enrollmentRecord.findUnique({
+    where: { id: recordId },
+    select: { collegeId: true },
+  });
   if (!record) return null;
   const allowed =
     can(actor, "record.viewHistory") ||

@@ -56,7 +56,10 @@ export async function recordsForAccount(actor: StudentActor): Promise<RecordWith
 }
 
 /** One of the student's records: the one asked for, else the newest. Someone else's id → null. */
-export async function recordForAccount(actor: StudentActor, recordId?: string): Promise<RecordWithOrg | null> {
+export async function recordForAccount(
+  actor: StudentActor,
+  recordId?: string,
+): Promise<RecordWithOrg | null> {
   const records = await recordsForAccount(actor);
   if (recordId) return records.find((r) => r.id === recordId) ?? null;
   return records[0] ?? null;

@@ -24,7 +24,9 @@ export async function openCampaignForRecord(
     select: { id: true, name: true, startsAt: true, endsAt: true, cohort: true, level: true },
   });
   const campaign = campaigns.find((c) => campaignCoversRecord(c, record));
-  return campaign ? { id: campaign.id, name: campaign.name, startsAt: campaign.startsAt, endsAt: campaign.endsAt } : null;
+  return campaign
+    ? { id: campaign.id, name: campaign.name, startsAt: campaign.startsAt, endsAt: campaign.endsAt }
+    : null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

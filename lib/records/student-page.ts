@@ -24,7 +24,13 @@ export type RecordPage =
       kind: "unmatched";
       account: { name: string; idMasked: string };
       contact: RegistrarContact;
-      bindings: { id: string; status: string; studentNumber: string; createdAt: Date; reason: string | null }[];
+      bindings: {
+        id: string;
+        status: string;
+        studentNumber: string;
+        createdAt: Date;
+        reason: string | null;
+      }[];
     }
   | {
       kind: "record";
@@ -63,7 +69,13 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
       where: { accountId: actor.accountId },
       orderBy: { createdAt: "desc" },
       take: 10,
-      select: { id: true, status: true, createdAt: true, reason: true, record: { select: { studentNumber: true } } },
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        reason: true,
+        record: { select: { studentNumber: true } },
+      },
     });
     return {
       kind: "unmatched",

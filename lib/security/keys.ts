@@ -8,10 +8,19 @@ import { createHash } from "node:crypto";
  */
 const DEV_FALLBACK = "development-only-secret-do-not-use-in-production";
 
+const derived = new Map<string, Buffer>();
+
 function keyFrom(name: string, purpose: string): Buffer {
   const secret = process.env[name] || process.env.APP_SECRET || DEV_FALLBACK;
-  // Derive independent 32-byte keys per purpose from whatever secret is configured.
-  return createHash("sha256").update(`${purpose}\u0000${secret}`).digest();
+  const cacheKey = `${purpose}\u0000${secret}`;
+  let key = derived.get(cacheKey);
+  if (!key) {
+    // Derive independent 32-byte keys per purpose from whatever secret is configured (cached: hot path of
+    // bulk imports).
+    key = createHash("sha256").update(cacheKey).digest();
+    derived.set(cacheKey, key);
+  }
+  return key;
 }
 
 export const encryptionKey = (): Buffer => keyFrom("DATA_ENCRYPTION_KEY", "aes-256-gcm");

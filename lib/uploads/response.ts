@@ -30,5 +30,8 @@ export function privateFileResponse(bytes: Buffer, mime: string, filename?: stri
 
 /** Someone else's file, an unknown id or a missing file: the same 404, so nothing can be probed. */
 export function fileNotFound(): Response {
-  return new Response("Not found", { status: 404, headers: { ...PRIVATE_HEADERS, "content-type": "text/plain" } });
+  return new Response("Not found", {
+    status: 404,
+    headers: { ...PRIVATE_HEADERS, "content-type": "text/plain" },
+  });
 }

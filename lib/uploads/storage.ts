@@ -113,7 +113,11 @@ export async function reencodeImage(
   const { format } = await sharp(buffer, { limitInputPixels: maxInputPixels }).metadata();
   switch (format) {
     case "jpeg":
-      return { buffer: await image.jpeg({ quality: 85, mozjpeg: true }).toBuffer(), mime: "image/jpeg", ext: "jpg" };
+      return {
+        buffer: await image.jpeg({ quality: 85, mozjpeg: true }).toBuffer(),
+        mime: "image/jpeg",
+        ext: "jpg",
+      };
     case "png":
       return { buffer: await image.png({ compressionLevel: 9 }).toBuffer(), mime: "image/png", ext: "png" };
     case "gif":

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type Page } from "@playwright/test";
 import { captchaAnswer, checkA11y, DEMO_STUDENTS, signInStaff, signInStudent } from "./support/helpers";
 
 /**
@@ -30,9 +30,19 @@ const PAGES: { path: string; as: Visitor }[] = [
   { path: "/admin/outbox", as: { kind: "staff", username: "admin" } },
 ];
 
+/** Session cookies per signed-in visitor, so each role signs in once per project, not once per page. */
+const sessions = new Map<string, Cookie[]>();
+
 async function visitAs(page: Page, visitor: Visitor) {
+  if (visitor.kind === "anonymous") return;
+  const cached = sessions.get(visitor.username);
+  if (cached) {
+    await page.context().addCookies(cached);
+    return;
+  }
   if (visitor.kind === "staff") await signInStaff(page, visitor.username);
-  if (visitor.kind === "student") await signInStudent(page, visitor.username);
+  else await signInStudent(page, visitor.username);
+  sessions.set(visitor.username, await page.context().cookies());
 }
 
 test.describe("every page passes axe (WCAG 2.2 AA, no serious/critical)", () => {
@@ -110,4 +120,11 @@ test.describe("keyboard only", () => {
       await expect(page).toHaveURL(/\/record$/);
     },
   );
+});
+
+test("the checker itself fails on a page with a known serious violation", async ({ page }) => {
+  await page.setContent(
+    `<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><input type="text"></main></body></html>`,
+  );
+  await expect(checkA11y(page)).rejects.toThrow(/label/);
 });

@@ -23,7 +23,10 @@ export async function collegeDecideAction(_prev: FormState, formData: FormData):
 }
 
 /** Bulk confirmation of the ticked requests (high-risk ones are skipped by the service). */
-export async function collegeBulkAction(_prev: FormState<BulkResult>, formData: FormData): Promise<FormState<BulkResult>> {
+export async function collegeBulkAction(
+  _prev: FormState<BulkResult>,
+  formData: FormData,
+): Promise<FormState<BulkResult>> {
   const actor = await requireStaff("correction.collegeReview");
   const t = await getTranslations();
   const result = await bulkApprove(actor, "college", parseBulkForm(formData));

@@ -20,7 +20,11 @@ export async function submitCorrectionAction(_prev: FormState, formData: FormDat
   const t = await getTranslations();
   const fields = formData.getAll("fields").filter((v): v is string => typeof v === "string");
   const values = { ...formValues(formData), fields: fields.join(",") };
-  const parsed = schema.safeParse({ recordId: formData.get("recordId"), version: formData.get("version"), fields });
+  const parsed = schema.safeParse({
+    recordId: formData.get("recordId"),
+    version: formData.get("version"),
+    fields,
+  });
   if (!parsed.success) return formError(t, { error: { key: "corrections.errors.invalid" } }, values);
   const text = (key: string) => {
     const v = formData.get(key);
@@ -34,7 +38,10 @@ export async function submitCorrectionAction(_prev: FormState, formData: FormDat
       value: isRecordField(field) ? text(`value.${field}`) : "",
       reason: isRecordField(field) ? text(`reason.${field}`) : "",
     })),
-    files: formData.getAll("evidence").filter((v): v is File => typeof v !== "string").slice(0, 10),
+    files: formData
+      .getAll("evidence")
+      .filter((v): v is File => typeof v !== "string")
+      .slice(0, 10),
   });
   if (!result.ok) return formError(t, result, values);
   redirect(`/record/requests/${result.value.requestId}?submitted=1`);

@@ -17,14 +17,21 @@ export async function generateMetadata() {
 
 const query = z.object({ r: z.string().max(40).optional().catch(undefined) });
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireStudent({ next: "/record/report" });
   const t = await getTranslations("corrections");
   const { r } = query.parse(await searchParams);
   const data = await loadCorrectionForm(actor, r);
   if (!data) notFound();
   const back = (
-    <Link href={`/record?r=${data.record.id}`} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+    <Link
+      href={`/record?r=${data.record.id}`}
+      className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline"
+    >
       {t("form.back")}
     </Link>
   );
@@ -40,7 +47,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         {data.openRequestId ? (
           <Alert tone="warning">
             {t("errors.alreadyOpen")}{" "}
-            <Link className="font-semibold underline underline-offset-4" href={`/record/requests/${data.openRequestId}`}>
+            <Link
+              className="font-semibold underline underline-offset-4"
+              href={`/record/requests/${data.openRequestId}`}
+            >
               {t("detail.title")}
             </Link>
           </Alert>

@@ -23,7 +23,10 @@ export async function registrarDecideAction(_prev: FormState, formData: FormData
 }
 
 /** Bulk approval of the ticked requests (high-risk and provincial ones are skipped by the service). */
-export async function registrarBulkAction(_prev: FormState<BulkResult>, formData: FormData): Promise<FormState<BulkResult>> {
+export async function registrarBulkAction(
+  _prev: FormState<BulkResult>,
+  formData: FormData,
+): Promise<FormState<BulkResult>> {
   const actor = await requireStaff("correction.registrarReview");
   const t = await getTranslations();
   const result = await bulkApprove(actor, "registrar", parseBulkForm(formData));

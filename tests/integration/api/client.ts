@@ -1,12 +1,12 @@
 import { checkDigitFor } from "@/lib/identity/id-number";
 
 /** Calls a route handler the way Next does: a real Request, the dynamic params as a promise. */
-type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (request: Request, context?: { params: Promise<P> }) => Response | Promise<Response>;
 
-export async function call(
-  handler: Handler,
+export async function call<P>(
+  handler: Handler<P>,
   path: string,
-  options: { method?: string; token?: string | null; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+  options: { method?: string; token?: string | null; body?: unknown; params?: P; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: Record<string, unknown> & { [k: string]: unknown }; headers: Headers }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -16,7 +16,7 @@ export async function call(
     headers,
     body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {}, headers: response.headers };
 }

@@ -15,6 +15,21 @@ import { endAllSessions, endSession, resolveSession, sessionLimits, startSession
 import { AuthorizationError } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { checkDigitFor, maskIdNumber } from "@/lib/identity/id-number";
+import { accountOverview } from "@/lib/accounts/overview";
+import { listApiTokens } from "@/lib/admin/api-tokens";
+import { listAuditLog } from "@/lib/admin/audit-log";
+import { readSettings } from "@/lib/admin/settings";
+import { createStaff, listStaff } from "@/lib/admin/staff-accounts";
+import { createCampaign, listCampaigns } from "@/lib/campaigns/manage";
+import { listQueue } from "@/lib/corrections/queries";
+import { listSupportQueue } from "@/lib/identity-cases/support-queue";
+import { progressBy } from "@/lib/progress/counts";
+import { notCheckedPage } from "@/lib/progress/not-checked";
+import { revealIdNumber } from "@/lib/progress/reveal";
+import { listBindings } from "@/lib/records/binding";
+import { loadRecordPage } from "@/lib/records/student-page";
+import { remindNotConfirmed } from "@/lib/reminders/send";
+import { listImportJobs } from "@/lib/roster-import/jobs";
 import { blindIndex, encrypt } from "@/lib/security/crypto";
 
 /**
@@ -153,6 +168,100 @@ describe("permission matrix", () => {
     ["admin", "/admin"],
   ] as const)("%s lands on %s", (actor, path) => {
     expect(homePathFor(ACTORS[actor])).toBe(path);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The area services refuse every actor the matrix refuses (pages and actions call these services)
+// ---------------------------------------------------------------------------------------------------
+
+const NO_CAMPAIGN = {
+  id: "authz-no-such-campaign",
+  name: "授权测试",
+  cohort: "2099级",
+  level: "普通本科",
+  startsAt: new Date("2099-09-01T00:00:00Z"),
+  endsAt: new Date("2099-09-08T00:00:00Z"),
+};
+
+type ServiceCase = {
+  service: string;
+  permission: Permission;
+  call: (actor: Actor | null) => Promise<unknown>;
+};
+const asActor = (actor: Actor | null) => actor as Actor;
+const asStudent = (actor: Actor | null) => actor as StudentActor;
+
+const SERVICES: ServiceCase[] = [
+  // student area
+  { service: "accountOverview", permission: "account.manageOwn", call: (a) => accountOverview(asStudent(a)) },
+  { service: "loadRecordPage", permission: "record.viewOwn", call: (a) => loadRecordPage(asStudent(a)) },
+  // college desk
+  {
+    service: "progressBy",
+    permission: "progress.viewCollege",
+    call: (a) => progressBy(asActor(a), NO_CAMPAIGN, "college"),
+  },
+  {
+    service: "notCheckedPage",
+    permission: "progress.viewCollege",
+    call: (a) => notCheckedPage(asActor(a), NO_CAMPAIGN, { page: 1 }),
+  },
+  {
+    service: "remindNotConfirmed (action)",
+    permission: "reminder.send",
+    call: (a) => remindNotConfirmed(asActor(a), NO_CAMPAIGN),
+  },
+  {
+    service: "revealIdNumber (action)",
+    permission: "idNumber.reveal",
+    call: (a) => revealIdNumber(asActor(a), "authz-no-such-record"),
+  },
+  {
+    service: "listQueue(college)",
+    permission: "correction.collegeReview",
+    call: (a) => listQueue(asActor(a), "college"),
+  },
+  // registrar
+  {
+    service: "listQueue(registrar)",
+    permission: "correction.registrarReview",
+    call: (a) => listQueue(asActor(a), "registrar"),
+  },
+  { service: "listImportJobs", permission: "roster.import", call: (a) => listImportJobs(asActor(a)) },
+  { service: "listCampaigns", permission: "campaign.manage", call: (a) => listCampaigns(asActor(a)) },
+  {
+    service: "createCampaign (action)",
+    permission: "campaign.manage",
+    call: (a) => createCampaign(asActor(a), {}),
+  },
+  { service: "listBindings", permission: "recordBinding.decide", call: (a) => listBindings(asActor(a)) },
+  // support
+  { service: "listSupportQueue", permission: "identityCase.review", call: (a) => listSupportQueue(a) },
+  // admin
+  { service: "listStaff", permission: "staff.manage", call: (a) => listStaff(asActor(a)) },
+  {
+    service: "createStaff (action)",
+    permission: "staff.manage",
+    call: (a) => createStaff(asActor(a), {} as Parameters<typeof createStaff>[1]),
+  },
+  { service: "readSettings", permission: "settings.manage", call: (a) => readSettings(asActor(a)) },
+  { service: "listAuditLog", permission: "audit.view", call: (a) => listAuditLog(asActor(a), { page: 1 }) },
+  { service: "listApiTokens", permission: "apiToken.manage", call: (a) => listApiTokens(asActor(a)) },
+];
+
+describe("area services refuse the wrong actors", () => {
+  const cases = SERVICES.flatMap(({ service, permission, call }) =>
+    ACTOR_NAMES.map((actor) => ({ service, actor, allowed: holders(permission).includes(actor), call })),
+  );
+
+  it.each(cases)("$service as $actor → allowed: $allowed", async ({ actor, allowed, call }) => {
+    const outcome = await call(ACTORS[actor]).then(
+      () => "passed",
+      (error: unknown) => (error instanceof AuthorizationError ? "refused" : "passed"),
+    );
+    // Allowed actors get past the check (the fake ids may still fail later, which is not a refusal).
+    expect(outcome).toBe(allowed ? "passed" : "refused");
   });
 });
 

@@ -79,20 +79,20 @@ describe("account name / ID number change (SPEC §3.4)", () => {
         front: { key: "identity.photos.errors.type" },
       },
     });
-    expect((await submitAccountChange(actor, { requestedName: randomName(), requestedIdNumber: "", photos: await photos() })).ok).toBe(true);
+    expect((await submitAccountChange(actor, { requestedName: randomName("欧阳"), requestedIdNumber: "", photos: await photos() })).ok).toBe(true);
     expect(
-      await submitAccountChange(actor, { requestedName: randomName(), requestedIdNumber: "", photos: await photos() }),
+      await submitAccountChange(actor, { requestedName: randomName("欧阳"), requestedIdNumber: "", photos: await photos() }),
     ).toMatchObject({ ok: false, error: { key: "identity.change.errors.alreadyOpen" } });
   });
 
   it("is for verified accounts; support rejects with a reason", async () => {
     const pending = await makeAccount({ name: randomName(), idNumber: randomIdNumber() }, "pending");
     await expect(
-      submitAccountChange(studentActor(pending), { requestedName: randomName(), requestedIdNumber: "", photos: await photos() }),
+      submitAccountChange(studentActor(pending), { requestedName: randomName("欧阳"), requestedIdNumber: "", photos: await photos() }),
     ).rejects.toThrow(AuthorizationError);
     const account = await makeAccount({ name: randomName(), idNumber: randomIdNumber() }, "verified");
     const submitted = await submitAccountChange(studentActor(account), {
-      requestedName: randomName(),
+      requestedName: randomName("欧阳"),
       requestedIdNumber: "",
       photos: await photos(),
     });

@@ -22,10 +22,11 @@ export function randomPhone(): string {
 
 const tag = () => randomBytes(4).toString("hex");
 
-const GIVEN = "伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂";
-export function randomName(): string {
+const GIVEN = "伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂英华玉兰志国建文海宁";
+/** A fresh Chinese name (about 30,000 combinations per surname). */
+export function randomName(surname = "张"): string {
   const pick = () => GIVEN[randomInt(0, GIVEN.length)];
-  return `张${pick()}${pick()}`;
+  return `${surname}${pick()}${pick()}${pick()}`;
 }
 
 let passwordHash: Promise<string> | undefined;

@@ -12,14 +12,24 @@ import { loadRecordPage } from "@/lib/records/student-page";
 import { confirmRecord } from "@/lib/records/self-check";
 import { blindIndex, decrypt } from "@/lib/security/crypto";
 import { readUpload, uploadsRoot } from "@/lib/uploads/storage";
-import { idNumberFor, makeCampaign, makeOrg, makeStudent, staffActor, uniqueCohort, type Org } from "./fixtures";
+import {
+  idNumberFor,
+  makeCampaign,
+  makeOrg,
+  makeStudent,
+  staffActor,
+  uniqueCohort,
+  type Org,
+} from "./fixtures";
 
 let org: Org;
 let png: Buffer;
 let jpegWithExif: Buffer;
 beforeAll(async () => {
   org = await makeOrg();
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366cc" } }).png().toBuffer();
+  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366cc" } })
+    .png()
+    .toBuffer();
   jpegWithExif = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#cc3333" } })
     .jpeg()
     .withMetadata({ exif: { IFD0: { Copyright: "secret-device", Artist: "GPS 30.5N 114.3E" } } })
@@ -73,14 +83,22 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
     const cohort = uniqueCohort();
     const campaign = await makeCampaign({ cohort });
     const s = await makeStudent(org, { cohort });
-    const result = await submitCorrection(s.actor, input(s.record.id, { files: [file(jpegWithExif, "../../etc/照片.jpg"), pdf()] }));
+    const result = await submitCorrection(
+      s.actor,
+      input(s.record.id, { files: [file(jpegWithExif, "../../etc/照片.jpg"), pdf()] }),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const request = await db.correctionRequest.findUniqueOrThrow({
       where: { id: result.value.requestId },
       include: { items: true, evidence: true },
     });
-    expect(request).toMatchObject({ status: "submitted", route: "school", collegeId: org.college.id, campaignId: campaign.id });
+    expect(request).toMatchObject({
+      status: "submitted",
+      route: "school",
+      collegeId: org.college.id,
+      campaignId: campaign.id,
+    });
     expect(request.items.map((i) => [i.field, i.currentValue, i.requestedValue]).sort()).toEqual([
       ["department", "计算机科学系", "软件工程系"],
       ["expectedGraduationOn", "2027-06-30", "2027-07-01"],
@@ -110,14 +128,38 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
 
   it.each([
     ["a field not on the record", { items: [{ field: "photo", value: "x", reason: "y" }] }, "fields"],
-    ["学校名称 (not correctable)", { items: [{ field: "schoolName", value: "别的大学", reason: "y" }] }, "fields"],
+    [
+      "学校名称 (not correctable)",
+      { items: [{ field: "schoolName", value: "别的大学", reason: "y" }] },
+      "fields",
+    ],
     ["an empty correction", { items: [] }, "fields"],
     ["an empty value", { items: [{ field: "department", value: " ", reason: "y" }] }, "value.department"],
-    ["the value it already has", { items: [{ field: "department", value: "计算机科学系", reason: "y" }] }, "value.department"],
-    ["a malformed date", { items: [{ field: "expectedGraduationOn", value: "2027-02-30", reason: "y" }] }, "value.expectedGraduationOn"],
-    ["a missing reason", { items: [{ field: "department", value: "软件工程系", reason: "" }] }, "reason.department"],
-    ["an invalid ID number", { items: [{ field: "idNumber", value: "42010620050312031", reason: "y" }] }, "value.idNumber"],
-    ["a high-risk field without evidence", { items: [{ field: "ethnicity", value: "回族", reason: "户口本" }], files: [] }, "evidence"],
+    [
+      "the value it already has",
+      { items: [{ field: "department", value: "计算机科学系", reason: "y" }] },
+      "value.department",
+    ],
+    [
+      "a malformed date",
+      { items: [{ field: "expectedGraduationOn", value: "2027-02-30", reason: "y" }] },
+      "value.expectedGraduationOn",
+    ],
+    [
+      "a missing reason",
+      { items: [{ field: "department", value: "软件工程系", reason: "" }] },
+      "reason.department",
+    ],
+    [
+      "an invalid ID number",
+      { items: [{ field: "idNumber", value: "42010620050312031", reason: "y" }] },
+      "value.idNumber",
+    ],
+    [
+      "a high-risk field without evidence",
+      { items: [{ field: "ethnicity", value: "回族", reason: "户口本" }], files: [] },
+      "evidence",
+    ],
   ])("refuses %s, storing nothing", async (_label, over, errorField) => {
     const s = await makeStudent(org);
     const before = await evidenceFileCount();
@@ -129,14 +171,29 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
   });
 
   it.each([
-    ["a .png that is really a zip", Buffer.from("504b0304140000000800", "hex"), "corrections.errors.evidence.type"],
-    ["a .png that is really text", Buffer.from("hello, I am not a picture"), "corrections.errors.evidence.type"],
-    ["a 5 MB + 1 byte file", Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(MAX_EVIDENCE_BYTES + 1 - 8)]), "corrections.errors.evidence.tooLarge"],
+    [
+      "a .png that is really a zip",
+      Buffer.from("504b0304140000000800", "hex"),
+      "corrections.errors.evidence.type",
+    ],
+    [
+      "a .png that is really text",
+      Buffer.from("hello, I am not a picture"),
+      "corrections.errors.evidence.type",
+    ],
+    [
+      "a 5 MB + 1 byte file",
+      Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(MAX_EVIDENCE_BYTES + 1 - 8)]),
+      "corrections.errors.evidence.tooLarge",
+    ],
     ["an empty file", Buffer.alloc(0), "corrections.errors.evidence.empty"],
   ])("refuses evidence that is %s", async (_label, bytes, key) => {
     const s = await makeStudent(org);
     const before = await evidenceFileCount();
-    const result = await submitCorrection(s.actor, input(s.record.id, { files: [file(png, "ok.png"), file(bytes, "x.png")] }));
+    const result = await submitCorrection(
+      s.actor,
+      input(s.record.id, { files: [file(png, "ok.png"), file(bytes, "x.png")] }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors?.evidence?.key).toBe(key);
     expect(await db.correctionRequest.count({ where: { recordId: s.record.id } })).toBe(0);
@@ -165,7 +222,8 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
       submitCorrection(s.actor, input(s.record.id)),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    for (const r of results.filter((x) => !x.ok)) expect(!r.ok && r.error?.key).toBe("corrections.errors.alreadyOpen");
+    for (const r of results.filter((x) => !x.ok))
+      expect(!r.ok && r.error?.key).toBe("corrections.errors.alreadyOpen");
     expect(await db.correctionRequest.count({ where: { recordId: s.record.id } })).toBe(1);
     expect(await db.evidenceFile.count({ where: { accountId: s.account.id } })).toBe(1);
   });
@@ -195,14 +253,19 @@ describe("who may touch a request or a file", () => {
     if (!r.ok) throw new Error("setup");
     const evidence = await db.evidenceFile.findFirstOrThrow({ where: { requestId: r.value.requestId } });
     expect(await requestForStudent(b.actor, r.value.requestId)).toBeNull();
-    expect(await withdrawCorrection(b.actor, r.value.requestId)).toMatchObject({ ok: false, error: { key: "corrections.errors.notFound" } });
+    expect(await withdrawCorrection(b.actor, r.value.requestId)).toMatchObject({
+      ok: false,
+      error: { key: "corrections.errors.notFound" },
+    });
     expect(await evidenceForViewer(b.actor, evidence.id)).toBeNull();
     expect(await evidenceForViewer(a.actor, evidence.id)).not.toBeNull();
     expect(await evidenceForViewer(college(), evidence.id)).not.toBeNull();
     expect(await evidenceForViewer(otherCollege(), evidence.id)).toBeNull();
     expect(await evidenceForViewer(registrar(), evidence.id)).not.toBeNull();
     expect(await evidenceForViewer(staffActor(["support"]), evidence.id)).toBeNull();
-    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: r.value.requestId } })).status).toBe("submitted");
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: r.value.requestId } })).status).toBe(
+      "submitted",
+    );
   });
 
   it("a college user cannot see or decide another college's request", async () => {
@@ -211,11 +274,18 @@ describe("who may touch a request or a file", () => {
     if (!r.ok) throw new Error("setup");
     const other = otherCollege();
     expect(await requestForStaff(other, "college", r.value.requestId)).toBeNull();
-    const decided = await collegeDecide(other, { requestId: r.value.requestId, decisions: await acceptAll(r.value.requestId) });
+    const decided = await collegeDecide(other, {
+      requestId: r.value.requestId,
+      decisions: await acceptAll(r.value.requestId),
+    });
     expect(decided).toMatchObject({ ok: false, error: { key: "corrections.errors.notFound" } });
     expect((await listQueue(other, "college")).rows.find((x) => x.id === r.value.requestId)).toBeUndefined();
-    expect((await listQueue(college(), "college")).rows.find((x) => x.id === r.value.requestId)).toBeDefined();
-    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: r.value.requestId } })).status).toBe("submitted");
+    expect(
+      (await listQueue(college(), "college")).rows.find((x) => x.id === r.value.requestId),
+    ).toBeDefined();
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: r.value.requestId } })).status).toBe(
+      "submitted",
+    );
   });
 
   it("the student withdraws while unreviewed, not after", async () => {
@@ -229,8 +299,14 @@ describe("who may touch a request or a file", () => {
 
     const r2 = await submitCorrection(s.actor, input(s.record.id));
     if (!r2.ok) throw new Error("setup");
-    await collegeDecide(college(), { requestId: r2.value.requestId, decisions: await acceptAll(r2.value.requestId) });
-    expect(await withdrawCorrection(s.actor, r2.value.requestId)).toMatchObject({ ok: false, error: { key: "corrections.errors.cannotWithdraw" } });
+    await collegeDecide(college(), {
+      requestId: r2.value.requestId,
+      decisions: await acceptAll(r2.value.requestId),
+    });
+    expect(await withdrawCorrection(s.actor, r2.value.requestId)).toMatchObject({
+      ok: false,
+      error: { key: "corrections.errors.cannotWithdraw" },
+    });
   });
 });
 
@@ -240,30 +316,45 @@ describe("the workflow (SPEC §4.4)", () => {
     await makeCampaign({ cohort });
     const s = await makeStudent(org, { cohort });
     expect((await confirmRecord(s.actor, { recordId: s.record.id, version: 1 })).ok).toBe(true);
-    const r = await submitCorrection(s.actor, input(s.record.id, {
-      items: [
-        { field: "department", value: "软件工程系", reason: "通知书" },
-        { field: "major", value: "软件工程", reason: "录取专业为软件工程" },
-        { field: "classGroup", value: org.otherClass.name, reason: "分班名单" },
-      ],
-    }));
+    const r = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [
+          { field: "department", value: "软件工程系", reason: "通知书" },
+          { field: "major", value: "软件工程", reason: "录取专业为软件工程" },
+          { field: "classGroup", value: org.otherClass.name, reason: "分班名单" },
+        ],
+      }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r));
     const id = r.value.requestId;
     const items = await itemsOf(id);
     const dept = items.find((i) => i.field === "department")!;
 
     // The college accepts two items and rejects one; a rejection without a reason is refused first.
-    const decisions = items.map((i) => ({ itemId: i.id, decision: i === dept ? ("rejected" as const) : ("accepted" as const) }));
+    const decisions = items.map((i) => ({
+      itemId: i.id,
+      decision: i === dept ? ("rejected" as const) : ("accepted" as const),
+    }));
     const missing = await collegeDecide(college(), { requestId: id, decisions });
     expect(!missing.ok && Object.keys(missing.fieldErrors ?? {})).toEqual([`reason.${dept.id}`]);
-    const c = await collegeDecide(college(), { requestId: id, decisions: decisions.map((d) => (d.itemId === dept.id ? { ...d, reason: "系名无误" } : d)) });
+    const c = await collegeDecide(college(), {
+      requestId: id,
+      decisions: decisions.map((d) => (d.itemId === dept.id ? { ...d, reason: "系名无误" } : d)),
+    });
     expect(c).toEqual({ ok: true, value: { status: "college_confirmed", accepted: 2, rejected: 1 } });
     expect((await listQueue(registrar(), "registrar")).rows.map((x) => x.id)).toContain(id);
 
     const detail = await requestForStaff(registrar(), "registrar", id);
-    expect(detail?.items.find((i) => i.field === "major")).toMatchObject({ current: "计算机科学与技术", requested: "软件工程", collegeDecision: "accepted" });
+    expect(detail?.items.find((i) => i.field === "major")).toMatchObject({
+      current: "计算机科学与技术",
+      requested: "软件工程",
+      collegeDecision: "accepted",
+    });
 
-    const accepted = items.filter((i) => i !== dept).map((i) => ({ itemId: i.id, decision: "accepted" as const }));
+    const accepted = items
+      .filter((i) => i !== dept)
+      .map((i) => ({ itemId: i.id, decision: "accepted" as const }));
     const approved = await registrarDecide(registrar(), { requestId: id, decisions: accepted });
     expect(approved).toEqual({ ok: true, value: { status: "approved", accepted: 2, rejected: 0 } });
 
@@ -272,50 +363,84 @@ describe("the workflow (SPEC §4.4)", () => {
     expect(record.majorId).toBe(org.otherMajor.id);
     expect(record.classGroupId).toBe(org.otherClass.id);
     expect(record.department).toBe("计算机科学系");
-    const history = await db.recordHistory.findMany({ where: { recordId: s.record.id }, orderBy: { field: "asc" } });
+    const history = await db.recordHistory.findMany({
+      where: { recordId: s.record.id },
+      orderBy: { field: "asc" },
+    });
     expect(history.map((h) => [h.field, h.beforeValue, h.afterValue, h.source, h.recordVersion])).toEqual([
       ["classGroup", org.classGroup.name, org.otherClass.name, "correction", 2],
       ["major", "计算机科学与技术", "软件工程", "correction", 2],
     ]);
-    const audits = await db.auditLog.findMany({ where: { OR: [{ targetId: id }, { targetId: s.record.id }] } });
+    const audits = await db.auditLog.findMany({
+      where: { OR: [{ targetId: id }, { targetId: s.record.id }] },
+    });
     expect(audits.map((a) => a.action).sort()).toEqual(
-      ["correction.collegeReview", "correction.registrarReview", "correction.submit", "record.update", "selfCheck.confirm"].sort(),
+      [
+        "correction.collegeReview",
+        "correction.registrarReview",
+        "correction.submit",
+        "record.update",
+        "selfCheck.confirm",
+      ].sort(),
     );
-    const kinds = (await db.notification.findMany({ where: { accountId: s.account.id }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+    const kinds = (
+      await db.notification.findMany({ where: { accountId: s.account.id }, orderBy: { createdAt: "asc" } })
+    ).map((n) => n.kind);
     expect(kinds).toEqual(["correction.submitted", "correction.collegeConfirmed", "correction.approved"]);
 
     // The student sees the new values, the old ones in history, and is asked to check again.
     const page = await loadRecordPage(s.actor);
     if (page?.kind !== "record") throw new Error("page");
     expect(page.record.values.major).toBe("软件工程");
-    expect(page.history.map((h) => h.before).sort()).toEqual(["计算机科学与技术", org.classGroup.name].sort());
+    expect(page.history.map((h) => h.before).sort()).toEqual(
+      ["计算机科学与技术", org.classGroup.name].sort(),
+    );
     expect(page.changedSinceConfirm).toBe(true);
   });
 
   it("an ID number correction stays encrypted in items and history and moves the blind index", async () => {
     const s = await makeStudent(org);
     const newId = idNumberFor("20050312", "男");
-    const r = await submitCorrection(s.actor, input(s.record.id, {
-      items: [{ field: "idNumber", value: newId.toLowerCase(), reason: "身份证号录入错误" }],
-    }));
+    const r = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [{ field: "idNumber", value: newId.toLowerCase(), reason: "身份证号录入错误" }],
+      }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r));
     const [item] = await itemsOf(r.value.requestId);
     expect(item.requestedValue).not.toContain(newId);
     expect(item.currentValue).not.toContain(s.idNumber);
     const staffView = await requestForStaff(college(), "college", r.value.requestId);
     expect(staffView?.items[0].requested).toBe(`${newId[0]}****************${newId[17]}`);
-    const revealed = await requestForStaff(college(), "college", r.value.requestId, { revealIdNumbers: true });
+    const revealed = await requestForStaff(college(), "college", r.value.requestId, {
+      revealIdNumbers: true,
+    });
     expect(revealed?.items[0].requested).toBe(newId);
-    expect(await db.auditLog.count({ where: { action: "idNumber.reveal", targetId: r.value.requestId } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "idNumber.reveal", targetId: r.value.requestId } }),
+    ).toBe(1);
 
-    await collegeDecide(college(), { requestId: r.value.requestId, decisions: await acceptAll(r.value.requestId) });
-    expect((await registrarDecide(registrar(), { requestId: r.value.requestId, decisions: await acceptAll(r.value.requestId) })).ok).toBe(true);
+    await collegeDecide(college(), {
+      requestId: r.value.requestId,
+      decisions: await acceptAll(r.value.requestId),
+    });
+    expect(
+      (
+        await registrarDecide(registrar(), {
+          requestId: r.value.requestId,
+          decisions: await acceptAll(r.value.requestId),
+        })
+      ).ok,
+    ).toBe(true);
     const record = await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } });
     expect(decrypt(record.idNumberEnc)).toBe(newId);
     expect(record.idNumberIndex).toBe(blindIndex(newId));
     const [h] = await db.recordHistory.findMany({ where: { recordId: s.record.id } });
     expect(h.beforeValue).not.toContain(s.idNumber);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "record.update", targetId: s.record.id } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "record.update", targetId: s.record.id },
+    });
     expect(audit.before).not.toContain(s.idNumber);
     expect(audit.after).not.toContain(newId);
   });
@@ -329,7 +454,11 @@ describe("the workflow (SPEC §4.4)", () => {
     const again = await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) });
     expect(again).toMatchObject({ ok: false, error: { key: "corrections.errors.alreadyDecided" } });
     // A page that showed an older lockVersion is refused too.
-    const staleView = await registrarDecide(registrar(), { requestId: id, lockVersion: 0, decisions: await acceptAll(id) });
+    const staleView = await registrarDecide(registrar(), {
+      requestId: id,
+      lockVersion: 0,
+      decisions: await acceptAll(id),
+    });
     expect(staleView).toMatchObject({ ok: false, error: { key: "corrections.errors.alreadyDecided" } });
     await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
     const twice = await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
@@ -362,26 +491,37 @@ describe("the workflow (SPEC §4.4)", () => {
       registrarDecide(registrar(), { requestId: id, decisions: rejectAll }),
     ]);
     expect(both.filter((x) => x.ok)).toHaveLength(1);
-    for (const loser of both.filter((x) => !x.ok)) expect(!loser.ok && loser.error?.key).toBe("corrections.errors.alreadyDecided");
+    for (const loser of both.filter((x) => !x.ok))
+      expect(!loser.ok && loser.error?.key).toBe("corrections.errors.alreadyDecided");
     const record = await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } });
     expect([1, 2]).toContain(record.version);
-    expect(await db.recordHistory.count({ where: { recordId: s.record.id } })).toBe(record.version === 2 ? 2 : 0);
-    expect(await db.auditLog.count({ where: { targetId: id, action: "correction.registrarReview" } })).toBe(1);
+    expect(await db.recordHistory.count({ where: { recordId: s.record.id } })).toBe(
+      record.version === 2 ? 2 : 0,
+    );
+    expect(await db.auditLog.count({ where: { targetId: id, action: "correction.registrarReview" } })).toBe(
+      1,
+    );
   });
 
   it("a placement that does not exist is refused with nothing half-applied", async () => {
     const s = await makeStudent(org);
-    const r = await submitCorrection(s.actor, input(s.record.id, {
-      items: [
-        { field: "department", value: "软件工程系", reason: "通知书" },
-        { field: "major", value: "不存在的专业", reason: "通知书" },
-      ],
-    }));
+    const r = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [
+          { field: "department", value: "软件工程系", reason: "通知书" },
+          { field: "major", value: "不存在的专业", reason: "通知书" },
+        ],
+      }),
+    );
     if (!r.ok) throw new Error("setup");
     const id = r.value.requestId;
     await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) });
     const result = await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
-    expect(result).toMatchObject({ ok: false, error: { key: "corrections.errors.placement.major", params: { value: "不存在的专业" } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { key: "corrections.errors.placement.major", params: { value: "不存在的专业" } },
+    });
     const request = await db.correctionRequest.findUniqueOrThrow({ where: { id }, include: { items: true } });
     expect(request.status).toBe("college_confirmed");
     expect(request.lockVersion).toBe(1);
@@ -393,10 +533,16 @@ describe("the workflow (SPEC §4.4)", () => {
     const items = await itemsOf(id);
     const partial = await registrarDecide(registrar(), {
       requestId: id,
-      decisions: items.map((i) => (i.field === "major" ? { itemId: i.id, decision: "rejected" as const, reason: "专业名称有误" } : { itemId: i.id, decision: "accepted" as const })),
+      decisions: items.map((i) =>
+        i.field === "major"
+          ? { itemId: i.id, decision: "rejected" as const, reason: "专业名称有误" }
+          : { itemId: i.id, decision: "accepted" as const },
+      ),
     });
     expect(partial).toEqual({ ok: true, value: { status: "approved", accepted: 1, rejected: 1 } });
-    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } })).department).toBe("软件工程系");
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } })).department).toBe(
+      "软件工程系",
+    );
   });
 
   it("college rejection closes the request and tells the student why", async () => {
@@ -410,9 +556,15 @@ describe("the workflow (SPEC §4.4)", () => {
       decisions: items.map((i) => ({ itemId: i.id, decision: "rejected" as const })),
     });
     expect(result).toEqual({ ok: true, value: { status: "college_rejected", accepted: 0, rejected: 2 } });
-    const note = await db.notification.findFirstOrThrow({ where: { accountId: s.account.id, kind: "correction.collegeRejected" } });
+    const note = await db.notification.findFirstOrThrow({
+      where: { accountId: s.account.id, kind: "correction.collegeRejected" },
+    });
     expect(JSON.parse(note.params)).toMatchObject({ reason: "以录取信息为准" });
-    expect((await db.correctionItem.findMany({ where: { requestId: r.value.requestId } })).every((i) => i.collegeReason === "以录取信息为准")).toBe(true);
+    expect(
+      (await db.correctionItem.findMany({ where: { requestId: r.value.requestId } })).every(
+        (i) => i.collegeReason === "以录取信息为准",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -424,18 +576,27 @@ describe("locked records go the provincial route", () => {
       if (!r.ok) throw new Error("setup");
       expect(r.value.route).toBe("provincial");
       const id = r.value.requestId;
-      expect(await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) })).toMatchObject({
-        ok: true,
-        value: { status: "provincial_pending" },
-      });
-      const decisions = (await acceptAll(id)).map((d) => (approve ? d : { ...d, decision: "rejected" as const, reason: "省级未通过" }));
+      expect(await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) })).toMatchObject(
+        {
+          ok: true,
+          value: { status: "provincial_pending" },
+        },
+      );
+      const decisions = (await acceptAll(id)).map((d) =>
+        approve ? d : { ...d, decision: "rejected" as const, reason: "省级未通过" },
+      );
       const result = await registrarDecide(registrar(), { requestId: id, decisions });
-      expect(result).toMatchObject({ ok: true, value: { status: approve ? "provincial_approved" : "provincial_rejected" } });
+      expect(result).toMatchObject({
+        ok: true,
+        value: { status: approve ? "provincial_approved" : "provincial_rejected" },
+      });
       const record = await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } });
       expect(record.department).toBe(approve ? "软件工程系" : "计算机科学系");
       const history = await db.recordHistory.findMany({ where: { recordId: s.record.id } });
       expect(history.map((h) => h.source)).toEqual(approve ? ["provincial", "provincial"] : []);
-      const kinds = (await db.notification.findMany({ where: { accountId: s.account.id }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+      const kinds = (
+        await db.notification.findMany({ where: { accountId: s.account.id }, orderBy: { createdAt: "asc" } })
+      ).map((n) => n.kind);
       expect(kinds).toEqual([
         "correction.submittedProvincial",
         "correction.collegeConfirmedProvincial",
@@ -453,7 +614,9 @@ describe("locked records go the provincial route", () => {
     await db.enrollmentRecord.update({ where: { id: s.record.id }, data: { graduationRegistered: true } });
     const result = await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
     expect(result).toMatchObject({ ok: false, error: { key: "corrections.errors.recordLocked" } });
-    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id } })).status).toBe("college_confirmed");
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id } })).status).toBe(
+      "college_confirmed",
+    );
   });
 });
 
@@ -464,7 +627,10 @@ describe("bulk approval", () => {
     const locked = await makeStudent(org, { graduationRegistered: true });
     const elsewhere = await makeStudent(org, { college: "other" });
     const rp = await submitCorrection(plain.actor, input(plain.record.id));
-    const rr = await submitCorrection(risky.actor, input(risky.record.id, { items: [{ field: "name", value: "王小明", reason: "改名" }] }));
+    const rr = await submitCorrection(
+      risky.actor,
+      input(risky.record.id, { items: [{ field: "name", value: "王小明", reason: "改名" }] }),
+    );
     const rl = await submitCorrection(locked.actor, input(locked.record.id));
     const re = await submitCorrection(elsewhere.actor, input(elsewhere.record.id));
     if (!rp.ok || !rr.ok || !rl.ok || !re.ok) throw new Error("setup");
@@ -480,7 +646,9 @@ describe("bulk approval", () => {
         { id: re.value.requestId, key: "corrections.errors.notFound" },
       ]),
     );
-    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: rr.value.requestId } })).status).toBe("submitted");
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: rr.value.requestId } })).status).toBe(
+      "submitted",
+    );
 
     const g = await bulkApprove(registrar(), "registrar", ids);
     if (!g.ok) throw new Error("bulk");
@@ -493,6 +661,8 @@ describe("bulk approval", () => {
       ]),
     );
     expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: plain.record.id } })).version).toBe(2);
-    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: rl.value.requestId } })).status).toBe("provincial_pending");
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: rl.value.requestId } })).status).toBe(
+      "provincial_pending",
+    );
   });
 });

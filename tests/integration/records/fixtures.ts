@@ -16,7 +16,9 @@ export function randomName(): string {
 
 /** A valid 18-digit resident ID number; odd 17th digit = male. Random enough not to collide in a run. */
 export function idNumberFor(birth?: string, gender: "男" | "女" = "男"): string {
-  const date = birth ?? `${randomInt(1995, 2007)}${String(randomInt(1, 13)).padStart(2, "0")}${String(randomInt(1, 29)).padStart(2, "0")}`;
+  const date =
+    birth ??
+    `${randomInt(1995, 2007)}${String(randomInt(1, 13)).padStart(2, "0")}${String(randomInt(1, 29)).padStart(2, "0")}`;
   const seq = String(randomInt(0, 500) * 2 + (gender === "男" ? 1 : 0)).padStart(3, "0");
   const first17 = `${["11", "31", "42", "44", "51"][randomInt(0, 5)]}${String(randomInt(0, 10_000)).padStart(4, "0")}${date}${seq}`;
   return first17 + checkDigitFor(first17);
@@ -28,10 +30,16 @@ export async function makeOrg() {
   const otherCollege = await db.college.create({ data: { code: `U${tag}`, name: `另一学院${tag}` } });
   const major = await db.major.create({ data: { collegeId: college.id, name: "计算机科学与技术" } });
   const otherMajor = await db.major.create({ data: { collegeId: college.id, name: "软件工程" } });
-  const classGroup = await db.classGroup.create({ data: { collegeId: college.id, majorId: major.id, name: `计算机${tag}班` } });
-  const otherClass = await db.classGroup.create({ data: { collegeId: college.id, majorId: otherMajor.id, name: `软件${tag}班` } });
+  const classGroup = await db.classGroup.create({
+    data: { collegeId: college.id, majorId: major.id, name: `计算机${tag}班` },
+  });
+  const otherClass = await db.classGroup.create({
+    data: { collegeId: college.id, majorId: otherMajor.id, name: `软件${tag}班` },
+  });
   const farMajor = await db.major.create({ data: { collegeId: otherCollege.id, name: "英语" } });
-  const farClass = await db.classGroup.create({ data: { collegeId: otherCollege.id, majorId: farMajor.id, name: `英语${tag}班` } });
+  const farClass = await db.classGroup.create({
+    data: { collegeId: otherCollege.id, majorId: farMajor.id, name: `英语${tag}班` },
+  });
   return { college, otherCollege, major, otherMajor, classGroup, otherClass, farMajor, farClass };
 }
 export type Org = Awaited<ReturnType<typeof makeOrg>>;
@@ -141,7 +149,10 @@ export function staffActor(roles: StaffRole[], collegeIds: string[] = []): Staff
 }
 
 /** A verified student with a linked record of `org`'s college and an open campaign for that record. */
-export async function makeStudent(org: Org, opts: Parameters<typeof makeRecord>[1] extends infer O ? Partial<O> : never = {}) {
+export async function makeStudent(
+  org: Org,
+  opts: Parameters<typeof makeRecord>[1] extends infer O ? Partial<O> : never = {},
+) {
   const gender = (opts.gender as "男" | "女" | undefined) ?? "男";
   const idNumber = opts.idNumber ?? idNumberFor(undefined, gender);
   const name = opts.name ?? randomName();

@@ -50,14 +50,18 @@ describe("matching a record to an account (SPEC §4.1)", () => {
     const record = await makeRecord(org, { name, idNumber: id, accountId: old.id });
     const fresh = await makeAccount({ name, idNumber: id });
     expect(await linkRecordForAccount(fresh.id)).toBe(1);
-    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).accountId).toBe(fresh.id);
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).accountId).toBe(
+      fresh.id,
+    );
 
     const id2 = idNumberFor();
     const holder = await makeAccount({ name, idNumber: id2 });
     const held = await makeRecord(org, { name, idNumber: id2, accountId: holder.id });
     const pending = await makeAccount({ name, idNumber: id2, status: "pending" });
     expect(await linkRecordForAccount(pending.id)).toBe(0);
-    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: held.id } })).accountId).toBe(holder.id);
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: held.id } })).accountId).toBe(
+      holder.id,
+    );
   });
 
   it("shows the unmatched page with the account's masked identity and the registrar contact", async () => {
@@ -133,7 +137,9 @@ describe("viewing and confirming (SPEC §4.3)", () => {
     const stale = await confirmRecord(s.actor, { recordId: s.record.id, version: 1 });
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error?.key).toBe("record.selfCheck.errors.versionChanged");
-    expect(await db.selfCheck.count({ where: { recordId: s.record.id, confirmedAt: { not: null } } })).toBe(0);
+    expect(await db.selfCheck.count({ where: { recordId: s.record.id, confirmedAt: { not: null } } })).toBe(
+      0,
+    );
 
     const fresh = await confirmRecord(s.actor, { recordId: s.record.id, version: 2 });
     expect(fresh.ok && fresh.value.confirmedVersion).toBe(2);
@@ -178,7 +184,10 @@ describe("viewing and confirming (SPEC §4.3)", () => {
     let page = await loadRecordPage(s.actor);
     expect(page?.kind === "record" && page.changedSinceConfirm).toBe(false);
 
-    await db.enrollmentRecord.update({ where: { id: s.record.id }, data: { version: 2, department: "软件工程系" } });
+    await db.enrollmentRecord.update({
+      where: { id: s.record.id },
+      data: { version: 2, department: "软件工程系" },
+    });
     page = await loadRecordPage(s.actor);
     expect(page?.kind === "record" && page.changedSinceConfirm).toBe(true);
 
@@ -189,7 +198,11 @@ describe("viewing and confirming (SPEC §4.3)", () => {
   });
 
   it("highlights birth date and gender that disagree with the ID number", async () => {
-    const s = await makeStudent(org, { idNumber: idNumberFor("20050312", "男"), gender: "男", birthDate: "2005-03-21" });
+    const s = await makeStudent(org, {
+      idNumber: idNumberFor("20050312", "男"),
+      gender: "男",
+      birthDate: "2005-03-21",
+    });
     const page = await loadRecordPage(s.actor);
     expect(page?.kind).toBe("record");
     if (page?.kind !== "record") return;

@@ -37,7 +37,10 @@ export default async function RequestPage({
       <PageHeader
         title={t("detail.title")}
         actions={
-          <Link href={`/record?r=${request.record.id}`} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+          <Link
+            href={`/record?r=${request.record.id}`}
+            className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline"
+          >
             {t("detail.back")}
           </Link>
         }

@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requireStaff } from "@/lib/auth/current";
+import { formatDateTime } from "@/lib/i18n/format";
+import { listBindings } from "@/lib/records/binding";
+import { Badge } from "@/components/ui/Badge";
+import { PageHeader } from "@/components/ui/Card";
+import { cn } from "@/components/ui/cn";
+import { BindingDecisionForm } from "@/components/corrections/BindingDecisionForm";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("corrections.bindings");
+  return { title: t("title") };
+}
+
+const query = z.object({ status: z.enum(["pending", "all"]).catch("pending").default("pending") });
+
+/** 尝试绑定学籍 requests waiting for the registrar: account and record side by side. */
+export default async function BindingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const actor = await requireStaff("recordBinding.decide");
+  const t = await getTranslations("corrections.bindings");
+  const tr = await getTranslations("record");
+  const { status } = query.parse(await searchParams);
+  const rows = await listBindings(actor, { status });
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("lead")} />
+      <nav className="mb-4 flex gap-2" aria-label={t("status")}>
+        {(["pending", "all"] as const).map((s) => (
+          <Link
+            key={s}
+            href={`/registrar/bindings?status=${s}`}
+            aria-current={s === status ? "page" : undefined}
+            className={cn(
+              "rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-inset",
+              s === status
+                ? "bg-brand-700 text-white ring-brand-700"
+                : "bg-white text-brand-800 ring-slate-300",
+            )}
+          >
+            {t(s)}
+          </Link>
+        ))}
+      </nav>
+      {rows.length === 0 ? (
+        <p className="rounded-xl bg-white p-6 text-sm text-slate-600 ring-1 ring-slate-200">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">
+                  {t("account")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("record")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("createdAt")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("status")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 align-top">
+              {rows.map((b) => (
+                <tr key={b.id}>
+                  <td className="px-4 py-3">
+                    <p className="font-medium text-ink">{b.account.name}</p>
+                    <p className="font-mono text-xs">{b.account.idMasked}</p>
+                    <p className="text-xs text-slate-600">{b.account.phoneMasked}</p>
+                  </td>
+                  <td className="px-4 py-3">
+                    <p className="font-medium text-ink">
+                      {b.record.name} <span className="font-mono text-xs">{b.record.studentNumber}</span>
+                    </p>
+                    <p className="font-mono text-xs">{b.record.idMasked}</p>
+                    <p className="text-xs text-slate-600">
+                      {b.record.collegeName} · {b.record.className}
+                    </p>
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+                    {formatDateTime(b.createdAt)}
+                  </td>
+                  <td className="min-w-72 px-4 py-3">
+                    {b.status === "pending" ? (
+                      <BindingDecisionForm bindingId={b.id} />
+                    ) : (
+                      <>
+                        <Badge tone={b.status === "approved" ? "success" : "danger"}>
+                          {tr(`binding.status.${b.status}`)}
+                        </Badge>
+                        {b.reason ? <p className="mt-1 text-xs text-slate-700">{b.reason}</p> : null}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/current";
+import { failStaleJobs, listImportJobs } from "@/lib/roster-import/jobs";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Badge } from "@/components/ui/Badge";
+import { buttonClass } from "@/components/ui/Button";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { UploadForm } from "@/components/import/UploadForm";
+import { uploadRosterAction } from "./actions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("import");
+  return { title: t("title") };
+}
+
+export function statusTone(status: string) {
+  return status === "committed" ? "success" : status === "failed" ? "danger" : status === "previewed" ? "brand" : "warning";
+}
+
+export default async function ImportPage() {
+  const actor = await requireStaff("roster.import");
+  const t = await getTranslations("import");
+  const tr = await getTranslations("registrar");
+  await failStaleJobs();
+  const jobs = await listImportJobs(actor);
+  return (
+    <>
+      <PageHeader title={tr("title")} />
+      <RegistrarNav current="import" />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <h2 className="text-xl font-bold">{t("title")}</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">{t("description")}</p>
+          <UploadForm action={uploadRosterAction} label={t("upload.file")} submit={t("upload.submit")} />
+        </Card>
+        <Card>
+          <h2 className="font-semibold">{t("upload.template")}</h2>
+          <div className="mt-3 flex flex-col gap-2">
+            <a className={buttonClass("secondary")} href="/registrar/import/template?format=xlsx" download>
+              {t("upload.templateXlsx")}
+            </a>
+            <a className={buttonClass("secondary")} href="/registrar/import/template?format=csv" download>
+              {t("upload.templateCsv")}
+            </a>
+          </div>
+        </Card>
+      </div>
+      <section aria-labelledby="jobs-title" className="mt-8">
+        <h2 id="jobs-title" className="mb-3 text-xl font-bold">
+          {t("jobs.title")}
+        </h2>
+        <Card className="overflow-x-auto p-0 sm:p-0">
+          {jobs.length === 0 ? (
+            <p className="p-6 text-sm text-slate-600">{t("jobs.empty")}</p>
+          ) : (
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-3">{t("jobs.time")}</th>
+                  <th scope="col" className="px-4 py-3">{t("jobs.file")}</th>
+                  <th scope="col" className="px-4 py-3">{t("jobs.kind")}</th>
+                  <th scope="col" className="px-4 py-3">{t("jobs.status")}</th>
+                  <th scope="col" className="px-4 py-3 text-right">{t("jobs.rows")}</th>
+                  <th scope="col" className="px-4 py-3"><span className="sr-only">{t("jobs.open")}</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {jobs.map((job) => (
+                  <tr key={job.id}>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(job.createdAt)}</td>
+                    <td className="px-4 py-3">{job.fileName}</td>
+                    <td className="px-4 py-3">{t(`jobs.kinds.${job.kind === "graduation_lock" ? "graduation_lock" : "roster"}`)}</td>
+                    <td className="px-4 py-3">
+                      <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
+                    </td>
+                    <td className="px-4 py-3 text-right tabular-nums">{job.totalRows.toLocaleString("zh-CN")}</td>
+                    <td className="px-4 py-3 text-right">
+                      <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={`/registrar/import/${job.id}`}>
+                        {t("jobs.open")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { CampaignRef } from "@/lib/progress/campaign";
+
+/** Chooses the campaign a dashboard shows (a GET form: works without JavaScript, bookmarkable). */
+export async function CampaignPicker({
+  campaigns,
+  current,
+  now = new Date(),
+}: {
+  campaigns: CampaignRef[];
+  current: CampaignRef;
+  now?: Date;
+}) {
+  const t = await getTranslations("progress.campaign");
+  const state = now < current.startsAt ? "upcoming" : now >= current.endsAt ? "closed" : "open";
+  return (
+    <div className="mb-6 flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-end sm:justify-between">
+      <form className="flex flex-wrap items-end gap-2" method="get">
+        <div>
+          <label htmlFor="campaign" className="block text-sm font-medium text-slate-800">
+            {t("label")}
+          </label>
+          <select
+            id="campaign"
+            name="campaign"
+            defaultValue={current.id}
+            className="mt-1 block min-h-11 rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300"
+          >
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("choose")}
+        </Button>
+      </form>
+      <p className="flex items-center gap-2 text-sm text-slate-700">
+        <Badge tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}>{t(state)}</Badge>
+        {t("window", { start: formatDateTime(current.startsAt), end: formatDateTime(current.endsAt) })}
+      </p>
+    </div>
+  );
+}

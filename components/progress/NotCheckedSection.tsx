@@ -1,0 +1,216 @@
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/Badge";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import type { NotCheckedFilter, NotCheckedRow } from "@/lib/progress/not-checked";
+import type { Option } from "@/lib/progress/options";
+import { Pagination } from "./Pagination";
+import { RemindForm } from "./RemindForm";
+import { RevealIdButton } from "./RevealIdButton";
+
+const select = "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
+
+/** Query string of the filters (and campaign), for links, exports and the reminder. */
+export function filterParams(campaignId: string, f: Partial<NotCheckedFilter>): Record<string, string> {
+  const out: Record<string, string> = { campaign: campaignId };
+  for (const key of ["q", "registered", "viewed", "collegeId", "majorId", "classGroupId"] as const) {
+    const v = f[key];
+    if (v) out[key] = String(v);
+  }
+  return out;
+}
+
+/** 未查名单: filters (GET), one server-side page of 50, masked ID numbers with a logged reveal, export, remind. */
+export async function NotCheckedSection({
+  campaignId,
+  filter,
+  data,
+  options,
+  canExport,
+  canRemind,
+  canReveal,
+  basePath,
+}: {
+  campaignId: string;
+  filter: NotCheckedFilter;
+  data: { rows: NotCheckedRow[]; total: number; page: number; pages: number };
+  options: { colleges: Option[]; majors: Option[]; classGroups: Option[] };
+  canExport: boolean;
+  canRemind: boolean;
+  canReveal: boolean;
+  basePath: string;
+}) {
+  const t = await getTranslations("progress");
+  const params = filterParams(campaignId, filter);
+  const qs = (extra: Record<string, string> = {}) => new URLSearchParams({ ...params, ...extra }).toString();
+  return (
+    <section aria-labelledby="not-checked-title" className="space-y-4">
+      <div>
+        <h2 id="not-checked-title" className="text-xl font-bold">
+          {t("list.title")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("list.description")}</p>
+      </div>
+      <Card>
+        <form method="get" role="search" aria-label={t("list.title")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <input type="hidden" name="campaign" value={campaignId} />
+          <div className="lg:col-span-2">
+            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+              {t("list.search")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filter.q ?? ""}
+              placeholder={t("list.searchHint")}
+              className="mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300"
+            />
+          </div>
+          <div>
+            <label htmlFor="registered" className="block text-sm font-medium text-slate-800">
+              {t("list.registered")}
+            </label>
+            <select id="registered" name="registered" defaultValue={filter.registered ?? ""} className={select}>
+              <option value="">{t("list.any")}</option>
+              <option value="yes">{t("list.yes")}</option>
+              <option value="no">{t("list.no")}</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="viewed" className="block text-sm font-medium text-slate-800">
+              {t("list.viewed")}
+            </label>
+            <select id="viewed" name="viewed" defaultValue={filter.viewed ?? ""} className={select}>
+              <option value="">{t("list.any")}</option>
+              <option value="yes">{t("list.yes")}</option>
+              <option value="no">{t("list.no")}</option>
+            </select>
+          </div>
+          {options.colleges.length > 1 ? (
+            <div>
+              <label htmlFor="collegeId" className="block text-sm font-medium text-slate-800">
+                {t("list.college")}
+              </label>
+              <select id="collegeId" name="collegeId" defaultValue={filter.collegeId ?? ""} className={select}>
+                <option value="">{t("list.anyCollege")}</option>
+                {options.colleges.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div>
+            <label htmlFor="majorId" className="block text-sm font-medium text-slate-800">
+              {t("list.major")}
+            </label>
+            <select id="majorId" name="majorId" defaultValue={filter.majorId ?? ""} className={select}>
+              <option value="">{t("list.anyMajor")}</option>
+              {options.majors.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {options.classGroups.length > 0 ? (
+            <div>
+              <label htmlFor="classGroupId" className="block text-sm font-medium text-slate-800">
+                {t("list.classGroup")}
+              </label>
+              <select id="classGroupId" name="classGroupId" defaultValue={filter.classGroupId ?? ""} className={select}>
+                <option value="">{t("list.anyClassGroup")}</option>
+                {options.classGroups.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="flex items-end gap-2 lg:col-span-4">
+            <Button type="submit">{t("list.filter")}</Button>
+            <a className={buttonClass("ghost")} href={`${basePath}?${new URLSearchParams({ campaign: campaignId })}`}>
+              {t("list.reset")}
+            </a>
+            <span className="ml-auto text-sm font-medium text-slate-700" aria-live="polite">
+              {t("list.count", { total: data.total })}
+            </span>
+          </div>
+        </form>
+      </Card>
+
+      <Card className="overflow-x-auto p-0 sm:p-0">
+        {data.rows.length === 0 ? (
+          <p className="p-6 text-sm text-slate-600">{t("list.empty")}</p>
+        ) : (
+          <table className="min-w-full text-left text-sm" data-testid="not-checked-table">
+            <caption className="sr-only">{t("list.title")}</caption>
+            <thead className="bg-slate-50 text-xs text-slate-600">
+              <tr>
+                {(["studentNumber", "name", "gender", "college", "major", "classGroup", "idNumber", "status"] as const).map((k) => (
+                  <th key={k} scope="col" className="whitespace-nowrap px-3 py-3">
+                    {t(`list.${k}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.studentNumber}</td>
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
+                    {r.name}
+                  </th>
+                  <td className="px-3 py-2">{r.gender}</td>
+                  <td className="px-3 py-2">{r.college}</td>
+                  <td className="px-3 py-2">{r.major}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{r.classGroup}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {canReveal ? (
+                      <RevealIdButton recordId={r.id} masked={r.idMasked} name={r.name} />
+                    ) : (
+                      <span className="font-mono text-xs">{r.idMasked}</span>
+                    )}
+                  </td>
+                  <td className="space-x-1 whitespace-nowrap px-3 py-2">
+                    <Badge tone={r.registered ? "brand" : "danger"}>{r.registered ? t("list.registeredYes") : t("list.registeredNo")}</Badge>
+                    <Badge tone={r.viewed ? "warning" : "neutral"}>{r.viewed ? t("list.viewedYes") : t("list.viewedNo")}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Pagination page={data.page} pages={data.pages} hrefFor={(page) => `${basePath}?${qs({ page: String(page) })}`} />
+
+      <div className="grid gap-4 md:grid-cols-2">
+        {canExport ? (
+          <Card>
+            <h3 className="font-semibold">{t("export.title")}</h3>
+            <p className="mt-1 text-sm text-slate-600">{t("export.hint")}</p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <a className={buttonClass("secondary")} href={`/college/export?${qs({ format: "xlsx" })}`} download>
+                {t("export.xlsx")}
+              </a>
+              <a className={buttonClass("secondary")} href={`/college/export?${qs({ format: "csv" })}`} download>
+                {t("export.csv")}
+              </a>
+            </div>
+          </Card>
+        ) : null}
+        {canRemind ? (
+          <Card>
+            <h3 className="font-semibold">{t("remind.title")}</h3>
+            <div className="mt-1">
+              <RemindForm hidden={params} />
+            </div>
+          </Card>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/policy";
+import { ok, type Result } from "@/lib/core/result";
+import { notCheckedWhere, type NotCheckedFilter } from "@/lib/progress/not-checked";
+import { shanghaiDay } from "@/lib/progress/trend";
+import type { CampaignRef } from "@/lib/progress/campaign";
+import { formatDateTime } from "@/lib/i18n/format";
+import { sendMessage } from "@/lib/messaging/send";
+import type { OutgoingMessage } from "@/lib/messaging/types";
+import { audit } from "@/lib/security/audit";
+
+export const REMINDER_KIND = "reminder.notChecked";
+
+export type ReminderReport = {
+  /** records not yet confirmed that the reminder was aimed at */
+  total: number;
+  /** students who got the inbox notice now */
+  reached: number;
+  /** no (active) account yet: nobody to tell — the college has to reach them another way */
+  skippedNoAccount: number;
+  /** already reminded today (one reminder per student per day, Asia/Shanghai) */
+  skippedAlreadyToday: number;
+  /** SMS / e-mails queued for accounts that allow them */
+  sms: number;
+  email: number;
+};
+
+const CHUNK = 1000;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * SPEC §5 reminder: an inbox notice to every student of the campaign in the actor's colleges (narrowed
+ * by the list's filters) who has not confirmed, plus SMS / e-mail where the account allows, at most once
+ * per student per day — ReminderLog's unique (campaign, record, day) enforces it even when two clerks press
+ * the button at once. Returns the counts and the SMS / e-mails to deliver (deliverReminders, after the
+ * response: a provider may be slow).
+ */
+export async function remindNotConfirmed(
+  actor: Actor,
+  campaign: CampaignRef,
+  filter: Omit<NotCheckedFilter, "page"> = {},
+  now: Date = new Date(),
+): Promise<Result<{ report: ReminderReport; messages: OutgoingMessage[] }>> {
+  assertCan(actor, "reminder.send");
+  const day = shanghaiDay(now);
+  const sentById = actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
+  const report: ReminderReport = { total: 0, reached: 0, skippedNoAccount: 0, skippedAlreadyToday: 0, sms: 0, email: 0 };
+  const messages: OutgoingMessage[] = [];
+  const where = notCheckedWhere(actor, campaign, filter);
+  const deadline = formatDateTime(campaign.endsAt);
+  let after: string | undefined;
+  for (;;) {
+    const records = await db.enrollmentRecord.findMany({
+      where: after ? { AND: [where, { studentNumber: { gt: after } }] } : where,
+      select: { id: true, studentNumber: true, name: true, account: { select: { id: true, identityStatus: true, phone: true, email: true, emailVerifiedAt: true, notifyBySms: true, notifyByEmail: true } } },
+      orderBy: { studentNumber: "asc" },
+      take: CHUNK,
+    });
+    if (records.length === 0) break;
+    after = records[records.length - 1].studentNumber;
+    report.total += records.length;
+    const reachable = records.filter((r) => r.account && r.account.identityStatus !== "cancelled");
+    report.skippedNoAccount += records.length - reachable.length;
+    const already = new Set(
+      (
+        await db.reminderLog.findMany({
+          where: { campaignId: campaign.id, day, recordId: { in: reachable.map((r) => r.id) } },
+          select: { recordId: true },
+        })
+      ).map((r) => r.recordId),
+    );
+    const due = reachable.filter((r) => !already.has(r.id));
+    report.skippedAlreadyToday += reachable.length - due.length;
+
+    const delivered = await logAndNotify(campaign, due, day, sentById);
+    report.skippedAlreadyToday += due.length - delivered.length;
+    report.reached += delivered.length;
+    for (const r of delivered) {
+      const account = r.account as NonNullable<(typeof r)["account"]>;
+      const text = `${r.name}同学:您的学籍信息尚未确认。请于 ${deadline} 前登录学籍自查平台核对,无误请点“确认无误”,有误请点“信息有误”提交更正。`;
+      if (account.notifyBySms) {
+        messages.push({ channel: "sms", to: account.phone, body: `【学籍自查】${text}` });
+        report.sms++;
+      }
+      if (account.notifyByEmail && account.email && account.emailVerifiedAt) {
+        messages.push({ channel: "email", to: account.email, subject: "学籍信息核对提醒", body: text });
+        report.email++;
+      }
+    }
+    if (records.length < CHUNK) break;
+  }
+  await db.$transaction((tx) =>
+    audit(tx, actor, {
+      action: "reminder.send",
+      targetType: "Campaign",
+      targetId: campaign.id,
+      after: { ...report, day, filter },
+    }),
+  );
+  return ok({ report, messages });
+}
+
+type Due = { id: string; account: { id: string } | null };
+
+/**
+ * ReminderLog rows and inbox notices for one chunk, in one transaction. If a concurrent reminder already
+ * logged some of them (unique violation), falls back to one row at a time and skips those.
+ */
+async function logAndNotify<T extends Due>(campaign: CampaignRef, due: T[], day: string, sentById: string): Promise<T[]> {
+  if (due.length === 0) return [];
+  const params = JSON.stringify({ campaign: campaign.name, deadline: formatDateTime(campaign.endsAt) });
+  const notice = (r: T) => ({ accountId: (r.account as { id: string }).id, kind: REMINDER_KIND, params, linkPath: "/record" });
+  try {
+    await db.$transaction([
+      db.reminderLog.createMany({ data: due.map((r) => ({ campaignId: campaign.id, recordId: r.id, day, sentById })) }),
+      db.notification.createMany({ data: due.map(notice) }),
+    ]);
+    return due;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const delivered: T[] = [];
+  for (const r of due) {
+    try {
+      await db.$transaction([
+        db.reminderLog.create({ data: { campaignId: campaign.id, recordId: r.id, day, sentById } }),
+        db.notification.create({ data: notice(r) }),
+      ]);
+      delivered.push(r);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return delivered;
+}
+
+/** Sends the reminder SMS / e-mails one by one (each recorded in the outbox table by sendMessage). */
+export async function deliverReminders(messages: readonly OutgoingMessage[]): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (const message of messages) {
+    const result = await sendMessage(message);
+    if (result.ok) sent++;
+    else failed++;
+  }
+  return { sent, failed };
+}
