@@ -25,6 +25,8 @@ const nextConfig: NextConfig = {
   ],
   experimental: {
     serverActions: { bodySizeLimit: "30mb" },
+    // proxy.ts buffers request bodies up to this size (default 10 MB): correction evidence is up to 5 × 5 MB.
+    proxyClientMaxBodySize: "30mb",
     // forbidden() for signed-in people opening another role's area
     authInterrupts: true,
   },

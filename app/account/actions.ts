@@ -59,7 +59,15 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
   return finish(formData, await changePassword(actor, parsed.data), (_v, t) => t("account.password.done"));
 }
 
-export async function sendPhoneCodeAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+/**
+ * 更换手机号 form: 免费获取 (intent "sendCode") sends the code to the new phone, the submit button changes
+ * the phone. One action for both keeps typed values without JavaScript (see SendCodeButton).
+ */
+export async function phoneChangeAction(prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  return formData.get("intent") === "sendCode" ? sendPhoneCode(formData) : changePhoneNow(prev, formData);
+}
+
+async function sendPhoneCode(formData: FormData): Promise<AccountFormState> {
   const actor = await student();
   const parsed = z.object({ newPhone: str(40) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return tooLong(formData);
@@ -84,13 +92,17 @@ export async function sendPhoneCodeAction(_prev: AccountFormState, formData: For
   };
 }
 
-export async function changePhoneAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+async function changePhoneNow(prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const actor = await student();
   const parsed = z
     .object({ newPhone: str(40), code: str(20), currentPassword: str(1024) })
     .safeParse(Object.fromEntries(formData));
   if (!parsed.success) return tooLong(formData);
-  return finish(formData, await changePhone(actor, parsed.data), (v, t) => t("account.phone.done", { phone: v.phone }));
+  const state = await finish(formData, await changePhone(actor, parsed.data), (v, t) =>
+    t("account.phone.done", { phone: v.phone }),
+  );
+  // A failed change keeps the 60-second countdown of the code already sent.
+  return state.status === "error" ? { ...state, data: { ...state.data, at: Date.now(), resendAt: prev.data?.resendAt } } : state;
 }
 
 export async function requestEmailAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {

@@ -43,13 +43,25 @@ const schema = z.object({
 const NOT_ECHOED = ["password", "confirmPassword", "answer1", "answer2", "answer3"];
 
 export type RegisterData = {
-  at: number;
   conflict?: "phone" | "idNumber";
   nameSuggestion?: string;
   pending?: boolean;
-  emailSentTo?: string;
+  /** 免费获取: when a new code may be asked for (drives the countdown), and what was sent */
+  resendAt?: string;
+  codeMessage?: string;
+  /** this answer is to 免费获取 */
+  codeRequest?: boolean;
 };
-export type CodeData = { at: number; resendAt?: string; message?: string };
+type State = FormState<RegisterData>;
+
+/**
+ * The registration form's one action. Its two buttons are told apart by `intent`: 免费获取 sends the SMS
+ * code, 立即注册 registers. One action (not a second one through formAction) keeps the typed values when
+ * the page works without JavaScript: see components/auth/SendCodeButton.tsx.
+ */
+export async function registerForm(prev: State, formData: FormData): Promise<State> {
+  return formData.get("intent") === "sendCode" ? sendRegisterCode(prev, formData) : register(prev, formData);
+}
 
 function stringEntries(formData: FormData): Record<string, string> {
   return Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -66,11 +78,12 @@ function tooLong(
 }
 
 /** 立即注册: one call to the registration service; verified accounts go straight to their record. */
-export async function register(_prev: FormState<RegisterData>, formData: FormData): Promise<FormState<RegisterData>> {
+async function register(prev: State, formData: FormData): Promise<State> {
   const t = await getTranslations();
   const values = formValues(formData, NOT_ECHOED);
   const parsed = schema.safeParse(stringEntries(formData));
-  if (!parsed.success) return { ...tooLong(t, parsed.error.issues, values), data: { at: Date.now() } };
+  const resendAt = prev.data?.resendAt;
+  if (!parsed.success) return { ...tooLong(t, parsed.error.issues, values), data: { resendAt } };
   const input = parsed.data;
   const result = await registerStudent(
     {
@@ -91,37 +104,34 @@ export async function register(_prev: FormState<RegisterData>, formData: FormDat
     const suggestion = fe.name?.key === "register.name.traditional" ? String(fe.name.params?.suggestion ?? "") : undefined;
     return {
       ...formError<RegisterData>(t, localizeTimes(result), values),
-      data: { at: Date.now(), conflict, nameSuggestion: suggestion },
+      data: { conflict, nameSuggestion: suggestion, resendAt },
     };
   }
   await setSessionCookie(result.value.sessionId, "student");
   if (result.value.identityStatus === "verified") redirect("/record");
-  return { status: "success", data: { at: Date.now(), pending: true } };
+  return { status: "success", data: { pending: true } };
 }
 
-/**
- * 免费获取: sends the registration code. Also the no-JavaScript path (a submit button with formAction): it
- * receives the whole form and hands the typed values back.
- */
-export async function sendRegisterCode(_prev: FormState<CodeData>, formData: FormData): Promise<FormState<CodeData>> {
+/** 免费获取: sends the registration code; receives the whole form and hands the typed values back. */
+async function sendRegisterCode(_prev: State, formData: FormData): Promise<State> {
   const t = await getTranslations();
   const values = formValues(formData, NOT_ECHOED);
   const phone = parsePhone(String(formData.get("phone") ?? ""));
   if (!phone.ok) {
-    return { status: "error", fieldErrors: { phone: t("register.phone.invalid") }, values, data: { at: Date.now() } };
+    return { status: "error", fieldErrors: { phone: t("register.phone.invalid") }, values, data: { codeRequest: true } };
   }
   const sent = await sendSmsCode({ purpose: "register", phone: phone.value }, await requestMeta());
   if (!sent.ok) {
     const message = formError(t, localizeTimes(sent)).error;
-    return { status: "error", fieldErrors: { code: message ?? "" }, values, data: { at: Date.now() } };
+    return { status: "error", fieldErrors: { code: message ?? "" }, values, data: { codeRequest: true } };
   }
   return {
-    status: "success",
+    status: "idle",
     values,
     data: {
-      at: Date.now(),
+      codeRequest: true,
       resendAt: sent.value.resendAt,
-      message: t("register.code.sent", { phone: maskPhone(phone.value), minutes: await codeLifetimeMinutes() }),
+      codeMessage: t("register.code.sent", { phone: maskPhone(phone.value), minutes: await codeLifetimeMinutes() }),
     },
   };
 }

@@ -2,12 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changePhoneAction, sendPhoneCodeAction, type AccountFormState } from "@/app/account/actions";
+import { phoneChangeAction, type AccountFormState } from "@/app/account/actions";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { DefaultSubmit } from "@/components/auth/DefaultSubmit";
 import { SmsCodeField } from "@/components/auth/SmsCodeField";
-import { latestOf } from "@/components/auth/latest-state";
 import { FormFeedback } from "./FormFeedback";
 
 /** 更换手机号: code to the NEW phone (免费获取 works without JavaScript too) + current password. */
@@ -15,13 +14,14 @@ export function ChangePhoneForm() {
   const t = useTranslations("account");
   const tr = useTranslations("register");
   const tp = useTranslations("passwords");
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(changePhoneAction, { status: "idle" });
-  const [codeState, sendCode] = useActionState<AccountFormState, FormData>(sendPhoneCodeAction, { status: "idle" });
-  const { values, errors, codeIsLatest } = latestOf(state, codeState, ["newPhone", "code"]);
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(phoneChangeAction, { status: "idle" });
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+  const codeAnswer = !!state.data?.resendAt && state.status !== "error";
   return (
     <form action={action} noValidate className="space-y-4" aria-label={t("phone.title")}>
       <DefaultSubmit />
-      {codeIsLatest ? null : <FormFeedback state={state} />}
+      {codeAnswer ? null : <FormFeedback state={state} />}
       <p className="text-sm text-slate-600">{t("phone.lead")}</p>
       <TextField
         id="newPhone"
@@ -38,10 +38,11 @@ export function ChangePhoneForm() {
         id="code"
         label={tr("code.label")}
         error={errors.code}
-        notice={codeIsLatest ? codeState.data?.message : undefined}
+        notice={codeAnswer ? state.data?.message : undefined}
         defaultValue={values.code ?? ""}
-        sendAction={sendCode}
-        resendAt={codeState.data?.resendAt}
+        sendAction={action}
+        resendAt={state.data?.resendAt}
+        intent="sendCode"
       />
       <TextField
         id="phone-current"

@@ -63,9 +63,9 @@ export function CheckboxGroup({
                 defaultChecked={checked.includes(option.value)}
                 className="mt-0.5 size-4 shrink-0 accent-brand-700"
               />
-              <span>
+              <span className="min-w-0">
                 <span className="font-medium text-slate-900">{option.label}</span>
-                {option.hint ? <span className="block text-xs text-slate-600">{option.hint}</span> : null}
+                {option.hint ? <span className="block text-xs text-slate-600 [overflow-wrap:anywhere]">{option.hint}</span> : null}
               </span>
             </label>
           );

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { register, sendRegisterCode, type CodeData, type RegisterData } from "@/app/register/actions";
+import { registerForm, type RegisterData } from "@/app/register/actions";
 import type { FormState } from "@/lib/core/form-state";
 import { ID_TYPES } from "@/lib/identity/id-number";
 import { Alert } from "@/components/ui/Alert";
@@ -17,7 +17,6 @@ import { PasswordFields } from "./PasswordFields";
 import { PrivacyNotice } from "./PrivacyNotice";
 import { SmsCodeField } from "./SmsCodeField";
 import { PhoneTakenHelp, IdTakenHelp } from "./RegisterConflicts";
-import { latestOf } from "./latest-state";
 import { PendingRegistered } from "./PendingRegistered";
 
 export type SupportContact = { phone: string; office: string; email: string; hours: string };
@@ -27,21 +26,22 @@ const idle = { status: "idle" } as const;
 /** 实名注册 form (SPEC §2.1): every field with its SPEC label, errors at their field, typed values kept. */
 export function RegisterForm({ contact }: { contact: SupportContact }) {
   const t = useTranslations("register");
-  const [state, registerAction, submitting] = useActionState<FormState<RegisterData>, FormData>(register, idle);
-  const [codeState, sendCodeAction] = useActionState<FormState<CodeData>, FormData>(sendRegisterCode, idle);
-  const { values, errors, codeIsLatest } = latestOf(state, codeState);
+  const [state, action, submitting] = useActionState<FormState<RegisterData>, FormData>(registerForm, idle);
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
 
   if (state.status === "success" && state.data?.pending) return <PendingRegistered />;
 
-  const conflict = codeIsLatest ? undefined : state.data?.conflict;
-  const nameSuggestion = codeIsLatest ? undefined : state.data?.nameSuggestion;
-  const showSummary = !codeIsLatest && state.status === "error";
+  const conflict = state.data?.conflict;
+  const nameSuggestion = state.data?.nameSuggestion;
+  // A refused 免费获取 speaks at its field; the summary is for a refused registration.
+  const showSummary = state.status === "error" && !state.data?.codeRequest;
 
   return (
     <Card className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-1.5 text-sm text-slate-600">{t("subtitle")}</p>
-      <form action={registerAction} noValidate className="mt-6 space-y-8">
+      <form action={action} noValidate className="mt-6 space-y-8">
         <DefaultSubmit />
         {showSummary ? <Alert tone="error">{state.error ?? t("errorSummary")}</Alert> : null}
 
@@ -65,10 +65,11 @@ export function RegisterForm({ contact }: { contact: SupportContact }) {
           <SmsCodeField
             label={t("code.label")}
             error={errors.code}
-            notice={codeIsLatest ? codeState.data?.message : undefined}
+            notice={state.data?.codeMessage}
             defaultValue={values.code ?? ""}
-            sendAction={sendCodeAction}
-            resendAt={codeState.data?.resendAt}
+            sendAction={action}
+            resendAt={state.data?.resendAt}
+            intent="sendCode"
           />
           <PasswordFields errors={errors} label={t("password.label")} confirmLabel={t("password.confirmLabel")} />
         </fieldset>

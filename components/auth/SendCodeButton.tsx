@@ -8,9 +8,14 @@ import { buttonClass } from "@/components/ui/Button";
 const noopSubscribe = () => () => {};
 
 /**
- * 免费获取. Without JavaScript it is a submit button whose formAction sends the whole form to the
- * code action (typed values come back). With JavaScript it sends the same form data in a transition — the
- * form is not reset, so typed passwords stay — and counts down the 60 seconds before a new code.
+ * 免费获取. Without JavaScript it is a submit button of the form (name="intent" value=<intent>): the form's
+ * one action sees the intent, sends the code and hands the typed values back. With JavaScript it sends the
+ * same form data in a transition — the form is not reset, so typed passwords stay — and counts down the 60
+ * seconds before a new code.
+ *
+ * Why not a second action through formAction: with two useActionState hooks in one form, React renders a
+ * hidden $ACTION_KEY for each, and the no-JavaScript post-back only honours the first one, so the code
+ * action's state (the typed values) would be lost.
  */
 export function SendCodeButton({
   action,
@@ -20,8 +25,8 @@ export function SendCodeButton({
 }: {
   action: (formData: FormData) => void;
   resendAt?: string;
-  /** set as form field "intent" when one action serves several buttons */
-  intent?: string;
+  /** the form field "intent" that tells the form's action to send a code */
+  intent: string;
   className?: string;
 }) {
   const t = useTranslations("register.code");
@@ -43,16 +48,15 @@ export function SendCodeButton({
     if (!form) return;
     event.preventDefault();
     const data = new FormData(form);
-    if (intent) data.set("intent", intent);
+    data.set("intent", intent);
     startTransition(() => action(data));
   }
 
   return (
     <button
       type="submit"
-      formAction={action}
       formNoValidate
-      name={intent ? "intent" : undefined}
+      name="intent"
       value={intent}
       onClick={onClick}
       disabled={sending || remaining > 0}

@@ -26,7 +26,7 @@ export function SmsCodeField({
   defaultValue?: string;
   sendAction: (formData: FormData) => void;
   resendAt?: string;
-  intent?: string;
+  intent: string;
   required?: boolean;
 }) {
   return (

@@ -132,7 +132,7 @@ test("信息有误 → college01 confirms → registrar approves → new values,
   await checkA11y(page);
   await page.getByRole("button", { name: "提交更正申请" }).click();
 
-  await expect(page).toHaveURL(/\/record\/requests\/[^/?]+\?submitted=1/);
+  await expect(page).toHaveURL(/\/record\/requests\/[^/?]+\?submitted=1/, { timeout: 30_000 });
   await expect(page.getByText("更正申请已提交")).toBeVisible();
   await expect(page.getByText("待学院审核").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /录取通知书\.png/ })).toBeVisible();

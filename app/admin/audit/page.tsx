@@ -9,6 +9,7 @@ import { Pager } from "@/components/admin/Pager";
 import { Badge } from "@/components/ui/Badge";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { TableCard } from "@/components/admin/TableCard";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.audit");
@@ -81,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         </form>
       </Card>
-      <Card className="overflow-x-auto p-0 sm:p-0">
+      <TableCard>
         {rows.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
         ) : (
@@ -121,7 +122,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         )}
-      </Card>
+      </TableCard>
       <Pager page={filter.page} pageSize={pageSize} total={total} params={kept} />
     </>
   );

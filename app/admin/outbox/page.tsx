@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/messaging/outbox-read";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { TableCard } from "@/components/admin/TableCard";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 
@@ -46,7 +47,7 @@ export default async function OutboxPage({
         </Button>
         <span className="text-sm text-slate-600">{t("total", { count: total })}</span>
       </form>
-      <Card className="overflow-x-auto p-0 sm:p-0">
+      <TableCard>
         {rows.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
         ) : (
@@ -92,7 +93,7 @@ export default async function OutboxPage({
             </tbody>
           </table>
         )}
-      </Card>
+      </TableCard>
       <nav className="mt-4 flex justify-between text-sm" aria-label="pagination">
         {page > 1 ? (
           <Link

@@ -9,6 +9,7 @@ import { Pager } from "@/components/admin/Pager";
 import { Badge } from "@/components/ui/Badge";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { TableCard } from "@/components/admin/TableCard";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
@@ -50,7 +51,7 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
           {t("searchSubmit")}
         </Button>
       </form>
-      <Card className="overflow-x-auto p-0 sm:p-0">
+      <TableCard>
         {rows.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
         ) : (
@@ -106,7 +107,7 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
             </tbody>
           </table>
         )}
-      </Card>
+      </TableCard>
       <Pager page={page} pageSize={pageSize} total={total} params={{ q }} />
     </>
   );

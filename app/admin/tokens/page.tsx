@@ -8,6 +8,7 @@ import { TokenCreateForm } from "@/components/admin/TokenCreateForm";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { TableCard } from "@/components/admin/TableCard";
 import { revokeApiTokenAction } from "./actions";
 
 export async function generateMetadata() {
@@ -34,7 +35,7 @@ export default async function TokensPage() {
           </>
         }
       />
-      <Card className="mb-6 overflow-x-auto p-0 sm:p-0" aria-labelledby="tokens-heading">
+      <TableCard className="mb-6" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="px-5 pt-5 text-lg font-semibold sm:px-6">{t("listTitle")}</h2>
         {tokens.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
@@ -88,7 +89,7 @@ export default async function TokensPage() {
             </tbody>
           </table>
         )}
-      </Card>
+      </TableCard>
       <Card aria-labelledby="new-token-heading" className="max-w-4xl">
         <h2 id="new-token-heading" className="mb-4 text-lg font-semibold">{t("new")}</h2>
         <TokenCreateForm colleges={colleges} />

@@ -8,15 +8,12 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { UploadForm } from "@/components/import/UploadForm";
+import { statusTone } from "@/components/import/status";
 import { uploadRosterAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
   return { title: t("title") };
-}
-
-export function statusTone(status: string) {
-  return status === "committed" ? "success" : status === "failed" ? "danger" : status === "previewed" ? "brand" : "warning";
 }
 
 export default async function ImportPage() {

@@ -11,14 +11,21 @@ import { latestMessage } from "./helpers";
  */
 
 const ROOT = path.resolve(__dirname, "../../..");
-/** The server's database (scripts/e2e-server.sh); the same environment gives the same keys. */
-const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+/**
+ * The server's database, named like scripts/e2e-server.sh names it (data/e2e.db on the default port 3100,
+ * data/e2e-<port>.db on another); the same environment gives the same keys.
+ */
+function e2eDatabaseUrl(): string {
+  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
+  const port = process.env.E2E_PORT ?? "3100";
+  return `file:./data/${port === "3100" ? "e2e" : `e2e-${port}`}.db`;
+}
 
 function identityDb<T>(...args: string[]): T {
   const out = execFileSync(
     "npx",
     ["tsx", "--conditions=react-server", "tests/e2e/support/identity-db.ts", ...args],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" },
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
   );
   return JSON.parse(out.trim().split("\n").pop() as string) as T;
 }
@@ -74,7 +81,7 @@ export async function registerThroughUi(
     await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
     return;
   }
-  await expect(page.getByText("我要重新注册")).toBeVisible();
+  await expect(page.getByText("我要重新注册", { exact: true })).toBeVisible();
   await page.locator("#reRegister").check();
   // The SMS code was used by nothing yet (the first submit stopped at the ID number), so it is still valid.
   await page.locator("#password").fill(PASSWORD);

@@ -13,7 +13,10 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const t = await getTranslations();
   const lines = await issueReport(actor, jobId, (key, values) => t(key, values));
   if (!lines) return NextResponse.json({ error: "not found" }, { status: 404 });
-  const body = Readable.toWeb(Readable.from(lines)) as ReadableStream<Uint8Array>;
+  const bytes = (async function* () {
+    for await (const line of lines) yield Buffer.from(line);
+  })();
+  const body = Readable.toWeb(Readable.from(bytes)) as ReadableStream<Uint8Array>;
   return new NextResponse(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

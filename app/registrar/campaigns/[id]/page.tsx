@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/current";
+import { getCampaign, knownLevels, toSchoolTime } from "@/lib/campaigns/manage";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { CampaignForm } from "@/components/progress/CampaignForm";
+import { RegistrarNav } from "@/components/progress/RegistrarNav";
+
+export async function generateMetadata() {
+  const t = await getTranslations("registrar.campaigns");
+  return { title: t("editTitle") };
+}
+
+export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireStaff("campaign.manage");
+  const t = await getTranslations("registrar");
+  const { id } = await params;
+  const [campaign, levels] = await Promise.all([getCampaign(actor, id), knownLevels()]);
+  if (!campaign) notFound();
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <RegistrarNav current="campaigns" />
+      <Card className="max-w-2xl">
+        <div className="mb-4 flex items-center justify-between">
+          <h2 className="text-xl font-bold">{t("campaigns.editTitle")}</h2>
+          <Link className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" href="/registrar/campaigns">
+            {t("campaigns.back")}
+          </Link>
+        </div>
+        <CampaignForm
+          levels={levels}
+          initial={{
+            id: campaign.id,
+            name: campaign.name,
+            cohort: campaign.cohort,
+            level: campaign.level,
+            startsAt: toSchoolTime(campaign.startsAt),
+            endsAt: toSchoolTime(campaign.endsAt),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

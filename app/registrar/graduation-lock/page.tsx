@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import { requireStaff } from "@/lib/auth/current";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { GraduationLockForm } from "@/components/import/GraduationLockForm";
+import { RegistrarNav } from "@/components/progress/RegistrarNav";
+
+export async function generateMetadata() {
+  const t = await getTranslations("import.graduation");
+  return { title: t("title") };
+}
+
+export default async function GraduationLockPage() {
+  await requireStaff("graduationLock.manage");
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={t("registrar.title")} />
+      <RegistrarNav current="graduationLock" />
+      <Card className="max-w-3xl">
+        <h2 className="mb-4 text-xl font-bold">{t("import.graduation.title")}</h2>
+        <GraduationLockForm />
+      </Card>
+    </>
+  );
+}

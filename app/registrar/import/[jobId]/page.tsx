@@ -1,0 +1,255 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requireStaff } from "@/lib/auth/current";
+import { parseConflict } from "@/lib/roster-import/decide";
+import { failStaleJobs, getImportJob, listIssues, parseJobSummary } from "@/lib/roster-import/jobs";
+import { fieldLabel, issueText } from "@/lib/roster-import/report";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { buttonClass } from "@/components/ui/Button";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { AutoRefresh } from "@/components/import/AutoRefresh";
+import { CommitForm } from "@/components/import/CommitForm";
+import { ConflictDecision } from "@/components/import/ConflictDecision";
+import { statusTone } from "@/components/import/status";
+import { Pagination } from "@/components/progress/Pagination";
+import { RegistrarNav } from "@/components/progress/RegistrarNav";
+
+export async function generateMetadata() {
+  const t = await getTranslations("import");
+  return { title: t("title") };
+}
+
+const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+export default async function ImportJobPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ jobId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const actor = await requireStaff("roster.import");
+  const t = await getTranslations("import");
+  const tAll = await getTranslations();
+  const { jobId } = await params;
+  const { page } = query.parse(await searchParams);
+  await failStaleJobs();
+  const job = await getImportJob(actor, jobId);
+  if (!job) notFound();
+  const running = job.status === "previewing" || job.status === "committing";
+  const summary = parseJobSummary(job.summary);
+  const [issues, conflicts] = await Promise.all([
+    listIssues(actor, job.id, { page, severity: "error" }),
+    job.status === "committed" ? listIssues(actor, job.id, { page: 1, severity: "conflict", pageSize: 200 }) : null,
+  ]);
+  const error = job.error ? (JSON.parse(job.error) as { key: string; params?: Record<string, string | number> }) : null;
+  const counts = [
+    { key: "total", value: job.totalRows },
+    { key: "new", value: job.newRows },
+    { key: "changed", value: job.changedRows },
+    { key: "unchanged", value: job.unchangedRows },
+    { key: "errors", value: job.errorRows },
+    { key: "conflicts", value: job.conflictRows },
+  ] as const;
+  const percent = job.status === "committing" && job.totalRows > 0 ? Math.min(100, Math.round((job.processedRows / job.totalRows) * 100)) : null;
+
+  return (
+    <>
+      <PageHeader title={tAll("registrar.title")} />
+      <RegistrarNav current="import" />
+      <AutoRefresh active={running} />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 className="text-xl font-bold">{t("job.title", { file: job.fileName })}</h2>
+          <p className="text-sm text-slate-600">{formatDateTime(job.createdAt)}</p>
+        </div>
+        <div className="flex items-center gap-3">
+          <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
+          <Link className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" href="/registrar/import">
+            {t("job.back")}
+          </Link>
+        </div>
+      </div>
+
+      {running ? (
+        <Card className="mb-6">
+          <p role="status" aria-live="polite" className="text-sm font-medium">
+            {t("job.running", { count: job.processedRows.toLocaleString("zh-CN") })}
+          </p>
+          {percent !== null ? (
+            <progress className="mt-3 h-3 w-full" max={100} value={percent} aria-label={t("job.progressLabel")}>
+              {percent}%
+            </progress>
+          ) : (
+            <progress className="mt-3 h-3 w-full" aria-label={t("job.progressLabel")} />
+          )}
+        </Card>
+      ) : null}
+
+      {job.status === "failed" && error ? (
+        <Alert tone="error" title={t("job.failedTitle")} className="mb-6">
+          {tAll(error.key, error.params)}
+          <div className="mt-2">
+            <Link className="font-medium underline" href="/registrar/import">
+              {t("job.reupload")}
+            </Link>
+          </div>
+        </Alert>
+      ) : null}
+
+      {job.status === "previewed" || job.status === "committed" ? (
+        <Card className="mb-6">
+          <h3 className="mb-3 text-lg font-semibold">{job.status === "previewed" ? t("job.previewTitle") : t("job.committedTitle")}</h3>
+          <dl className="grid grid-cols-3 gap-3 sm:grid-cols-6" data-testid="import-counts">
+            {counts.map((c) => (
+              <div key={c.key} className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-count={c.key}>
+                <dt className="text-xs text-slate-600">{t(`job.${c.key}`)}</dt>
+                <dd className="text-xl font-bold tabular-nums">{c.value.toLocaleString("zh-CN")}</dd>
+              </div>
+            ))}
+          </dl>
+          {summary && summary.ignoredColumns.length > 0 ? (
+            <Alert tone="warning" className="mt-4">
+              {t("job.ignoredColumns", { columns: summary.ignoredColumns.join("、") })}
+            </Alert>
+          ) : null}
+          {summary && job.kind === "roster" ? (
+            <section aria-labelledby="units-title" className="mt-5">
+              <h4 id="units-title" className="font-semibold">
+                {job.status === "previewed" ? t("job.toCreate") : t("job.created")}
+              </h4>
+              {summary.created.counts.colleges + summary.created.counts.majors + summary.created.counts.classGroups === 0 ? (
+                <p className="mt-1 text-sm text-slate-600">{t("job.noneToCreate")}</p>
+              ) : (
+                <div className="mt-2 grid gap-4 md:grid-cols-3" data-testid="units-to-create">
+                  <UnitList title={t("job.colleges", { count: summary.created.counts.colleges })} items={summary.created.colleges} />
+                  <UnitList
+                    title={t("job.majors", { count: summary.created.counts.majors })}
+                    items={summary.created.majors.map((m) => `${m.college} / ${m.name}`)}
+                  />
+                  <UnitList
+                    title={t("job.classGroups", { count: summary.created.counts.classGroups })}
+                    items={summary.created.classGroups.map((g) => `${g.college} / ${g.name}`)}
+                  />
+                </div>
+              )}
+            </section>
+          ) : null}
+          {job.status === "previewed" ? (
+            <div className="mt-6 border-t border-slate-200 pt-4">
+              <CommitForm jobId={job.id} label={t("job.commit")} hint={t("job.commitHint")} />
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {conflicts && conflicts.total > 0 ? (
+        <Card className="mb-6">
+          <h3 className="text-lg font-semibold">{t("conflicts.title")}</h3>
+          <p className="mb-3 text-sm text-slate-600">{t("conflicts.description")}</p>
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("job.row")}</th>
+                  <th scope="col" className="px-3 py-2">{t("job.studentNumber")}</th>
+                  <th scope="col" className="px-3 py-2">{t("job.field")}</th>
+                  <th scope="col" className="px-3 py-2">{t("conflicts.current")}</th>
+                  <th scope="col" className="px-3 py-2">{t("conflicts.file")}</th>
+                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t("conflicts.title")}</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {conflicts.rows.map((issue) => {
+                  const detail = parseConflict(issue.message);
+                  if (!detail) return null;
+                  return (
+                    <tr key={issue.id}>
+                      <td className="px-3 py-2 tabular-nums">{issue.rowNumber}</td>
+                      <td className="px-3 py-2 font-mono text-xs">{issue.studentNumber}</td>
+                      <td className="px-3 py-2">{fieldLabel(issue.field)}</td>
+                      <td className="px-3 py-2">{detail.before}</td>
+                      <td className="px-3 py-2">{detail.after}</td>
+                      <td className="px-3 py-2">
+                        {detail.decision ? (
+                          <Badge tone="neutral">{detail.decision === "keep" ? t("conflicts.decidedKeep") : t("conflicts.decidedTake")}</Badge>
+                        ) : (
+                          <ConflictDecision jobId={job.id} issueId={issue.id} />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+
+      {!running && job.status !== "failed" ? (
+        <section aria-labelledby="issues-title">
+          <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+            <h3 id="issues-title" className="text-lg font-semibold">
+              {t("job.issuesTitle")}
+            </h3>
+            <a className={buttonClass("secondary")} href={`/registrar/import/${job.id}/report`} download>
+              {t("job.report")}
+            </a>
+          </div>
+          <Card className="overflow-x-auto p-0 sm:p-0">
+            {issues.total === 0 ? (
+              <p className="p-6 text-sm text-slate-600">{t("job.noIssues")}</p>
+            ) : (
+              <table className="min-w-full text-left text-sm" data-testid="issues-table">
+                <thead className="bg-slate-50 text-xs text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-4 py-3">{t("job.row")}</th>
+                    <th scope="col" className="px-4 py-3">{t("job.studentNumber")}</th>
+                    <th scope="col" className="px-4 py-3">{t("job.field")}</th>
+                    <th scope="col" className="px-4 py-3">{t("job.message")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {issues.rows.map((issue) => (
+                    <tr key={issue.id}>
+                      <td className="px-4 py-2 tabular-nums">{issue.rowNumber}</td>
+                      <td className="px-4 py-2 font-mono text-xs">{issue.studentNumber}</td>
+                      <td className="px-4 py-2">{fieldLabel(issue.field)}</td>
+                      <td className="px-4 py-2">{issueText((key, values) => tAll(key, values), issue.message)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Card>
+          {issues.total > issues.pageSize ? (
+            <Pagination
+              page={page}
+              pages={Math.ceil(issues.total / issues.pageSize)}
+              hrefFor={(p) => `/registrar/import/${job.id}?page=${p}#issues-title`}
+            />
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function UnitList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <div>
+      <h5 className="text-sm font-medium text-slate-700">{title}</h5>
+      {items.length > 0 ? (
+        <ul className="mt-1 max-h-48 list-disc space-y-0.5 overflow-y-auto pl-5 text-sm">
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
