@@ -6,6 +6,7 @@ import { can, type Permission } from "@/lib/auth/policy";
 import { isDemoMode } from "@/lib/env";
 import { adminOverview } from "@/lib/admin/overview";
 import { Alert } from "@/components/ui/Alert";
+import { LinkButton } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
@@ -30,7 +31,15 @@ export default async function AdminPage() {
   if (visible.length === 0) forbidden();
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <LinkButton href="/staff/password" variant="secondary">
+            {t("ownPassword.title")}
+          </LinkButton>
+        }
+      />
       {o.demo && !isDemoMode() ? (
         <Alert tone="warning" className="mb-6" title={t("demoAccounts.title")}>
           {t("demoAccounts.body", { count: o.demo })}

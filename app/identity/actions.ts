@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -36,6 +37,7 @@ export async function uploadPhotosAction(_prev: State, formData: FormData): Prom
   const t = await getTranslations();
   const result = await submitPhotoReview(actor, await photoPair(formData), { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result);
+  revalidatePath("/identity", "layout");
   return { status: "success", data: { message: t("identity.photos.submitted", { due: dueText() }) } };
 }
 
@@ -54,6 +56,7 @@ export async function requestAssistAction(_prev: State, formData: FormData): Pro
   if (!parsed.success) return { status: "error", error: t("identity.errors.invalid"), values };
   const result = await requestClassmateAssist(actor, parsed.data, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result, values);
+  revalidatePath("/identity", "layout");
   return {
     status: "success",
     data: { message: t("identity.assist.sent", { name: parsed.data.classmateName.trim() }) },
@@ -88,6 +91,7 @@ export async function answerAssistAction(_prev: State, formData: FormData): Prom
   if (!parsed.success) return { status: "error", error: t("identity.errors.invalid") };
   const result = await answerClassmateAssist(actor, parsed.data, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result);
+  revalidatePath("/inbox");
   const key = result.value.status === "accepted" ? "identity.answer.accepted" : "identity.answer.declined";
   return { status: "success", data: { message: t(key) } };
 }
@@ -116,5 +120,6 @@ export async function accountChangeAction(_prev: State, formData: FormData): Pro
     { ip: (await requestMeta()).ip },
   );
   if (!result.ok) return formError(t, result, values);
+  revalidatePath("/identity", "layout");
   return { status: "success", data: { message: t("identity.change.submitted", { due: dueText() }) } };
 }

@@ -90,7 +90,7 @@ export function ReviewForm({
               const chosen = values[`decision.${item.id}`];
               return (
                 <tr key={item.id} data-item={item.label}>
-                  <th scope="row" className="px-3 py-3 font-semibold text-ink">
+                  <th scope="row" className="px-3 py-3 font-semibold whitespace-nowrap text-ink">
                     <input type="hidden" name="items" value={item.id} />
                     {item.label}
                     {item.highRisk ? (
@@ -118,7 +118,10 @@ export function ReviewForm({
                   <td className="max-w-56 px-3 py-3 break-words text-slate-700">{item.reason}</td>
                   {mode !== "college" ? (
                     <td className="px-3 py-3">
-                      <Badge tone={item.collegeDecision === "accepted" ? "success" : "danger"}>
+                      <Badge
+                        tone={item.collegeDecision === "accepted" ? "success" : "danger"}
+                        className="whitespace-nowrap"
+                      >
                         {td(item.collegeDecision ?? "pending")}
                       </Badge>
                       {item.collegeReason ? (

@@ -79,7 +79,7 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
     case "external":
       return { [SETTING_KEYS.externalProviders]: data.providers };
     case "retention":
-      return { [SETTING_KEYS.retention]: data };
+      return { [SETTING_KEYS.retention]: data, [SETTING_KEYS.evidenceRetention]: data.evidenceDays };
   }
 }
 

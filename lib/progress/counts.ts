@@ -75,6 +75,11 @@ export async function progressBy(
 
 async function unitNames(groupBy: GroupBy, ids: string[]): Promise<Map<string, { name: string; collegeName?: string }>> {
   if (ids.length === 0) return new Map();
+  if (ids.length > 900) {
+    // a whole university has thousands of class groups; `in` lists stay under SQLite's 999 parameters
+    const parts = await Promise.all(Array.from({ length: Math.ceil(ids.length / 900) }, (_, i) => unitNames(groupBy, ids.slice(i * 900, i * 900 + 900))));
+    return new Map(parts.flatMap((m) => [...m]));
+  }
   if (groupBy === "college") {
     const rows = await db.college.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
     return new Map(rows.map((r) => [r.id, { name: r.name }]));

@@ -121,7 +121,7 @@ export async function* notCheckedChunks(
   actor: Actor,
   campaign: CampaignRef,
   filter: Omit<NotCheckedFilter, "page">,
-  chunkSize = 2000,
+  chunkSize = 900, // the `in` list of viewedSet stays under the SQLite adapter's 999 parameters
 ): AsyncGenerator<NotCheckedRow[]> {
   const where = notCheckedWhere(actor, campaign, filter);
   let after: string | undefined;

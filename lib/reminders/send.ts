@@ -27,7 +27,8 @@ export type ReminderReport = {
   email: number;
 };
 
-const CHUNK = 1000;
+/** Below the SQLite adapter's 999 bound parameters for the `in` lists of each chunk. */
+const CHUNK = 900;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

@@ -13,7 +13,8 @@ import { removeImportFile, saveImportFile, importFilePath } from "./storage";
 
 export type LockReport = { jobId: string; total: number; locked: number; alreadyLocked: number; unknown: number; unknownSample: string[] };
 
-const BATCH = 1000;
+/** Prisma's SQLite adapter binds at most 999 parameters per statement: `in` lists stay below. */
+const BATCH = 900;
 
 /**
  * 学历注册 lock from a file (SPEC §6): every 学号 in the file's 学号 column gets graduationRegistered = true,

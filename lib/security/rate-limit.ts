@@ -16,7 +16,8 @@ import { databaseUrl, providerOf } from "@/lib/db/provider";
 export const LIMITS = {
   smsPerPhoneMinute: { points: 1, duration: 60 },
   smsPerPhoneDay: { points: 10, duration: 86_400 },
-  smsPerIpHour: { points: 30, duration: 3_600 },
+  /** caps SMS cost from one address; a campus NAT puts a whole dormitory behind one IP, hence not lower */
+  smsPerIpHour: { points: 200, duration: 3_600 },
   loginFailuresPerAccount: { points: 10, duration: 900, blockDuration: 900 },
   loginFailuresPerIp: { points: 50, duration: 900 },
   recoveryFailuresPerIpHour: { points: 5, duration: 3_600 },

@@ -129,6 +129,7 @@ test("admin creates an API token, the API answers with it, and refuses it once r
 });
 
 test("the audit log shows the admin's actions, filters them and exports CSV", async ({ page }) => {
+  test.slow();
   await asAdmin(page);
   await page.goto("/admin/audit");
   await checkA11y(page);

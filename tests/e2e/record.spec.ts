@@ -40,7 +40,9 @@ async function staffPage(browser: Browser, username: string): Promise<Page> {
 
 /** Fills one "此项有误" block of the report form. */
 async function reportField(page: Page, label: string, value: string, reason: string) {
-  const block = page.locator("li", { has: page.getByRole("checkbox", { name: new RegExp(`^${escape(label)}`) }) });
+  const block = page.locator("li", {
+    has: page.getByRole("checkbox", { name: new RegExp(`^${escape(label)}`) }),
+  });
   await block.getByRole("checkbox").check();
   const input = block.getByLabel("正确信息");
   await expect(input).toBeVisible();
@@ -92,7 +94,10 @@ test("确认无误 records the check at once; the page then says 已完成自查
   await expect(page.getByRole("button", { name: "确认无误" })).toHaveCount(0);
 });
 
-test("the admission photo is private: owner yes (no-store), another student 404", async ({ page, browser }) => {
+test("the admission photo is private: owner yes (no-store), another student 404", async ({
+  page,
+  browser,
+}) => {
   await signInStudent(page, SECOND.phone);
   await page.goto("/record");
   const src = await page.getByRole("img", { name: `${SECOND.name}的录取照片` }).getAttribute("src");
@@ -116,6 +121,7 @@ test("信息有误 → college01 confirms → registrar approves → new values,
   page,
   browser,
 }) => {
+  test.setTimeout(180_000); // three people, six pages, axe on each
   await signInStudent(page, SECOND.phone);
   await page.goto("/record");
   await page.getByRole("link", { name: "信息有误" }).click();
@@ -166,13 +172,16 @@ test("信息有误 → college01 confirms → registrar approves → new values,
 });
 
 test("a graduation-registered record: the request goes the provincial route", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await signInStudent(page, LOCKED.phone);
   await page.goto("/record");
   await expect(page.getByText("该学籍已完成学历注册")).toBeVisible();
   await page.getByRole("link", { name: "信息有误" }).click();
   await expect(page.getByText("更正申请须经省级教育行政部门审核")).toBeVisible();
   await reportField(page, "系(所、函授站)", "软件工程系", "转入软件工程系后未更新");
-  await page.getByLabel("证明材料", { exact: true }).setInputFiles({ name: "证明.png", mimeType: "image/png", buffer: await evidencePng() });
+  await page
+    .getByLabel("证明材料", { exact: true })
+    .setInputFiles({ name: "证明.png", mimeType: "image/png", buffer: await evidencePng() });
   await page.getByRole("button", { name: "提交更正申请" }).click();
   await expect(page).toHaveURL(/\/record\/requests\//);
   await expect(page.getByText("需省级教育行政部门审核")).toBeVisible();

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/messaging/outbox-read";
 import { formatDateTime } from "@/lib/i18n/format";
-import { Card, PageHeader } from "@/components/ui/Card";
+import { PageHeader } from "@/components/ui/Card";
 import { TableCard } from "@/components/admin/TableCard";
+import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 
@@ -31,6 +32,7 @@ export default async function OutboxPage({
   const pages = Math.max(1, Math.ceil(total / 50));
   return (
     <>
+      <AdminBreadcrumb items={[{ label: t("title") }]} />
       <PageHeader title={t("title")} description={t("description")} />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <label className="text-sm font-medium" htmlFor="to">
@@ -40,7 +42,7 @@ export default async function OutboxPage({
           id="to"
           name="to"
           defaultValue={to ?? ""}
-          className="min-h-11 rounded-lg px-3 ring-1 ring-slate-300"
+          className="min-h-11 rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300"
         />
         <Button type="submit" variant="secondary">
           {t("search")}

@@ -8,7 +8,7 @@ import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { Pager } from "@/components/admin/Pager";
 import { Badge } from "@/components/ui/Badge";
 import { Button, LinkButton } from "@/components/ui/Button";
-import { Card, PageHeader } from "@/components/ui/Card";
+import { PageHeader } from "@/components/ui/Card";
 import { TableCard } from "@/components/admin/TableCard";
 
 export async function generateMetadata() {

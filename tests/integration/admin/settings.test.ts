@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AuthorizationError } from "@/lib/core/result";
 import { readSettings, updateSettings } from "@/lib/admin/settings";
+import { evidenceRetentionDays } from "@/lib/corrections/evidence";
 import {
   codeLifetimeMinutes,
   emailProviderName,
@@ -91,6 +92,8 @@ describe("settings", () => {
     expect(await externalSignInProviders()).toEqual(providers);
     expect((await updateSettings(admin, "retention", { idPhotoDays: "30", evidenceDays: "365" })).ok).toBe(true);
     expect(await retentionDays()).toEqual({ idPhotoDays: 30, evidenceDays: 365 });
+    // the corrections service reads the evidence period itself
+    expect(await evidenceRetentionDays()).toBe(365);
 
     const shown = await readSettings(admin);
     expect(shown.messaging.readiness.sms.outbox).toBe(true);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/security/passwords";
+import { consume, LIMITS } from "@/lib/security/rate-limit";
 import { createApiToken, revokeApiToken } from "@/lib/admin/api-tokens";
 import { submitCorrection } from "@/lib/corrections/submit";
 import type { StaffActor, StudentActor } from "@/lib/auth/actor";
@@ -105,6 +106,18 @@ describe("authentication", () => {
     expect(revoked.body).toMatchObject({ code: "api.errors.invalidToken", error: expect.stringContaining("revoked") });
     const zh = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: temp.value.token, headers: { "accept-language": "zh-CN,zh;q=0.9" } });
     expect(zh.body.error).toContain("撤销");
+  });
+
+  it("limits each token to its requests per minute (429 with Retry-After), other tokens unaffected", async () => {
+    const busy = await createApiToken(admin, { name: "忙碌的客户端", role: "registrar" });
+    if (!busy.ok) throw new Error("token");
+    expect((await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: busy.value.token })).status).toBe(200);
+    await consume("apiPerTokenMinute", busy.value.id, LIMITS.apiPerTokenMinute.points - 1);
+    const limited = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: busy.value.token });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ code: "api.errors.rateLimited" });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: registrarToken })).status).toBe(200);
   });
 
   it("serves the OpenAPI 3.1 document generated from the schemas", async () => {
@@ -252,6 +265,8 @@ describe("GET /api/v1/self-check-status", () => {
     expect(mine.status).toBe(200);
     expect((mine.body.colleges as { collegeCode: string }[]).map((c) => c.collegeCode)).not.toContain(collegeCode);
     expect((await call(getStatus, "/api/v1/self-check-status?cohort=twenty", { token: registrarToken })).status).toBe(400);
+    const noCampaign = await call(getStatus, "/api/v1/self-check-status?cohort=1999", { token: registrarToken });
+    expect(noCampaign.body).toMatchObject({ cohort: "1999", campaign: null, colleges: [], totals: { records: 0 } });
   });
 });
 

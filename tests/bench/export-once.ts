@@ -1,0 +1,43 @@
+/**
+ * Export of a not-checked list (run by tests/bench/export.ts): the registrar's list narrowed to about
+ * 20,000 rows, streamed to XLSX and to CSV and read to the end. Prints one JSON line.
+ */
+import { parseArgs } from "node:util";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebStream } from "node:stream/web";
+import { benchDatabase } from "./dataset";
+import { peakRssMb, stats, type DbKind } from "./support";
+
+async function main() {
+  const { values } = parseArgs({ options: { db: { type: "string" }, students: { type: "string", default: "100000" }, runs: { type: "string", default: "5" } } });
+  process.env.DATABASE_URL = await benchDatabase(values.db as DbKind, Number(values.students));
+  const { db } = await import("../../lib/db");
+  const { dashboardCampaign } = await import("../../lib/progress/campaign");
+  const { notCheckedPage } = await import("../../lib/progress/not-checked");
+  const { exportNotChecked } = await import("../../lib/exports/not-checked");
+  const campaign = await dashboardCampaign(undefined);
+  if (!campaign) throw new Error("no campaign");
+  const actor = { kind: "staff" as const, staffUserId: "bench", username: "bench", displayName: "bench", sessionId: "bench", mustChangePassword: false, roles: ["registrar" as const], collegeIds: [] };
+  const rows = (await notCheckedPage(actor, campaign, { page: 1 })).total;
+  const out: Record<string, unknown> = { rows };
+  for (const format of ["xlsx", "csv"] as const) {
+    const samples: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < Number(values.runs); i++) {
+      const t = performance.now();
+      const stream = await exportNotChecked(actor, campaign, {}, format);
+      bytes = 0;
+      for await (const chunk of Readable.fromWeb(stream as WebStream)) bytes += (chunk as Buffer).length;
+      samples.push(performance.now() - t);
+    }
+    out[format] = { ...stats(samples), bytes };
+  }
+  out.peakRssMb = peakRssMb();
+  console.log(JSON.stringify(out));
+  await db.$disconnect();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

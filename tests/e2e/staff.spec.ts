@@ -1,0 +1,150 @@
+import { randomInt } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { checkDigitFor } from "../../lib/identity/id-number";
+import { ROSTER_HEADERS } from "../../lib/roster-import/columns";
+import { DEMO_STUDENTS, signInStaff, signInStudent, signOut } from "./support/helpers";
+
+/**
+ * The staff side at scale (SPEC §5, §6): the registrar imports a roster (template, per-row report, preview
+ * of the class groups it creates, idempotent re-import); college01 sees only its college, filters the
+ * not-checked list, exports it and reminds a student, who finds the notice in the inbox.
+ *
+ * Demo student used: DEMO_STUDENTS[3] (13800000004, 王𠮷祥, college01) — only reminded and signed in; no
+ * other spec uses it. The import creates its own college ("E2E导入学院…") with fresh 学号 and ID numbers.
+ */
+test.use({ viewport: { width: 1280, height: 900 } });
+
+const stamp = `${Date.now() % 1_000_000}${randomInt(100, 999)}`;
+const college = `E2E导入学院${stamp}`;
+
+function idNumber(birth: string, male: boolean): string {
+  const seq = String(randomInt(0, 50) * 2 + (male ? 1 : 0)).padStart(2, "0");
+  const first17 = `420106${birth.replaceAll("-", "")}${randomInt(0, 10)}${seq}`;
+  return first17 + checkDigitFor(first17);
+}
+
+function row(n: number, over: Record<string, string> = {}): Record<string, string> {
+  const birth = `2005-05-${String(10 + n).padStart(2, "0")}`;
+  return {
+    姓名: `导入学生${"甲乙丙丁戊己庚辛"[n]}`,
+    性别: "男",
+    出生日期: birth,
+    民族: "汉族",
+    证件类型: "居民身份证",
+    证件号码: idNumber(birth, true),
+    层次: "本科",
+    专业: "E2E专业",
+    学制: "4",
+    学历类别: "普通",
+    学习形式: "普通全日制",
+    分院: college,
+    "系(所、函授站)": "E2E系",
+    班级: `E2E${stamp}班`,
+    学号: `E2E${stamp}${n}`,
+    入学日期: "2023-09-01",
+    预计毕业日期: "2027-06-30",
+    学籍状态: "在籍(注册学籍)",
+    ...over,
+  };
+}
+
+function rosterCsv(): Buffer {
+  const good = [row(0), row(1)];
+  const badCheck = row(2);
+  badCheck["证件号码"] = badCheck["证件号码"].slice(0, 17) + (badCheck["证件号码"][17] === "1" ? "2" : "1");
+  const badBirth = row(3, { 出生日期: "2005-01-01" });
+  const badGender = row(4, { 性别: "女" });
+  const duplicate = row(5, { 学号: good[0]["学号"] });
+  const badDate = row(6, { 入学日期: "2023年9月1日" });
+  const noName = row(7, { 姓名: "" });
+  const lines = [ROSTER_HEADERS.join(","), ...[...good, badCheck, badBirth, badGender, duplicate, badDate, noName].map((r) => ROSTER_HEADERS.map((h) => r[h]).join(","))];
+  return Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n");
+}
+
+async function uploadAndPreview(page: Page, file: Buffer) {
+  await page.goto("/registrar/import");
+  await page.locator("input[name=file]").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: file });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page).toHaveURL(/\/registrar\/import\/c[a-z0-9]+$/);
+  await expect(page.getByText("预览完成,待确认")).toBeVisible({ timeout: 30_000 });
+}
+
+const count = (page: Page, key: string) => page.locator(`[data-count=${key}] dd`);
+
+test("the registrar imports a roster: template, per-row report, preview, idempotent re-import", async ({ page }) => {
+  await signInStaff(page, "registrar");
+  await page.goto("/registrar/import");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "模板(XLSX)" }).click();
+  const template = await download;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await template.path());
+  expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, ...ROSTER_HEADERS]);
+
+  const file = rosterCsv();
+  await uploadAndPreview(page, file);
+  await expect(count(page, "new")).toHaveText("2");
+  await expect(count(page, "errors")).toHaveText("6");
+  await expect(page.getByTestId("units-to-create")).toContainText(`E2E${stamp}班`);
+  await expect(page.getByTestId("units-to-create")).toContainText(college);
+  const issues = page.getByTestId("issues-table");
+  for (const text of ["校验位不正确", "出生日期与证件号码不一致", "性别与证件号码不一致", "学号在文件中重复(与第 2 行相同)", "日期格式有误", "姓名不能为空!"])
+    await expect(issues).toContainText(text);
+  const report = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载逐行错误报告(CSV)" }).click();
+  const reportText = await readFile(await (await report).path(), "utf8");
+  expect(reportText.trim().split(/\r?\n/)).toHaveLength(7);
+
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByText("导入完成")).toBeVisible({ timeout: 30_000 });
+  await expect(count(page, "new")).toHaveText("2");
+
+  await uploadAndPreview(page, file);
+  await expect(count(page, "new")).toHaveText("0");
+  await expect(count(page, "unchanged")).toHaveText("2");
+  await expect(count(page, "changed")).toHaveText("0");
+  await expect(page.getByText("文件中的分院、专业和班级均已存在。")).toBeVisible();
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByText("导入完成")).toBeVisible({ timeout: 30_000 });
+  await expect(count(page, "unchanged")).toHaveText("2");
+  await expect(count(page, "new")).toHaveText("0");
+});
+
+test("college01 sees only its college, filters the not-checked list, exports it and reminds a student", async ({ page }) => {
+  const student = DEMO_STUDENTS[3];
+  await signInStaff(page, "college01");
+  await page.goto("/college");
+  await expect(page.getByText("可查看的分院:计算机与信息工程学院")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "未查名单" })).toBeVisible();
+  await expect(page.locator("#collegeId")).toHaveCount(0);
+  const table = page.getByTestId("not-checked-table");
+  await expect(table).not.toContainText("电子与电气工程学院");
+
+  await page.getByLabel("搜索").fill(student.studentNumber);
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${student.studentNumber}`));
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table).toContainText(student.name);
+  await expect(table).toContainText("4**************");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 Excel(XLSX)" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await download).path());
+  const sheet = workbook.worksheets[0];
+  expect(sheet.getRow(1).getCell(1).value).toBe("学号");
+  expect(sheet.rowCount).toBe(2);
+  expect(String(sheet.getRow(2).getCell(1).value)).toBe(student.studentNumber);
+  expect(String(sheet.getRow(2).getCell(2).value)).toBe(student.name);
+
+  await page.getByRole("button", { name: "发送提醒" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已提醒" })).toContainText("已提醒 1 人");
+  await signOut(page);
+
+  await signInStudent(page, student.phone);
+  await page.goto("/inbox");
+  await expect(page.getByText("您的学籍信息尚未确认").first()).toBeVisible();
+});
