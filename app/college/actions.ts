@@ -14,7 +14,10 @@ import { deliverReminders, remindNotConfirmed, type ReminderReport } from "@/lib
 const revealSchema = z.object({ recordId: z.string().min(1).max(40) });
 
 /** Full ID number of one record, on purpose (logged by the service before it answers). */
-export async function revealAction(_prev: FormState<{ idNumber: string }>, formData: FormData): Promise<FormState<{ idNumber: string }>> {
+export async function revealAction(
+  _prev: FormState<{ idNumber: string }>,
+  formData: FormData,
+): Promise<FormState<{ idNumber: string }>> {
   const actor = await requireStaff("idNumber.reveal");
   const t = await getTranslations();
   const parsed = revealSchema.safeParse(Object.fromEntries(formData));
@@ -24,18 +27,26 @@ export async function revealAction(_prev: FormState<{ idNumber: string }>, formD
   return { status: "success", data: { idNumber: result.value.idNumber } };
 }
 
-const remindSchema = notCheckedFilterSchema.omit({ page: true }).extend({ campaign: z.string().min(1).max(40) });
+const remindSchema = notCheckedFilterSchema
+  .omit({ page: true })
+  .extend({ campaign: z.string().min(1).max(40) });
 
 /** Reminder to everyone not confirmed under the list's current filters; SMS / e-mail go out after the response. */
-export async function remindAction(_prev: FormState<ReminderReport>, formData: FormData): Promise<FormState<ReminderReport>> {
+export async function remindAction(
+  _prev: FormState<ReminderReport>,
+  formData: FormData,
+): Promise<FormState<ReminderReport>> {
   const actor = await requireStaff("reminder.send");
   const t = await getTranslations();
-  const raw = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string" && v !== ""));
+  const raw = Object.fromEntries(
+    [...formData.entries()].filter(([, v]) => typeof v === "string" && v !== ""),
+  );
   const parsed = remindSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", error: t("progress.remind.failed") };
   const { campaign: campaignId, ...filter } = parsed.data;
   const campaign = await dashboardCampaign(campaignId);
-  if (!campaign || campaign.id !== campaignId) return { status: "error", error: t("progress.errors.notFound") };
+  if (!campaign || campaign.id !== campaignId)
+    return { status: "error", error: t("progress.errors.notFound") };
   const result = await remindNotConfirmed(actor, campaign, filter);
   if (!result.ok) return formError(t, result);
   const { messages, report } = result.value;

@@ -22,11 +22,17 @@ export async function generateMetadata() {
 
 const viewSchema = z.enum(["college", "major", "classGroup"]).catch("college");
 
-export default async function CollegePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CollegePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff("progress.viewCollege");
   const t = await getTranslations("college");
   const tp = await getTranslations("progress");
-  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const params = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
   const scope = collegeScope(actor);
   const header = (
     <PageHeader
@@ -65,7 +71,9 @@ export default async function CollegePage({ searchParams }: { searchParams: Prom
   const needsCollege = groupBy === "classGroup" && !singleCollege && !filter.collegeId && !filter.majorId;
   const [byCollege, groups, list, campaigns] = await Promise.all([
     progressBy(actor, campaign, "college"),
-    needsCollege ? Promise.resolve([]) : progressBy(actor, campaign, groupBy, { collegeId: filter.collegeId, majorId: filter.majorId }),
+    needsCollege
+      ? Promise.resolve([])
+      : progressBy(actor, campaign, groupBy, { collegeId: filter.collegeId, majorId: filter.majorId }),
     notCheckedPage(actor, campaign, filter),
     campaignChoices(),
   ]);
@@ -74,7 +82,9 @@ export default async function CollegePage({ searchParams }: { searchParams: Prom
     <>
       {header}
       <p className="-mt-3 mb-4 text-sm text-slate-600">
-        {scope === "all" ? t("scopeAll") : t("scope", { colleges: options.colleges.map((c) => c.name).join("、") })}
+        {scope === "all"
+          ? t("scopeAll")
+          : t("scope", { colleges: options.colleges.map((c) => c.name).join("、") })}
       </p>
       <CampaignPicker campaigns={campaigns} current={campaign} />
       <StatCards counts={sumCounts(byCollege)} />

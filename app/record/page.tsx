@@ -77,7 +77,7 @@ export default async function RecordPage({
         </div>
         <div className="space-y-6">
           <SelfCheckPanel page={page} />
-          <Card className="space-y-6">
+          <Card as="div" className="space-y-6">
             <RequestList requests={page.requests} />
             <HistoryList entries={page.history} />
           </Card>

@@ -16,7 +16,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function RegistrarPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
+export default async function RegistrarPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ campaign?: string }>;
+}) {
   const actor = await requireStaff("progress.viewAll");
   const t = await getTranslations("registrar");
   const tp = await getTranslations("progress");
@@ -35,7 +39,10 @@ export default async function RegistrarPage({ searchParams }: { searchParams: Pr
         <Alert tone="info">{tp("campaign.none")}</Alert>
       </>
     );
-  const [byCollege, campaigns] = await Promise.all([progressBy(actor, campaign, "college"), campaignChoices()]);
+  const [byCollege, campaigns] = await Promise.all([
+    progressBy(actor, campaign, "college"),
+    campaignChoices(),
+  ]);
   const totals = sumCounts(byCollege);
   const trend = await checkRateTrend(actor, campaign, totals.total);
   return (
@@ -54,23 +61,37 @@ export default async function RegistrarPage({ searchParams }: { searchParams: Pr
           ) : (
             <div className="grid gap-6 lg:grid-cols-3">
               <div className="lg:col-span-2">
-                <TrendChart data={trend} title={t("overview.trendTitle")} rateLabel={t("overview.checkRate")} />
+                <TrendChart
+                  data={trend}
+                  title={t("overview.trendTitle")}
+                  rateLabel={t("overview.checkRate")}
+                />
               </div>
               <div className="max-h-72 overflow-y-auto">
                 <table className="min-w-full text-sm">
                   <caption className="sr-only">{t("overview.trendTitle")}</caption>
                   <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
                     <tr>
-                      <th scope="col" className="px-2 py-2 text-left">{t("overview.day")}</th>
-                      <th scope="col" className="px-2 py-2 text-right">{t("overview.dailyConfirmed")}</th>
-                      <th scope="col" className="px-2 py-2 text-right">{t("overview.cumulative")}</th>
-                      <th scope="col" className="px-2 py-2 text-right">{t("overview.checkRate")}</th>
+                      <th scope="col" className="px-2 py-2 text-left">
+                        {t("overview.day")}
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right">
+                        {t("overview.dailyConfirmed")}
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right">
+                        {t("overview.cumulative")}
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right">
+                        {t("overview.checkRate")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {trend.map((p) => (
                       <tr key={p.day}>
-                        <th scope="row" className="px-2 py-1.5 text-left font-normal">{p.day}</th>
+                        <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                          {p.day}
+                        </th>
                         <td className="px-2 py-1.5 text-right tabular-nums">{p.confirmed}</td>
                         <td className="px-2 py-1.5 text-right tabular-nums">{p.cumulative}</td>
                         <td className="px-2 py-1.5 text-right tabular-nums">{p.rate}%</td>

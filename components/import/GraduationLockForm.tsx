@@ -20,11 +20,24 @@ export function GraduationLockForm() {
         if (!report) return null;
         return (
           <Alert tone={report.unknown > 0 ? "warning" : "success"}>
-            <p>{t("result", { total: report.total, locked: report.locked, alreadyLocked: report.alreadyLocked, unknown: report.unknown })}</p>
+            <p>
+              {t("result", {
+                total: report.total,
+                locked: report.locked,
+                alreadyLocked: report.alreadyLocked,
+                unknown: report.unknown,
+              })}
+            </p>
             {report.unknown > 0 ? (
               <>
-                <p className="mt-1 font-mono text-xs">{t("unknownSample", { list: report.unknownSample.join("、") })}</p>
-                <a className="mt-1 inline-block font-medium underline" href={`/registrar/import/${report.jobId}/report`} download>
+                <p className="mt-1 font-mono text-xs">
+                  {t("unknownSample", { list: report.unknownSample.join("、") })}
+                </p>
+                <a
+                  className="mt-1 inline-block font-medium underline"
+                  href={`/registrar/import/${report.jobId}/report`}
+                  download
+                >
                   {t("report")}
                 </a>
               </>

@@ -6,7 +6,15 @@ import { renameUnitAction } from "@/app/registrar/organisation/actions";
 import { idleForm } from "@/lib/core/form-state";
 
 /** Inline rename of one 分院 / 专业 / 班级. */
-export function RenameForm({ kind, id, name }: { kind: "college" | "major" | "classGroup"; id: string; name: string }) {
+export function RenameForm({
+  kind,
+  id,
+  name,
+}: {
+  kind: "college" | "major" | "classGroup";
+  id: string;
+  name: string;
+}) {
   const t = useTranslations("registrar.organisation");
   const [state, action, pending] = useActionState(renameUnitAction, idleForm);
   const inputId = useId();
@@ -26,7 +34,11 @@ export function RenameForm({ kind, id, name }: { kind: "college" | "major" | "cl
         aria-describedby={state.fieldErrors?.name ? errorId : undefined}
         className="min-h-9 w-56 rounded-md bg-white px-2 text-sm ring-1 ring-inset ring-slate-300"
       />
-      <button type="submit" disabled={pending} className="min-h-9 rounded-md px-2 text-sm font-medium text-brand-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-9 rounded-md px-2 text-sm font-medium text-brand-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+      >
         {t("rename")}
       </button>
       {state.fieldErrors?.name || state.error ? (

@@ -26,7 +26,13 @@ export function UploadForm({
   return (
     <form action={formAction} className="space-y-4" encType="multipart/form-data">
       {state.error && !state.fieldErrors?.file ? <Alert tone="error">{state.error}</Alert> : null}
-      <FieldShell id="file" label={label} hint={hint ?? t("fileHint")} error={state.fieldErrors?.file} required>
+      <FieldShell
+        id="file"
+        label={label}
+        hint={hint ?? t("fileHint")}
+        error={state.fieldErrors?.file}
+        required
+      >
         {(describedBy, invalid) => (
           <input
             id="file"

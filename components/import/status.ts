@@ -1,4 +1,10 @@
 /** Badge tone of an import job's status. */
 export function statusTone(status: string): "success" | "danger" | "brand" | "warning" {
-  return status === "committed" ? "success" : status === "failed" ? "danger" : status === "previewed" ? "brand" : "warning";
+  return status === "committed"
+    ? "success"
+    : status === "failed"
+      ? "danger"
+      : status === "previewed"
+        ? "brand"
+        : "warning";
 }

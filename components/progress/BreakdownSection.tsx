@@ -24,7 +24,9 @@ export async function BreakdownSection({
   const unit = t(`unit.${groupBy}`);
   const chartGroups =
     groups.length > CHART_LIMIT
-      ? [...groups].sort((a, b) => rate(a.confirmed, a.total) - rate(b.confirmed, b.total)).slice(0, CHART_LIMIT)
+      ? [...groups]
+          .sort((a, b) => rate(a.confirmed, a.total) - rate(b.confirmed, b.total))
+          .slice(0, CHART_LIMIT)
       : groups;
   const data = chartGroups.map((g) => ({
     name: g.collegeName && groupBy !== "college" && groupBy !== "classGroup" ? `${g.name}` : g.name,
@@ -51,7 +53,9 @@ export async function BreakdownSection({
               aria-current={tab.key === groupBy ? "page" : undefined}
               className={cn(
                 "rounded-md px-3 py-2 text-sm font-medium",
-                tab.key === groupBy ? "bg-white text-brand-800 shadow-sm" : "text-slate-700 hover:text-brand-800",
+                tab.key === groupBy
+                  ? "bg-white text-brand-800 shadow-sm"
+                  : "text-slate-700 hover:text-brand-800",
               )}
             >
               {tab.label}
@@ -69,12 +73,18 @@ export async function BreakdownSection({
             <div>
               <h3 className="mb-1 font-semibold">{t("chartTitle", { unit })}</h3>
               <p className="mb-3 text-xs text-slate-600">
-                {groups.length > CHART_LIMIT ? t("chartLimited", { count: CHART_LIMIT, unit }) : t("chartNote")}
+                {groups.length > CHART_LIMIT
+                  ? t("chartLimited", { count: CHART_LIMIT, unit })
+                  : t("chartNote")}
               </p>
               <ProgressChart
                 data={data}
                 title={t("chartTitle", { unit })}
-                labels={{ confirmed: t("chartConfirmed"), viewedOnly: t("chartViewed"), notViewed: t("chartNotViewed") }}
+                labels={{
+                  confirmed: t("chartConfirmed"),
+                  viewedOnly: t("chartViewed"),
+                  notViewed: t("chartNotViewed"),
+                }}
               />
             </div>
             <ProgressTable groups={groups} groupBy={groupBy} caption={t("chartTitle", { unit })} />

@@ -8,23 +8,43 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
-export type CampaignFormValues = { id?: string; name: string; cohort: string; level: string; startsAt: string; endsAt: string };
+export type CampaignFormValues = {
+  id?: string;
+  name: string;
+  cohort: string;
+  level: string;
+  startsAt: string;
+  endsAt: string;
+};
 
 /** Create or edit a 自查批次. Times are entered as Beijing time (datetime-local). */
 export function CampaignForm({ initial, levels }: { initial?: CampaignFormValues; levels: string[] }) {
   const t = useTranslations("registrar.campaigns");
   const [state, action, pending] = useActionState<FormState<{ message: string }>, FormData>(
-    saveCampaignAction as (prev: FormState<{ message: string }>, formData: FormData) => Promise<FormState<{ message: string }>>,
+    saveCampaignAction as (
+      prev: FormState<{ message: string }>,
+      formData: FormData,
+    ) => Promise<FormState<{ message: string }>>,
     idleForm as FormState<{ message: string }>,
   );
-  const v = state.status === "error" ? { ...initial, ...state.values } : (initial ?? ({} as Partial<CampaignFormValues>));
+  const v =
+    state.status === "error"
+      ? { ...initial, ...state.values }
+      : (initial ?? ({} as Partial<CampaignFormValues>));
   const key = state.status === "success" ? "done" : "form";
   return (
     <form action={action} className="space-y-4" key={key} noValidate>
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {state.status === "success" && state.data ? <Alert tone="success">{state.data.message}</Alert> : null}
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <TextField id="name" label={t("name")} hint={t("nameHint")} defaultValue={v.name ?? ""} error={state.fieldErrors?.name} required />
+      <TextField
+        id="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        defaultValue={v.name ?? ""}
+        error={state.fieldErrors?.name}
+        required
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="cohort"

@@ -41,7 +41,9 @@ export async function CampaignPicker({
         </Button>
       </form>
       <p className="flex items-center gap-2 text-sm text-slate-700">
-        <Badge tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}>{t(state)}</Badge>
+        <Badge tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}>
+          {t(state)}
+        </Badge>
         {t("window", { start: formatDateTime(current.startsAt), end: formatDateTime(current.endsAt) })}
       </p>
     </div>

@@ -52,7 +52,12 @@ export async function NotCheckedSection({
         <p className="text-sm text-slate-600">{t("list.description")}</p>
       </div>
       <Card>
-        <form method="get" role="search" aria-label={t("list.title")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <form
+          method="get"
+          role="search"
+          aria-label={t("list.title")}
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        >
           <input type="hidden" name="campaign" value={campaignId} />
           <div className="lg:col-span-2">
             <label htmlFor="q" className="block text-sm font-medium text-slate-800">
@@ -71,7 +76,12 @@ export async function NotCheckedSection({
             <label htmlFor="registered" className="block text-sm font-medium text-slate-800">
               {t("list.registered")}
             </label>
-            <select id="registered" name="registered" defaultValue={filter.registered ?? ""} className={select}>
+            <select
+              id="registered"
+              name="registered"
+              defaultValue={filter.registered ?? ""}
+              className={select}
+            >
               <option value="">{t("list.any")}</option>
               <option value="yes">{t("list.yes")}</option>
               <option value="no">{t("list.no")}</option>
@@ -92,7 +102,12 @@ export async function NotCheckedSection({
               <label htmlFor="collegeId" className="block text-sm font-medium text-slate-800">
                 {t("list.college")}
               </label>
-              <select id="collegeId" name="collegeId" defaultValue={filter.collegeId ?? ""} className={select}>
+              <select
+                id="collegeId"
+                name="collegeId"
+                defaultValue={filter.collegeId ?? ""}
+                className={select}
+              >
                 <option value="">{t("list.anyCollege")}</option>
                 {options.colleges.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -120,7 +135,12 @@ export async function NotCheckedSection({
               <label htmlFor="classGroupId" className="block text-sm font-medium text-slate-800">
                 {t("list.classGroup")}
               </label>
-              <select id="classGroupId" name="classGroupId" defaultValue={filter.classGroupId ?? ""} className={select}>
+              <select
+                id="classGroupId"
+                name="classGroupId"
+                defaultValue={filter.classGroupId ?? ""}
+                className={select}
+              >
                 <option value="">{t("list.anyClassGroup")}</option>
                 {options.classGroups.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -132,7 +152,10 @@ export async function NotCheckedSection({
           ) : null}
           <div className="flex items-end gap-2 lg:col-span-4">
             <Button type="submit">{t("list.filter")}</Button>
-            <a className={buttonClass("ghost")} href={`${basePath}?${new URLSearchParams({ campaign: campaignId })}`}>
+            <a
+              className={buttonClass("ghost")}
+              href={`${basePath}?${new URLSearchParams({ campaign: campaignId })}`}
+            >
               {t("list.reset")}
             </a>
             <span className="ml-auto text-sm font-medium text-slate-700" aria-live="polite">
@@ -150,7 +173,18 @@ export async function NotCheckedSection({
             <caption className="sr-only">{t("list.title")}</caption>
             <thead className="bg-slate-50 text-xs text-slate-600">
               <tr>
-                {(["studentNumber", "name", "gender", "college", "major", "classGroup", "idNumber", "status"] as const).map((k) => (
+                {(
+                  [
+                    "studentNumber",
+                    "name",
+                    "gender",
+                    "college",
+                    "major",
+                    "classGroup",
+                    "idNumber",
+                    "status",
+                  ] as const
+                ).map((k) => (
                   <th key={k} scope="col" className="whitespace-nowrap px-3 py-3">
                     {t(`list.${k}`)}
                   </th>
@@ -176,8 +210,12 @@ export async function NotCheckedSection({
                     )}
                   </td>
                   <td className="space-x-1 whitespace-nowrap px-3 py-2">
-                    <Badge tone={r.registered ? "brand" : "danger"}>{r.registered ? t("list.registeredYes") : t("list.registeredNo")}</Badge>
-                    <Badge tone={r.viewed ? "warning" : "neutral"}>{r.viewed ? t("list.viewedYes") : t("list.viewedNo")}</Badge>
+                    <Badge tone={r.registered ? "brand" : "danger"}>
+                      {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
+                    </Badge>
+                    <Badge tone={r.viewed ? "warning" : "neutral"}>
+                      {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
+                    </Badge>
                   </td>
                 </tr>
               ))}
@@ -185,7 +223,11 @@ export async function NotCheckedSection({
           </table>
         )}
       </Card>
-      <Pagination page={data.page} pages={data.pages} hrefFor={(page) => `${basePath}?${qs({ page: String(page) })}`} />
+      <Pagination
+        page={data.page}
+        pages={data.pages}
+        hrefFor={(page) => `${basePath}?${qs({ page: String(page) })}`}
+      />
 
       <div className="grid gap-4 md:grid-cols-2">
         {canExport ? (
@@ -193,10 +235,18 @@ export async function NotCheckedSection({
             <h3 className="font-semibold">{t("export.title")}</h3>
             <p className="mt-1 text-sm text-slate-600">{t("export.hint")}</p>
             <div className="mt-3 flex flex-wrap gap-2">
-              <a className={buttonClass("secondary")} href={`/college/export?${qs({ format: "xlsx" })}`} download>
+              <a
+                className={buttonClass("secondary")}
+                href={`/college/export?${qs({ format: "xlsx" })}`}
+                download
+              >
                 {t("export.xlsx")}
               </a>
-              <a className={buttonClass("secondary")} href={`/college/export?${qs({ format: "csv" })}`} download>
+              <a
+                className={buttonClass("secondary")}
+                href={`/college/export?${qs({ format: "csv" })}`}
+                download
+              >
                 {t("export.csv")}
               </a>
             </div>

@@ -17,7 +17,11 @@ export async function Pagination({
   return (
     <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-3 text-sm">
       {page > 1 ? (
-        <Link className="rounded-lg px-3 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" href={hrefFor(page - 1)} rel="prev">
+        <Link
+          className="rounded-lg px-3 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          href={hrefFor(page - 1)}
+          rel="prev"
+        >
           {t("prev")}
         </Link>
       ) : (
@@ -28,7 +32,11 @@ export async function Pagination({
         {summary ? ` · ${summary}` : ""}
       </span>
       {page < pages ? (
-        <Link className="rounded-lg px-3 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" href={hrefFor(page + 1)} rel="next">
+        <Link
+          className="rounded-lg px-3 py-2 font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          href={hrefFor(page + 1)}
+          rel="next"
+        >
           {t("next")}
         </Link>
       ) : (

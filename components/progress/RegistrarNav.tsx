@@ -26,7 +26,9 @@ export async function RegistrarNav({ current }: { current: (typeof ITEMS)[number
               aria-current={item.key === current ? "page" : undefined}
               className={cn(
                 "-mb-px inline-block border-b-2 px-3 py-2.5 text-sm font-medium",
-                item.key === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:text-brand-800",
+                item.key === current
+                  ? "border-brand-700 text-brand-800"
+                  : "border-transparent text-slate-600 hover:text-brand-800",
               )}
             >
               {t(item.key)}

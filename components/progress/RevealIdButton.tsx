@@ -8,11 +8,23 @@ import type { FormState } from "@/lib/core/form-state";
 const idle: FormState<{ idNumber: string }> = { status: "idle" };
 
 /** Masked number with a button that reveals the full one for this row only (the server logs it). */
-export function RevealIdButton({ recordId, masked, name }: { recordId: string; masked: string; name: string }) {
+export function RevealIdButton({
+  recordId,
+  masked,
+  name,
+}: {
+  recordId: string;
+  masked: string;
+  name: string;
+}) {
   const t = useTranslations("progress.reveal");
   const [state, action, pending] = useActionState(revealAction, idle);
   if (state.status === "success" && state.data) {
-    return <span className="font-mono text-xs" aria-live="polite">{state.data.idNumber}</span>;
+    return (
+      <span className="font-mono text-xs" aria-live="polite">
+        {state.data.idNumber}
+      </span>
+    );
   }
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">

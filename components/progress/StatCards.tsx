@@ -22,7 +22,9 @@ export async function StatCards({ counts }: { counts: Counts }) {
               : "rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
           }
         >
-          <dt className={item.highlight ? "text-sm text-brand-100" : "text-sm text-slate-600"}>{item.label}</dt>
+          <dt className={item.highlight ? "text-sm text-brand-100" : "text-sm text-slate-600"}>
+            {item.label}
+          </dt>
           <dd className="mt-1 text-2xl font-bold tabular-nums">{counts[item.key].toLocaleString("zh-CN")}</dd>
           {item.key !== "total" ? (
             <dd className={item.highlight ? "text-sm text-brand-100" : "text-sm text-slate-600"}>

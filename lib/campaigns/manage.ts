@@ -20,9 +20,20 @@ export function toSchoolTime(date: Date): string {
 }
 
 export const campaignSchema = z.object({
-  name: z.string().trim().min(1, "registrar.campaigns.errors.nameRequired").max(100, "registrar.campaigns.errors.nameTooLong"),
-  cohort: z.string().trim().regex(/^(19|20)\d{2}$/, "registrar.campaigns.errors.cohort"),
-  level: z.string().trim().min(1, "registrar.campaigns.errors.levelRequired").max(20, "registrar.campaigns.errors.levelTooLong"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "registrar.campaigns.errors.nameRequired")
+    .max(100, "registrar.campaigns.errors.nameTooLong"),
+  cohort: z
+    .string()
+    .trim()
+    .regex(/^(19|20)\d{2}$/, "registrar.campaigns.errors.cohort"),
+  level: z
+    .string()
+    .trim()
+    .min(1, "registrar.campaigns.errors.levelRequired")
+    .max(20, "registrar.campaigns.errors.levelTooLong"),
   startsAt: z.string().trim(),
   endsAt: z.string().trim(),
 });
@@ -36,7 +47,11 @@ function parse(input: unknown): Result<Parsed> {
     const fieldErrors: Record<string, { key: string }> = {};
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
-      fieldErrors[field] ??= { key: issue.message.startsWith("registrar.campaigns.") ? issue.message : "registrar.campaigns.errors.invalid" };
+      fieldErrors[field] ??= {
+        key: issue.message.startsWith("registrar.campaigns.")
+          ? issue.message
+          : "registrar.campaigns.errors.invalid",
+      };
     }
     return fieldFail(fieldErrors);
   }
@@ -45,12 +60,17 @@ function parse(input: unknown): Result<Parsed> {
   const errors: Record<string, { key: string }> = {};
   if (!startsAt) errors.startsAt = { key: "registrar.campaigns.errors.date" };
   if (!endsAt) errors.endsAt = { key: "registrar.campaigns.errors.date" };
-  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) errors.endsAt = { key: "registrar.campaigns.errors.endBeforeStart" };
+  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime())
+    errors.endsAt = { key: "registrar.campaigns.errors.endBeforeStart" };
   if (Object.keys(errors).length) return fieldFail(errors);
   return ok({ ...parsed.data, startsAt: startsAt as Date, endsAt: endsAt as Date });
 }
 
-const snapshot = (c: Parsed) => ({ ...c, startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString() });
+const snapshot = (c: Parsed) => ({
+  ...c,
+  startsAt: c.startsAt.toISOString(),
+  endsAt: c.endsAt.toISOString(),
+});
 
 export async function listCampaigns(actor: Actor) {
   assertCan(actor, "campaign.manage");
@@ -69,13 +89,22 @@ export async function createCampaign(actor: Actor, input: unknown): Promise<Resu
   if (!parsed.ok) return parsed;
   const id = await db.$transaction(async (tx) => {
     const created = await tx.campaign.create({ data: parsed.value });
-    await audit(tx, actor, { action: "campaign.create", targetType: "Campaign", targetId: created.id, after: snapshot(parsed.value) });
+    await audit(tx, actor, {
+      action: "campaign.create",
+      targetType: "Campaign",
+      targetId: created.id,
+      after: snapshot(parsed.value),
+    });
     return created.id;
   });
   return ok({ id });
 }
 
-export async function updateCampaign(actor: Actor, id: string, input: unknown): Promise<Result<{ id: string }>> {
+export async function updateCampaign(
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<Result<{ id: string }>> {
   assertCan(actor, "campaign.manage");
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
@@ -83,7 +112,13 @@ export async function updateCampaign(actor: Actor, id: string, input: unknown): 
     const before = await tx.campaign.findUnique({ where: { id } });
     if (!before) return false;
     await tx.campaign.update({ where: { id }, data: parsed.value });
-    await audit(tx, actor, { action: "campaign.update", targetType: "Campaign", targetId: id, before: snapshot(before), after: snapshot(parsed.value) });
+    await audit(tx, actor, {
+      action: "campaign.update",
+      targetType: "Campaign",
+      targetId: id,
+      before: snapshot(before),
+      after: snapshot(parsed.value),
+    });
     return true;
   });
   return done ? ok({ id }) : fail("registrar.campaigns.errors.notFound");
@@ -102,7 +137,12 @@ export async function deleteCampaign(actor: Actor, id: string): Promise<Result<{
     ]);
     if (checks + reminders + corrections > 0) return fail("registrar.campaigns.errors.inUse");
     await tx.campaign.delete({ where: { id } });
-    await audit(tx, actor, { action: "campaign.delete", targetType: "Campaign", targetId: id, before: snapshot(campaign) });
+    await audit(tx, actor, {
+      action: "campaign.delete",
+      targetType: "Campaign",
+      targetId: id,
+      before: snapshot(campaign),
+    });
     return ok({ id });
   });
 }

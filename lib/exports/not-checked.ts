@@ -46,7 +46,12 @@ export async function exportNotChecked(
 ): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "notChecked.export");
   await db.$transaction((tx) =>
-    audit(tx, actor, { action: "notChecked.export", targetType: "Campaign", targetId: campaign.id, after: { format, filter } }),
+    audit(tx, actor, {
+      action: "notChecked.export",
+      targetType: "Campaign",
+      targetId: campaign.id,
+      after: { format, filter },
+    }),
   );
   const rows = notCheckedChunks(actor, campaign, filter);
   const node = format === "csv" ? Readable.from(csvLines(rows)) : xlsxStream(rows);
@@ -56,18 +61,25 @@ export async function exportNotChecked(
 async function* csvLines(chunks: AsyncIterable<NotCheckedRow[]>): AsyncGenerator<Buffer> {
   yield Buffer.from("\uFEFF" + COLUMNS.map((c) => c.header).join(",") + "\r\n");
   for await (const chunk of chunks) {
-    yield Buffer.from(chunk.map((r) => COLUMNS.map((c) => csvCell(c.value(r))).join(",")).join("\r\n") + "\r\n");
+    yield Buffer.from(
+      chunk.map((r) => COLUMNS.map((c) => csvCell(c.value(r))).join(",")).join("\r\n") + "\r\n",
+    );
   }
 }
 
 function xlsxStream(chunks: AsyncIterable<NotCheckedRow[]>): PassThrough {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const sheet = workbook.addWorksheet("未查名单", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   (async () => {
-    for await (const chunk of chunks) for (const r of chunk) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
+    for await (const chunk of chunks)
+      for (const r of chunk) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));

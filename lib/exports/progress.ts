@@ -36,7 +36,18 @@ export async function exportProgress(actor: Actor, campaign: CampaignRef): Promi
     const groups = await progressBy(actor, campaign, groupBy);
     const sheet = workbook.addWorksheet(title, { views: [{ state: "frozen", ySplit: 1 }] });
     const withCollege = groupBy !== "college";
-    sheet.addRow([...(withCollege ? ["分院"] : []), unit, "学生数", "已注册", "注册率", "已查看", "查看率", "已确认", "核查率", "已报错"]);
+    sheet.addRow([
+      ...(withCollege ? ["分院"] : []),
+      unit,
+      "学生数",
+      "已注册",
+      "注册率",
+      "已查看",
+      "查看率",
+      "已确认",
+      "核查率",
+      "已报错",
+    ]);
     sheet.getRow(1).font = { bold: true };
     for (const g of groups) sheet.addRow(row(g.name, withCollege ? (g.collegeName ?? "") : undefined, g));
     sheet.addRow(row("合计", withCollege ? "" : undefined, sumCounts(groups))).font = { bold: true };
@@ -44,6 +55,8 @@ export async function exportProgress(actor: Actor, campaign: CampaignRef): Promi
     for (const col of [4, 6, 8]) sheet.getColumn(col + offset).numFmt = "0.0%";
     sheet.columns.forEach((c, i) => (c.width = i <= offset ? 26 : 10));
   }
-  await db.$transaction((tx) => audit(tx, actor, { action: "progress.export", targetType: "Campaign", targetId: campaign.id }));
+  await db.$transaction((tx) =>
+    audit(tx, actor, { action: "progress.export", targetType: "Campaign", targetId: campaign.id }),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,13 +5,23 @@ import { collegeWhere } from "@/lib/auth/policy";
 import { levelKey } from "@/lib/records/campaign-scope";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 
-export type CampaignRef = { id: string; name: string; cohort: string; level: string; startsAt: Date; endsAt: Date };
+export type CampaignRef = {
+  id: string;
+  name: string;
+  cohort: string;
+  level: string;
+  startsAt: Date;
+  endsAt: Date;
+};
 
 /**
  * The campaign a dashboard shows: the one asked for, else the most recently opened campaign whose window
  * is open now, else the most recent one (so progress stays readable after the window closed).
  */
-export async function dashboardCampaign(campaignId: string | undefined, now: Date = new Date()): Promise<CampaignRef | null> {
+export async function dashboardCampaign(
+  campaignId: string | undefined,
+  now: Date = new Date(),
+): Promise<CampaignRef | null> {
   if (campaignId) {
     const chosen = await db.campaign.findUnique({ where: { id: campaignId } });
     if (chosen) return chosen;
@@ -38,7 +48,10 @@ export function coveredLevels(campaign: { level: string }): string[] | null {
 }
 
 /** Records a campaign covers, inside the actor's college scope (someone else's college: not found). */
-export function coverageWhere(actor: Actor, campaign: { cohort: string; level: string }): Prisma.EnrollmentRecordWhereInput {
+export function coverageWhere(
+  actor: Actor,
+  campaign: { cohort: string; level: string },
+): Prisma.EnrollmentRecordWhereInput {
   const levels = coveredLevels(campaign);
   return {
     cohort: campaign.cohort.trim(),

@@ -5,11 +5,21 @@ import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { coveredLevels, type CampaignRef } from "./campaign";
 
-export type Counts = { total: number; registered: number; viewed: number; confirmed: number; reported: number };
+export type Counts = {
+  total: number;
+  registered: number;
+  viewed: number;
+  confirmed: number;
+  reported: number;
+};
 export type GroupCounts = Counts & { id: string; name: string; collegeName?: string };
 export type GroupBy = "college" | "major" | "classGroup";
 
-const COLUMN: Record<GroupBy, string> = { college: "collegeId", major: "majorId", classGroup: "classGroupId" };
+const COLUMN: Record<GroupBy, string> = {
+  college: "collegeId",
+  major: "majorId",
+  classGroup: "classGroupId",
+};
 
 export const emptyCounts = (): Counts => ({ total: 0, registered: 0, viewed: 0, confirmed: 0, reported: 0 });
 
@@ -44,7 +54,16 @@ export async function progressBy(
     filter.collegeId ? Prisma.sql`r."collegeId" = ${filter.collegeId}` : Prisma.empty,
     filter.majorId ? Prisma.sql`r."majorId" = ${filter.majorId}` : Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
-  const rows = await db.$queryRaw<{ key: string; total: unknown; registered: unknown; viewed: unknown; confirmed: unknown; reported: unknown }[]>`
+  const rows = await db.$queryRaw<
+    {
+      key: string;
+      total: unknown;
+      registered: unknown;
+      viewed: unknown;
+      confirmed: unknown;
+      reported: unknown;
+    }[]
+  >`
     SELECT ${column} AS "key",
       COUNT(*) AS "total",
       SUM(CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END) AS "registered",
@@ -70,14 +89,24 @@ export async function progressBy(
       confirmed: Number(r.confirmed ?? 0),
       reported: Number(r.reported ?? 0),
     }))
-    .sort((a, b) => (a.collegeName ?? "").localeCompare(b.collegeName ?? "", "zh") || a.name.localeCompare(b.name, "zh"));
+    .sort(
+      (a, b) =>
+        (a.collegeName ?? "").localeCompare(b.collegeName ?? "", "zh") || a.name.localeCompare(b.name, "zh"),
+    );
 }
 
-async function unitNames(groupBy: GroupBy, ids: string[]): Promise<Map<string, { name: string; collegeName?: string }>> {
+async function unitNames(
+  groupBy: GroupBy,
+  ids: string[],
+): Promise<Map<string, { name: string; collegeName?: string }>> {
   if (ids.length === 0) return new Map();
   if (ids.length > 900) {
     // a whole university has thousands of class groups; `in` lists stay under SQLite's 999 parameters
-    const parts = await Promise.all(Array.from({ length: Math.ceil(ids.length / 900) }, (_, i) => unitNames(groupBy, ids.slice(i * 900, i * 900 + 900))));
+    const parts = await Promise.all(
+      Array.from({ length: Math.ceil(ids.length / 900) }, (_, i) =>
+        unitNames(groupBy, ids.slice(i * 900, i * 900 + 900)),
+      ),
+    );
     return new Map(parts.flatMap((m) => [...m]));
   }
   if (groupBy === "college") {
@@ -86,8 +115,14 @@ async function unitNames(groupBy: GroupBy, ids: string[]): Promise<Map<string, {
   }
   const rows =
     groupBy === "major"
-      ? await db.major.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, college: { select: { name: true } } } })
-      : await db.classGroup.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, college: { select: { name: true } } } });
+      ? await db.major.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, name: true, college: { select: { name: true } } },
+        })
+      : await db.classGroup.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, name: true, college: { select: { name: true } } },
+        });
   return new Map(rows.map((r) => [r.id, { name: r.name, collegeName: r.college.name }]));
 }
 

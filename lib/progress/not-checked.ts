@@ -24,7 +24,11 @@ export type NotCheckedFilter = z.infer<typeof notCheckedFilterSchema>;
  * Records of the campaign, in scope, not confirmed (no SelfCheck with confirmedAt), narrowed by the
  * filters. Search matches 姓名, 学号 or 班级 by substring.
  */
-export function notCheckedWhere(actor: Actor, campaign: CampaignRef, f: Omit<NotCheckedFilter, "page">): Prisma.EnrollmentRecordWhereInput {
+export function notCheckedWhere(
+  actor: Actor,
+  campaign: CampaignRef,
+  f: Omit<NotCheckedFilter, "page">,
+): Prisma.EnrollmentRecordWhereInput {
   const and: Prisma.EnrollmentRecordWhereInput[] = [
     coverageWhere(actor, campaign),
     { selfChecks: { none: { campaignId: campaign.id, confirmedAt: { not: null } } } },
@@ -37,7 +41,13 @@ export function notCheckedWhere(actor: Actor, campaign: CampaignRef, f: Omit<Not
   if (f.viewed === "no") and.push({ selfChecks: { none: { campaignId: campaign.id } } });
   if (f.q) {
     const q = f.q;
-    and.push({ OR: [{ name: { contains: q } }, { studentNumber: { contains: q } }, { classGroup: { name: { contains: q } } }] });
+    and.push({
+      OR: [
+        { name: { contains: q } },
+        { studentNumber: { contains: q } },
+        { classGroup: { name: { contains: q } } },
+      ],
+    });
   }
   return { AND: and };
 }
@@ -80,7 +90,10 @@ async function viewedSet(campaignId: string, recordIds: string[]): Promise<Set<s
 type Selected = Prisma.EnrollmentRecordGetPayload<{ select: typeof notCheckedSelect }>;
 
 export async function toRows(campaignId: string, records: Selected[]): Promise<NotCheckedRow[]> {
-  const viewed = await viewedSet(campaignId, records.map((r) => r.id));
+  const viewed = await viewedSet(
+    campaignId,
+    records.map((r) => r.id),
+  );
   return records.map((r) => ({
     id: r.id,
     studentNumber: r.studentNumber,
@@ -113,7 +126,12 @@ export async function notCheckedPage(
     }),
     db.enrollmentRecord.count({ where }),
   ]);
-  return { rows: await toRows(campaign.id, records), total, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return {
+    rows: await toRows(campaign.id, records),
+    total,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 /** Every matching record, in chunks (exports, reminders): never the whole list in memory. */

@@ -23,10 +23,18 @@ export async function filterOptions(
   const collegeIds = selected.collegeId ? [selected.collegeId] : colleges.map((c) => c.id);
   const allowed = colleges.length === 1 || Boolean(selected.collegeId) || Boolean(selected.majorId);
   const [majors, classGroups] = await Promise.all([
-    db.major.findMany({ where: { collegeId: { in: collegeIds }, ...scope }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.major.findMany({
+      where: { collegeId: { in: collegeIds }, ...scope },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     allowed
       ? db.classGroup.findMany({
-          where: { collegeId: { in: collegeIds }, ...scope, ...(selected.majorId ? { majorId: selected.majorId } : {}) },
+          where: {
+            collegeId: { in: collegeIds },
+            ...scope,
+            ...(selected.majorId ? { majorId: selected.majorId } : {}),
+          },
           orderBy: { name: "asc" },
           select: { id: true, name: true },
           take: 1000,

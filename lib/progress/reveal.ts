@@ -10,7 +10,11 @@ import { decrypt } from "@/lib/security/crypto";
  * SPEC §5: staff see a full ID number only on purpose. The reveal is one record at a time, inside the
  * actor's colleges (others: not found), and written to the audit log before the number is returned.
  */
-export async function revealIdNumber(actor: Actor, recordId: string, ip?: string | null): Promise<Result<{ idNumber: string }>> {
+export async function revealIdNumber(
+  actor: Actor,
+  recordId: string,
+  ip?: string | null,
+): Promise<Result<{ idNumber: string }>> {
   assertCan(actor, "idNumber.reveal");
   const record = await db.enrollmentRecord.findFirst({
     where: { id: recordId, ...collegeWhere(actor) },

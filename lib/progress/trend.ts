@@ -16,7 +16,12 @@ export function shanghaiDay(at: Date): string {
  * 核查率 by day since the window opened: confirmations per Shanghai day, cumulated, as a share of the
  * records the campaign covers in the actor's scope. Days without confirmations are filled in.
  */
-export async function checkRateTrend(actor: Actor, campaign: CampaignRef, total: number, now: Date = new Date()): Promise<TrendPoint[]> {
+export async function checkRateTrend(
+  actor: Actor,
+  campaign: CampaignRef,
+  total: number,
+  now: Date = new Date(),
+): Promise<TrendPoint[]> {
   assertCan(actor, "progress.viewCollege");
   const scope = collegeScope(actor);
   if (scope !== "all" && scope.length === 0) return [];
@@ -48,7 +53,12 @@ export async function checkRateTrend(actor: Actor, campaign: CampaignRef, total:
   for (let d = first, guard = 0; d <= last && guard < 400; guard++) {
     const confirmed = perDay.get(d) ?? 0;
     cumulative += confirmed;
-    points.push({ day: d, confirmed, cumulative, rate: total === 0 ? 0 : Math.round((cumulative / total) * 1000) / 10 });
+    points.push({
+      day: d,
+      confirmed,
+      cumulative,
+      rate: total === 0 ? 0 : Math.round((cumulative / total) * 1000) / 10,
+    });
     d = new Date(Date.parse(d + "T00:00:00Z") + 86_400_000).toISOString().slice(0, 10);
   }
   return points;

@@ -49,8 +49,16 @@ export async function remindNotConfirmed(
 ): Promise<Result<{ report: ReminderReport; messages: OutgoingMessage[] }>> {
   assertCan(actor, "reminder.send");
   const day = shanghaiDay(now);
-  const sentById = actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
-  const report: ReminderReport = { total: 0, reached: 0, skippedNoAccount: 0, skippedAlreadyToday: 0, sms: 0, email: 0 };
+  const sentById =
+    actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
+  const report: ReminderReport = {
+    total: 0,
+    reached: 0,
+    skippedNoAccount: 0,
+    skippedAlreadyToday: 0,
+    sms: 0,
+    email: 0,
+  };
   const messages: OutgoingMessage[] = [];
   const where = notCheckedWhere(actor, campaign, filter);
   const deadline = formatDateTime(campaign.endsAt);
@@ -58,7 +66,22 @@ export async function remindNotConfirmed(
   for (;;) {
     const records = await db.enrollmentRecord.findMany({
       where: after ? { AND: [where, { studentNumber: { gt: after } }] } : where,
-      select: { id: true, studentNumber: true, name: true, account: { select: { id: true, identityStatus: true, phone: true, email: true, emailVerifiedAt: true, notifyBySms: true, notifyByEmail: true } } },
+      select: {
+        id: true,
+        studentNumber: true,
+        name: true,
+        account: {
+          select: {
+            id: true,
+            identityStatus: true,
+            phone: true,
+            email: true,
+            emailVerifiedAt: true,
+            notifyBySms: true,
+            notifyByEmail: true,
+          },
+        },
+      },
       orderBy: { studentNumber: "asc" },
       take: CHUNK,
     });
@@ -112,13 +135,25 @@ type Due = { id: string; account: { id: string } | null };
  * ReminderLog rows and inbox notices for one chunk, in one transaction. If a concurrent reminder already
  * logged some of them (unique violation), falls back to one row at a time and skips those.
  */
-async function logAndNotify<T extends Due>(campaign: CampaignRef, due: T[], day: string, sentById: string): Promise<T[]> {
+async function logAndNotify<T extends Due>(
+  campaign: CampaignRef,
+  due: T[],
+  day: string,
+  sentById: string,
+): Promise<T[]> {
   if (due.length === 0) return [];
   const params = JSON.stringify({ campaign: campaign.name, deadline: formatDateTime(campaign.endsAt) });
-  const notice = (r: T) => ({ accountId: (r.account as { id: string }).id, kind: REMINDER_KIND, params, linkPath: "/record" });
+  const notice = (r: T) => ({
+    accountId: (r.account as { id: string }).id,
+    kind: REMINDER_KIND,
+    params,
+    linkPath: "/record",
+  });
   try {
     await db.$transaction([
-      db.reminderLog.createMany({ data: due.map((r) => ({ campaignId: campaign.id, recordId: r.id, day, sentById })) }),
+      db.reminderLog.createMany({
+        data: due.map((r) => ({ campaignId: campaign.id, recordId: r.id, day, sentById })),
+      }),
       db.notification.createMany({ data: due.map(notice) }),
     ]);
     return due;
@@ -141,7 +176,9 @@ async function logAndNotify<T extends Due>(campaign: CampaignRef, due: T[], day:
 }
 
 /** Sends the reminder SMS / e-mails one by one (each recorded in the outbox table by sendMessage). */
-export async function deliverReminders(messages: readonly OutgoingMessage[]): Promise<{ sent: number; failed: number }> {
+export async function deliverReminders(
+  messages: readonly OutgoingMessage[],
+): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (const message of messages) {

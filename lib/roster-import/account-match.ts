@@ -3,7 +3,13 @@ import { db } from "@/lib/db";
 import { nameKey } from "@/lib/identity/name";
 import type { AccountLookup } from "./store";
 
-export type MatchInput = { key: string; name: string; idIndex: string; recordId?: string; currentAccountId?: string | null };
+export type MatchInput = {
+  key: string;
+  name: string;
+  idIndex: string;
+  recordId?: string;
+  currentAccountId?: string | null;
+};
 
 /** The same lookups through the app's Prisma client (single decisions). */
 export const prismaAccountLookup: AccountLookup = {
@@ -27,7 +33,10 @@ export const prismaAccountLookup: AccountLookup = {
  * account with the same name and ID number. A record the registrar bound to a renamed student (approved
  * RecordBindingRequest) stays bound while its ID number still equals the account's. Returns key → accountId.
  */
-export async function matchAccounts(lookup: AccountLookup, inputs: readonly MatchInput[]): Promise<Map<string, string | null>> {
+export async function matchAccounts(
+  lookup: AccountLookup,
+  inputs: readonly MatchInput[],
+): Promise<Map<string, string | null>> {
   const result = new Map<string, string | null>();
   if (inputs.length === 0) return result;
   const accounts = await lookup.verifiedAccounts([...new Set(inputs.map((i) => i.idIndex))]);
@@ -38,7 +47,10 @@ export async function matchAccounts(lookup: AccountLookup, inputs: readonly Matc
   for (const input of inputs) {
     const account = byIndex.get(input.idIndex);
     const sameName = account && nameKey(account.name) === nameKey(input.name);
-    const stillBound = account && input.currentAccountId === account.id && approved.has(`${input.recordId}\u0000${account.id}`);
+    const stillBound =
+      account &&
+      input.currentAccountId === account.id &&
+      approved.has(`${input.recordId}\u0000${account.id}`);
     result.set(input.key, account && (sameName || stillBound) ? account.id : null);
   }
   return result;

@@ -40,7 +40,9 @@ export function cellText(cell: RawCell): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   if (typeof cell === "number") {
-    return Number.isSafeInteger(cell) ? String(cell) : cell.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+    return Number.isSafeInteger(cell)
+      ? String(cell)
+      : cell.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
   }
   return cell.trim();
 }

@@ -66,12 +66,22 @@ export async function decideConflict(
   if (detail.decision) return fail("import.conflicts.alreadyDecided");
   const field = issue.field as RosterField;
   const decidedBy = actor.kind === "staff" ? actor.username : "api";
-  const decided: ConflictDetail = { ...detail, decision: input.decision, decidedAt: new Date().toISOString(), decidedBy };
+  const decided: ConflictDetail = {
+    ...detail,
+    decision: input.decision,
+    decidedAt: new Date().toISOString(),
+    decidedBy,
+  };
 
   if (input.decision === "keep") {
     await db.$transaction(async (tx) => {
       await tx.importRowIssue.update({ where: { id: issue.id }, data: { message: JSON.stringify(decided) } });
-      await audit(tx, actor, { action: "roster.conflict.keep", targetType: "EnrollmentRecord", targetId: detail.recordId, after: { field } });
+      await audit(tx, actor, {
+        action: "roster.conflict.keep",
+        targetType: "EnrollmentRecord",
+        targetId: detail.recordId,
+        after: { field },
+      });
     });
     return ok({ decision: "keep" });
   }
@@ -82,7 +92,9 @@ export async function decideConflict(
   });
   if (!record) return fail("import.errors.notFound");
   const shown: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(TEXT_COLUMNS).map(([f, c]) => [f, String(record[c as keyof typeof record])])),
+    ...Object.fromEntries(
+      Object.entries(TEXT_COLUMNS).map(([f, c]) => [f, String(record[c as keyof typeof record])]),
+    ),
     idType: ID_TYPE_NAME[record.idType as IdType] ?? record.idType,
     idNumber: record.idMasked,
     college: record.college.name,
@@ -94,7 +106,11 @@ export async function decideConflict(
   const data: Record<string, string | null> = {};
   if (field === "idNumber") {
     const id = decrypt(detail.value);
-    Object.assign(data, { idNumberEnc: detail.value, idNumberIndex: blindIndex(id), idMasked: maskIdNumber(id) });
+    Object.assign(data, {
+      idNumberEnc: detail.value,
+      idNumberIndex: blindIndex(id),
+      idMasked: maskIdNumber(id),
+    });
   } else if (field === "college" || field === "major" || field === "classGroup") {
     const unit = await resolveUnit(field, detail.value, record.collegeId);
     if (!unit) return fail("import.conflicts.unitMissing");
@@ -108,7 +124,9 @@ export async function decideConflict(
   if (field === "name" || field === "idNumber") {
     const name = field === "name" ? detail.value : record.name;
     const idIndex = (data.idNumberIndex as string | undefined) ?? record.idNumberIndex;
-    const match = await matchAccounts(prismaAccountLookup, [{ key: "r", name, idIndex, recordId: record.id, currentAccountId: record.accountId }]);
+    const match = await matchAccounts(prismaAccountLookup, [
+      { key: "r", name, idIndex, recordId: record.id, currentAccountId: record.accountId },
+    ]);
     data.accountId = match.get("r") ?? null;
   }
 

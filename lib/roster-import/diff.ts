@@ -33,7 +33,11 @@ export type ExistingRecord = {
 export type Placement = { collegeId: string; majorId: string; classGroupId: string };
 /** A changed shown field; before/after are what a person reads (unit names, masked ID numbers). */
 export type FieldChange = { field: RosterField; before: string; after: string };
-type Names = { college: (id: string) => string; major: (id: string) => string; classGroup: (id: string) => string };
+type Names = {
+  college: (id: string) => string;
+  major: (id: string) => string;
+  classGroup: (id: string) => string;
+};
 
 const TEXT_FIELDS = [
   "name",
@@ -73,6 +77,10 @@ export function diffRecord(
   if (existing.majorId !== placement.majorId)
     changes.push({ field: "major", before: names.major(existing.majorId), after: row.major });
   if (existing.classGroupId !== placement.classGroupId)
-    changes.push({ field: "classGroup", before: names.classGroup(existing.classGroupId), after: row.classGroup });
+    changes.push({
+      field: "classGroup",
+      before: names.classGroup(existing.classGroupId),
+      after: row.classGroup,
+    });
   return changes;
 }

@@ -11,7 +11,14 @@ import { formatOf, readRosterRows, RosterFileError } from "./read-file";
 import { MAX_IMPORT_BYTES } from "./jobs";
 import { removeImportFile, saveImportFile, importFilePath } from "./storage";
 
-export type LockReport = { jobId: string; total: number; locked: number; alreadyLocked: number; unknown: number; unknownSample: string[] };
+export type LockReport = {
+  jobId: string;
+  total: number;
+  locked: number;
+  alreadyLocked: number;
+  unknown: number;
+  unknownSample: string[];
+};
 
 /** Prisma's SQLite adapter binds at most 999 parameters per statement: `in` lists stay below. */
 const BATCH = 900;
@@ -21,12 +28,16 @@ const BATCH = 900;
  * in one transaction. 学号 not found are reported (ImportRowIssue rows of a "graduation_lock" job, so the
  * same per-row report download works).
  */
-export async function lockGraduationFromFile(actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<Result<LockReport>> {
+export async function lockGraduationFromFile(
+  actor: Actor,
+  file: { name: string; bytes: Uint8Array },
+): Promise<Result<LockReport>> {
   assertCan(actor, "graduationLock.manage");
   const format = formatOf(file.name);
   if (!format) return fail("import.errors.fileType");
   if (file.bytes.byteLength === 0) return fail("import.errors.emptyFile");
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES) return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (file.bytes.byteLength > MAX_IMPORT_BYTES)
+    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
   const jobId = newId();
   const fileKey = `${jobId}.${format}`;
   await saveImportFile(fileKey, file.bytes);
@@ -89,7 +100,10 @@ export async function lockGraduationFromFile(actor: Actor, file: { name: string;
         },
       }),
       ...chunks(toLock, BATCH).map((numbers) =>
-        db.enrollmentRecord.updateMany({ where: { studentNumber: { in: numbers }, graduationRegistered: false }, data: { graduationRegistered: true } }),
+        db.enrollmentRecord.updateMany({
+          where: { studentNumber: { in: numbers }, graduationRegistered: false },
+          data: { graduationRegistered: true },
+        }),
       ),
       auditNow(actor, {
         action: "graduationLock.file",
@@ -133,7 +147,10 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** The audit entry as a statement of a batch transaction (same columns lib/security/audit.ts writes). */
-function auditNow(actor: Actor, entry: { action: string; targetType: string; targetId: string; after: unknown }) {
+function auditNow(
+  actor: Actor,
+  entry: { action: string; targetType: string; targetId: string; after: unknown },
+) {
   const who =
     actor.kind === "staff"
       ? { actorType: "staff", actorId: actor.staffUserId, actorLabel: actor.username }
@@ -141,6 +158,12 @@ function auditNow(actor: Actor, entry: { action: string; targetType: string; tar
         ? { actorType: "api", actorId: actor.tokenId, actorLabel: actor.tokenName }
         : { actorType: "student", actorId: actor.accountId, actorLabel: null };
   return db.auditLog.create({
-    data: { ...who, action: entry.action, targetType: entry.targetType, targetId: entry.targetId, after: JSON.stringify(entry.after) },
+    data: {
+      ...who,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      after: JSON.stringify(entry.after),
+    },
   });
 }

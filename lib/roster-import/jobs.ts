@@ -97,7 +97,8 @@ export async function createRosterImport(
   const format = formatOf(file.name);
   if (!format) return fail("import.errors.fileType");
   if (file.bytes.byteLength === 0) return fail("import.errors.emptyFile");
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES) return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (file.bytes.byteLength > MAX_IMPORT_BYTES)
+    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
   const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
   if (format === "csv" && isZip) return fail("import.errors.fileType");
@@ -112,7 +113,12 @@ export async function createRosterImport(
     await tx.importJob.create({
       data: { id, kind: "roster", status: "previewing", fileName, fileKey, createdById: actorId(actor) },
     });
-    await audit(tx, actor, { action: "roster.upload", targetType: "ImportJob", targetId: id, after: { fileName, bytes: file.bytes.byteLength } });
+    await audit(tx, actor, {
+      action: "roster.upload",
+      targetType: "ImportJob",
+      targetId: id,
+      after: { fileName, bytes: file.bytes.byteLength },
+    });
   });
   return ok({ jobId: id });
 }
@@ -141,10 +147,16 @@ async function previewNow(jobId: string, options: { today?: Date }): Promise<voi
       onIssues: (issues) => writeIssues(jobId, issues),
       onProgress: progressWriter(jobId),
     });
-    if (!result.ok) return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
+    if (!result.ok)
+      return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
     await db.importJob.update({
       where: { id: jobId },
-      data: { status: "previewed", ...counts(result.summary), summary: JSON.stringify(jobSummary(result.summary)), finishedAt: new Date() },
+      data: {
+        status: "previewed",
+        ...counts(result.summary),
+        summary: JSON.stringify(jobSummary(result.summary)),
+        finishedAt: new Date(),
+      },
     });
   } catch (error) {
     console.error("roster preview failed", error);
@@ -177,11 +189,21 @@ export type CommitHooks = {
  * file, then the write pass replaying them in one transaction — all rows or none. Records changed by
  * someone else between the two passes abort the write (version check); the registrar simply runs it again.
  */
-export async function runCommit(jobId: string, actor: Actor, hooks: CommitHooks = {}, options: { today?: Date } = {}): Promise<void> {
+export async function runCommit(
+  jobId: string,
+  actor: Actor,
+  hooks: CommitHooks = {},
+  options: { today?: Date } = {},
+): Promise<void> {
   return track(jobId, () => commitNow(jobId, actor, hooks, options));
 }
 
-async function commitNow(jobId: string, actor: Actor, hooks: CommitHooks, options: { today?: Date }): Promise<void> {
+async function commitNow(
+  jobId: string,
+  actor: Actor,
+  hooks: CommitHooks,
+  options: { today?: Date },
+): Promise<void> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.status !== "committing") return;
   const stagingPath = importFilePath(`${jobId}.ops.ndjson`);
@@ -202,13 +224,19 @@ async function commitNow(jobId: string, actor: Actor, hooks: CommitHooks, option
     });
     await staging.close();
     stagingOpen = false;
-    if (!result.ok) return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
+    if (!result.ok)
+      return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
     await writePass(store, job.id, stagingPath, result.summary, actor, hooks);
     await removeImportFile(job.fileKey);
   } catch (error) {
     await store.close(); // roll back first: on SQLite the open write transaction would block failJob
     if (!(error instanceof ConcurrentChangeError)) console.error("roster commit failed", error);
-    await failJob(jobId, { key: error instanceof ConcurrentChangeError ? "import.errors.concurrentChange" : "import.errors.writeFailed" });
+    await failJob(jobId, {
+      key:
+        error instanceof ConcurrentChangeError
+          ? "import.errors.concurrentChange"
+          : "import.errors.writeFailed",
+    });
   } finally {
     await store.close();
     if (stagingOpen) await staging.close().catch(() => undefined);
@@ -227,66 +255,64 @@ async function writePass(
   const now = new Date();
   const staffId = actor.kind === "staff" ? actor.staffUserId : null;
   await writer.begin();
-  {
-    await writer.insertUnits(summary.created, now);
-    let inserts: RecordInsert[] = [];
-    let updates: RecordUpdate[] = [];
-    let written = 0;
-    const flush = async () => {
-      if (inserts.length) await writer.insertRecords(inserts, now);
-      if (updates.length) {
-        await writer.updateRecords(updates, now);
-        const history: HistoryInsert[] = updates.flatMap((u) =>
-          u.history.map((h) => ({
-            id: newId(),
-            recordId: u.id,
-            field: h.field,
-            beforeValue: h.before,
-            afterValue: h.after,
-            source: "import",
-            changedByStaffId: staffId,
-            recordVersion: u.expectedVersion + 1,
-            changedAt: now,
-          })),
-        );
-        await writer.insertHistory(history);
-      }
-      written += inserts.length + updates.length;
-      inserts = [];
-      updates = [];
-      await hooks.afterBatch?.(written);
-    };
-    for await (const op of readStaged(stagingPath)) {
-      if (op.op === "insert") inserts.push(op.row);
-      else updates.push(op.row);
-      if (inserts.length + updates.length >= 5000) await flush();
+  await writer.insertUnits(summary.created, now);
+  let inserts: RecordInsert[] = [];
+  let updates: RecordUpdate[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (inserts.length) await writer.insertRecords(inserts, now);
+    if (updates.length) {
+      await writer.updateRecords(updates, now);
+      const history: HistoryInsert[] = updates.flatMap((u) =>
+        u.history.map((h) => ({
+          id: newId(),
+          recordId: u.id,
+          field: h.field,
+          beforeValue: h.before,
+          afterValue: h.after,
+          source: "import",
+          changedByStaffId: staffId,
+          recordVersion: u.expectedVersion + 1,
+          changedAt: now,
+        })),
+      );
+      await writer.insertHistory(history);
     }
-    await flush();
-    const actorCols =
-      actor.kind === "staff"
-        ? { actorType: "staff", actorId: actor.staffUserId, actorLabel: actor.username }
-        : actor.kind === "api"
-          ? { actorType: "api", actorId: actor.tokenId, actorLabel: actor.tokenName }
-          : { actorType: "student", actorId: actor.accountId, actorLabel: null };
-    await writer.finish(
-      {
-        id: jobId,
-        status: "committed",
-        ...counts(summary),
-        summary: JSON.stringify(jobSummary(summary)),
-        finishedAt: new Date(),
-      },
-      {
-        id: newId(),
-        ...actorCols,
-        action: "roster.commit",
-        targetType: "ImportJob",
-        targetId: jobId,
-        after: JSON.stringify({ ...counts(summary), created: jobSummary(summary).created.counts }),
-        createdAt: now,
-      },
-    );
+    written += inserts.length + updates.length;
+    inserts = [];
+    updates = [];
+    await hooks.afterBatch?.(written);
+  };
+  for await (const op of readStaged(stagingPath)) {
+    if (op.op === "insert") inserts.push(op.row);
+    else updates.push(op.row);
+    if (inserts.length + updates.length >= 5000) await flush();
   }
+  await flush();
+  const actorCols =
+    actor.kind === "staff"
+      ? { actorType: "staff", actorId: actor.staffUserId, actorLabel: actor.username }
+      : actor.kind === "api"
+        ? { actorType: "api", actorId: actor.tokenId, actorLabel: actor.tokenName }
+        : { actorType: "student", actorId: actor.accountId, actorLabel: null };
+  await writer.finish(
+    {
+      id: jobId,
+      status: "committed",
+      ...counts(summary),
+      summary: JSON.stringify(jobSummary(summary)),
+      finishedAt: new Date(),
+    },
+    {
+      id: newId(),
+      ...actorCols,
+      action: "roster.commit",
+      targetType: "ImportJob",
+      targetId: jobId,
+      after: JSON.stringify({ ...counts(summary), created: jobSummary(summary).created.counts }),
+      createdAt: now,
+    },
+  );
 }
 
 export async function getImportJob(actor: Actor, jobId: string) {
@@ -301,7 +327,11 @@ export async function listImportJobs(actor: Actor, take = 20) {
 
 export const issuePageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-export async function listIssues(actor: Actor, jobId: string, options: { page: number; severity?: "error" | "conflict"; pageSize?: number }) {
+export async function listIssues(
+  actor: Actor,
+  jobId: string,
+  options: { page: number; severity?: "error" | "conflict"; pageSize?: number },
+) {
   assertCan(actor, "roster.import");
   const pageSize = options.pageSize ?? 50;
   const where = { jobId, ...(options.severity ? { severity: options.severity } : {}) };
@@ -335,10 +365,13 @@ export async function track<T>(jobId: string, work: () => Promise<T>): Promise<T
  * PostgreSQL several instances may share jobs, so only jobs older than six hours count as stale.
  */
 export async function failStaleJobs(now: Date = new Date()): Promise<void> {
-  const running = await db.importJob.findMany({ where: { status: { in: RUNNING } }, select: { id: true, createdAt: true } });
+  const running = await db.importJob.findMany({
+    where: { status: { in: RUNNING } },
+    select: { id: true, createdAt: true },
+  });
   const single = providerOf(databaseUrl()) === "sqlite";
-  const stale = running.filter((j) =>
-    !active.has(j.id) && now.getTime() - j.createdAt.getTime() > (single ? 60_000 : 6 * 3_600_000),
+  const stale = running.filter(
+    (j) => !active.has(j.id) && now.getTime() - j.createdAt.getTime() > (single ? 60_000 : 6 * 3_600_000),
   );
   if (stale.length === 0) return;
   await db.importJob.updateMany({

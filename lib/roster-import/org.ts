@@ -10,7 +10,14 @@ export type OrgSnapshot = {
 export type NewUnits = {
   colleges: { id: string; code: string; name: string }[];
   majors: { id: string; collegeId: string; name: string; collegeName: string }[];
-  classGroups: { id: string; collegeId: string; majorId: string; name: string; collegeName: string; majorName: string }[];
+  classGroups: {
+    id: string;
+    collegeId: string;
+    majorId: string;
+    name: string;
+    collegeName: string;
+    majorName: string;
+  }[];
 };
 
 /**
@@ -54,7 +61,11 @@ export class OrgResolver {
     }
   }
 
-  resolve(college: string, major: string, classGroup: string): { collegeId: string; majorId: string; classGroupId: string } {
+  resolve(
+    college: string,
+    major: string,
+    classGroup: string,
+  ): { collegeId: string; majorId: string; classGroupId: string } {
     let collegeId = this.collegeByName.get(college);
     if (!collegeId) {
       collegeId = newId();
@@ -76,7 +87,14 @@ export class OrgResolver {
       classGroupId = newId();
       this.classByKey.set(classKey, classGroupId);
       this.className.set(classGroupId, classGroup);
-      this.created.classGroups.push({ id: classGroupId, collegeId, majorId, name: classGroup, collegeName: college, majorName: major });
+      this.created.classGroups.push({
+        id: classGroupId,
+        collegeId,
+        majorId,
+        name: classGroup,
+        collegeName: college,
+        majorName: major,
+      });
     }
     return { collegeId, majorId, classGroupId };
   }

@@ -19,8 +19,14 @@ export async function organisationTree(actor: Actor) {
       code: true,
       name: true,
       _count: { select: { records: true } },
-      majors: { orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { records: true } } } },
-      classGroups: { orderBy: { name: "asc" }, select: { id: true, name: true, majorId: true, _count: { select: { records: true } } } },
+      majors: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, _count: { select: { records: true } } },
+      },
+      classGroups: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, majorId: true, _count: { select: { records: true } } },
+      },
     },
   });
   return colleges;
@@ -29,7 +35,11 @@ export async function organisationTree(actor: Actor) {
 export const renameSchema = z.object({
   kind: z.enum(["college", "major", "classGroup"]),
   id: z.string().min(1).max(40),
-  name: z.string().trim().min(1, "registrar.organisation.errors.nameRequired").max(100, "registrar.organisation.errors.nameTooLong"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "registrar.organisation.errors.nameRequired")
+    .max(100, "registrar.organisation.errors.nameTooLong"),
 });
 
 export async function renameUnit(actor: Actor, input: unknown): Promise<Result<{ id: string }>> {
@@ -37,13 +47,20 @@ export async function renameUnit(actor: Actor, input: unknown): Promise<Result<{
   const parsed = renameSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fieldFail({ name: { key: issue?.message.startsWith("registrar.organisation.") ? issue.message : "registrar.organisation.errors.invalid" } });
+    return fieldFail({
+      name: {
+        key: issue?.message.startsWith("registrar.organisation.")
+          ? issue.message
+          : "registrar.organisation.errors.invalid",
+      },
+    });
   }
   const { kind, id, name } = parsed.data;
   return db.$transaction(async (tx) => {
     let before: { name: string; collegeId?: string } | null;
     if (kind === "college") before = await tx.college.findUnique({ where: { id }, select: { name: true } });
-    else if (kind === "major") before = await tx.major.findUnique({ where: { id }, select: { name: true, collegeId: true } });
+    else if (kind === "major")
+      before = await tx.major.findUnique({ where: { id }, select: { name: true, collegeId: true } });
     else before = await tx.classGroup.findUnique({ where: { id }, select: { name: true, collegeId: true } });
     if (!before) return fail("registrar.organisation.errors.notFound");
     if (before.name === name) return ok({ id });
@@ -51,13 +68,23 @@ export async function renameUnit(actor: Actor, input: unknown): Promise<Result<{
       kind === "college"
         ? await tx.college.findUnique({ where: { name } })
         : kind === "major"
-          ? await tx.major.findUnique({ where: { collegeId_name: { collegeId: before.collegeId as string, name } } })
-          : await tx.classGroup.findUnique({ where: { collegeId_name: { collegeId: before.collegeId as string, name } } });
+          ? await tx.major.findUnique({
+              where: { collegeId_name: { collegeId: before.collegeId as string, name } },
+            })
+          : await tx.classGroup.findUnique({
+              where: { collegeId_name: { collegeId: before.collegeId as string, name } },
+            });
     if (taken) return fieldFail({ name: { key: "registrar.organisation.errors.nameTaken" } });
     if (kind === "college") await tx.college.update({ where: { id }, data: { name } });
     else if (kind === "major") await tx.major.update({ where: { id }, data: { name } });
     else await tx.classGroup.update({ where: { id }, data: { name } });
-    await audit(tx, actor, { action: `organisation.rename.${kind}`, targetType: kind, targetId: id, before: { name: before.name }, after: { name } });
+    await audit(tx, actor, {
+      action: `organisation.rename.${kind}`,
+      targetType: kind,
+      targetId: id,
+      before: { name: before.name },
+      after: { name },
+    });
     return ok({ id });
   });
 }

@@ -32,7 +32,9 @@ export type PlanSummary = {
   created: NewUnits;
 };
 
-export type PlanResult = { ok: true; summary: PlanSummary } | { ok: false; error: { key: string; params?: Record<string, string | number> } };
+export type PlanResult =
+  | { ok: true; summary: PlanSummary }
+  | { ok: false; error: { key: string; params?: Record<string, string | number> } };
 
 export type PlanOptions = {
   store: RosterStore;
@@ -50,7 +52,8 @@ export type PlanOptions = {
 type Existing = StoredRecord;
 type Pending = { rowNumber: number; row: RosterRow };
 
-const issueMessage = (key: string, params?: Record<string, string | number>) => JSON.stringify({ key, params });
+const issueMessage = (key: string, params?: Record<string, string | number>) =>
+  JSON.stringify({ key, params });
 
 /** Storage value a conflicting field would take ("take file" decision later). */
 function proposedValue(field: RosterField, row: RosterRow): string {
@@ -108,7 +111,12 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
       major: (id: string) => org.majorName.get(id) ?? "",
       classGroup: (id: string) => org.className.get(id) ?? "",
     };
-    type Item = Pending & { idIndex: string; placement: ReturnType<OrgResolver["resolve"]>; record?: Existing; changes: FieldChange[] };
+    type Item = Pending & {
+      idIndex: string;
+      placement: ReturnType<OrgResolver["resolve"]>;
+      record?: Existing;
+      changes: FieldChange[];
+    };
     const items: Item[] = batch.map((p) => {
       const idIndex = blindIndex(p.row.idNumber);
       const placement = org.resolve(p.row.college, p.row.major, p.row.classGroup);
@@ -117,7 +125,9 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
       return { ...p, idIndex, placement, record, changes };
     });
 
-    const changedIds = items.filter((i) => i.record && i.changes.length > 0).map((i) => (i.record as Existing).id);
+    const changedIds = items
+      .filter((i) => i.record && i.changes.length > 0)
+      .map((i) => (i.record as Existing).id);
     const protectedRows = await store.protectedFields(changedIds);
     const protectedFields = new Map<string, Set<string>>();
     for (const p of protectedRows) {
@@ -141,7 +151,9 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
         continue;
       }
       const held = protectedFields.get(item.record.id);
-      const conflicts = held ? item.changes.filter((c) => held.has(c.field) || held.has(HEADER_OF[c.field])) : [];
+      const conflicts = held
+        ? item.changes.filter((c) => held.has(c.field) || held.has(HEADER_OF[c.field]))
+        : [];
       const applied = item.changes.filter((c) => !conflicts.includes(c));
       if (conflicts.length > 0) {
         summary.conflictRows++;
@@ -206,50 +218,61 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
         await options.staging.write({ op: "insert", row: insert });
         continue;
       }
-      await options.staging.write({ op: "update", row: updateFor(item.record, item.row, item.placement, item.idIndex, item.applied, matches) });
+      await options.staging.write({
+        op: "update",
+        row: updateFor(item.record, item.row, item.placement, item.idIndex, item.applied, matches),
+      });
     }
   };
 
   try {
     for await (const sheetRows of readRosterBatches(options.filePath, options.format))
-    for (const { rowNumber, cells } of sheetRows) {
-      if (!positions) {
-        const header = analyseHeader(cells.map((c) => (typeof c === "string" ? c : String(c ?? ""))));
-        if (!header.ok) {
-          return {
-            ok: false,
-            error: {
-              key: header.missing.length ? "missingColumns" : "duplicateColumns",
-              params: { columns: (header.missing.length ? header.missing : header.duplicated).join("、") },
-            },
-          };
+      for (const { rowNumber, cells } of sheetRows) {
+        if (!positions) {
+          const header = analyseHeader(cells.map((c) => (typeof c === "string" ? c : String(c ?? ""))));
+          if (!header.ok) {
+            return {
+              ok: false,
+              error: {
+                key: header.missing.length ? "missingColumns" : "duplicateColumns",
+                params: { columns: (header.missing.length ? header.missing : header.duplicated).join("、") },
+              },
+            };
+          }
+          positions = header.positions;
+          summary.ignoredColumns = header.ignored;
+          continue;
         }
-        positions = header.positions;
-        summary.ignoredColumns = header.ignored;
-        continue;
+        summary.totalRows++;
+        const result = validateRow(cells, positions, today);
+        const studentNumber = result.ok ? result.row.studentNumber : result.studentNumber;
+        const first = studentNumber ? seen.get(studentNumber) : undefined;
+        if (studentNumber && first === undefined) seen.set(studentNumber, rowNumber);
+        if (!result.ok || first !== undefined) {
+          summary.errorRows++;
+          const rowIssues = result.ok ? [] : result.issues;
+          if (first !== undefined)
+            rowIssues.push({ field: "studentNumber", key: "duplicateStudentNumber", params: { row: first } });
+          for (const i of rowIssues)
+            issues.push({
+              rowNumber,
+              studentNumber,
+              severity: "error",
+              field: i.field,
+              message: issueMessage(i.key, i.params),
+            });
+          continue;
+        }
+        pending.push({ rowNumber, row: result.row });
+        if (pending.length >= batchSize) await flush();
       }
-      summary.totalRows++;
-      const result = validateRow(cells, positions, today);
-      const studentNumber = result.ok ? result.row.studentNumber : result.studentNumber;
-      const first = studentNumber ? seen.get(studentNumber) : undefined;
-      if (studentNumber && first === undefined) seen.set(studentNumber, rowNumber);
-      if (!result.ok || first !== undefined) {
-        summary.errorRows++;
-        const rowIssues = result.ok ? [] : result.issues;
-        if (first !== undefined) rowIssues.push({ field: "studentNumber", key: "duplicateStudentNumber", params: { row: first } });
-        for (const i of rowIssues)
-          issues.push({ rowNumber, studentNumber, severity: "error", field: i.field, message: issueMessage(i.key, i.params) });
-        continue;
-      }
-      pending.push({ rowNumber, row: result.row });
-      if (pending.length >= batchSize) await flush();
-    }
     if (!positions) return { ok: false, error: { key: "emptyFile" } };
     await flush();
     await flushIssues(true);
     return { ok: true, summary };
   } catch (error) {
-    if (error instanceof RosterFileError) return { ok: false, error: { key: error.key, params: error.params } };
+    if (error instanceof RosterFileError)
+      return { ok: false, error: { key: error.key, params: error.params } };
     throw error;
   }
 }
@@ -291,7 +314,11 @@ function updateFor(
   // History keeps ID numbers sealed (encrypted) like the corrections service does (lib/records/view.ts).
   const history = applied.map((c) =>
     c.field === "idNumber"
-      ? { field: c.field, before: sealValue("idNumber", decrypt(record.idNumberEnc)), after: sealValue("idNumber", row.idNumber) }
+      ? {
+          field: c.field,
+          before: sealValue("idNumber", decrypt(record.idNumberEnc)),
+          after: sealValue("idNumber", row.idNumber),
+        }
       : c,
   );
   return { id: record.id, expectedVersion: record.version, values, history };

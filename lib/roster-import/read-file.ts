@@ -54,9 +54,12 @@ async function* readCsv(filePath: string): AsyncGenerator<SheetRow[]> {
   const encoding = detectEncoding(await sampleOf(filePath));
   // Node's own UTF-8 decoder is the fastest path; iconv-lite for the rest. Default 64 KB chunks: papaparse
   // slows down several-fold on 1 MB string chunks.
-  const source = encoding === "utf8" ? createReadStream(filePath, { encoding: "utf8" }) : createReadStream(filePath);
+  const source =
+    encoding === "utf8" ? createReadStream(filePath, { encoding: "utf8" }) : createReadStream(filePath);
   const decoded: Readable =
-    encoding === "utf8" ? source : (source.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable);
+    encoding === "utf8"
+      ? source
+      : (source.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable);
   const queue: string[][][] = [];
   let done = false;
   let failure: Error | null = null;
@@ -71,25 +74,28 @@ async function* readCsv(filePath: string): AsyncGenerator<SheetRow[]> {
     failure = e;
     signal();
   });
-  Papa.parse(decoded as unknown as File, {
-    delimitersToGuess: [",", "\t", ";"],
-    skipEmptyLines: false,
-    beforeFirstChunk: (chunk: string) => chunk.replace(/^\uFEFF/, ""),
-    chunk: (results: Papa.ParseResult<string[]>, p: Papa.Parser) => {
-      parser = p;
-      queue.push(results.data);
-      p.pause();
-      signal();
-    },
-    complete: () => {
-      done = true;
-      signal();
-    },
-    error: (e: Error) => {
-      failure = e;
-      signal();
-    },
-  } as Papa.ParseLocalConfig<string[], File>);
+  Papa.parse(
+    decoded as unknown as File,
+    {
+      delimitersToGuess: [",", "\t", ";"],
+      skipEmptyLines: false,
+      beforeFirstChunk: (chunk: string) => chunk.replace(/^\uFEFF/, ""),
+      chunk: (results: Papa.ParseResult<string[]>, p: Papa.Parser) => {
+        parser = p;
+        queue.push(results.data);
+        p.pause();
+        signal();
+      },
+      complete: () => {
+        done = true;
+        signal();
+      },
+      error: (e: Error) => {
+        failure = e;
+        signal();
+      },
+    } as Papa.ParseLocalConfig<string[], File>,
+  );
   let rowNumber = 0;
   try {
     for (;;) {
@@ -122,7 +128,8 @@ function plainCell(value: ExcelCell): RawCell {
   if (typeof value === "string" || typeof value === "number" || value instanceof Date) return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return plainCell((value as { result?: ExcelCell }).result ?? null);
+  if ("formula" in value || "sharedFormula" in value)
+    return plainCell((value as { result?: ExcelCell }).result ?? null);
   if ("text" in value) return String(value.text);
   return null; // error cells
 }

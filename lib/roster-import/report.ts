@@ -34,12 +34,26 @@ const csvCell = (v: string | number) => {
  * The per-row report as CSV (UTF-8 with BOM so Excel opens it in Chinese), streamed page by page.
  * Returns null when the job does not exist.
  */
-export async function issueReport(actor: Actor, jobId: string, t: Translate): Promise<AsyncIterable<string> | null> {
+export async function issueReport(
+  actor: Actor,
+  jobId: string,
+  t: Translate,
+): Promise<AsyncIterable<string> | null> {
   assertCan(actor, "roster.import");
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { id: true } });
   if (!job) return null;
   return (async function* () {
-    yield "\uFEFF" + [t("import.report.row"), t("import.report.studentNumber"), t("import.report.severity"), t("import.report.field"), t("import.report.message")].join(",") + "\r\n";
+    yield (
+      "\uFEFF" +
+      [
+        t("import.report.row"),
+        t("import.report.studentNumber"),
+        t("import.report.severity"),
+        t("import.report.field"),
+        t("import.report.message"),
+      ].join(",") +
+      "\r\n"
+    );
     let cursor: { id: string } | undefined;
     for (;;) {
       const page = await db.importRowIssue.findMany({
@@ -51,10 +65,17 @@ export async function issueReport(actor: Actor, jobId: string, t: Translate): Pr
       if (page.length === 0) return;
       page.sort((a, b) => a.rowNumber - b.rowNumber);
       yield page
-        .map((i) =>
-          [i.rowNumber, i.studentNumber ?? "", t(`import.severity.${i.severity}`), fieldLabel(i.field), issueText(t, i.message)]
-            .map(csvCell)
-            .join(",") + "\r\n",
+        .map(
+          (i) =>
+            [
+              i.rowNumber,
+              i.studentNumber ?? "",
+              t(`import.severity.${i.severity}`),
+              fieldLabel(i.field),
+              issueText(t, i.message),
+            ]
+              .map(csvCell)
+              .join(",") + "\r\n",
         )
         .join("");
       cursor = { id: page[page.length - 1].id };

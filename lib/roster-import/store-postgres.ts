@@ -41,8 +41,14 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
     async orgSnapshot() {
       const [colleges, majors, classGroups] = await Promise.all([
         rows<{ id: string; code: string; name: string }>(`SELECT "id", "code", "name" FROM "College"`, []),
-        rows<{ id: string; collegeId: string; name: string }>(`SELECT "id", "collegeId", "name" FROM "Major"`, []),
-        rows<{ id: string; collegeId: string; majorId: string; name: string }>(`SELECT "id", "collegeId", "majorId", "name" FROM "ClassGroup"`, []),
+        rows<{ id: string; collegeId: string; name: string }>(
+          `SELECT "id", "collegeId", "name" FROM "Major"`,
+          [],
+        ),
+        rows<{ id: string; collegeId: string; majorId: string; name: string }>(
+          `SELECT "id", "collegeId", "majorId", "name" FROM "ClassGroup"`,
+          [],
+        ),
       ]);
       return { colleges, majors, classGroups };
     },
@@ -55,18 +61,24 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
     },
     async protectedFields(ids) {
       if (ids.length === 0) return [];
-      return rows(`SELECT DISTINCT "recordId", "field" FROM "RecordHistory" WHERE "source" = ANY($1::text[]) AND "recordId" = ANY($2::text[])`, [
-        [...PROTECTED_SOURCES],
-        ids,
-      ]);
+      return rows(
+        `SELECT DISTINCT "recordId", "field" FROM "RecordHistory" WHERE "source" = ANY($1::text[]) AND "recordId" = ANY($2::text[])`,
+        [[...PROTECTED_SOURCES], ids],
+      );
     },
     async verifiedAccounts(indexes) {
       if (indexes.length === 0) return [];
-      return rows(`SELECT "id", "name", "verifiedIdIndex" FROM "Account" WHERE "verifiedIdIndex" = ANY($1::text[])`, [indexes]);
+      return rows(
+        `SELECT "id", "name", "verifiedIdIndex" FROM "Account" WHERE "verifiedIdIndex" = ANY($1::text[])`,
+        [indexes],
+      );
     },
     async approvedBindings(ids) {
       if (ids.length === 0) return [];
-      return rows(`SELECT "recordId", "accountId" FROM "RecordBindingRequest" WHERE "status" = 'approved' AND "recordId" = ANY($1::text[])`, [ids]);
+      return rows(
+        `SELECT "recordId", "accountId" FROM "RecordBindingRequest" WHERE "status" = 'approved' AND "recordId" = ANY($1::text[])`,
+        [ids],
+      );
     },
 
     async begin() {
@@ -76,9 +88,15 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
     async insertUnits(units, now) {
       const at = now.toISOString();
       for (const c of units.colleges)
-        await client.query(`INSERT INTO "College" ("id", "code", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`, [c.id, c.code, c.name, at]);
+        await client.query(
+          `INSERT INTO "College" ("id", "code", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`,
+          [c.id, c.code, c.name, at],
+        );
       for (const m of units.majors)
-        await client.query(`INSERT INTO "Major" ("id", "collegeId", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`, [m.id, m.collegeId, m.name, at]);
+        await client.query(
+          `INSERT INTO "Major" ("id", "collegeId", "name", "createdAt") VALUES ($1, $2, $3, $4::timestamp(3))`,
+          [m.id, m.collegeId, m.name, at],
+        );
       for (let i = 0; i < units.classGroups.length; i += ROWS_PER_STATEMENT) {
         const s = units.classGroups.slice(i, i + ROWS_PER_STATEMENT);
         await client.query(
@@ -90,7 +108,10 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
     async insertRecords(records, now) {
       for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
         const s = records.slice(i, i + ROWS_PER_STATEMENT);
-        await client.query(insertSql, [...recordColumns.map((c) => s.map((row) => row[c])), now.toISOString()]);
+        await client.query(insertSql, [
+          ...recordColumns.map((c) => s.map((row) => row[c])),
+          now.toISOString(),
+        ]);
       }
     },
     async updateRecords(updates, now) {
@@ -124,11 +145,33 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
     async finish(job, audit) {
       await client.query(
         `UPDATE "ImportJob" SET "status" = $1, "totalRows" = $2, "processedRows" = $3, "newRows" = $4, "changedRows" = $5, "unchangedRows" = $6, "errorRows" = $7, "conflictRows" = $8, "summary" = $9, "finishedAt" = $10::timestamp(3) WHERE "id" = $11`,
-        [job.status, job.totalRows, job.processedRows, job.newRows, job.changedRows, job.unchangedRows, job.errorRows, job.conflictRows, job.summary, job.finishedAt.toISOString(), job.id],
+        [
+          job.status,
+          job.totalRows,
+          job.processedRows,
+          job.newRows,
+          job.changedRows,
+          job.unchangedRows,
+          job.errorRows,
+          job.conflictRows,
+          job.summary,
+          job.finishedAt.toISOString(),
+          job.id,
+        ],
       );
       await client.query(
         `INSERT INTO "AuditLog" ("id", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "after", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamp(3))`,
-        [audit.id, audit.actorType, audit.actorId, audit.actorLabel, audit.action, audit.targetType, audit.targetId, audit.after, audit.createdAt.toISOString()],
+        [
+          audit.id,
+          audit.actorType,
+          audit.actorId,
+          audit.actorLabel,
+          audit.action,
+          audit.targetType,
+          audit.targetId,
+          audit.after,
+          audit.createdAt.toISOString(),
+        ],
       );
       await client.query("COMMIT");
       open = false;

@@ -30,7 +30,13 @@ export function openSqliteStore(url: string): RosterStore {
   const insertSql = (n: number) =>
     `INSERT INTO "EnrollmentRecord" (${recordColumns.map(q).join(", ")}) VALUES ${Array(n).fill(tuple).join(", ")}`;
   let fullInsert: Database.Statement | undefined;
-  const recordValues = (row: RecordInsert, now: string): Value[] => [...INSERT_COLUMNS.map((c) => row[c]), 0, 1, now, now];
+  const recordValues = (row: RecordInsert, now: string): Value[] => [
+    ...INSERT_COLUMNS.map((c) => row[c]),
+    0,
+    1,
+    now,
+    now,
+  ];
   const all = <T>(sql: string, params: readonly Value[]) => db.prepare(sql).all(...params) as T[];
 
   return {
@@ -57,7 +63,10 @@ export function openSqliteStore(url: string): RosterStore {
     },
     async verifiedAccounts(indexes) {
       if (indexes.length === 0) return [];
-      return all(`SELECT "id", "name", "verifiedIdIndex" FROM "Account" WHERE "verifiedIdIndex" IN (${marks(indexes.length)})`, indexes);
+      return all(
+        `SELECT "id", "name", "verifiedIdIndex" FROM "Account" WHERE "verifiedIdIndex" IN (${marks(indexes.length)})`,
+        indexes,
+      );
     },
     async approvedBindings(ids) {
       if (ids.length === 0) return [];
@@ -73,9 +82,15 @@ export function openSqliteStore(url: string): RosterStore {
     },
     async insertUnits(units, now) {
       const at = ts(now);
-      const college = db.prepare(`INSERT INTO "College" ("id", "code", "name", "createdAt") VALUES (?, ?, ?, ?)`);
-      const major = db.prepare(`INSERT INTO "Major" ("id", "collegeId", "name", "createdAt") VALUES (?, ?, ?, ?)`);
-      const group = db.prepare(`INSERT INTO "ClassGroup" ("id", "collegeId", "majorId", "name", "createdAt") VALUES (?, ?, ?, ?, ?)`);
+      const college = db.prepare(
+        `INSERT INTO "College" ("id", "code", "name", "createdAt") VALUES (?, ?, ?, ?)`,
+      );
+      const major = db.prepare(
+        `INSERT INTO "Major" ("id", "collegeId", "name", "createdAt") VALUES (?, ?, ?, ?)`,
+      );
+      const group = db.prepare(
+        `INSERT INTO "ClassGroup" ("id", "collegeId", "majorId", "name", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+      );
       for (const c of units.colleges) college.run(c.id, c.code, c.name, at);
       for (const m of units.majors) major.run(m.id, m.collegeId, m.name, at);
       for (const g of units.classGroups) group.run(g.id, g.collegeId, g.majorId, g.name, at);
@@ -85,7 +100,10 @@ export function openSqliteStore(url: string): RosterStore {
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const slice = rows.slice(i, i + ROWS_PER_INSERT);
         const values = slice.flatMap((row) => recordValues(row, at));
-        (slice.length === ROWS_PER_INSERT && fullInsert ? fullInsert : db.prepare(insertSql(slice.length))).run(values);
+        (slice.length === ROWS_PER_INSERT && fullInsert
+          ? fullInsert
+          : db.prepare(insertSql(slice.length))
+        ).run(values);
       }
     },
     async updateRecords(rows, now) {
@@ -103,15 +121,47 @@ export function openSqliteStore(url: string): RosterStore {
         `INSERT INTO "RecordHistory" ("id", "recordId", "field", "beforeValue", "afterValue", "source", "changedByStaffId", "recordVersion", "changedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const h of rows)
-        history.run(h.id, h.recordId, h.field, h.beforeValue, h.afterValue, h.source, h.changedByStaffId, h.recordVersion, ts(h.changedAt));
+        history.run(
+          h.id,
+          h.recordId,
+          h.field,
+          h.beforeValue,
+          h.afterValue,
+          h.source,
+          h.changedByStaffId,
+          h.recordVersion,
+          ts(h.changedAt),
+        );
     },
     async finish(job, audit) {
       db.prepare(
         `UPDATE "ImportJob" SET "status" = ?, "totalRows" = ?, "processedRows" = ?, "newRows" = ?, "changedRows" = ?, "unchangedRows" = ?, "errorRows" = ?, "conflictRows" = ?, "summary" = ?, "finishedAt" = ? WHERE "id" = ?`,
-      ).run(job.status, job.totalRows, job.processedRows, job.newRows, job.changedRows, job.unchangedRows, job.errorRows, job.conflictRows, job.summary, ts(job.finishedAt), job.id);
+      ).run(
+        job.status,
+        job.totalRows,
+        job.processedRows,
+        job.newRows,
+        job.changedRows,
+        job.unchangedRows,
+        job.errorRows,
+        job.conflictRows,
+        job.summary,
+        ts(job.finishedAt),
+        job.id,
+      );
       db.prepare(
         `INSERT INTO "AuditLog" ("id", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(audit.id, audit.actorType, audit.actorId, audit.actorLabel, audit.action, audit.targetType, audit.targetId, audit.after, ts(audit.createdAt));
+      ).run(
+        audit.id,
+        audit.actorType,
+        audit.actorId,
+        audit.actorLabel,
+        audit.action,
+        audit.targetType,
+        audit.targetId,
+        audit.after,
+        ts(audit.createdAt),
+      );
       db.exec("COMMIT");
     },
     async close() {

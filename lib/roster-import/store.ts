@@ -53,7 +53,9 @@ export class ConcurrentChangeError extends Error {
 
 /** The lookups account matching needs (the import's store, or Prisma for single decisions). */
 export type AccountLookup = {
-  verifiedAccounts(idIndexes: readonly string[]): Promise<{ id: string; name: string; verifiedIdIndex: string }[]>;
+  verifiedAccounts(
+    idIndexes: readonly string[],
+  ): Promise<{ id: string; name: string; verifiedIdIndex: string }[]>;
   approvedBindings(recordIds: readonly string[]): Promise<{ recordId: string; accountId: string }[]>;
 };
 

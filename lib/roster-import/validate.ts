@@ -31,7 +31,8 @@ export type RosterRow = {
 /** An i18n key in the "import.issues" catalogue with its parameters. */
 export type RowIssue = { field: RosterField | null; key: string; params?: Record<string, string | number> };
 
-export type RowResult = { ok: true; row: RosterRow } | { ok: false; studentNumber: string | null; issues: RowIssue[] };
+export type RowResult =
+  { ok: true; row: RosterRow } | { ok: false; studentNumber: string | null; issues: RowIssue[] };
 
 const DATE_FIELDS = new Set<RosterField>(["birthDate", "enrolledOn", "expectedGraduationOn"]);
 /** 系(所、函授站) may be empty (many colleges have no departments); every other column is required. */
@@ -70,13 +71,18 @@ export function validateRow(
         continue;
       }
       const date = parseRosterDate(cell);
-      if (!date) issues.push({ field: key, key: "dateFormat", params: { column: HEADER_OF[key], value: raw } });
+      if (!date)
+        issues.push({ field: key, key: "dateFormat", params: { column: HEADER_OF[key], value: raw } });
       else out[key] = date;
       continue;
     }
     const value = text(cell, key);
     if (value === "" && !OPTIONAL.has(key)) {
-      issues.push(key === "name" ? { field: key, key: "nameEmpty" } : { field: key, key: "required", params: { column: HEADER_OF[key] } });
+      issues.push(
+        key === "name"
+          ? { field: key, key: "nameEmpty" }
+          : { field: key, key: "required", params: { column: HEADER_OF[key] } },
+      );
       continue;
     }
     out[key] = value;
@@ -84,7 +90,8 @@ export function validateRow(
 
   const studentNumber = out.studentNumber ? stripAllSpaces(out.studentNumber) : undefined;
   if (studentNumber !== undefined) {
-    if (!STUDENT_NUMBER.test(studentNumber)) issues.push({ field: "studentNumber", key: "studentNumberFormat" });
+    if (!STUDENT_NUMBER.test(studentNumber))
+      issues.push({ field: "studentNumber", key: "studentNumberFormat" });
     out.studentNumber = studentNumber;
   }
 
@@ -94,7 +101,8 @@ export function validateRow(
     else out.name = name.value;
   }
 
-  if (out.gender !== undefined && out.gender !== "男" && out.gender !== "女") issues.push({ field: "gender", key: "gender" });
+  if (out.gender !== undefined && out.gender !== "男" && out.gender !== "女")
+    issues.push({ field: "gender", key: "gender" });
 
   let idType: IdType | undefined;
   if (out.idType !== undefined) {

@@ -12,7 +12,11 @@ export const ZIP_LIMITS = {
 export type ZipInspection = { entries: number; uncompressedBytes: number; compressedBytes: number };
 export type ZipVerdict =
   | { ok: true; inspection: ZipInspection }
-  | { ok: false; reason: "notZip" | "tooManyEntries" | "tooLarge" | "ratio" | "zip64"; inspection?: ZipInspection };
+  | {
+      ok: false;
+      reason: "notZip" | "tooManyEntries" | "tooLarge" | "ratio" | "zip64";
+      inspection?: ZipInspection;
+    };
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -67,7 +71,11 @@ export async function inspectZip(filePath: string, limits = ZIP_LIMITS): Promise
       compressedBytes += compressed;
       if (uncompressedBytes > limits.maxUncompressedBytes)
         return { ok: false, reason: "tooLarge", inspection: { entries, uncompressedBytes, compressedBytes } };
-      offset += 46 + directory.readUInt16LE(offset + 28) + directory.readUInt16LE(offset + 30) + directory.readUInt16LE(offset + 32);
+      offset +=
+        46 +
+        directory.readUInt16LE(offset + 28) +
+        directory.readUInt16LE(offset + 30) +
+        directory.readUInt16LE(offset + 32);
     }
     return { ok: true, inspection: { entries, uncompressedBytes, compressedBytes } };
   } finally {

@@ -15,7 +15,10 @@ import { seed } from "./support";
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 
 function migrate(url: string) {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
 }
 
 export async function benchDatabase(kind: DbKind, students: number): Promise<string> {
@@ -60,7 +63,10 @@ async function addActivity(url: string) {
   const { db } = await import("../../lib/db");
   const marker = await db.setting.findUnique({ where: { key: "bench.activity" } });
   if (marker) return;
-  const campaign = await db.campaign.findFirst({ where: { startsAt: { lte: new Date() }, endsAt: { gt: new Date() } }, orderBy: { startsAt: "desc" } });
+  const campaign = await db.campaign.findFirst({
+    where: { startsAt: { lte: new Date() }, endsAt: { gt: new Date() } },
+    orderBy: { startsAt: "desc" },
+  });
   if (!campaign) throw new Error("the seed has no open campaign");
   const account = await db.account.upsert({
     where: { phone: "19900000000" },
@@ -83,16 +89,34 @@ async function addActivity(url: string) {
   });
   const registered = records.filter((r) => share(r.id) < 0.6).map((r) => r.id);
   for (let i = 0; i < registered.length; i += 900)
-    await db.enrollmentRecord.updateMany({ where: { id: { in: registered.slice(i, i + 900) } }, data: { accountId: account.id } });
+    await db.enrollmentRecord.updateMany({
+      where: { id: { in: registered.slice(i, i + 900) } },
+      data: { accountId: account.id },
+    });
   const days = Math.max(1, Math.floor((Date.now() - campaign.startsAt.getTime()) / 86_400_000) + 1);
   const checks = registered
     .filter((id) => share(id) < 0.45)
     .map((id) => {
       const s = share(id);
-      const confirmed = s < 0.3 ? new Date(campaign.startsAt.getTime() + Math.floor((s / 0.3) * days) * 86_400_000 + 3_600_000) : null;
-      return { campaignId: campaign.id, recordId: id, accountId: account.id, confirmedAt: confirmed, confirmedVersion: confirmed ? 1 : null };
+      const confirmed =
+        s < 0.3
+          ? new Date(campaign.startsAt.getTime() + Math.floor((s / 0.3) * days) * 86_400_000 + 3_600_000)
+          : null;
+      return {
+        campaignId: campaign.id,
+        recordId: id,
+        accountId: account.id,
+        confirmedAt: confirmed,
+        confirmedVersion: confirmed ? 1 : null,
+      };
     });
-  for (let i = 0; i < checks.length; i += 2000) await db.selfCheck.createMany({ data: checks.slice(i, i + 2000) });
-  await db.setting.create({ data: { key: "bench.activity", value: JSON.stringify({ registered: registered.length, checks: checks.length }) } });
+  for (let i = 0; i < checks.length; i += 2000)
+    await db.selfCheck.createMany({ data: checks.slice(i, i + 2000) });
+  await db.setting.create({
+    data: {
+      key: "bench.activity",
+      value: JSON.stringify({ registered: registered.length, checks: checks.length }),
+    },
+  });
   await db.$disconnect();
 }

@@ -9,7 +9,13 @@ import { benchDatabase } from "./dataset";
 import { peakRssMb, stats, type DbKind } from "./support";
 
 async function main() {
-  const { values } = parseArgs({ options: { db: { type: "string" }, students: { type: "string", default: "100000" }, runs: { type: "string", default: "5" } } });
+  const { values } = parseArgs({
+    options: {
+      db: { type: "string" },
+      students: { type: "string", default: "100000" },
+      runs: { type: "string", default: "5" },
+    },
+  });
   process.env.DATABASE_URL = await benchDatabase(values.db as DbKind, Number(values.students));
   const { db } = await import("../../lib/db");
   const { dashboardCampaign } = await import("../../lib/progress/campaign");
@@ -17,7 +23,16 @@ async function main() {
   const { exportNotChecked } = await import("../../lib/exports/not-checked");
   const campaign = await dashboardCampaign(undefined);
   if (!campaign) throw new Error("no campaign");
-  const actor = { kind: "staff" as const, staffUserId: "bench", username: "bench", displayName: "bench", sessionId: "bench", mustChangePassword: false, roles: ["registrar" as const], collegeIds: [] };
+  const actor = {
+    kind: "staff" as const,
+    staffUserId: "bench",
+    username: "bench",
+    displayName: "bench",
+    sessionId: "bench",
+    mustChangePassword: false,
+    roles: ["registrar" as const],
+    collegeIds: [],
+  };
   const rows = (await notCheckedPage(actor, campaign, { page: 1 })).total;
   const out: Record<string, unknown> = { rows };
   for (const format of ["xlsx", "csv"] as const) {

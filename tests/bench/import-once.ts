@@ -15,7 +15,8 @@ async function main() {
   const database = await createTestDatabase("bench_import");
   process.env.DATABASE_URL = database.url;
   process.env.UPLOADS_DIR = "data/bench/uploads";
-  const { createRosterImport, runPreview, startCommit, runCommit } = await import("../../lib/roster-import/jobs");
+  const { createRosterImport, runPreview, startCommit, runCommit } =
+    await import("../../lib/roster-import/jobs");
   const { db } = await import("../../lib/db");
   const actor = {
     kind: "staff" as const,
@@ -43,7 +44,14 @@ async function main() {
       const t2 = performance.now();
       const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
       if (job.status !== "committed") throw new Error(`job ${job.status}: ${job.error}`);
-      return { previewMs: t1 - t0, commitMs: t2 - t1, rows: job.totalRows, newRows: job.newRows, unchangedRows: job.unchangedRows, errorRows: job.errorRows };
+      return {
+        previewMs: t1 - t0,
+        commitMs: t2 - t1,
+        rows: job.totalRows,
+        newRows: job.newRows,
+        unchangedRows: job.unchangedRows,
+        errorRows: job.errorRows,
+      };
     };
     const first = await once();
     const records = await db.enrollmentRecord.count();

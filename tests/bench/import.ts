@@ -19,7 +19,11 @@ type Once = {
 
 async function main() {
   const { values } = parseArgs({
-    options: { db: { type: "string" }, students: { type: "string", default: "100000" }, format: { type: "string", default: "both" } },
+    options: {
+      db: { type: "string" },
+      students: { type: "string", default: "100000" },
+      format: { type: "string", default: "both" },
+    },
   });
   const n = Number(values.students);
   const formats = values.format === "csv" ? ["csv"] : values.format === "xlsx" ? ["xlsx"] : ["csv", "xlsx"];
@@ -27,13 +31,27 @@ async function main() {
     const file = `data/bench/roster-${n}.${format}`;
     if (!existsSync(file)) await writeRosterFile(file, n);
   }
-  console.log(`roster import, ${n.toLocaleString()} rows — load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on a 2-core machine`);
-  console.log("db        format  preview   commit  rows/s(commit) rows/s(preview+commit) | re-import: preview  commit  | peak RSS");
+  console.log(
+    `roster import, ${n.toLocaleString()} rows — load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on a 2-core machine`,
+  );
+  console.log(
+    "db        format  preview   commit  rows/s(commit) rows/s(preview+commit) | re-import: preview  commit  | peak RSS",
+  );
   for (const kind of dbKinds(values.db)) {
     for (const format of formats) {
-      const r = child<Once>("tests/bench/import-once.ts", ["--db", kind, "--file", `data/bench/roster-${n}.${format}`]);
+      const r = child<Once>("tests/bench/import-once.ts", [
+        "--db",
+        kind,
+        "--file",
+        `data/bench/roster-${n}.${format}`,
+      ]);
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`.padStart(8);
-      const rate = (ms: number) => Math.round((r.first.rows / ms) * 1000).toLocaleString().padStart(8);
+      const rate = (ms: number) =>
+        Math.round((r.first.rows / ms) * 1000)
+          .toLocaleString()
+          .padStart(8);
       console.log(
         `${kind.padEnd(9)} ${format.padEnd(6)} ${s(r.first.previewMs)} ${s(r.first.commitMs)} ${rate(r.first.commitMs)}       ${rate(r.first.previewMs + r.first.commitMs)}            | ${s(r.second.previewMs)} ${s(r.second.commitMs)} | ${r.peakRssMb.toFixed(0)} MB` +
           (r.second.unchangedRows === r.first.rows ? "" : "  (!) re-import was not all unchanged"),

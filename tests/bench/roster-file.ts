@@ -41,7 +41,11 @@ export async function writeRosterFile(file: string, students: number, seed = 202
   await mkdir(path.dirname(file), { recursive: true });
   const records = generateRecords(createPlan({ seed, students }));
   if (file.endsWith(".xlsx")) {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: file,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     const sheet = workbook.addWorksheet("学籍名单");
     sheet.addRow([...ROSTER_HEADERS]).commit();
     for (const record of records) sheet.addRow(rosterCells(record)).commit();
@@ -60,7 +64,11 @@ export async function writeRosterFile(file: string, students: number, seed = 202
 
 if (process.argv[1]?.endsWith("roster-file.ts")) {
   const { values } = parseArgs({
-    options: { students: { type: "string", default: "100000" }, out: { type: "string" }, seed: { type: "string", default: "2023" } },
+    options: {
+      students: { type: "string", default: "100000" },
+      out: { type: "string" },
+      seed: { type: "string", default: "2023" },
+    },
   });
   const out = values.out ?? `data/bench/roster-${values.students}.csv`;
   const started = performance.now();

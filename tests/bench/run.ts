@@ -5,11 +5,17 @@
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
-const benches = ["import", "progress", "export", "sign-in"].filter((name) => existsSync(`tests/bench/${name}.ts`));
+const benches = ["import", "progress", "export", "sign-in"].filter((name) =>
+  existsSync(`tests/bench/${name}.ts`),
+);
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== ${name} ===`);
-  const r = spawnSync("npx", ["tsx", "--conditions=react-server", `tests/bench/${name}.ts`, ...process.argv.slice(2)], { stdio: "inherit" });
+  const r = spawnSync(
+    "npx",
+    ["tsx", "--conditions=react-server", `tests/bench/${name}.ts`, ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -15,7 +15,12 @@ export function percentile(sorted: number[], p: number): number {
 
 export function stats(samples: number[]): { median: number; p95: number; min: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
+  return {
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+  };
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -38,8 +43,12 @@ export function child<T>(script: string, args: string[], env: Record<string, str
 
 /** Seeds the demo university into DATABASE_URL with the project's generator (prisma/seed). */
 export function seed(url: string, students: number): void {
-  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed/cli.ts", "--students", String(students), "--reset"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    "npx",
+    ["tsx", "--conditions=react-server", "prisma/seed/cli.ts", "--students", String(students), "--reset"],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import {
   checkA11y,
   DEMO_STUDENTS,
@@ -38,6 +38,11 @@ import {
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 800 };
 
+/** Full-page screenshots of the main screens, kept with the test's artifacts. */
+async function snap(page: Page, testInfo: TestInfo, name: string) {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
 async function upload(page: Page, front: UploadFile, back: UploadFile) {
   await page.locator("#front").setInputFiles(front);
   await page.locator("#back").setInputFiles(back);
@@ -56,7 +61,7 @@ test.describe("duplicate ID number", () => {
   test("photo review: bad photos refused, support rejects then approves, the old account is cancelled", async ({
     page,
     request,
-  }) => {
+  }, testInfo) => {
     const { people } = pickClassmates(1);
     const holder = { ...people[0], phone: freshPhone() };
     const claimant = { ...people[0], phone: freshPhone() };
@@ -74,6 +79,7 @@ test.describe("duplicate ID number", () => {
     for (const way of ["上传手持身份证照片", "同班同学协助", "提供学籍信息"])
       await expect(page.getByRole("heading", { name: way })).toBeVisible();
     await checkA11y(page);
+    await snap(page, testInfo, "identity-pending");
 
     await page.getByRole("link", { name: "上传照片" }).click();
     await expect(page).toHaveURL(/\/identity\/photos$/);
@@ -114,6 +120,7 @@ test.describe("duplicate ID number", () => {
     await upload(page, await photo(), await pngPhoto());
     await expect(page.locator("#front-error")).toContainText("已上传 5 次,上传次数已用完");
     await checkA11y(page);
+    await snap(page, testInfo, "identity-photos");
 
     // Nobody else gets the photo: signed out, another student (the holder), college staff.
     await signOut(page);
@@ -133,18 +140,20 @@ test.describe("duplicate ID number", () => {
     const rows = page.locator("tbody tr", { hasText: claimant.name });
     await expect(rows).toHaveCount(5);
     await checkA11y(page);
+    await snap(page, testInfo, "support-queue");
 
     await rows.first().getByRole("link", { name: /审核/ }).click();
     await expect(page.getByTestId("full-id-number")).toHaveText(claimant.idNumber);
     await expect(page.getByRole("img", { name: "手持身份证正面头部照" })).toBeVisible();
     await expect(page.getByRole("img", { name: "手持身份证背面头部照" })).toBeVisible();
     await checkA11y(page);
+    await snap(page, testInfo, "support-case");
     await page.getByRole("button", { name: "审核失败" }).click();
     await expect(page.locator("#reasonCode-error")).toContainText("请选择失败原因");
     await page.locator("#reasonCode").selectOption("photo_unclear");
     await page.locator("#note").fill("请在光线充足处重新拍摄");
     await page.getByRole("button", { name: "审核失败" }).click();
-    await expect(page.getByText("已标记为审核失败")).toBeVisible();
+    await expect(page.getByText(/由 support 处理:审核失败\(照片不清晰:请在光线充足处重新拍摄\)/)).toBeVisible();
     const rejection = await latestMessage(request, claimant.phone);
     expect(rejection.body).toContain("照片不清晰");
 
@@ -153,7 +162,7 @@ test.describe("duplicate ID number", () => {
     await rows.first().getByRole("link", { name: /审核/ }).click();
     await expect(page.getByText("审核通过后,以下未注销的账号将被注销")).toBeVisible();
     await page.getByRole("button", { name: "审核通过", exact: true }).click();
-    await expect(page.getByText("已审核通过。")).toBeVisible();
+    await expect(page.getByText(/由 support 处理:审核通过/)).toBeVisible();
     await page.goto("/support");
     // The claimant's other open cases closed with the resolution.
     await expect(rows).toHaveCount(0);
@@ -168,7 +177,7 @@ test.describe("duplicate ID number", () => {
   test("classmate assistance: wrong classmates refused, an expired request cannot be answered, 是 resolves", async ({
     page,
     request,
-  }) => {
+  }, testInfo) => {
     const { people } = pickClassmates(2);
     const holder = { ...people[0], phone: freshPhone() };
     const claimant = { ...people[0], phone: freshPhone() };
@@ -195,6 +204,7 @@ test.describe("duplicate ID number", () => {
     await ask(classmate.name, classmate.phone);
     await expect(page.getByText(`已向 ${classmate.name} 发送协助请求`)).toBeVisible();
     await checkA11y(page);
+    await snap(page, testInfo, "identity-assist");
 
     // Eight days later the request has expired: the classmate can open it but not answer it.
     expireAssistRequests(claimant.phone);
@@ -219,6 +229,7 @@ test.describe("duplicate ID number", () => {
     await page.locator('a[href^="/identity/assist/"]').first().click();
     await expect(page.getByText(`${claimant.name} 是您的同班同学吗?`)).toBeVisible();
     await checkA11y(page);
+    await snap(page, testInfo, "identity-assist-answer");
     await page.getByRole("button", { name: "是", exact: true }).click();
     await expect(page.getByText("您已确认,感谢协助")).toBeVisible();
     await signOut(page);
@@ -231,7 +242,7 @@ test.describe("duplicate ID number", () => {
   test("roster evidence: a wrong date is refused, the right 学号 and 入学日期 resolve at once", async ({
     page,
     request,
-  }) => {
+  }, testInfo) => {
     const { people } = pickClassmates(1);
     const holder = { ...people[0], phone: freshPhone() };
     const claimant = { ...people[0], phone: freshPhone() };
@@ -251,6 +262,7 @@ test.describe("duplicate ID number", () => {
     await page.getByRole("button", { name: "提交核验" }).click();
     await expect(page).toHaveURL(/\/identity\?resolved=1/);
     await expect(page.getByText("身份核验已通过,账号已可正常使用")).toBeVisible();
+    await snap(page, testInfo, "identity-resolved");
     await signOut(page);
 
     await expectOldAccountCancelled(page, request, holder.phone);

@@ -74,7 +74,21 @@ async function inboxTexts(page: Page): Promise<string> {
   return (await page.locator("main").innerText()).replace(/\s+/g, " ");
 }
 
-test("确认无误 records the check at once; the page then says 已完成自查 with the time", async ({ page }) => {
+/** The 已确认 figure on the college dashboard (the current campaign, college01's college). */
+async function collegeConfirmedCount(college: Page): Promise<number> {
+  await college.goto("/college");
+  const card = college.locator("dl > div", { has: college.locator("dt", { hasText: /^已确认$/ }) }).first();
+  return Number((await card.locator("dd").first().innerText()).replace(/[^\d]/g, ""));
+}
+
+test("确认无误 records the check at once; the page then says 已完成自查 with the time", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const college = await staffPage(browser, "college01");
+  const before = await collegeConfirmedCount(college);
+
   await signInStudent(page, FIRST.phone);
   await page.goto("/record");
   await expect(page.getByRole("heading", { name: "个人信息" })).toBeVisible();
@@ -92,6 +106,10 @@ test("确认无误 records the check at once; the page then says 已完成自查
   await page.reload();
   await expect(page.getByText(/你已于 .* 确认学籍信息无误/)).toBeVisible();
   await expect(page.getByRole("button", { name: "确认无误" })).toHaveCount(0);
+
+  // The college's progress counts the confirmation.
+  expect(await collegeConfirmedCount(college)).toBe(before + 1);
+  await college.context().close();
 });
 
 test("the admission photo is private: owner yes (no-store), another student 404", async ({
@@ -159,7 +177,7 @@ test("信息有误 → college01 confirms → registrar approves → new values,
   await page.goto("/record");
   await expect(page.locator('[data-field="department"] dd')).toHaveText("软件工程系");
   await expect(page.locator('[data-field="expectedGraduationOn"] dd')).toHaveText("2027-07-01");
-  const history = page.locator("section", { has: page.getByRole("heading", { name: "更改前的信息" }) });
+  const history = page.getByRole("region", { name: "更改前的信息" });
   await expect(history).toContainText("计算机科学系");
   await expect(history).toContainText("2027-06-30");
   await expect(page.getByText("已通过并更正").first()).toBeVisible();

@@ -59,13 +59,20 @@ function rosterCsv(): Buffer {
   const duplicate = row(5, { 学号: good[0]["学号"] });
   const badDate = row(6, { 入学日期: "2023年9月1日" });
   const noName = row(7, { 姓名: "" });
-  const lines = [ROSTER_HEADERS.join(","), ...[...good, badCheck, badBirth, badGender, duplicate, badDate, noName].map((r) => ROSTER_HEADERS.map((h) => r[h]).join(","))];
+  const lines = [
+    ROSTER_HEADERS.join(","),
+    ...[...good, badCheck, badBirth, badGender, duplicate, badDate, noName].map((r) =>
+      ROSTER_HEADERS.map((h) => r[h]).join(","),
+    ),
+  ];
   return Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n");
 }
 
 async function uploadAndPreview(page: Page, file: Buffer) {
   await page.goto("/registrar/import");
-  await page.locator("input[name=file]").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: file });
+  await page
+    .locator("input[name=file]")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: file });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page).toHaveURL(/\/registrar\/import\/c[a-z0-9]+$/);
   await expect(page.getByText("预览完成,待确认")).toBeVisible({ timeout: 30_000 });
@@ -73,7 +80,9 @@ async function uploadAndPreview(page: Page, file: Buffer) {
 
 const count = (page: Page, key: string) => page.locator(`[data-count=${key}] dd`);
 
-test("the registrar imports a roster: template, per-row report, preview, idempotent re-import", async ({ page }) => {
+test("the registrar imports a roster: template, per-row report, preview, idempotent re-import", async ({
+  page,
+}) => {
   await signInStaff(page, "registrar");
   await page.goto("/registrar/import");
 
@@ -91,7 +100,14 @@ test("the registrar imports a roster: template, per-row report, preview, idempot
   await expect(page.getByTestId("units-to-create")).toContainText(`E2E${stamp}班`);
   await expect(page.getByTestId("units-to-create")).toContainText(college);
   const issues = page.getByTestId("issues-table");
-  for (const text of ["校验位不正确", "出生日期与证件号码不一致", "性别与证件号码不一致", "学号在文件中重复(与第 2 行相同)", "日期格式有误", "姓名不能为空!"])
+  for (const text of [
+    "校验位不正确",
+    "出生日期与证件号码不一致",
+    "性别与证件号码不一致",
+    "学号在文件中重复(与第 2 行相同)",
+    "日期格式有误",
+    "姓名不能为空!",
+  ])
     await expect(issues).toContainText(text);
   const report = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载逐行错误报告(CSV)" }).click();
@@ -113,7 +129,9 @@ test("the registrar imports a roster: template, per-row report, preview, idempot
   await expect(count(page, "new")).toHaveText("0");
 });
 
-test("college01 sees only its college, filters the not-checked list, exports it and reminds a student", async ({ page }) => {
+test("college01 sees only its college, filters the not-checked list, exports it and reminds a student", async ({
+  page,
+}) => {
   const student = DEMO_STUDENTS[3];
   await signInStaff(page, "college01");
   await page.goto("/college");

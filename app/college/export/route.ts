@@ -25,7 +25,8 @@ export async function GET(request: NextRequest) {
   if (!parsed.success) return NextResponse.json({ error: "bad request" }, { status: 400 });
   const { campaign: campaignId, format, ...filter } = parsed.data;
   const campaign = await dashboardCampaign(campaignId);
-  if (!campaign || campaign.id !== campaignId) return NextResponse.json({ error: "not found" }, { status: 404 });
+  if (!campaign || campaign.id !== campaignId)
+    return NextResponse.json({ error: "not found" }, { status: 404 });
   const body = await exportNotChecked(actor, campaign, filter, format);
   const name = exportFileName(campaign, format);
   return new NextResponse(body, {

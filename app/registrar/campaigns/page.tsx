@@ -19,7 +19,11 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const actor = await requireStaff("campaign.manage");
   const t = await getTranslations("registrar");
   const tp = await getTranslations("progress.campaign");
-  const [campaigns, levels, { saved }] = await Promise.all([listCampaigns(actor), knownLevels(), searchParams]);
+  const [campaigns, levels, { saved }] = await Promise.all([
+    listCampaigns(actor),
+    knownLevels(),
+    searchParams,
+  ]);
   const now = new Date();
   return (
     <>
@@ -40,12 +44,24 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             <table className="min-w-full text-left text-sm">
               <thead className="bg-slate-50 text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t("campaigns.name")}</th>
-                  <th scope="col" className="px-3 py-2">{t("campaigns.cohort")}</th>
-                  <th scope="col" className="px-3 py-2">{t("campaigns.level")}</th>
-                  <th scope="col" className="px-3 py-2">{t("campaigns.window")}</th>
-                  <th scope="col" className="px-3 py-2">{t("campaigns.state")}</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t("campaigns.edit")}</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("campaigns.name")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("campaigns.cohort")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("campaigns.level")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("campaigns.window")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("campaigns.state")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t("campaigns.edit")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -53,7 +69,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                   const state = now < c.startsAt ? "upcoming" : now >= c.endsAt ? "closed" : "open";
                   return (
                     <tr key={c.id}>
-                      <th scope="row" className="px-3 py-2 font-medium">{c.name}</th>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {c.name}
+                      </th>
                       <td className="px-3 py-2">{c.cohort}</td>
                       <td className="px-3 py-2">{c.level}</td>
                       <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">
@@ -62,10 +80,17 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                         {formatDateTime(c.endsAt)}
                       </td>
                       <td className="px-3 py-2">
-                        <Badge tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}>{tp(state)}</Badge>
+                        <Badge
+                          tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}
+                        >
+                          {tp(state)}
+                        </Badge>
                       </td>
                       <td className="whitespace-nowrap px-3 py-2">
-                        <Link className="mr-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline" href={`/registrar/campaigns/${c.id}`}>
+                        <Link
+                          className="mr-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+                          href={`/registrar/campaigns/${c.id}`}
+                        >
                           {t("campaigns.edit")}
                         </Link>
                         <DeleteCampaignButton id={c.id} name={c.name} />

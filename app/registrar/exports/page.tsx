@@ -12,7 +12,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ExportsPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
+export default async function ExportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ campaign?: string }>;
+}) {
   await requireStaff("export.all");
   const t = await getTranslations("registrar");
   const tp = await getTranslations("progress");
@@ -34,10 +38,18 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               <h3 className="font-semibold">{t("exports.notChecked")}</h3>
               <p className="mt-1 text-sm text-slate-600">{t("exports.notCheckedHint")}</p>
               <div className="mt-3 flex flex-wrap gap-2">
-                <a className={buttonClass("secondary")} href={`/college/export?${new URLSearchParams({ campaign: campaign.id, format: "xlsx" })}`} download>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/college/export?${new URLSearchParams({ campaign: campaign.id, format: "xlsx" })}`}
+                  download
+                >
                   {tp("export.xlsx")}
                 </a>
-                <a className={buttonClass("secondary")} href={`/college/export?${new URLSearchParams({ campaign: campaign.id, format: "csv" })}`} download>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/college/export?${new URLSearchParams({ campaign: campaign.id, format: "csv" })}`}
+                  download
+                >
                   {tp("export.csv")}
                 </a>
               </div>
@@ -46,7 +58,11 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               <h3 className="font-semibold">{t("exports.progress")}</h3>
               <p className="mt-1 text-sm text-slate-600">{t("exports.progressHint")}</p>
               <div className="mt-3">
-                <a className={buttonClass("secondary")} href={`/registrar/exports/progress?${new URLSearchParams({ campaign: campaign.id })}`} download>
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/registrar/exports/progress?${new URLSearchParams({ campaign: campaign.id })}`}
+                  download
+                >
                   {t("exports.download")}
                 </a>
               </div>

@@ -15,9 +15,17 @@ export async function uploadRosterAction(_prev: FormState, formData: FormData): 
   const actor = await requireStaff("roster.import");
   const t = await getTranslations();
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", fieldErrors: { file: t("import.upload.required") } };
-  const result = await createRosterImport(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!result.ok) return { ...formError(t, result), fieldErrors: { file: result.error ? t(result.error.key, result.error.params) : "" } };
+  if (!(file instanceof File) || file.size === 0)
+    return { status: "error", fieldErrors: { file: t("import.upload.required") } };
+  const result = await createRosterImport(actor, {
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!result.ok)
+    return {
+      ...formError(t, result),
+      fieldErrors: { file: result.error ? t(result.error.key, result.error.params) : "" },
+    };
   const { jobId } = result.value;
   after(() => runPreview(jobId));
   redirect(`/registrar/import/${jobId}`);

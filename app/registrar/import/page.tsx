@@ -55,26 +55,47 @@ export default async function ImportPage() {
             <table className="min-w-full text-left text-sm">
               <thead className="bg-slate-50 text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">{t("jobs.time")}</th>
-                  <th scope="col" className="px-4 py-3">{t("jobs.file")}</th>
-                  <th scope="col" className="px-4 py-3">{t("jobs.kind")}</th>
-                  <th scope="col" className="px-4 py-3">{t("jobs.status")}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t("jobs.rows")}</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">{t("jobs.open")}</span></th>
+                  <th scope="col" className="px-4 py-3">
+                    {t("jobs.time")}
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    {t("jobs.file")}
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    {t("jobs.kind")}
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    {t("jobs.status")}
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    {t("jobs.rows")}
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">{t("jobs.open")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {jobs.map((job) => (
                   <tr key={job.id}>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(job.createdAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                      {formatDateTime(job.createdAt)}
+                    </td>
                     <td className="px-4 py-3">{job.fileName}</td>
-                    <td className="px-4 py-3">{t(`jobs.kinds.${job.kind === "graduation_lock" ? "graduation_lock" : "roster"}`)}</td>
+                    <td className="px-4 py-3">
+                      {t(`jobs.kinds.${job.kind === "graduation_lock" ? "graduation_lock" : "roster"}`)}
+                    </td>
                     <td className="px-4 py-3">
                       <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
                     </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{job.totalRows.toLocaleString("zh-CN")}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">
+                      {job.totalRows.toLocaleString("zh-CN")}
+                    </td>
                     <td className="px-4 py-3 text-right">
-                      <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={`/registrar/import/${job.id}`}>
+                      <Link
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                        href={`/registrar/import/${job.id}`}
+                      >
                         {t("jobs.open")}
                       </Link>
                     </td>

@@ -29,18 +29,23 @@ export default async function OrganisationPage() {
                 <span className="font-mono text-xs text-slate-500">{college.code}</span>
                 <RenameForm kind="college" id={college.id} name={college.name} />
               </div>
-              <span className="text-sm text-slate-600">{t("organisation.records", { count: college._count.records })}</span>
+              <span className="text-sm text-slate-600">
+                {t("organisation.records", { count: college._count.records })}
+              </span>
             </div>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-medium text-brand-800">
-                {t("organisation.majors")} ({college.majors.length}) · {t("organisation.classGroups")} ({college.classGroups.length})
+                {t("organisation.majors")} ({college.majors.length}) · {t("organisation.classGroups")} (
+                {college.classGroups.length})
               </summary>
               <div className="mt-3 grid gap-4 lg:grid-cols-2">
                 <ul className="space-y-2" aria-label={t("organisation.majors")}>
                   {college.majors.map((m) => (
                     <li key={m.id} className="flex flex-wrap items-center justify-between gap-2">
                       <RenameForm kind="major" id={m.id} name={m.name} />
-                      <span className="text-xs text-slate-500">{t("organisation.records", { count: m._count.records })}</span>
+                      <span className="text-xs text-slate-500">
+                        {t("organisation.records", { count: m._count.records })}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -48,7 +53,9 @@ export default async function OrganisationPage() {
                   {college.classGroups.map((g) => (
                     <li key={g.id} className="flex flex-wrap items-center justify-between gap-2">
                       <RenameForm kind="classGroup" id={g.id} name={g.name} />
-                      <span className="text-xs text-slate-500">{t("organisation.records", { count: g._count.records })}</span>
+                      <span className="text-xs text-slate-500">
+                        {t("organisation.records", { count: g._count.records })}
+                      </span>
                     </li>
                   ))}
                 </ul>

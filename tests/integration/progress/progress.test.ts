@@ -17,11 +17,18 @@ describe("progress per scope", async () => {
   await makeCollege("丙院专科", cohort, 3, "专科"); // another level: not covered
   const start = new Date(Date.now() - 3 * 86_400_000);
   const campaign = await db.campaign.create({
-    data: { name: `${cohort}级普通本科学籍自查`, cohort, level: "普通本科", startsAt: start, endsAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      name: `${cohort}级普通本科学籍自查`,
+      cohort,
+      level: "普通本科",
+      startsAt: start,
+      endsAt: new Date(Date.now() + 86_400_000),
+    },
   });
   // college A: 4 registered, 3 viewed, 2 confirmed, 1 reported (via a correction request)
   const accounts = await Promise.all([0, 1, 2, 3].map(() => makeAccount()));
-  for (let i = 0; i < 4; i++) await db.enrollmentRecord.update({ where: { id: a.records[i].id }, data: { accountId: accounts[i].id } });
+  for (let i = 0; i < 4; i++)
+    await db.enrollmentRecord.update({ where: { id: a.records[i].id }, data: { accountId: accounts[i].id } });
   for (let i = 0; i < 3; i++)
     await db.selfCheck.create({
       data: {
@@ -33,7 +40,13 @@ describe("progress per scope", async () => {
       },
     });
   await db.correctionRequest.create({
-    data: { recordId: a.records[2].id, accountId: accounts[2].id, campaignId: campaign.id, collegeId: a.college.id, recordVersionAtSubmit: 1 },
+    data: {
+      recordId: a.records[2].id,
+      accountId: accounts[2].id,
+      campaignId: campaign.id,
+      collegeId: a.college.id,
+      recordVersionAtSubmit: 1,
+    },
   });
   const registrar = registrarActor();
   const collegeA = collegeActor([a.college.id]);
@@ -41,8 +54,20 @@ describe("progress per scope", async () => {
   it("counts registered / viewed / confirmed / reported per college, only in the actor's colleges", async () => {
     const all = await progressBy(registrar, campaign, "college");
     const mine = all.filter((g) => g.id === a.college.id || g.id === b.college.id);
-    expect(mine.find((g) => g.id === a.college.id)).toMatchObject({ total: 6, registered: 4, viewed: 3, confirmed: 2, reported: 1 });
-    expect(mine.find((g) => g.id === b.college.id)).toMatchObject({ total: 4, registered: 0, viewed: 0, confirmed: 0, reported: 0 });
+    expect(mine.find((g) => g.id === a.college.id)).toMatchObject({
+      total: 6,
+      registered: 4,
+      viewed: 3,
+      confirmed: 2,
+      reported: 1,
+    });
+    expect(mine.find((g) => g.id === b.college.id)).toMatchObject({
+      total: 4,
+      registered: 0,
+      viewed: 0,
+      confirmed: 0,
+      reported: 0,
+    });
 
     const scoped = await progressBy(collegeA, campaign, "college");
     expect(scoped.map((g) => g.id)).toEqual([a.college.id]);
@@ -57,9 +82,17 @@ describe("progress per scope", async () => {
     expect(page.rows.every((r) => r.college === a.college.name)).toBe(true);
     expect((await notCheckedPage(collegeA, campaign, { page: 1, registered: "yes" })).total).toBe(2);
     expect((await notCheckedPage(collegeA, campaign, { page: 1, registered: "no" })).total).toBe(2);
-    expect((await notCheckedPage(collegeA, campaign, { page: 1, viewed: "yes" })).rows.map((r) => r.id)).toEqual([a.records[2].id]);
-    expect((await notCheckedPage(collegeA, campaign, { page: 1, q: a.records[5].studentNumber })).rows.map((r) => r.id)).toEqual([a.records[5].id]);
-    expect((await notCheckedPage(collegeA, campaign, { page: 1, q: b.records[0].studentNumber })).total).toBe(0);
+    expect(
+      (await notCheckedPage(collegeA, campaign, { page: 1, viewed: "yes" })).rows.map((r) => r.id),
+    ).toEqual([a.records[2].id]);
+    expect(
+      (await notCheckedPage(collegeA, campaign, { page: 1, q: a.records[5].studentNumber })).rows.map(
+        (r) => r.id,
+      ),
+    ).toEqual([a.records[5].id]);
+    expect((await notCheckedPage(collegeA, campaign, { page: 1, q: b.records[0].studentNumber })).total).toBe(
+      0,
+    );
     expect((await notCheckedPage(collegeA, campaign, { page: 1, collegeId: b.college.id })).total).toBe(0);
     const registrarView = await notCheckedPage(registrar, campaign, { page: 1, collegeId: b.college.id });
     expect(registrarView.total).toBe(4);
@@ -68,7 +101,9 @@ describe("progress per scope", async () => {
   it("reveals a full ID number only in scope, and logs it", async () => {
     const mine = await revealIdNumber(collegeA, a.records[0].id);
     expect(mine.ok && mine.value.idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(await db.auditLog.count({ where: { action: "idNumber.reveal", targetId: a.records[0].id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "idNumber.reveal", targetId: a.records[0].id } })).toBe(
+      1,
+    );
     const other = await revealIdNumber(collegeA, b.records[0].id);
     expect(other).toMatchObject({ ok: false, error: { key: "progress.errors.notFound" } });
   });
@@ -84,18 +119,36 @@ describe("progress per scope", async () => {
   it("exports the not-checked rows to xlsx and csv", async () => {
     const xlsx = await exportNotChecked(collegeA, campaign, {}, "xlsx");
     const chunks: Buffer[] = [];
-    for await (const c of Readable.fromWeb(xlsx as import("node:stream/web").ReadableStream)) chunks.push(Buffer.from(c));
+    for await (const c of Readable.fromWeb(xlsx as import("node:stream/web").ReadableStream))
+      chunks.push(Buffer.from(c));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([undefined, "学号", "姓名", "性别", "分院", "专业", "班级", "证件号码", "是否注册", "是否查看"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "学号",
+      "姓名",
+      "性别",
+      "分院",
+      "专业",
+      "班级",
+      "证件号码",
+      "是否注册",
+      "是否查看",
+    ]);
     expect(sheet.rowCount).toBe(5);
     const numbers = [2, 3, 4, 5].map((r) => String(sheet.getRow(r).getCell(1).value)).sort();
-    expect(numbers).toEqual(a.records.slice(2).map((r) => r.studentNumber).sort());
+    expect(numbers).toEqual(
+      a.records
+        .slice(2)
+        .map((r) => r.studentNumber)
+        .sort(),
+    );
 
     const csv = await exportNotChecked(collegeA, campaign, { registered: "no" }, "csv");
     let text = "";
-    for await (const c of Readable.fromWeb(csv as import("node:stream/web").ReadableStream)) text += Buffer.from(c).toString("utf8");
+    for await (const c of Readable.fromWeb(csv as import("node:stream/web").ReadableStream))
+      text += Buffer.from(c).toString("utf8");
     expect(text.startsWith("\uFEFF学号,姓名")).toBe(true);
     expect(text.trim().split("\r\n")).toHaveLength(3);
     expect(text).not.toContain(b.records[0].studentNumber);

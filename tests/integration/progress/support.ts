@@ -10,7 +10,9 @@ export async function makeCollege(label: string, cohort: string, n: number, leve
   const tag = unique();
   const college = await db.college.create({ data: { code: `T${tag}`, name: `${label}${tag}` } });
   const major = await db.major.create({ data: { collegeId: college.id, name: `${label}专业` } });
-  const classGroup = await db.classGroup.create({ data: { collegeId: college.id, majorId: major.id, name: `${label}${tag}班` } });
+  const classGroup = await db.classGroup.create({
+    data: { collegeId: college.id, majorId: major.id, name: `${label}${tag}班` },
+  });
   const records = [];
   for (let i = 0; i < n; i++) {
     const first17 = `110105${2005}0${randomInt(1, 10)}1${randomInt(0, 10)}${String(randomInt(0, 1000)).padStart(3, "0")}`;

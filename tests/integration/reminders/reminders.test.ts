@@ -12,7 +12,13 @@ describe("reminders", () => {
     const a = await makeCollege("提醒院", cohort, 4);
     const other = await makeCollege("他院", cohort, 2);
     const campaign = await db.campaign.create({
-      data: { name: `${cohort}级自查`, cohort, level: "本科", startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000) },
+      data: {
+        name: `${cohort}级自查`,
+        cohort,
+        level: "本科",
+        startsAt: new Date(Date.now() - 86_400_000),
+        endsAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     });
     const withSms = await makeAccount({ notifyBySms: true, email: `r${Date.now()}@example.edu.cn` });
     const quiet = await makeAccount({ notifyBySms: false });
@@ -20,14 +26,31 @@ describe("reminders", () => {
     await db.enrollmentRecord.update({ where: { id: a.records[0].id }, data: { accountId: withSms.id } });
     await db.enrollmentRecord.update({ where: { id: a.records[1].id }, data: { accountId: quiet.id } });
     await db.enrollmentRecord.update({ where: { id: a.records[2].id }, data: { accountId: confirmed.id } });
-    await db.selfCheck.create({ data: { campaignId: campaign.id, recordId: a.records[2].id, accountId: confirmed.id, confirmedAt: new Date(), confirmedVersion: 1 } });
+    await db.selfCheck.create({
+      data: {
+        campaignId: campaign.id,
+        recordId: a.records[2].id,
+        accountId: confirmed.id,
+        confirmedAt: new Date(),
+        confirmedVersion: 1,
+      },
+    });
     const actor = collegeActor([a.college.id]);
 
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-25T15:30:00Z")); // 23:30 in Shanghai
     const first = await remindNotConfirmed(actor, campaign);
-    expect(first.ok && first.value.report).toEqual({ total: 3, reached: 2, skippedNoAccount: 1, skippedAlreadyToday: 0, sms: 1, email: 1 });
-    expect(await db.notification.count({ where: { accountId: withSms.id, kind: "reminder.notChecked" } })).toBe(1);
+    expect(first.ok && first.value.report).toEqual({
+      total: 3,
+      reached: 2,
+      skippedNoAccount: 1,
+      skippedAlreadyToday: 0,
+      sms: 1,
+      email: 1,
+    });
+    expect(
+      await db.notification.count({ where: { accountId: withSms.id, kind: "reminder.notChecked" } }),
+    ).toBe(1);
     expect(await db.notification.count({ where: { accountId: confirmed.id } })).toBe(0);
     const messages = first.ok ? first.value.messages : [];
     expect(messages.map((m) => [m.channel, m.to])).toEqual([
@@ -39,20 +62,33 @@ describe("reminders", () => {
 
     vi.setSystemTime(new Date("2026-11-25T15:50:00Z")); // same Shanghai day
     const again = await remindNotConfirmed(actor, campaign);
-    expect(again.ok && again.value.report).toMatchObject({ reached: 0, skippedAlreadyToday: 2, skippedNoAccount: 1, sms: 0 });
-    expect(await db.notification.count({ where: { accountId: withSms.id, kind: "reminder.notChecked" } })).toBe(1);
+    expect(again.ok && again.value.report).toMatchObject({
+      reached: 0,
+      skippedAlreadyToday: 2,
+      skippedNoAccount: 1,
+      sms: 0,
+    });
+    expect(
+      await db.notification.count({ where: { accountId: withSms.id, kind: "reminder.notChecked" } }),
+    ).toBe(1);
 
     vi.setSystemTime(new Date("2026-11-25T16:05:00Z")); // 00:05 the next day in Shanghai
     const nextDay = await remindNotConfirmed(actor, campaign);
     expect(nextDay.ok && nextDay.value.report).toMatchObject({ reached: 2, skippedAlreadyToday: 0 });
     expect(await db.reminderLog.count({ where: { campaignId: campaign.id } })).toBe(4);
-    expect(await db.reminderLog.count({ where: { campaignId: campaign.id, recordId: { in: other.records.map((r) => r.id) } } })).toBe(0);
+    expect(
+      await db.reminderLog.count({
+        where: { campaignId: campaign.id, recordId: { in: other.records.map((r) => r.id) } },
+      }),
+    ).toBe(0);
     expect(await db.auditLog.count({ where: { action: "reminder.send", targetId: campaign.id } })).toBe(3);
   });
 
   it("is refused to staff without the permission", async () => {
     const cohort = uniqueCohort();
-    const campaign = await db.campaign.create({ data: { name: "x", cohort, level: "本科", startsAt: new Date(), endsAt: new Date(Date.now() + 1000) } });
+    const campaign = await db.campaign.create({
+      data: { name: "x", cohort, level: "本科", startsAt: new Date(), endsAt: new Date(Date.now() + 1000) },
+    });
     await expect(remindNotConfirmed({ ...collegeActor([]), roles: ["support"] }, campaign)).rejects.toThrow();
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createRosterImport, runCommit, runPreview, startCommit, parseJobSummary } from "@/lib/roster-import/jobs";
+import {
+  createRosterImport,
+  runCommit,
+  runPreview,
+  startCommit,
+  parseJobSummary,
+} from "@/lib/roster-import/jobs";
 import { registrarActor, toCsv, toXlsx, validRow, type Row } from "./support";
 
 const actor = registrarActor();
@@ -24,7 +30,10 @@ async function importFile(name: string, bytes: Uint8Array) {
 describe("roster import", () => {
   it("previews, then commits new records, organisation units and encrypted ID numbers", async () => {
     const college = `导入学院${Date.now()}`;
-    const rows: Row[] = [validRow({ 姓名: "李白" }, college), validRow({ 姓名: "杜甫", 性别: "女" }, college)];
+    const rows: Row[] = [
+      validRow({ 姓名: "李白" }, college),
+      validRow({ 姓名: "杜甫", 性别: "女" }, college),
+    ];
     const job = await preview("roster.csv", Buffer.from(toCsv(rows)));
     expect(job).toMatchObject({ status: "previewed", totalRows: 2, newRows: 2, errorRows: 0 });
     const summary = parseJobSummary(job.summary);
@@ -54,12 +63,18 @@ describe("roster import", () => {
     const bytes = await toXlsx(rows);
     const first = await importFile("roster.xlsx", bytes);
     expect(first).toMatchObject({ status: "committed", newRows: 3 });
-    const before = await db.enrollmentRecord.findMany({ where: { studentNumber: { in: rows.map((r) => r["学号"]) } } });
+    const before = await db.enrollmentRecord.findMany({
+      where: { studentNumber: { in: rows.map((r) => r["学号"]) } },
+    });
 
     const second = await importFile("roster.xlsx", bytes);
     expect(second).toMatchObject({ status: "committed", newRows: 0, changedRows: 0, unchangedRows: 3 });
-    const after = await db.enrollmentRecord.findMany({ where: { studentNumber: { in: rows.map((r) => r["学号"]) } } });
-    expect(after.map((r) => [r.id, r.version, r.updatedAt.getTime()])).toEqual(before.map((r) => [r.id, r.version, r.updatedAt.getTime()]));
+    const after = await db.enrollmentRecord.findMany({
+      where: { studentNumber: { in: rows.map((r) => r["学号"]) } },
+    });
+    expect(after.map((r) => [r.id, r.version, r.updatedAt.getTime()])).toEqual(
+      before.map((r) => [r.id, r.version, r.updatedAt.getTime()]),
+    );
     expect(await db.college.count({ where: { name: college } })).toBe(1);
   });
 
@@ -70,11 +85,17 @@ describe("roster import", () => {
     const changed = { ...row, 民族: "回族", 班级: `${college}2302班` };
     const job = await importFile("b.csv", Buffer.from(toCsv([changed])));
     expect(job).toMatchObject({ changedRows: 1 });
-    const record = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: row["学号"] }, include: { classGroup: true } });
+    const record = await db.enrollmentRecord.findUniqueOrThrow({
+      where: { studentNumber: row["学号"] },
+      include: { classGroup: true },
+    });
     expect(record.version).toBe(2);
     expect(record.ethnicity).toBe("回族");
     expect(record.classGroup.name).toBe(`${college}2302班`);
-    const history = await db.recordHistory.findMany({ where: { recordId: record.id }, orderBy: { field: "asc" } });
+    const history = await db.recordHistory.findMany({
+      where: { recordId: record.id },
+      orderBy: { field: "asc" },
+    });
     expect(history.map((h) => [h.field, h.beforeValue, h.afterValue, h.source, h.recordVersion])).toEqual([
       ["classGroup", `${college}2301班`, `${college}2302班`, "import", 2],
       ["ethnicity", "汉族", "回族", "import", 2],

@@ -69,7 +69,11 @@ describe("import safety", () => {
     });
     expect(job.status).toBe("failed");
     expect(JSON.parse(job.error ?? "{}")).toEqual({ key: "import.errors.writeFailed" });
-    expect(await db.enrollmentRecord.count({ where: { studentNumber: { in: rows.slice(0, 500).map((r) => r["学号"]) } } })).toBe(0);
+    expect(
+      await db.enrollmentRecord.count({
+        where: { studentNumber: { in: rows.slice(0, 500).map((r) => r["学号"]) } },
+      }),
+    ).toBe(0);
     expect(await db.college.count({ where: { name: college } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "roster.commit", targetId: job.id } })).toBe(0);
   });
@@ -83,7 +87,14 @@ describe("import safety", () => {
     await db.$transaction([
       db.enrollmentRecord.update({ where: { id: record.id }, data: { name: "张姗", version: 2 } }),
       db.recordHistory.create({
-        data: { recordId: record.id, field: "name", beforeValue: "张珊", afterValue: "张姗", source: "correction", recordVersion: 2 },
+        data: {
+          recordId: record.id,
+          field: "name",
+          beforeValue: "张珊",
+          afterValue: "张姗",
+          source: "correction",
+          recordVersion: 2,
+        },
       }),
     ]);
     // The old roster comes back with the admission name and a new ethnicity.
@@ -91,7 +102,9 @@ describe("import safety", () => {
     expect(job).toMatchObject({ status: "committed", conflictRows: 1, changedRows: 1 });
     const after = await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } });
     expect(after).toMatchObject({ name: "张姗", ethnicity: "满族", version: 3 });
-    const conflict = await db.importRowIssue.findFirstOrThrow({ where: { jobId: job.id, severity: "conflict" } });
+    const conflict = await db.importRowIssue.findFirstOrThrow({
+      where: { jobId: job.id, severity: "conflict" },
+    });
     expect(conflict.field).toBe("name");
     expect(JSON.parse(conflict.message)).toMatchObject({ before: "张姗", after: "张珊" });
 
@@ -103,7 +116,10 @@ describe("import safety", () => {
     // The registrar decides: take the file's value.
     const decided = await decideConflict(actor, { jobId: job.id, issueId: conflict.id, decision: "take" });
     expect(decided.ok).toBe(true);
-    expect(await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ name: "张珊", version: 4 });
+    expect(await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({
+      name: "张珊",
+      version: 4,
+    });
     const twice = await decideConflict(actor, { jobId: job.id, issueId: conflict.id, decision: "keep" });
     expect(twice).toMatchObject({ ok: false, error: { key: "import.conflicts.alreadyDecided" } });
   });
@@ -115,10 +131,16 @@ describe("import safety", () => {
     expect(ratio.status).toBe("failed");
     expect(JSON.parse(ratio.error ?? "{}")).toMatchObject({ key: "import.errors.zipBomb" });
 
-    const liar = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<x/>"), claimedSize: 0xfffffff0 }]);
-    expect(JSON.parse((await run("liar.xlsx", liar)).error ?? "{}")).toMatchObject({ key: "import.errors.zipBomb" });
+    const liar = zip([
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<x/>"), claimedSize: 0xfffffff0 },
+    ]);
+    expect(JSON.parse((await run("liar.xlsx", liar)).error ?? "{}")).toMatchObject({
+      key: "import.errors.zipBomb",
+    });
 
     const many = zip(Array.from({ length: 2001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from("x") })));
-    expect(JSON.parse((await run("many.xlsx", many)).error ?? "{}")).toMatchObject({ key: "import.errors.zipBomb" });
+    expect(JSON.parse((await run("many.xlsx", many)).error ?? "{}")).toMatchObject({
+      key: "import.errors.zipBomb",
+    });
   });
 });

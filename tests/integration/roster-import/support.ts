@@ -7,7 +7,8 @@ import { ROSTER_HEADERS } from "@/lib/roster-import/columns";
 /** A fresh valid resident ID number for a birth date and gender (odd 17th digit = 男). */
 export function idNumberFor(birthDate: string, gender: "男" | "女"): string {
   const seq = randomInt(0, 50) * 2 + (gender === "男" ? 1 : 0);
-  const first17 = "420106" + birthDate.replaceAll("-", "") + String(randomInt(0, 10)) + String(seq).padStart(2, "0");
+  const first17 =
+    "420106" + birthDate.replaceAll("-", "") + String(randomInt(0, 10)) + String(seq).padStart(2, "0");
   return first17 + checkDigitFor(first17);
 }
 
@@ -50,7 +51,12 @@ export function validRow(overrides: Partial<Row> = {}, college = "测试学院")
 const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 export function toCsv(rows: Row[], headers: readonly string[] = ROSTER_HEADERS): string {
-  return [headers.join(","), ...rows.map((r) => headers.map((h) => quote(r[h as keyof Row] ?? "")).join(","))].join("\r\n") + "\r\n";
+  return (
+    [
+      headers.join(","),
+      ...rows.map((r) => headers.map((h) => quote(r[h as keyof Row] ?? "")).join(",")),
+    ].join("\r\n") + "\r\n"
+  );
 }
 
 export async function toXlsx(rows: Row[], headers: readonly string[] = ROSTER_HEADERS): Promise<Buffer> {

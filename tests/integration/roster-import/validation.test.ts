@@ -7,15 +7,26 @@ import { checkDigitFor } from "@/lib/identity/id-number";
 import { registrarActor, toCsv, validRow } from "./support";
 
 const actor = registrarActor();
-const t = (key: string, params?: Record<string, string | number>) => `${key}${params ? JSON.stringify(params) : ""}`;
+const t = (key: string, params?: Record<string, string | number>) =>
+  `${key}${params ? JSON.stringify(params) : ""}`;
 
 async function preview(name: string, bytes: Uint8Array) {
   const created = await createRosterImport(actor, { name, bytes });
   if (!created.ok) throw new Error(JSON.stringify(created));
   await runPreview(created.value.jobId);
   const job = await db.importJob.findUniqueOrThrow({ where: { id: created.value.jobId } });
-  const issues = await db.importRowIssue.findMany({ where: { jobId: job.id }, orderBy: { rowNumber: "asc" } });
-  return { job, issues: issues.map((i) => ({ row: i.rowNumber, field: i.field, key: JSON.parse(i.message).key as string })) };
+  const issues = await db.importRowIssue.findMany({
+    where: { jobId: job.id },
+    orderBy: { rowNumber: "asc" },
+  });
+  return {
+    job,
+    issues: issues.map((i) => ({
+      row: i.rowNumber,
+      field: i.field,
+      key: JSON.parse(i.message).key as string,
+    })),
+  };
 }
 
 describe("roster validation", () => {
@@ -48,7 +59,9 @@ describe("roster validation", () => {
     let csv = "";
     for await (const chunk of report ?? []) csv += chunk;
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(csv).toContain(`6,${good["学号"]},import.severity.error,studentNumber`.replace("studentNumber", "学号"));
+    expect(csv).toContain(
+      `6,${good["学号"]},import.severity.error,studentNumber`.replace("studentNumber", "学号"),
+    );
     expect(csv.trim().split("\r\n")).toHaveLength(7);
   });
 
@@ -63,7 +76,10 @@ describe("roster validation", () => {
   it("ignores extra columns with a warning and accepts columns in any order", async () => {
     const row = validRow();
     const headers = ["备注", ...Object.keys(row).reverse()];
-    const { job } = await preview("reordered.csv", Buffer.from(toCsv([{ ...row, 备注: "x" } as typeof row], headers)));
+    const { job } = await preview(
+      "reordered.csv",
+      Buffer.from(toCsv([{ ...row, 备注: "x" } as typeof row], headers)),
+    );
     expect(job).toMatchObject({ status: "previewed", newRows: 1, errorRows: 0 });
     expect(JSON.parse(job.summary).ignoredColumns).toEqual(["备注"]);
   });

@@ -30,7 +30,8 @@ const GOOD: Record<string, string> = {
   预计毕业日期: "2027-06-30",
   学籍状态: "在籍(注册学籍)",
 };
-const cells = (over: Record<string, string | number | Date> = {}) => ROSTER_HEADERS.map((h) => (h in over ? over[h] : GOOD[h]));
+const cells = (over: Record<string, string | number | Date> = {}) =>
+  ROSTER_HEADERS.map((h) => (h in over ? over[h] : GOOD[h]));
 const keys = (over: Record<string, string | number | Date>) => {
   const r = validateRow(cells(over), positions, new Date("2026-11-25"));
   return r.ok ? [] : r.issues.map((i) => `${i.field}:${i.key}`);
@@ -39,7 +40,11 @@ const keys = (over: Record<string, string | number | Date>) => {
 describe("roster header", () => {
   it.each([
     ["exact template", ROSTER_HEADERS, true],
-    ["any order, extra column, full-width parentheses", ["备注", ...[...ROSTER_HEADERS].reverse().map((h) => h.replace("(", "(").replace(")", ")"))], true],
+    [
+      "any order, extra column, full-width parentheses",
+      ["备注", ...[...ROSTER_HEADERS].reverse().map((h) => h.replace("(", "(").replace(")", ")"))],
+      true,
+    ],
     ["missing 证件号码", ROSTER_HEADERS.filter((h) => h !== "证件号码"), false],
     ["duplicated 学号", [...ROSTER_HEADERS, "学号"], false],
   ])("%s", (_label, row, ok) => {
@@ -79,7 +84,13 @@ describe("roster row validation", () => {
   it("accepts a good row and normalises it", () => {
     const r = validateRow(cells({ 证件号码: "11010520050312001２", 学号: " 202301019999 " }), positions);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.row).toMatchObject({ idNumber: "110105200503120012", idType: "resident_id", cohort: "2023", studentNumber: "202301019999" });
+    if (r.ok)
+      expect(r.row).toMatchObject({
+        idNumber: "110105200503120012",
+        idType: "resident_id",
+        cohort: "2023",
+        studentNumber: "202301019999",
+      });
   });
   it.each<[string, Record<string, string | number | Date>, string[]]>([
     ["wrong check digit", { 证件号码: "110105200503120013" }, ["idNumber:idCheckDigit"]],
@@ -91,7 +102,11 @@ describe("roster row validation", () => {
     ["gender not 男/女", { 性别: "M" }, ["gender:gender"]],
     ["unknown ID type", { 证件类型: "军官证" }, ["idType:idType"]],
     ["empty 班级", { 班级: "" }, ["classGroup:required"]],
-    ["graduation before enrolment", { 预计毕业日期: "2023-06-30" }, ["expectedGraduationOn:graduationBeforeEnrolment"]],
+    [
+      "graduation before enrolment",
+      { 预计毕业日期: "2023-06-30" },
+      ["expectedGraduationOn:graduationBeforeEnrolment"],
+    ],
     ["bad 学号", { 学号: "12/34" }, ["studentNumber:studentNumberFormat"]],
   ])("%s", (_label, over, expected) => {
     expect(keys(over)).toEqual(expected);
@@ -106,7 +121,11 @@ describe("encoding detection", () => {
     ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("姓名,性别")]), "utf8"],
     ["UTF-8", Buffer.from("姓名,性别\n张三,男"), "utf8"],
     ["GB18030", iconv.encode("姓名,性别\n张三,男", "gb18030"), "gb18030"],
-    ["UTF-16LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode("姓名", "utf16le")]), "utf16le"],
+    [
+      "UTF-16LE with BOM",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode("姓名", "utf16le")]),
+      "utf16le",
+    ],
     ["UTF-8 cut inside a character", Buffer.from("姓名").subarray(0, 4), "utf8"],
   ])("%s", (_label, bytes, expected) => {
     expect(detectEncoding(bytes)).toBe(expected);
@@ -139,15 +158,31 @@ describe("diff against the stored record", () => {
     version: 1,
     accountId: null,
   };
-  const names = { college: () => "计算机学院", major: () => "计算机科学与技术", classGroup: () => "计算机2301班" };
+  const names = {
+    college: () => "计算机学院",
+    major: () => "计算机科学与技术",
+    classGroup: () => "计算机2301班",
+  };
   const row = validateRow(cells(), positions);
   if (!row.ok) throw new Error("good row");
   it("same values → no change", () => {
-    expect(diffRecord(existing, row.row, { collegeId: "c1", majorId: "m1", classGroupId: "g1" }, "idx", names)).toEqual([]);
+    expect(
+      diffRecord(existing, row.row, { collegeId: "c1", majorId: "m1", classGroupId: "g1" }, "idx", names),
+    ).toEqual([]);
   });
   it("lists changed fields with readable before/after", () => {
-    const changes = diffRecord(existing, { ...row.row, ethnicity: "回族" }, { collegeId: "c1", majorId: "m1", classGroupId: "g2" }, "other", names);
-    expect(changes.map((c) => c.field as RosterField).sort()).toEqual(["classGroup", "ethnicity", "idNumber"]);
+    const changes = diffRecord(
+      existing,
+      { ...row.row, ethnicity: "回族" },
+      { collegeId: "c1", majorId: "m1", classGroupId: "g2" },
+      "other",
+      names,
+    );
+    expect(changes.map((c) => c.field as RosterField).sort()).toEqual([
+      "classGroup",
+      "ethnicity",
+      "idNumber",
+    ]);
     expect(changes.find((c) => c.field === "idNumber")?.after).toBe("1****************2");
   });
 });

@@ -25,7 +25,10 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
       <Card className="max-w-2xl">
         <div className="mb-4 flex items-center justify-between">
           <h2 className="text-xl font-bold">{t("campaigns.editTitle")}</h2>
-          <Link className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" href="/registrar/campaigns">
+          <Link
+            className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+            href="/registrar/campaigns"
+          >
             {t("campaigns.back")}
           </Link>
         </div>

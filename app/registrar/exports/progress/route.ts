@@ -7,7 +7,8 @@ import { dashboardCampaign } from "@/lib/progress/campaign";
 /** Full progress workbook of a campaign (registrar). The actor is checked again here. */
 export async function GET(request: NextRequest) {
   const actor = await getActor();
-  if (!actor || actor.kind !== "staff" || !can(actor, "export.all")) return NextResponse.json({ error: "not found" }, { status: 404 });
+  if (!actor || actor.kind !== "staff" || !can(actor, "export.all"))
+    return NextResponse.json({ error: "not found" }, { status: 404 });
   const campaignId = request.nextUrl.searchParams.get("campaign") ?? undefined;
   const campaign = await dashboardCampaign(campaignId);
   if (!campaign) return NextResponse.json({ error: "not found" }, { status: 404 });

@@ -44,9 +44,13 @@ export default async function ImportJobPage({
   const summary = parseJobSummary(job.summary);
   const [issues, conflicts] = await Promise.all([
     listIssues(actor, job.id, { page, severity: "error" }),
-    job.status === "committed" ? listIssues(actor, job.id, { page: 1, severity: "conflict", pageSize: 200 }) : null,
+    job.status === "committed"
+      ? listIssues(actor, job.id, { page: 1, severity: "conflict", pageSize: 200 })
+      : null,
   ]);
-  const error = job.error ? (JSON.parse(job.error) as { key: string; params?: Record<string, string | number> }) : null;
+  const error = job.error
+    ? (JSON.parse(job.error) as { key: string; params?: Record<string, string | number> })
+    : null;
   const counts = [
     { key: "total", value: job.totalRows },
     { key: "new", value: job.newRows },
@@ -55,7 +59,10 @@ export default async function ImportJobPage({
     { key: "errors", value: job.errorRows },
     { key: "conflicts", value: job.conflictRows },
   ] as const;
-  const percent = job.status === "committing" && job.totalRows > 0 ? Math.min(100, Math.round((job.processedRows / job.totalRows) * 100)) : null;
+  const percent =
+    job.status === "committing" && job.totalRows > 0
+      ? Math.min(100, Math.round((job.processedRows / job.totalRows) * 100))
+      : null;
 
   return (
     <>
@@ -69,7 +76,10 @@ export default async function ImportJobPage({
         </div>
         <div className="flex items-center gap-3">
           <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
-          <Link className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" href="/registrar/import">
+          <Link
+            className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+            href="/registrar/import"
+          >
             {t("job.back")}
           </Link>
         </div>
@@ -81,7 +91,12 @@ export default async function ImportJobPage({
             {t("job.running", { count: job.processedRows.toLocaleString("zh-CN") })}
           </p>
           {percent !== null ? (
-            <progress className="mt-3 h-3 w-full" max={100} value={percent} aria-label={t("job.progressLabel")}>
+            <progress
+              className="mt-3 h-3 w-full"
+              max={100}
+              value={percent}
+              aria-label={t("job.progressLabel")}
+            >
               {percent}%
             </progress>
           ) : (
@@ -103,10 +118,16 @@ export default async function ImportJobPage({
 
       {job.status === "previewed" || job.status === "committed" ? (
         <Card className="mb-6">
-          <h3 className="mb-3 text-lg font-semibold">{job.status === "previewed" ? t("job.previewTitle") : t("job.committedTitle")}</h3>
+          <h3 className="mb-3 text-lg font-semibold">
+            {job.status === "previewed" ? t("job.previewTitle") : t("job.committedTitle")}
+          </h3>
           <dl className="grid grid-cols-3 gap-3 sm:grid-cols-6" data-testid="import-counts">
             {counts.map((c) => (
-              <div key={c.key} className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-count={c.key}>
+              <div
+                key={c.key}
+                className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+                data-count={c.key}
+              >
                 <dt className="text-xs text-slate-600">{t(`job.${c.key}`)}</dt>
                 <dd className="text-xl font-bold tabular-nums">{c.value.toLocaleString("zh-CN")}</dd>
               </div>
@@ -122,11 +143,17 @@ export default async function ImportJobPage({
               <h4 id="units-title" className="font-semibold">
                 {job.status === "previewed" ? t("job.toCreate") : t("job.created")}
               </h4>
-              {summary.created.counts.colleges + summary.created.counts.majors + summary.created.counts.classGroups === 0 ? (
+              {summary.created.counts.colleges +
+                summary.created.counts.majors +
+                summary.created.counts.classGroups ===
+              0 ? (
                 <p className="mt-1 text-sm text-slate-600">{t("job.noneToCreate")}</p>
               ) : (
                 <div className="mt-2 grid gap-4 md:grid-cols-3" data-testid="units-to-create">
-                  <UnitList title={t("job.colleges", { count: summary.created.counts.colleges })} items={summary.created.colleges} />
+                  <UnitList
+                    title={t("job.colleges", { count: summary.created.counts.colleges })}
+                    items={summary.created.colleges}
+                  />
                   <UnitList
                     title={t("job.majors", { count: summary.created.counts.majors })}
                     items={summary.created.majors.map((m) => `${m.college} / ${m.name}`)}
@@ -155,12 +182,24 @@ export default async function ImportJobPage({
             <table className="min-w-full text-left text-sm">
               <thead className="bg-slate-50 text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t("job.row")}</th>
-                  <th scope="col" className="px-3 py-2">{t("job.studentNumber")}</th>
-                  <th scope="col" className="px-3 py-2">{t("job.field")}</th>
-                  <th scope="col" className="px-3 py-2">{t("conflicts.current")}</th>
-                  <th scope="col" className="px-3 py-2">{t("conflicts.file")}</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t("conflicts.title")}</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("job.row")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("job.studentNumber")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("job.field")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("conflicts.current")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("conflicts.file")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t("conflicts.title")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -176,7 +215,11 @@ export default async function ImportJobPage({
                       <td className="px-3 py-2">{detail.after}</td>
                       <td className="px-3 py-2">
                         {detail.decision ? (
-                          <Badge tone="neutral">{detail.decision === "keep" ? t("conflicts.decidedKeep") : t("conflicts.decidedTake")}</Badge>
+                          <Badge tone="neutral">
+                            {detail.decision === "keep"
+                              ? t("conflicts.decidedKeep")
+                              : t("conflicts.decidedTake")}
+                          </Badge>
                         ) : (
                           <ConflictDecision jobId={job.id} issueId={issue.id} />
                         )}
@@ -207,10 +250,18 @@ export default async function ImportJobPage({
               <table className="min-w-full text-left text-sm" data-testid="issues-table">
                 <thead className="bg-slate-50 text-xs text-slate-600">
                   <tr>
-                    <th scope="col" className="px-4 py-3">{t("job.row")}</th>
-                    <th scope="col" className="px-4 py-3">{t("job.studentNumber")}</th>
-                    <th scope="col" className="px-4 py-3">{t("job.field")}</th>
-                    <th scope="col" className="px-4 py-3">{t("job.message")}</th>
+                    <th scope="col" className="px-4 py-3">
+                      {t("job.row")}
+                    </th>
+                    <th scope="col" className="px-4 py-3">
+                      {t("job.studentNumber")}
+                    </th>
+                    <th scope="col" className="px-4 py-3">
+                      {t("job.field")}
+                    </th>
+                    <th scope="col" className="px-4 py-3">
+                      {t("job.message")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -219,7 +270,9 @@ export default async function ImportJobPage({
                       <td className="px-4 py-2 tabular-nums">{issue.rowNumber}</td>
                       <td className="px-4 py-2 font-mono text-xs">{issue.studentNumber}</td>
                       <td className="px-4 py-2">{fieldLabel(issue.field)}</td>
-                      <td className="px-4 py-2">{issueText((key, values) => tAll(key, values), issue.message)}</td>
+                      <td className="px-4 py-2">
+                        {issueText((key, values) => tAll(key, values), issue.message)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

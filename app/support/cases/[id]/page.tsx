@@ -39,6 +39,11 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
   if (!view) notFound();
   const t = await getTranslations("support");
   const tr = await getTranslations("identity.rejectReasons");
+  // Audit action names contain dots, which next-intl reads as nesting: the catalogue uses underscores.
+  const actionLabel = (action: string) => {
+    const key = `actions.${action.replaceAll(".", "_")}`;
+    return t.has(key) ? t(key) : action;
+  };
   const reason = view.rejectReason
     ? [tr(view.rejectReason.code), view.rejectReason.note].filter(Boolean).join(":")
     : null;
@@ -121,7 +126,7 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
               {view.history.map((h) => (
                 <li key={h.id} className="flex flex-wrap gap-x-3">
                   <span className="text-slate-600">{formatDateTime(h.createdAt)}</span>
-                  <span className="font-medium">{t.has(`actions.${h.action}`) ? t(`actions.${h.action}`) : h.action}</span>
+                  <span className="font-medium">{actionLabel(h.action)}</span>
                   <span className="text-slate-600">
                     {t(`actorTypes.${h.actorType}`)}
                     {h.actorLabel ? ` ${h.actorLabel}` : ""}

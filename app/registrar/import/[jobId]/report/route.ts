@@ -8,7 +8,8 @@ import { issueReport } from "@/lib/roster-import/report";
 /** The per-row report of an import (or the unknown 学号 of a graduation lock) as CSV. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ jobId: string }> }) {
   const actor = await getActor();
-  if (!actor || actor.kind !== "staff" || !can(actor, "roster.import")) return NextResponse.json({ error: "not found" }, { status: 404 });
+  if (!actor || actor.kind !== "staff" || !can(actor, "roster.import"))
+    return NextResponse.json({ error: "not found" }, { status: 404 });
   const { jobId } = await params;
   const t = await getTranslations();
   const lines = await issueReport(actor, jobId, (key, values) => t(key, values));
