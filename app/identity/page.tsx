@@ -10,7 +10,11 @@ export async function generateMetadata() {
 }
 
 /** /identity: a pending account's three ways out (SPEC §3), or a verified account's identity (§3.4). */
-export default async function IdentityPage({ searchParams }: { searchParams: Promise<{ resolved?: string }> }) {
+export default async function IdentityPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ resolved?: string }>;
+}) {
   const actor = await requireStudent({ allowPending: true, next: "/identity" });
   const overview = await identityOverview(actor);
   const { resolved } = await searchParams;

@@ -42,6 +42,8 @@ export default async function RecordPage({
     );
   }
   const hintCount = page.hints.length;
+  const awaitingCheck =
+    !!page.campaign && !page.openRequest && (!page.check?.confirmedAt || page.changedSinceConfirm);
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
@@ -63,6 +65,15 @@ export default async function RecordPage({
             </Link>
           ))}
         </nav>
+      ) : null}
+      {awaitingCheck ? (
+        // On a phone the check panel is below the long record: say where it is.
+        <Alert tone="info" className="mb-4 lg:hidden">
+          {t("selfCheck.jump")}{" "}
+          <a href="#self-check-title" className="font-semibold underline underline-offset-4">
+            {t("selfCheck.jumpLink")}
+          </a>
+        </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

@@ -25,7 +25,9 @@ export default async function SupportPage() {
         <p className="font-semibold">{t("promise")}</p>
         <span className="ml-auto flex gap-2">
           <Badge tone="brand">{t("summary", { count: queue.items.length })}</Badge>
-          {queue.overdue > 0 ? <Badge tone="danger">{t("overdueSummary", { count: queue.overdue })}</Badge> : null}
+          {queue.overdue > 0 ? (
+            <Badge tone="danger">{t("overdueSummary", { count: queue.overdue })}</Badge>
+          ) : null}
         </span>
       </div>
       <Card className="p-0 sm:p-0" aria-labelledby="queue-title">
@@ -48,12 +50,24 @@ export default async function SupportPage() {
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-xs font-semibold text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.kind")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.idNumber")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.decidedAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.decidedBy")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.kind")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.idNumber")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.decidedAt")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.decidedBy")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -61,7 +75,10 @@ export default async function SupportPage() {
                 <tr key={r.id}>
                   <td className="px-3 py-2.5">{t(`kinds.${r.kind}`)}</td>
                   <td className="px-3 py-2.5">
-                    <Link className="text-brand-700 underline-offset-4 hover:underline" href={`/support/cases/${r.id}`}>
+                    <Link
+                      className="text-brand-700 underline-offset-4 hover:underline"
+                      href={`/support/cases/${r.id}`}
+                    >
                       {r.name}
                     </Link>
                   </td>

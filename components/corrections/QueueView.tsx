@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/core/form-state";
 import type { QueueRow, Stage } from "@/lib/corrections/queries";
@@ -39,6 +40,8 @@ export async function QueueView({
   filter,
   decided,
   bulkAction,
+  nav,
+  actions,
 }: {
   stage: Stage;
   basePath: string;
@@ -46,6 +49,9 @@ export async function QueueView({
   filter: { status: string; q: string };
   decided?: string;
   bulkAction: (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
+  /** the desk's section navigation, under the header */
+  nav?: ReactNode;
+  actions?: ReactNode;
 }) {
   const t = await getTranslations("corrections");
   const labels = Object.fromEntries(list.rows.map((r) => [r.id, `${r.studentName}(${r.studentNumber})`]));
@@ -56,7 +62,9 @@ export async function QueueView({
       <PageHeader
         title={t(stage === "college" ? "queue.collegeTitle" : "queue.registrarTitle")}
         description={t(stage === "college" ? "queue.collegeLead" : "queue.registrarLead")}
+        actions={actions}
       />
+      {nav}
       {decided && t.has(`status.${decided}`) ? (
         <Alert tone="success" className="mb-4">
           {t("review.done", { status: t(`status.${decided}`) })}

@@ -16,7 +16,8 @@ export function AccountChangeForm() {
   const t = useTranslations("identity.change");
   const tp = useTranslations("identity.photos");
   const [state, action, pending] = useActionState(accountChangeAction, idle);
-  if (state.status === "success" && state.data?.message) return <Alert tone="success">{state.data.message}</Alert>;
+  if (state.status === "success" && state.data?.message)
+    return <Alert tone="success">{state.data.message}</Alert>;
   const values = state.values ?? {};
   const showKeep = !!state.fieldErrors?.requestedName && values.requestedName;
   return (

@@ -13,7 +13,8 @@ const idle: FormState<IdentityFormData> = { status: "idle" };
 export function AssistAnswerForm({ assistId, question }: { assistId: string; question: string }) {
   const t = useTranslations("identity.answer");
   const [state, action, pending] = useActionState(answerAssistAction, idle);
-  if (state.status === "success" && state.data?.message) return <Alert tone="success">{state.data.message}</Alert>;
+  if (state.status === "success" && state.data?.message)
+    return <Alert tone="success">{state.data.message}</Alert>;
   return (
     <form action={action} className="space-y-4">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -21,7 +22,13 @@ export function AssistAnswerForm({ assistId, question }: { assistId: string; que
       <fieldset>
         <legend className="text-base font-semibold text-ink">{question}</legend>
         <div className="mt-4 flex gap-3">
-          <Button type="submit" name="answer" value="yes" disabled={pending} className="flex-1 sm:flex-none sm:px-10">
+          <Button
+            type="submit"
+            name="answer"
+            value="yes"
+            disabled={pending}
+            className="flex-1 sm:flex-none sm:px-10"
+          >
             {t("yes")}
           </Button>
           <Button

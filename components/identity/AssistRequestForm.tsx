@@ -14,10 +14,13 @@ const idle: FormState<IdentityFormData> = { status: "idle" };
 export function AssistRequestForm({ ownPhoneMasked }: { ownPhoneMasked: string }) {
   const t = useTranslations("identity.assist");
   const [state, action, pending] = useActionState(requestAssistAction, idle);
-  const values = state.status === "success" ? { ownPhone: state.values?.ownPhone ?? "" } : (state.values ?? {});
+  const values =
+    state.status === "success" ? { ownPhone: state.values?.ownPhone ?? "" } : (state.values ?? {});
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.status === "success" && state.data?.message ? <Alert tone="success">{state.data.message}</Alert> : null}
+      {state.status === "success" && state.data?.message ? (
+        <Alert tone="success">{state.data.message}</Alert>
+      ) : null}
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <div key={state.status === "success" ? state.data?.message : "form"} className="space-y-4">
         <TextField

@@ -51,7 +51,9 @@ export async function PendingOverview({ overview }: { overview: IdentityOverview
                 {t(`ways.${way.key}.tag`)}
               </p>
               <h3 className="mt-2 text-base font-bold text-ink">{t(`ways.${way.key}.title`)}</h3>
-              <p className="mt-2 flex-1 text-sm leading-relaxed text-slate-700">{t(`ways.${way.key}.body`)}</p>
+              <p className="mt-2 flex-1 text-sm leading-relaxed text-slate-700">
+                {t(`ways.${way.key}.body`)}
+              </p>
               {way.key === "photos" ? (
                 <p className="mt-3 rounded-md bg-brand-50 px-3 py-2 text-sm font-semibold text-brand-900">
                   {t("promise")}
@@ -63,11 +65,15 @@ export async function PendingOverview({ overview }: { overview: IdentityOverview
                     {t("latestPhoto")}
                     <CaseStatusBadge status={latest.status} />
                   </p>
-                  {latest.status === "pending" ? <p>{t("latestPhotoDue", { due: formatDate(latest.dueAt) })}</p> : null}
+                  {latest.status === "pending" ? (
+                    <p>{t("latestPhotoDue", { due: formatDate(latest.dueAt) })}</p>
+                  ) : null}
                 </div>
               ) : null}
               {way.key === "assist" && waitingAssists > 0 ? (
-                <p className="mt-3 text-sm text-slate-700">{t("pendingAssists", { count: waitingAssists })}</p>
+                <p className="mt-3 text-sm text-slate-700">
+                  {t("pendingAssists", { count: waitingAssists })}
+                </p>
               ) : null}
               <LinkButton href={way.href} variant={i === 0 ? "primary" : "secondary"} className="mt-4 w-full">
                 {t(`ways.${way.key}.cta`)}

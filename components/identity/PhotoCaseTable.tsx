@@ -26,10 +26,16 @@ export async function PhotoCaseTable({ cases }: { cases: IdentityOverview["photo
         : "—",
       photos: c.hasPhotos ? (
         <span className="flex gap-3">
-          <a className="font-medium text-brand-700 underline underline-offset-4" href={`/api/identity-photos/${c.id}/front`}>
+          <a
+            className="font-medium text-brand-700 underline underline-offset-4"
+            href={`/api/identity-photos/${c.id}/front`}
+          >
             {t("photos.viewFront")}
           </a>
-          <a className="font-medium text-brand-700 underline underline-offset-4" href={`/api/identity-photos/${c.id}/back`}>
+          <a
+            className="font-medium text-brand-700 underline underline-offset-4"
+            href={`/api/identity-photos/${c.id}/back`}
+          >
             {t("photos.viewBack")}
           </a>
         </span>

@@ -5,7 +5,17 @@ import { cn } from "@/components/ui/cn";
  * A photo input with its SPEC label, hint and error tied together (FieldShell). `accept` only guides the
  * phone's picker; the server decides the type by content.
  */
-export function PhotoField({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
+export function PhotoField({
+  id,
+  label,
+  hint,
+  error,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required>
       {(describedBy, isInvalid) => (

@@ -22,7 +22,10 @@ export function PhotoUploadForm({ usedUp }: { usedUp: boolean }) {
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {usedUp ? <Alert tone="warning">{t("limitsUsedUp")}</Alert> : null}
       {/* A new key after each success empties the file inputs for the next upload. */}
-      <div key={state.status === "success" ? state.data?.message : "form"} className="grid gap-5 sm:grid-cols-2">
+      <div
+        key={state.status === "success" ? state.data?.message : "form"}
+        className="grid gap-5 sm:grid-cols-2"
+      >
         <PhotoField id="front" label={t("front")} hint={t("fileHint")} error={state.fieldErrors?.front} />
         <PhotoField id="back" label={t("back")} hint={t("fileHint")} error={state.fieldErrors?.back} />
       </div>

@@ -32,8 +32,14 @@ export function StackedTable({
         {rows.map((row) => (
           <tr key={row.id} className="block py-3 sm:table-row sm:py-0">
             {columns.map((c) => (
-              <td key={c.key} className={cn("flex gap-3 px-1 py-1 sm:table-cell sm:px-3 sm:py-3", c.className)}>
-                <span aria-hidden="true" className="w-24 shrink-0 text-xs font-medium text-slate-500 sm:hidden">
+              <td
+                key={c.key}
+                className={cn("flex gap-3 px-1 py-1 sm:table-cell sm:px-3 sm:py-3", c.className)}
+              >
+                <span
+                  aria-hidden="true"
+                  className="w-24 shrink-0 text-xs font-medium text-slate-500 sm:hidden"
+                >
                   {c.label}
                 </span>
                 <span className="min-w-0 break-words">{row.cells[c.key]}</span>

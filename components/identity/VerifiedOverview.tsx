@@ -6,7 +6,13 @@ import { LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 
 /** A verified student's identity page: what the account holds (masked) and the way to ask for a change. */
-export async function VerifiedOverview({ overview, justResolved }: { overview: IdentityOverview; justResolved: boolean }) {
+export async function VerifiedOverview({
+  overview,
+  justResolved,
+}: {
+  overview: IdentityOverview;
+  justResolved: boolean;
+}) {
   const t = await getTranslations("identity.verified");
   const facts = [
     { label: t("name"), value: overview.account.name },

@@ -1,7 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
 /** The two hand-held photos side by side, served by the access-checked photo route (never cached). */
-export async function CasePhotos({ caseId, has }: { caseId: string; has: { front: boolean; back: boolean } }) {
+export async function CasePhotos({
+  caseId,
+  has,
+}: {
+  caseId: string;
+  has: { front: boolean; back: boolean };
+}) {
   const t = await getTranslations("support.case");
   const sides = [
     { side: "front", label: t("front"), present: has.front },
@@ -12,7 +18,12 @@ export async function CasePhotos({ caseId, has }: { caseId: string; has: { front
       {sides.map(({ side, label, present }) => (
         <figure key={side} className="rounded-lg bg-slate-50 p-2 ring-1 ring-slate-200">
           {present ? (
-            <a href={`/api/identity-photos/${caseId}/${side}`} target="_blank" rel="noopener" className="block">
+            <a
+              href={`/api/identity-photos/${caseId}/${side}`}
+              target="_blank"
+              rel="noopener"
+              className="block"
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked, uncached bytes */}
               <img
                 src={`/api/identity-photos/${caseId}/${side}`}

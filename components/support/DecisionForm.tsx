@@ -19,14 +19,17 @@ export function DecisionForm({ caseId, kind }: { caseId: string; kind: string })
   const t = useTranslations("support.case");
   const tr = useTranslations("identity.rejectReasons");
   const [state, action, pending] = useActionState(decideCaseAction, idle);
-  if (state.status === "success" && state.data?.message) return <Alert tone="success">{state.data.message}</Alert>;
+  if (state.status === "success" && state.data?.message)
+    return <Alert tone="success">{state.data.message}</Alert>;
   return (
     <div className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <form action={action} className="space-y-3">
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="decision" value="approve" />
-        <p className="text-sm text-slate-700">{kind === "account_change" ? t("approveHintChange") : t("approveHintPhoto")}</p>
+        <p className="text-sm text-slate-700">
+          {kind === "account_change" ? t("approveHintChange") : t("approveHintPhoto")}
+        </p>
         <Button type="submit" disabled={pending} className="w-full">
           {t("approve")}
         </Button>

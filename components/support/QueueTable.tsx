@@ -15,12 +15,24 @@ export async function QueueTable({ items }: { items: QueueItem[] }) {
       <caption className="sr-only">{t("queueTitle")}</caption>
       <thead className="border-b border-slate-200 text-xs font-semibold text-slate-600">
         <tr>
-          <th scope="col" className="px-3 py-2.5">{t("columns.kind")}</th>
-          <th scope="col" className="px-3 py-2.5">{t("columns.name")}</th>
-          <th scope="col" className="px-3 py-2.5">{t("columns.idNumber")}</th>
-          <th scope="col" className="px-3 py-2.5">{t("columns.createdAt")}</th>
-          <th scope="col" className="px-3 py-2.5">{t("columns.age")}</th>
-          <th scope="col" className="px-3 py-2.5">{t("columns.due")}</th>
+          <th scope="col" className="px-3 py-2.5">
+            {t("columns.kind")}
+          </th>
+          <th scope="col" className="px-3 py-2.5">
+            {t("columns.name")}
+          </th>
+          <th scope="col" className="px-3 py-2.5">
+            {t("columns.idNumber")}
+          </th>
+          <th scope="col" className="px-3 py-2.5">
+            {t("columns.createdAt")}
+          </th>
+          <th scope="col" className="px-3 py-2.5">
+            {t("columns.age")}
+          </th>
+          <th scope="col" className="px-3 py-2.5">
+            {t("columns.due")}
+          </th>
           <th scope="col" className="px-3 py-2.5">
             <span className="sr-only">{t("columns.action")}</span>
           </th>
@@ -43,10 +55,7 @@ export async function QueueTable({ items }: { items: QueueItem[] }) {
                 className="inline-flex min-h-9 items-center rounded-md bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800"
               >
                 {t("review")}
-                <span className="sr-only">
-                  {" "}
-                  {item.name}
-                </span>
+                <span className="sr-only"> {item.name}</span>
               </Link>
             </td>
           </tr>

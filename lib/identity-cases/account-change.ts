@@ -20,7 +20,10 @@ export type AccountChangeInput = {
 };
 
 class Refused extends Error {
-  constructor(readonly field: string | null, readonly key: string) {
+  constructor(
+    readonly field: string | null,
+    readonly key: string,
+  ) {
     super(key);
   }
 }
@@ -112,7 +115,8 @@ export async function submitAccountChange(
     return ok({ caseId: created.id });
   } catch (error) {
     await discardPhotos([stored.keys.front, stored.keys.back]);
-    if (error instanceof Refused) return error.field ? fieldFail({ [error.field]: { key: error.key } }) : fail(error.key);
+    if (error instanceof Refused)
+      return error.field ? fieldFail({ [error.field]: { key: error.key } }) : fail(error.key);
     throw error;
   }
 }

@@ -20,7 +20,10 @@ export type AssistRequestInput = { classmateName: string; classmatePhone: string
 const NOT_ELIGIBLE = "identity.assist.errors.notEligible";
 
 class Refused extends Error {
-  constructor(readonly field: string, readonly key: string) {
+  constructor(
+    readonly field: string,
+    readonly key: string,
+  ) {
     super(key);
   }
 }
@@ -78,7 +81,8 @@ export async function requestClassmateAssist(
   if (!name) errors.classmateName = { key: "identity.assist.errors.nameRequired" };
   if (!classmatePhone.ok) errors.classmatePhone = { key: "identity.assist.errors.phoneFormat" };
   if (!ownPhone.ok) errors.ownPhone = { key: "identity.assist.errors.phoneFormat" };
-  else if (ownPhone.value !== account.phone) errors.ownPhone = { key: "identity.assist.errors.ownPhoneMismatch" };
+  else if (ownPhone.value !== account.phone)
+    errors.ownPhone = { key: "identity.assist.errors.ownPhoneMismatch" };
   if (Object.keys(errors).length) return fieldFail(errors);
   if (classmatePhone.ok && classmatePhone.value === account.phone)
     return fieldFail({ classmatePhone: { key: "identity.assist.errors.self" } });
@@ -92,7 +96,12 @@ export async function requestClassmateAssist(
 
   const classGroupIds = await classGroupsOf(account);
   if (classGroupIds.length === 0) return fail("identity.assist.errors.noRecord");
-  const classmate = await findClassmate(account, classGroupIds, name, (classmatePhone as { value: string }).value);
+  const classmate = await findClassmate(
+    account,
+    classGroupIds,
+    name,
+    (classmatePhone as { value: string }).value,
+  );
   if (!classmate) {
     const allowed = await consume("assistLookupFailuresPerDay", `acct:${account.id}`);
     return fieldFail({
@@ -202,7 +211,10 @@ export async function answerClassmateAssist(
   if (!row) return fail("identity.assist.errors.notFound");
   const status = effectiveAssistStatus(row, now);
   if (status === "expired") {
-    await db.classmateAssist.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "expired" } });
+    await db.classmateAssist.updateMany({
+      where: { id: row.id, status: "pending" },
+      data: { status: "expired" },
+    });
     return fail("identity.assist.errors.expired");
   }
   if (status !== "pending") return fail("identity.assist.errors.alreadyAnswered");
@@ -220,7 +232,13 @@ export async function answerClassmateAssist(
     try {
       await db.$transaction(async (tx) => {
         await markAnswered(tx, "declined");
-        await notify({ accountId: row.requester.id }, "identity.assistDeclined", { name: account.name }, "/identity/assist", tx);
+        await notify(
+          { accountId: row.requester.id },
+          "identity.assistDeclined",
+          { name: account.name },
+          "/identity/assist",
+          tx,
+        );
         await audit(tx, actor, {
           action: "classmateAssist.decline",
           targetType: "classmateAssist",
@@ -258,7 +276,13 @@ export async function answerClassmateAssist(
             createdAt: now,
           },
         });
-        await notify({ accountId: requester.id }, "identity.assistAccepted", { name: account.name }, "/record", tx);
+        await notify(
+          { accountId: requester.id },
+          "identity.assistAccepted",
+          { name: account.name },
+          "/record",
+          tx,
+        );
         await audit(tx, actor, {
           action: "classmateAssist.accept",
           targetType: "classmateAssist",

@@ -8,7 +8,10 @@ import type { Tx } from "@/lib/db/client";
  * COMMITTED) sees the committed row; SQLite runs one write transaction at a time anyway.
  */
 export async function lockAccount(tx: Pick<Tx, "account">, accountId: string): Promise<boolean> {
-  const { count } = await tx.account.updateMany({ where: { id: accountId }, data: { updatedAt: new Date() } });
+  const { count } = await tx.account.updateMany({
+    where: { id: accountId },
+    data: { updatedAt: new Date() },
+  });
   return count === 1;
 }
 

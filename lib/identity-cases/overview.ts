@@ -5,7 +5,13 @@ import { nameKey } from "@/lib/identity/name";
 import { maskPhone } from "@/lib/identity/phone";
 import { effectiveAssistStatus } from "./classmate-assist";
 import { photoUploadCounts } from "./photo-review";
-import { ASSISTS_PER_DAY, decodeRejectReason, PHOTO_UPLOADS_PER_DAY, PHOTO_UPLOADS_TOTAL, RESPONSE_WORKING_DAYS } from "./rules";
+import {
+  ASSISTS_PER_DAY,
+  decodeRejectReason,
+  PHOTO_UPLOADS_PER_DAY,
+  PHOTO_UPLOADS_TOTAL,
+  RESPONSE_WORKING_DAYS,
+} from "./rules";
 import { actingStudentAccount } from "./student-account";
 import { addWorkingDays, startOfSchoolDay } from "./working-days";
 
@@ -25,7 +31,11 @@ export async function identityOverview(actorIn: Actor | null, now: Date = new Da
       include: { classmate: { select: { name: true } } },
     }),
     db.account.count({
-      where: { idNumberIndex: account.idNumberIndex, id: { not: account.id }, identityStatus: { not: "cancelled" } },
+      where: {
+        idNumberIndex: account.idNumberIndex,
+        id: { not: account.id },
+        identityStatus: { not: "cancelled" },
+      },
     }),
     photoUploadCounts(db, account.id, now),
     db.classmateAssist.count({
@@ -59,7 +69,10 @@ export async function identityOverview(actorIn: Actor | null, now: Date = new Da
     changeCases: cases.filter((c) => c.kind === "account_change").map(toCase),
     resolvedBy: cases.find((c) => c.status === "approved" && c.kind !== "account_change")?.kind ?? null,
     uploads: {
-      leftToday: Math.max(0, Math.min(PHOTO_UPLOADS_PER_DAY - counts.today, PHOTO_UPLOADS_TOTAL - counts.total)),
+      leftToday: Math.max(
+        0,
+        Math.min(PHOTO_UPLOADS_PER_DAY - counts.today, PHOTO_UPLOADS_TOTAL - counts.total),
+      ),
       leftTotal: Math.max(0, PHOTO_UPLOADS_TOTAL - counts.total),
     },
     assists: assists.map((a) => ({

@@ -21,10 +21,13 @@ export async function readIdentityPhoto(
   const isStudent = actor.kind === "student";
   if (!isSupport && !isStudent) return fail("identity.errors.notFound");
   const row = await db.identityCase.findFirst({
-    where: { id: caseId, ...(isSupport ? {} : { accountId: actor.kind === "student" ? actor.accountId : "" }) },
+    where: {
+      id: caseId,
+      ...(isSupport ? {} : { accountId: actor.kind === "student" ? actor.accountId : "" }),
+    },
     select: { frontPhotoKey: true, backPhotoKey: true },
   });
-  const key = row ? (side as PhotoSide) === "front" ? row.frontPhotoKey : row.backPhotoKey : null;
+  const key = row ? ((side as PhotoSide) === "front" ? row.frontPhotoKey : row.backPhotoKey) : null;
   if (!key) return fail("identity.errors.notFound");
   const bytes = await readUpload(key);
   if (!bytes) return fail("identity.errors.notFound");

@@ -63,7 +63,10 @@ export async function submitPhotoReview(
   try {
     const created = await db.$transaction(async (tx) => {
       await lockAccount(tx, account.id);
-      const current = await tx.account.findUnique({ where: { id: account.id }, select: { identityStatus: true } });
+      const current = await tx.account.findUnique({
+        where: { id: account.id },
+        select: { identityStatus: true },
+      });
       if (current?.identityStatus !== "pending") throw new LimitReached("identity.errors.notPending");
       const key = limitKey(await photoUploadCounts(tx, account.id, now));
       if (key) throw new LimitReached(key);

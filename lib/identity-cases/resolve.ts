@@ -114,21 +114,27 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
         targetType: "account",
         targetId: me.id,
         before: { identityStatus: "pending", idMasked: me.idMasked },
-        after: { identityStatus: "verified", via: input.via, cancelledAccountIds: cancelled.map((c) => c.id) },
+        after: {
+          identityStatus: "verified",
+          via: input.via,
+          cancelledAccountIds: cancelled.map((c) => c.id),
+        },
         ip: input.ip,
       });
       await notify({ accountId: me.id }, "identity.resolved", { via: input.via }, "/record", tx);
       resolved = { phone: me.phone, idMasked: me.idMasked };
     });
   } catch (error) {
-    if (error instanceof AlreadyResolved || isUniqueViolation(error)) return fail("identity.errors.alreadyResolved");
+    if (error instanceof AlreadyResolved || isUniqueViolation(error))
+      return fail("identity.errors.alreadyResolved");
     if (isWriteConflict(error)) return fail("identity.errors.tryAgain");
     throw error;
   }
 
   await tellCancelledOwners(cancelled, idMasked);
   const done = resolved as { phone: string; idMasked: string } | null;
-  if (input.smsToResolved && done) await sendMessage({ channel: "sms", to: done.phone, body: texts.resolved() });
+  if (input.smsToResolved && done)
+    await sendMessage({ channel: "sms", to: done.phone, body: texts.resolved() });
   // The record follows the verified holder (links records left on cancelled accounts too).
   await linkRecordForAccount(input.accountId);
   return ok({ cancelledAccountIds: cancelled.map((c) => c.id) });
@@ -167,7 +173,10 @@ async function cancelAccount(
   await endAllSessions(tx, { accountId: other.id }, "cancelled");
   // Its bound external sign-ins are released so the real holder can bind them.
   const external = await tx.externalIdentity.deleteMany({ where: { accountId: other.id } });
-  const records = await tx.enrollmentRecord.updateMany({ where: { accountId: other.id }, data: { accountId: null } });
+  const records = await tx.enrollmentRecord.updateMany({
+    where: { accountId: other.id },
+    data: { accountId: null },
+  });
   await tx.identityCase.updateMany({
     where: { accountId: other.id, status: "pending" },
     data: { status: "cancelled", decidedAt: now, photosDeleteAfter },

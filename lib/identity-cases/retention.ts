@@ -30,7 +30,10 @@ export type RetentionReport = {
  *     (default 180), then the corrections service deletes the expired ones (purgeExpiredEvidence);
  *  4. classmate-assist requests past their 7 days are marked expired (they already count as expired).
  */
-export async function runRetention(now: Date = new Date(), options: { dryRun?: boolean } = {}): Promise<RetentionReport> {
+export async function runRetention(
+  now: Date = new Date(),
+  options: { dryRun?: boolean } = {},
+): Promise<RetentionReport> {
   const report: RetentionReport = {
     photoCases: 0,
     photoFiles: 0,
@@ -64,7 +67,10 @@ export async function runRetention(now: Date = new Date(), options: { dryRun?: b
     // Files first, then the keys: a crash in between leaves a key naming nothing (served as 404).
     for (const key of keys) await deleteUpload(key);
     await db.$transaction(async (tx) => {
-      await tx.identityCase.update({ where: { id: row.id }, data: { frontPhotoKey: null, backPhotoKey: null } });
+      await tx.identityCase.update({
+        where: { id: row.id },
+        data: { frontPhotoKey: null, backPhotoKey: null },
+      });
       await audit(tx, null, {
         action: "retention.identityPhotosDeleted",
         targetType: "identityCase",
@@ -99,7 +105,9 @@ export async function runRetention(now: Date = new Date(), options: { dryRun?: b
     report.assistsExpired = expired.count;
   } else {
     report.evidenceFiles = await db.evidenceFile.count({ where: { deleteAfter: { lte: now } } });
-    report.assistsExpired = await db.classmateAssist.count({ where: { status: "pending", expiresAt: { lte: now } } });
+    report.assistsExpired = await db.classmateAssist.count({
+      where: { status: "pending", expiresAt: { lte: now } },
+    });
   }
   return report;
 }

@@ -37,7 +37,8 @@ export async function submitRosterEvidence(
   if (Object.keys(errors).length) return fieldFail(errors);
 
   const limitKey = `acct:${account.id}`;
-  if (!(await peek("rosterEvidenceFailuresPerDay", limitKey)).ok) return fail("identity.roster.errors.tooMany");
+  if (!(await peek("rosterEvidenceFailuresPerDay", limitKey)).ok)
+    return fail("identity.roster.errors.tooMany");
 
   const record = await db.enrollmentRecord.findUnique({
     where: { studentNumber },
@@ -51,7 +52,12 @@ export async function submitRosterEvidence(
   if (!matches || !record) {
     await consume("rosterEvidenceFailuresPerDay", limitKey);
     await db.$transaction((tx) =>
-      audit(tx, actor, { action: "identity.rosterEvidence.miss", targetType: "account", targetId: account.id, ip: meta.ip }),
+      audit(tx, actor, {
+        action: "identity.rosterEvidence.miss",
+        targetType: "account",
+        targetId: account.id,
+        ip: meta.ip,
+      }),
     );
     return fail("identity.roster.errors.noMatch");
   }

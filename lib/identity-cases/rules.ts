@@ -62,5 +62,7 @@ export function decodeRejectReason(stored: string | null): { code: RejectReason;
   const at = stored.indexOf(":");
   const code = (at === -1 ? stored : stored.slice(0, at)) as RejectReason;
   const note = at === -1 ? "" : stored.slice(at + 1);
-  return (REJECT_REASONS as readonly string[]).includes(code) ? { code, note } : { code: "other", note: stored };
+  return (REJECT_REASONS as readonly string[]).includes(code)
+    ? { code, note }
+    : { code: "other", note: stored };
 }

@@ -46,7 +46,8 @@ export async function decideIdentityCase(
   const actor = actorIn;
   const now = meta.now ?? new Date();
   const row = await db.identityCase.findUnique({ where: { id: input.caseId } });
-  if (!row || (row.kind !== "photo_review" && row.kind !== "account_change")) return fail("support.errors.notFound");
+  if (!row || (row.kind !== "photo_review" && row.kind !== "account_change"))
+    return fail("support.errors.notFound");
   if (row.status !== "pending") return fail("support.errors.alreadyDecided");
   const photosDeleteAfter = new Date(now.getTime() + (await retentionDays()).idPhotoDays * 86_400_000);
 
@@ -56,7 +57,8 @@ export async function decideIdentityCase(
     if (!(REJECT_REASONS as readonly string[]).includes(code))
       return fieldFail({ reasonCode: { key: "support.errors.reasonRequired" } });
     if (code === "other" && !note) return fieldFail({ note: { key: "support.errors.noteRequired" } });
-    if (note.length > NOTE_MAX) return fieldFail({ note: { key: "support.errors.noteTooLong", params: { max: NOTE_MAX } } });
+    if (note.length > NOTE_MAX)
+      return fieldFail({ note: { key: "support.errors.noteTooLong", params: { max: NOTE_MAX } } });
     return rejectCase(actor, row, code, note, photosDeleteAfter, now, meta.ip);
   }
   if (row.kind === "account_change") {
@@ -92,7 +94,9 @@ export async function decideIdentityCase(
   });
   if (!approved.ok) {
     // The account was resolved another way meanwhile: this case is closed, not approved.
-    return approved.error?.key === "identity.errors.alreadyResolved" ? fail("support.errors.alreadyResolved") : approved;
+    return approved.error?.key === "identity.errors.alreadyResolved"
+      ? fail("support.errors.alreadyResolved")
+      : approved;
   }
   return ok({ status: "approved" });
 }
@@ -112,10 +116,19 @@ async function rejectCase(
     await db.$transaction(async (tx) => {
       const { count } = await tx.identityCase.updateMany({
         where: { id: row.id, status: "pending" },
-        data: { status: "rejected", rejectReason: reason, decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
+        data: {
+          status: "rejected",
+          rejectReason: reason,
+          decidedById: actor.staffUserId,
+          decidedAt: now,
+          photosDeleteAfter,
+        },
       });
       if (count !== 1) throw new Refused("support.errors.alreadyDecided");
-      const account = await tx.account.findUniqueOrThrow({ where: { id: row.accountId }, select: { phone: true } });
+      const account = await tx.account.findUniqueOrThrow({
+        where: { id: row.accountId },
+        select: { phone: true },
+      });
       phone = account.phone;
       const kind = row.kind === "account_change" ? "identity.changeRejected" : "identity.photoRejected";
       const link = row.kind === "account_change" ? "/identity/change" : "/identity/photos";
@@ -171,7 +184,9 @@ async function applyAccountChange(
       const newId = row.requestedIdEnc ? decrypt(row.requestedIdEnc) : null;
       const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
       if (newId && newIndex !== account.idNumberIndex) {
-        const taken = await tx.account.count({ where: { verifiedIdIndex: newIndex, id: { not: account.id } } });
+        const taken = await tx.account.count({
+          where: { verifiedIdIndex: newIndex, id: { not: account.id } },
+        });
         if (taken > 0) throw new Refused("support.errors.idNumberTaken");
       }
       const oldIdMasked = account.idMasked;
@@ -181,7 +196,12 @@ async function applyAccountChange(
         data: {
           name: row.requestedName ?? account.name,
           ...(newId
-            ? { idNumberEnc: encrypt(newId), idNumberIndex: newIndex, idMasked: newIdMasked, verifiedIdIndex: newIndex }
+            ? {
+                idNumberEnc: encrypt(newId),
+                idNumberIndex: newIndex,
+                idMasked: newIdMasked,
+                verifiedIdIndex: newIndex,
+              }
             : {}),
         },
       });

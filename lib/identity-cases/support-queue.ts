@@ -72,7 +72,10 @@ export async function listSupportQueue(actor: Actor | null, now: Date = new Date
 async function clerkNames(ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (wanted.length === 0) return new Map();
-  const staff = await db.staffUser.findMany({ where: { id: { in: wanted } }, select: { id: true, username: true } });
+  const staff = await db.staffUser.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, username: true },
+  });
   return new Map(staff.map((s) => [s.id, s.username]));
 }
 
@@ -87,7 +90,15 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     where: { id: caseId, kind: { in: [...REVIEWED_KINDS] } },
     include: {
       account: {
-        select: { id: true, name: true, phone: true, idNumberEnc: true, idNumberIndex: true, identityStatus: true, createdAt: true },
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          idNumberEnc: true,
+          idNumberIndex: true,
+          identityStatus: true,
+          createdAt: true,
+        },
       },
     },
   });
@@ -125,7 +136,9 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
       select: { name: true },
     }),
     change?.idNumber
-      ? db.account.count({ where: { verifiedIdIndex: blindIndex(change.idNumber), id: { not: row.account.id } } })
+      ? db.account.count({
+          where: { verifiedIdIndex: blindIndex(change.idNumber), id: { not: row.account.id } },
+        })
       : Promise.resolve(0),
   ]);
   const clerks = await clerkNames([row.decidedById]);

@@ -254,3 +254,9 @@ export async function decideBinding(
   await noticeByMessage(notice);
   return ok({ status });
 }
+
+/** Binding requests waiting for the registrar (for the corrections desk's link). */
+export async function pendingBindingCount(actor: Actor): Promise<number> {
+  assertCan(actor, "recordBinding.decide");
+  return db.recordBindingRequest.count({ where: { status: "pending" } });
+}

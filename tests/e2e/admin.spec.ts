@@ -21,6 +21,7 @@ async function asAdmin(page: Page) {
 test("admin creates a college secretary who then signs in and lands on the college desk", async ({
   page,
 }) => {
+  test.slow(); // two sign-ins (argon2) and two axe runs
   await asAdmin(page);
   await page.getByRole("link", { name: /教职工账号/ }).click();
   await expect(page).toHaveURL(/\/admin\/staff$/);

@@ -153,7 +153,9 @@ test.describe("duplicate ID number", () => {
     await page.locator("#reasonCode").selectOption("photo_unclear");
     await page.locator("#note").fill("请在光线充足处重新拍摄");
     await page.getByRole("button", { name: "审核失败" }).click();
-    await expect(page.getByText(/由 support 处理:审核失败\(照片不清晰:请在光线充足处重新拍摄\)/)).toBeVisible();
+    await expect(
+      page.getByText(/由 support 处理:审核失败\(照片不清晰:请在光线充足处重新拍摄\)/),
+    ).toBeVisible();
     const rejection = await latestMessage(request, claimant.phone);
     expect(rejection.body).toContain("照片不清晰");
 

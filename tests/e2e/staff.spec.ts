@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { checkDigitFor } from "../../lib/identity/id-number";
 import { ROSTER_HEADERS } from "../../lib/roster-import/columns";
-import { DEMO_STUDENTS, signInStaff, signInStudent, signOut } from "./support/helpers";
+import { checkA11y, DEMO_STUDENTS, signInStaff, signInStudent, signOut } from "./support/helpers";
 
 /**
  * The staff side at scale (SPEC §5, §6): the registrar imports a roster (template, per-row report, preview
@@ -97,6 +97,8 @@ test("the registrar imports a roster: template, per-row report, preview, idempot
   await uploadAndPreview(page, file);
   await expect(count(page, "new")).toHaveText("2");
   await expect(count(page, "errors")).toHaveText("6");
+  await checkA11y(page);
+  await page.screenshot({ path: test.info().outputPath("import-preview.png"), fullPage: true });
   await expect(page.getByTestId("units-to-create")).toContainText(`E2E${stamp}班`);
   await expect(page.getByTestId("units-to-create")).toContainText(college);
   const issues = page.getByTestId("issues-table");
@@ -140,6 +142,8 @@ test("college01 sees only its college, filters the not-checked list, exports it 
   await expect(page.locator("#collegeId")).toHaveCount(0);
   const table = page.getByTestId("not-checked-table");
   await expect(table).not.toContainText("电子与电气工程学院");
+  await checkA11y(page);
+  await page.screenshot({ path: test.info().outputPath("college.png"), fullPage: true });
 
   await page.getByLabel("搜索").fill(student.studentNumber);
   await page.getByRole("button", { name: "筛选" }).click();
@@ -160,6 +164,13 @@ test("college01 sees only its college, filters the not-checked list, exports it 
 
   await page.getByRole("button", { name: "发送提醒" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已提醒" })).toContainText("已提醒 1 人");
+  await signOut(page);
+
+  await signInStaff(page, "registrar");
+  await page.goto("/registrar");
+  await expect(page.getByRole("heading", { name: "核查率趋势" })).toBeVisible();
+  await checkA11y(page);
+  await page.screenshot({ path: test.info().outputPath("registrar.png"), fullPage: true });
   await signOut(page);
 
   await signInStudent(page, student.phone);

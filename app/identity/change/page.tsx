@@ -30,7 +30,10 @@ export default async function ChangePage() {
     id: c.id,
     cells: {
       createdAt: formatDate(c.createdAt),
-      change: [c.requestedName ? t("change.nameTo", { name: c.requestedName }) : null, c.requestedId ? t("change.idTo") : null]
+      change: [
+        c.requestedName ? t("change.nameTo", { name: c.requestedName }) : null,
+        c.requestedId ? t("change.idTo") : null,
+      ]
         .filter(Boolean)
         .join(";"),
       status: <CaseStatusBadge status={c.status} />,

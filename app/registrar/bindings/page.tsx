@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/Badge";
 import { PageHeader } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { BindingDecisionForm } from "@/components/corrections/BindingDecisionForm";
+import { RegistrarNav } from "@/components/progress/RegistrarNav";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +33,7 @@ export default async function BindingsPage({
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
+      <RegistrarNav current="corrections" />
       <nav className="mb-4 flex gap-2" aria-label={t("status")}>
         {(["pending", "all"] as const).map((s) => (
           <Link

@@ -1,8 +1,12 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/current";
 import { listQueue } from "@/lib/corrections/queries";
 import { queueQuery } from "@/lib/corrections/queue-query";
+import { pendingBindingCount } from "@/lib/records/binding";
+import { buttonClass } from "@/components/ui/Button";
 import { QueueView } from "@/components/corrections/QueueView";
+import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { registrarBulkAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +23,11 @@ export default async function RegistrarCorrectionsPage({
 }) {
   const actor = await requireStaff("correction.registrarReview");
   const query = queueQuery.parse(await searchParams);
-  const list = await listQueue(actor, "registrar", query);
+  const [list, bindings] = await Promise.all([
+    listQueue(actor, "registrar", query),
+    pendingBindingCount(actor),
+  ]);
+  const t = await getTranslations("corrections.bindings");
   return (
     <QueueView
       stage="registrar"
@@ -28,6 +36,12 @@ export default async function RegistrarCorrectionsPage({
       filter={{ status: query.status, q: query.q }}
       decided={query.decided}
       bulkAction={registrarBulkAction}
+      nav={<RegistrarNav current="corrections" />}
+      actions={
+        <Link className={buttonClass("secondary")} href="/registrar/bindings">
+          {t("link", { count: bindings })}
+        </Link>
+      }
     />
   );
 }

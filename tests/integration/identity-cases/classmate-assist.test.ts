@@ -40,16 +40,23 @@ describe("classmate assistance (SPEC §3.2)", () => {
       ownPhone: s.pending.phone,
     });
     if (!sent.ok) throw new Error(JSON.stringify(sent));
-    const note = await db.notification.findFirst({ where: { accountId: mate.id, kind: "identity.assistRequested" } });
+    const note = await db.notification.findFirst({
+      where: { accountId: mate.id, kind: "identity.assistRequested" },
+    });
     expect(note).toMatchObject({ readAt: null, linkPath: `/identity/assist/${sent.value.assistId}` });
 
     const view = await assistForClassmate(studentActor(mate), sent.value.assistId);
     expect(view).toMatchObject({ requesterName: s.pending.name, status: "pending", stillNeeded: true });
     expect(view?.requesterPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
 
-    const answered = await answerClassmateAssist(studentActor(mate), { assistId: sent.value.assistId, answer: "yes" });
+    const answered = await answerClassmateAssist(studentActor(mate), {
+      assistId: sent.value.assistId,
+      answer: "yes",
+    });
     expect(answered).toEqual({ ok: true, value: { status: "accepted" } });
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("verified");
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "verified",
+    );
     const holder = await db.account.findUniqueOrThrow({ where: { id: s.holder.id } });
     expect(holder.identityStatus).toBe("cancelled");
     expect(await db.outboundMessage.count({ where: { to: s.holder.phone } })).toBe(1);
@@ -57,10 +64,15 @@ describe("classmate assistance (SPEC §3.2)", () => {
     expect(assist).toMatchObject({ status: "accepted" });
     expect(assist.answeredAt).not.toBeNull();
     expect(
-      await db.identityCase.count({ where: { accountId: s.pending.id, kind: "classmate_assist", status: "approved" } }),
+      await db.identityCase.count({
+        where: { accountId: s.pending.id, kind: "classmate_assist", status: "approved" },
+      }),
     ).toBe(1);
     // answering twice changes nothing
-    const again = await answerClassmateAssist(studentActor(mate), { assistId: sent.value.assistId, answer: "yes" });
+    const again = await answerClassmateAssist(studentActor(mate), {
+      assistId: sent.value.assistId,
+      answer: "yes",
+    });
     expect(again.ok).toBe(false);
   });
 
@@ -73,11 +85,20 @@ describe("classmate assistance (SPEC §3.2)", () => {
       ownPhone: s.pending.phone,
     });
     if (!sent.ok) throw new Error("request refused");
-    const answered = await answerClassmateAssist(studentActor(mate), { assistId: sent.value.assistId, answer: "no" });
+    const answered = await answerClassmateAssist(studentActor(mate), {
+      assistId: sent.value.assistId,
+      answer: "no",
+    });
     expect(answered).toEqual({ ok: true, value: { status: "declined" } });
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("pending");
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe("verified");
-    expect(await db.notification.count({ where: { accountId: s.pending.id, kind: "identity.assistDeclined" } })).toBe(1);
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "pending",
+    );
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe(
+      "verified",
+    );
+    expect(
+      await db.notification.count({ where: { accountId: s.pending.id, kind: "identity.assistDeclined" } }),
+    ).toBe(1);
   });
 
   it("refuses non-classmates, unknown phones and pending accounts with one message, and oneself plainly", async () => {
@@ -93,7 +114,10 @@ describe("classmate assistance (SPEC §3.2)", () => {
 
     expect(await ask(stranger.name, stranger.phone)).toMatchObject({ ok: false, fieldErrors: NOT_ELIGIBLE });
     expect(await ask(randomName(), randomPhone())).toMatchObject({ ok: false, fieldErrors: NOT_ELIGIBLE });
-    expect(await ask(pendingMate.name, pendingMate.phone)).toMatchObject({ ok: false, fieldErrors: NOT_ELIGIBLE });
+    expect(await ask(pendingMate.name, pendingMate.phone)).toMatchObject({
+      ok: false,
+      fieldErrors: NOT_ELIGIBLE,
+    });
     // right phone, wrong name
     expect(await ask(`${mate.name}某`, mate.phone)).toMatchObject({ ok: false, fieldErrors: NOT_ELIGIBLE });
     // the verified holder of the same ID number is in the same class, but is "oneself" by identity
@@ -129,7 +153,11 @@ describe("classmate assistance (SPEC §3.2)", () => {
     const mates = await Promise.all(Array.from({ length: 6 }, () => classmateIn(s.cls)));
     const actor = studentActor(s.pending);
     for (const mate of mates.slice(0, 5)) {
-      const r = await requestClassmateAssist(actor, { classmateName: mate.name, classmatePhone: mate.phone, ownPhone: s.pending.phone });
+      const r = await requestClassmateAssist(actor, {
+        classmateName: mate.name,
+        classmatePhone: mate.phone,
+        ownPhone: s.pending.phone,
+      });
       expect(r.ok).toBe(true);
     }
     const sixth = await requestClassmateAssist(actor, {
@@ -137,7 +165,10 @@ describe("classmate assistance (SPEC §3.2)", () => {
       classmatePhone: mates[5].phone,
       ownPhone: s.pending.phone,
     });
-    expect(sixth).toMatchObject({ ok: false, fieldErrors: { classmateName: { key: "identity.assist.errors.dailyLimit" } } });
+    expect(sixth).toMatchObject({
+      ok: false,
+      fieldErrors: { classmateName: { key: "identity.assist.errors.dailyLimit" } },
+    });
     vi.setSystemTime(new Date("2026-04-08T01:00:00Z"));
     const nextDay = await requestClassmateAssist(actor, {
       classmateName: mates[5].name,
@@ -162,9 +193,17 @@ describe("classmate assistance (SPEC §3.2)", () => {
     expect((await assistForClassmate(studentActor(mate), sent.value.assistId))?.status).toBe("pending");
     vi.setSystemTime(new Date("2026-05-08T02:00:01Z"));
     expect((await assistForClassmate(studentActor(mate), sent.value.assistId))?.status).toBe("expired");
-    const answered = await answerClassmateAssist(studentActor(mate), { assistId: sent.value.assistId, answer: "yes" });
-    expect(answered).toEqual({ ok: false, error: { key: "identity.assist.errors.expired", params: undefined } });
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("pending");
+    const answered = await answerClassmateAssist(studentActor(mate), {
+      assistId: sent.value.assistId,
+      answer: "yes",
+    });
+    expect(answered).toEqual({
+      ok: false,
+      error: { key: "identity.assist.errors.expired", params: undefined },
+    });
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "pending",
+    );
   });
 
   it("is not found for anyone but the classmate it was sent to", async () => {
@@ -178,8 +217,13 @@ describe("classmate assistance (SPEC §3.2)", () => {
     });
     if (!sent.ok) throw new Error("request refused");
     expect(await assistForClassmate(studentActor(other), sent.value.assistId)).toBeNull();
-    const answered = await answerClassmateAssist(studentActor(other), { assistId: sent.value.assistId, answer: "yes" });
+    const answered = await answerClassmateAssist(studentActor(other), {
+      assistId: sent.value.assistId,
+      answer: "yes",
+    });
     expect(answered).toMatchObject({ ok: false, error: { key: "identity.assist.errors.notFound" } });
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("pending");
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "pending",
+    );
   });
 });

@@ -113,7 +113,12 @@ export function studentActor(account: { id: string; identityStatus: string }): S
 
 export async function makeStaff(roles: string, collegeIds: string[] = []): Promise<StaffActor> {
   const user = await db.staffUser.create({
-    data: { username: `t_${roles.replace(/,/g, "_")}_${tag()}`, displayName: "测试", passwordHash: await password(), roles },
+    data: {
+      username: `t_${roles.replace(/,/g, "_")}_${tag()}`,
+      displayName: "测试",
+      passwordHash: await password(),
+      roles,
+    },
   });
   return {
     kind: "staff",

@@ -56,17 +56,26 @@ describe("hand-held ID photo upload (SPEC §3.1)", () => {
     const meta = await sharp(served.value.bytes).metadata();
     expect(meta.exif).toBeUndefined();
     expect(served.value.bytes.includes(Buffer.from("secret-location"))).toBe(false);
-    expect(await db.auditLog.count({ where: { action: "identityCase.photoReview.submit", targetId: row.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "identityCase.photoReview.submit", targetId: row.id } }),
+    ).toBe(1);
   });
 
   it.each([
     ["a PDF named .jpg", () => pdfBytes(), "identity.photos.errors.type"],
-    ["a text file", () => Buffer.from("just some text pretending to be a photo"), "identity.photos.errors.type"],
+    [
+      "a text file",
+      () => Buffer.from("just some text pretending to be a photo"),
+      "identity.photos.errors.type",
+    ],
     ["a 301 KB picture", () => oversizedJpeg(301 * 1024), "identity.photos.errors.tooLarge"],
     ["nothing chosen", () => Buffer.alloc(0), "identity.photos.errors.missing"],
   ])("refuses %s at its field and stores nothing", async (_label, make, key) => {
     const s = await duplicateScenario();
-    const result = await submitPhotoReview(studentActor(s.pending), { front: await jpegWithExif(), back: make() });
+    const result = await submitPhotoReview(studentActor(s.pending), {
+      front: await jpegWithExif(),
+      back: make(),
+    });
     expect(result).toEqual({ ok: false, fieldErrors: { back: { key } }, error: undefined });
     expect(await photoCases(s.pending.id)).toHaveLength(0);
   });
@@ -77,7 +86,10 @@ describe("hand-held ID photo upload (SPEC §3.1)", () => {
       front: oversizedJpeg(300 * 1024),
       back: await png(),
     });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { front: { key: "identity.photos.errors.unreadable" } } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { front: { key: "identity.photos.errors.unreadable" } },
+    });
     expect(await photoCases(s.pending.id)).toHaveLength(0);
   });
 
@@ -88,16 +100,25 @@ describe("hand-held ID photo upload (SPEC §3.1)", () => {
     const actor = studentActor(s.pending);
     for (let i = 0; i < 3; i++) expect((await submitPhotoReview(actor, await pair())).ok).toBe(true);
     const fourth = await submitPhotoReview(actor, await pair());
-    expect(fourth).toMatchObject({ ok: false, fieldErrors: { front: { key: "identity.photos.errors.dailyLimit" } } });
+    expect(fourth).toMatchObject({
+      ok: false,
+      fieldErrors: { front: { key: "identity.photos.errors.dailyLimit" } },
+    });
     expect(await photoCases(s.pending.id)).toHaveLength(3);
 
     vi.setSystemTime(new Date("2026-03-02T16:30:00Z")); // 00:30 the next day in Shanghai
     for (let i = 0; i < 2; i++) expect((await submitPhotoReview(actor, await pair())).ok).toBe(true);
     const sixth = await submitPhotoReview(actor, await pair());
-    expect(sixth).toMatchObject({ ok: false, fieldErrors: { front: { key: "identity.photos.errors.totalLimit" } } });
+    expect(sixth).toMatchObject({
+      ok: false,
+      fieldErrors: { front: { key: "identity.photos.errors.totalLimit" } },
+    });
     vi.setSystemTime(new Date("2026-03-10T02:00:00Z"));
     const later = await submitPhotoReview(actor, await pair());
-    expect(later).toMatchObject({ ok: false, fieldErrors: { front: { key: "identity.photos.errors.totalLimit" } } });
+    expect(later).toMatchObject({
+      ok: false,
+      fieldErrors: { front: { key: "identity.photos.errors.totalLimit" } },
+    });
     expect(await photoCases(s.pending.id)).toHaveLength(5);
   });
 
@@ -129,13 +150,27 @@ describe("who may see a hand-held photo", () => {
     const registrar = await makeStaff("registrar");
     const college = await makeStaff("college", [s.cls.college.id]);
     const admin = await makeStaff("admin");
-    const api = { kind: "api" as const, tokenId: "t", tokenName: "t", roles: ["registrar" as const], collegeIds: [] };
+    const api = {
+      kind: "api" as const,
+      tokenId: "t",
+      tokenName: "t",
+      roles: ["registrar" as const],
+      collegeIds: [],
+    };
 
     for (const side of ["front", "back"]) {
       expect((await readIdentityPhoto(studentActor(s.pending), row.id, side)).ok).toBe(true);
       expect((await readIdentityPhoto(support, row.id, side)).ok).toBe(true);
     }
-    const refused = [null, studentActor(otherStudent), studentActor(s.holder), registrar, college, admin, api];
+    const refused = [
+      null,
+      studentActor(otherStudent),
+      studentActor(s.holder),
+      registrar,
+      college,
+      admin,
+      api,
+    ];
     for (const actor of refused) {
       expect(await readIdentityPhoto(actor, row.id, "front")).toEqual({
         ok: false,

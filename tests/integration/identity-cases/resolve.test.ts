@@ -14,7 +14,10 @@ describe("resolveDuplicateId", () => {
     const staff = await makeStaff("support");
 
     const result = await resolveDuplicateId({ accountId: s.pending.id, via: "photo_review", actor: staff });
-    expect(result).toEqual({ ok: true, value: { cancelledAccountIds: expect.arrayContaining([s.holder.id, second.id]) } });
+    expect(result).toEqual({
+      ok: true,
+      value: { cancelledAccountIds: expect.arrayContaining([s.holder.id, second.id]) },
+    });
 
     const me = await db.account.findUniqueOrThrow({ where: { id: s.pending.id } });
     expect(me.identityStatus).toBe("verified");
@@ -27,7 +30,9 @@ describe("resolveDuplicateId", () => {
       expect(other.verifiedIdIndex).toBeNull();
       expect(other.phone).toBe(`x:${id}`);
       expect(other.email).toBeNull();
-      const notes = await db.notification.findMany({ where: { accountId: id, kind: "identity.accountCancelled" } });
+      const notes = await db.notification.findMany({
+        where: { accountId: id, kind: "identity.accountCancelled" },
+      });
       expect(notes).toHaveLength(1);
     }
     // sessions of the cancelled holder end at once
@@ -46,12 +51,16 @@ describe("resolveDuplicateId", () => {
     expect(record.accountId).toBe(s.pending.id);
 
     // audit: one resolution, one cancellation per displaced account, original phone kept only encrypted
-    const cancels = await db.auditLog.findMany({ where: { action: "account.cancel", targetId: { in: [s.holder.id, second.id] } } });
+    const cancels = await db.auditLog.findMany({
+      where: { action: "account.cancel", targetId: { in: [s.holder.id, second.id] } },
+    });
     expect(cancels).toHaveLength(2);
     const before = JSON.parse(cancels.find((c) => c.targetId === s.holder.id)?.before ?? "{}");
     expect(before.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(JSON.stringify(before)).not.toContain(s.holder.phone);
-    expect(await db.auditLog.count({ where: { action: "identity.resolve", targetId: s.pending.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "identity.resolve", targetId: s.pending.id } })).toBe(
+      1,
+    );
   });
 
   it("frees the cancelled account's phone for a new registration", async () => {
@@ -67,7 +76,11 @@ describe("resolveDuplicateId", () => {
   it("refuses an account that is no longer pending", async () => {
     const s = await duplicateScenario();
     const staff = await makeStaff("support");
-    const holderResult = await resolveDuplicateId({ accountId: s.holder.id, via: "photo_review", actor: staff });
+    const holderResult = await resolveDuplicateId({
+      accountId: s.holder.id,
+      via: "photo_review",
+      actor: staff,
+    });
     expect(holderResult).toMatchObject({ ok: false, error: { key: "identity.errors.alreadyResolved" } });
   });
 
@@ -91,7 +104,11 @@ describe("resolveDuplicateId", () => {
     const holders = await db.account.findMany({ where: { idNumberIndex: blindIndex(s.person.idNumber) } });
     expect(holders.filter((h) => h.identityStatus === "verified")).toHaveLength(1);
     expect(holders.filter((h) => h.identityStatus === "cancelled")).toHaveLength(2);
-    expect(await db.auditLog.count({ where: { action: "identity.resolve", targetId: { in: [s.pending.id, rival.id] } } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "identity.resolve", targetId: { in: [s.pending.id, rival.id] } },
+      }),
+    ).toBe(1);
   });
 
   it("answers a unique-index conflict (P2002) with 'already resolved' and rolls everything back", async () => {
@@ -114,14 +131,22 @@ describe("resolveDuplicateId", () => {
       via: "photo_review",
       actor: staff,
       apply: async (tx) => {
-        await tx.auditLog.create({ data: { actorType: "system", action: "test.shouldRollBack", targetId: s.pending.id } });
+        await tx.auditLog.create({
+          data: { actorType: "system", action: "test.shouldRollBack", targetId: s.pending.id },
+        });
       },
     });
     expect(result).toEqual({ ok: false, error: { key: "identity.errors.alreadyResolved" } });
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("pending");
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe("verified");
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "pending",
+    );
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe(
+      "verified",
+    );
     expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).phone).toBe(s.holder.phone);
-    expect(await db.auditLog.count({ where: { action: "test.shouldRollBack", targetId: s.pending.id } })).toBe(0);
+    expect(
+      await db.auditLog.count({ where: { action: "test.shouldRollBack", targetId: s.pending.id } }),
+    ).toBe(0);
     expect(await db.notification.count({ where: { accountId: s.holder.id } })).toBe(0);
     expect(await db.outboundMessage.count({ where: { to: s.holder.phone } })).toBe(0);
   });

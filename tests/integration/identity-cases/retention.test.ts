@@ -21,8 +21,14 @@ describe("retention job (docs/retention.md)", () => {
     const closedCase = await db.identityCase.findFirstOrThrow({ where: { accountId: closed.pending.id } });
     const openCase = await db.identityCase.findFirstOrThrow({ where: { accountId: open.pending.id } });
     const support = await makeStaff("support");
-    await decideIdentityCase(support, { caseId: closedCase.id, decision: "reject", reasonCode: "photo_unclear" });
-    const files = [closedCase.frontPhotoKey, closedCase.backPhotoKey].map((k) => path.join(uploadsRoot(), k as string));
+    await decideIdentityCase(support, {
+      caseId: closedCase.id,
+      decision: "reject",
+      reasonCode: "photo_unclear",
+    });
+    const files = [closedCase.frontPhotoKey, closedCase.backPhotoKey].map((k) =>
+      path.join(uploadsRoot(), k as string),
+    );
 
     await runRetention(new Date(Date.now() + 89 * DAY));
     expect(files.every((f) => existsSync(f))).toBe(true);
@@ -36,7 +42,11 @@ describe("retention job (docs/retention.md)", () => {
     const after = await db.identityCase.findUniqueOrThrow({ where: { id: closedCase.id } });
     expect(after).toMatchObject({ frontPhotoKey: null, backPhotoKey: null, status: "rejected" });
     expect((await readIdentityPhoto(support, closedCase.id, "front")).ok).toBe(false);
-    expect(await db.auditLog.count({ where: { action: "retention.identityPhotosDeleted", targetId: closedCase.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "retention.identityPhotosDeleted", targetId: closedCase.id },
+      }),
+    ).toBe(1);
 
     const stillOpen = await db.identityCase.findUniqueOrThrow({ where: { id: openCase.id } });
     expect(existsSync(path.join(uploadsRoot(), stillOpen.frontPhotoKey as string))).toBe(true);
@@ -67,7 +77,14 @@ describe("retention job (docs/retention.md)", () => {
     });
     const key = await saveUpload("evidence", Buffer.from("%PDF-1.4\n%%EOF\n"), "pdf");
     const evidence = await db.evidenceFile.create({
-      data: { requestId: request.id, accountId: s.holder.id, storageKey: key, mime: "application/pdf", size: 15, displayName: "a.pdf" },
+      data: {
+        requestId: request.id,
+        accountId: s.holder.id,
+        storageKey: key,
+        mime: "application/pdf",
+        size: 15,
+        displayName: "a.pdf",
+      },
     });
     const first = await runRetention(new Date());
     expect(first.evidenceScheduled).toBeGreaterThanOrEqual(1);

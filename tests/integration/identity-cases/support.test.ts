@@ -13,7 +13,10 @@ afterEach(() => {
 
 async function uploaded() {
   const s = await duplicateScenario();
-  const r = await submitPhotoReview(studentActor(s.pending), { front: await jpegWithExif(), back: await png() });
+  const r = await submitPhotoReview(studentActor(s.pending), {
+    front: await jpegWithExif(),
+    back: await png(),
+  });
   if (!r.ok) throw new Error("upload refused");
   return { ...s, caseId: r.value.caseId };
 }
@@ -40,10 +43,17 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
 
   it("is refused to students, college and registrar staff", async () => {
     const s = await uploaded();
-    for (const actor of [studentActor(s.pending), await makeStaff("college"), await makeStaff("registrar"), null]) {
+    for (const actor of [
+      studentActor(s.pending),
+      await makeStaff("college"),
+      await makeStaff("registrar"),
+      null,
+    ]) {
       await expect(listSupportQueue(actor)).rejects.toThrow(AuthorizationError);
       await expect(caseForReview(actor, s.caseId)).rejects.toThrow(AuthorizationError);
-      await expect(decideIdentityCase(actor, { caseId: s.caseId, decision: "approve" })).rejects.toThrow(AuthorizationError);
+      await expect(decideIdentityCase(actor, { caseId: s.caseId, decision: "approve" })).rejects.toThrow(
+        AuthorizationError,
+      );
     }
   });
 
@@ -72,11 +82,19 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
     const row = await db.identityCase.findUniqueOrThrow({ where: { id: s.caseId } });
     expect(row).toMatchObject({ status: "approved", decidedById: support.staffUserId });
     expect(row.photosDeleteAfter?.getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000);
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("verified");
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe("cancelled");
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "verified",
+    );
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe(
+      "cancelled",
+    );
     expect(await db.outboundMessage.count({ where: { to: s.holder.phone } })).toBe(1);
     expect(await db.outboundMessage.count({ where: { to: s.pending.phone } })).toBe(1);
-    const second = await decideIdentityCase(support, { caseId: s.caseId, decision: "reject", reasonCode: "not_owner" });
+    const second = await decideIdentityCase(support, {
+      caseId: s.caseId,
+      decision: "reject",
+      reasonCode: "not_owner",
+    });
     expect(second).toMatchObject({ ok: false, error: { key: "support.errors.alreadyDecided" } });
   });
 
@@ -87,7 +105,14 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
       ok: false,
       fieldErrors: { reasonCode: { key: "support.errors.reasonRequired" } },
     });
-    expect(await decideIdentityCase(support, { caseId: s.caseId, decision: "reject", reasonCode: "other", note: " " })).toMatchObject({
+    expect(
+      await decideIdentityCase(support, {
+        caseId: s.caseId,
+        decision: "reject",
+        reasonCode: "other",
+        note: " ",
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { note: { key: "support.errors.noteRequired" } },
     });
@@ -100,11 +125,17 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
     expect(result).toEqual({ ok: true, value: { status: "rejected" } });
     const row = await db.identityCase.findUniqueOrThrow({ where: { id: s.caseId } });
     expect(row.rejectReason).toBe("photo_unclear:请在光线充足处拍摄");
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe("pending");
-    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe("verified");
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.pending.id } })).identityStatus).toBe(
+      "pending",
+    );
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).toBe(
+      "verified",
+    );
     const sms = await db.outboundMessage.findFirstOrThrow({ where: { to: s.pending.phone } });
     expect(sms.body).toContain("照片不清晰");
-    expect(await db.notification.count({ where: { accountId: s.pending.id, kind: "identity.photoRejected" } })).toBe(1);
+    expect(
+      await db.notification.count({ where: { accountId: s.pending.id, kind: "identity.photoRejected" } }),
+    ).toBe(1);
   });
 
   it("an account resolved another way leaves its open photo case closed, not approvable", async () => {

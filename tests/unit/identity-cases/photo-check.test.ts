@@ -10,10 +10,18 @@ describe("checkPhoto: type by content, ≤ 300 KB", () => {
     ["jpeg", async () => solid().jpeg().toBuffer(), { ok: true, mime: "image/jpeg" }],
     ["png", async () => solid().png().toBuffer(), { ok: true, mime: "image/png" }],
     ["gif", async () => solid().gif().toBuffer(), { ok: true, mime: "image/gif" }],
-    ["webp (an image, but not allowed)", async () => solid().webp().toBuffer(), { ok: false, reason: "type" }],
+    [
+      "webp (an image, but not allowed)",
+      async () => solid().webp().toBuffer(),
+      { ok: false, reason: "type" },
+    ],
     ["a PDF", async () => Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), { ok: false, reason: "type" }],
     ["plain text", async () => Buffer.from("hello, I am a photo.jpg"), { ok: false, reason: "type" }],
-    ["HTML", async () => Buffer.from("<!doctype html><script>alert(1)</script>"), { ok: false, reason: "type" }],
+    [
+      "HTML",
+      async () => Buffer.from("<!doctype html><script>alert(1)</script>"),
+      { ok: false, reason: "type" },
+    ],
     ["empty", async () => Buffer.alloc(0), { ok: false, reason: "missing" }],
     ["nothing", async () => null, { ok: false, reason: "missing" }],
   ])("%s", async (_label, make, expected) => {
@@ -24,7 +32,10 @@ describe("checkPhoto: type by content, ≤ 300 KB", () => {
     const header = await solid().jpeg().toBuffer();
     const atLimit = Buffer.concat([header, Buffer.alloc(PHOTO_MAX_BYTES - header.length)]);
     expect(await checkPhoto(atLimit)).toEqual({ ok: true, mime: "image/jpeg" });
-    expect(await checkPhoto(Buffer.concat([atLimit, Buffer.alloc(1)]))).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await checkPhoto(Buffer.concat([atLimit, Buffer.alloc(1)]))).toEqual({
+      ok: false,
+      reason: "tooLarge",
+    });
     expect(await checkPhoto(Buffer.alloc(301 * 1024, 0xff))).toEqual({ ok: false, reason: "tooLarge" });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, dueState, isWeekend, schoolDayKey, startOfSchoolDay } from "@/lib/identity-cases/working-days";
+import {
+  addWorkingDays,
+  dueState,
+  isWeekend,
+  schoolDayKey,
+  startOfSchoolDay,
+} from "@/lib/identity-cases/working-days";
 
 // Times are written in UTC; Shanghai is UTC+8 (no daylight saving).
 describe("addWorkingDays (3-working-day promise)", () => {
@@ -16,7 +22,9 @@ describe("addWorkingDays (3-working-day promise)", () => {
   });
 
   it("adds zero days as the start itself on a weekday", () => {
-    expect(addWorkingDays(new Date("2026-06-02T02:00:00Z"), 0).toISOString()).toBe("2026-06-02T02:00:00.000Z");
+    expect(addWorkingDays(new Date("2026-06-02T02:00:00Z"), 0).toISOString()).toBe(
+      "2026-06-02T02:00:00.000Z",
+    );
   });
 });
 

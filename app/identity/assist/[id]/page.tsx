@@ -44,7 +44,10 @@ export default async function AssistAnswerPage({ params }: { params: Promise<{ i
       <Card className="max-w-2xl">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           {facts.map((f) => (
-            <div key={f.label} className="flex justify-between gap-3 border-b border-slate-100 py-2 sm:block sm:border-0 sm:py-0">
+            <div
+              key={f.label}
+              className="flex justify-between gap-3 border-b border-slate-100 py-2 sm:block sm:border-0 sm:py-0"
+            >
               <dt className="text-slate-600">{f.label}</dt>
               <dd className="font-medium text-ink">{f.value}</dd>
             </div>

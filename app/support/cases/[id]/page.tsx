@@ -71,25 +71,39 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
               <h2 id="change-title" className="mb-3 text-base font-semibold text-ink">
                 {t("case.change")}
               </h2>
-              {view.change.idNumberTaken ? <Alert tone="error" className="mb-3">{t("case.idTaken")}</Alert> : null}
+              {view.change.idNumberTaken ? (
+                <Alert tone="error" className="mb-3">
+                  {t("case.idTaken")}
+                </Alert>
+              ) : null}
               <table className="w-full text-left text-sm">
                 <thead className="text-xs text-slate-600">
                   <tr>
                     <th scope="col" className="py-1.5" />
-                    <th scope="col" className="py-1.5">{t("case.before")}</th>
-                    <th scope="col" className="py-1.5">{t("case.after")}</th>
+                    <th scope="col" className="py-1.5">
+                      {t("case.before")}
+                    </th>
+                    <th scope="col" className="py-1.5">
+                      {t("case.after")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   <tr>
-                    <th scope="row" className="py-2 font-medium text-slate-600">{t("case.changeName")}</th>
+                    <th scope="row" className="py-2 font-medium text-slate-600">
+                      {t("case.changeName")}
+                    </th>
                     <td className="py-2">{view.account.name}</td>
                     <td className="py-2 font-semibold">{view.change.name ?? t("case.unchanged")}</td>
                   </tr>
                   <tr>
-                    <th scope="row" className="py-2 font-medium text-slate-600">{t("case.changeId")}</th>
+                    <th scope="row" className="py-2 font-medium text-slate-600">
+                      {t("case.changeId")}
+                    </th>
                     <td className="py-2 font-mono">{view.account.idNumber}</td>
-                    <td className="py-2 font-mono font-semibold">{view.change.idNumber ?? t("case.unchanged")}</td>
+                    <td className="py-2 font-mono font-semibold">
+                      {view.change.idNumber ?? t("case.unchanged")}
+                    </td>
                   </tr>
                 </tbody>
               </table>
@@ -103,13 +117,23 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
               <p className="mt-2 text-sm text-slate-600">{t("case.holdersNone")}</p>
             ) : (
               <>
-                {view.kind === "photo_review" ? <p className="mt-1 text-sm text-slate-600">{t("case.holdersNote")}</p> : null}
+                {view.kind === "photo_review" ? (
+                  <p className="mt-1 text-sm text-slate-600">{t("case.holdersNote")}</p>
+                ) : null}
                 <ul className="mt-3 divide-y divide-slate-100 text-sm">
                   {view.otherHolders.map((h) => (
                     <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                       <span className="font-mono">{h.phone || "—"}</span>
                       <span className="text-slate-600">{formatDateTime(h.createdAt)}</span>
-                      <Badge tone={h.identityStatus === "cancelled" ? "neutral" : h.identityStatus === "verified" ? "success" : "warning"}>
+                      <Badge
+                        tone={
+                          h.identityStatus === "cancelled"
+                            ? "neutral"
+                            : h.identityStatus === "verified"
+                              ? "success"
+                              : "warning"
+                        }
+                      >
                         {t(`case.accountStatuses.${h.identityStatus}`)}
                       </Badge>
                     </li>
@@ -171,7 +195,9 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
               </Fact>
               <Fact label={t("case.phone")}>{view.account.phone}</Fact>
               <Fact label={t("case.accountCreated")}>{formatDateTime(view.account.createdAt)}</Fact>
-              <Fact label={t("case.accountStatus")}>{t(`case.accountStatuses.${view.account.identityStatus}`)}</Fact>
+              <Fact label={t("case.accountStatus")}>
+                {t(`case.accountStatuses.${view.account.identityStatus}`)}
+              </Fact>
               <Fact label={t("case.rosterMatch")}>
                 {view.rosterMatch ? t("case.rosterMatchYes") : t("case.rosterMatchNo")}
               </Fact>

@@ -6,7 +6,10 @@ import { readIdentityPhoto } from "@/lib/identity-cases/photo-access";
  * Serves a hand-held ID photo to its owner or support (the service decides; see readIdentityPhoto).
  * Everyone else gets the same 404 as for a photo that does not exist. Never cached.
  */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ caseId: string; side: string }> }) {
+export async function GET(
+  _request: NextRequest,
+  { params }: { params: Promise<{ caseId: string; side: string }> },
+) {
   const { caseId, side } = await params;
   const result = await readIdentityPhoto(await getActor(), caseId, side);
   if (!result.ok) {

@@ -1,0 +1,212 @@
+/**
+ * Sign-in benchmark (not a test): how many student sign-ins per second this machine does with the chosen
+ * argon2id parameters, and the latency under 20 concurrent clients.
+ *
+ *   npx tsx --conditions=react-server tests/bench/sign-in.ts            # argon2 timings + service level
+ *   npx tsx --conditions=react-server tests/bench/sign-in.ts --http     # + over HTTP against `next start`
+ *
+ * Options (environment): BENCH_SECONDS (default 15 per phase), BENCH_CLIENTS (20), BENCH_ACCOUNTS (40),
+ * BENCH_PORT (3190), DATABASE_URL (default: a fresh SQLite file data/bench-sign-in.db, migrated here).
+ * --http needs a build (`npx next build`) in the working directory; the benchmark starts `next start` on
+ * BENCH_PORT against the same database and signs in through next-auth's credentials endpoint
+ * (/api/auth/callback/student), i.e. CSRF token, proxy Origin check, signInStudent, session row, cookie.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomInt } from "node:crypto";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import { hash, verify } from "@node-rs/argon2";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 40);
+const PORT = Number(process.env.BENCH_PORT ?? 3190);
+const HTTP = process.argv.includes("--http");
+const PASSWORD = "基准测试用的一个长密码";
+
+if (!process.env.DATABASE_URL) {
+  const file = "data/bench-sign-in.db";
+  for (const ext of ["", "-wal", "-shm"]) rmSync(file + ext, { force: true });
+  process.env.DATABASE_URL = `file:./${file}`;
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env: process.env });
+}
+process.env.DEV_OUTBOX ??= "0";
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Runs `work` from `clients` concurrent loops for `seconds`; returns throughput and latencies. */
+async function load(clients: number, seconds: number, work: (client: number) => Promise<boolean>) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const ok = await work(client);
+        latencies.push(performance.now() - t0);
+        if (!ok) failures++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / seconds,
+    count: latencies.length,
+    failures,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function argon2Timings() {
+  const settings = [
+    { label: "19 MiB, t=2, p=1 (OWASP minimum)", memoryCost: 19_456, timeCost: 2 },
+    { label: "46 MiB, t=1, p=1 (OWASP alternative)", memoryCost: 47_104, timeCost: 1 },
+    { label: "64 MiB, t=3, p=1 (RFC 9106 second choice)", memoryCost: 65_536, timeCost: 3 },
+  ];
+  console.log(`\n== argon2id on this machine (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}) ==`);
+  for (const s of settings) {
+    const params = { algorithm: 2 as const, memoryCost: s.memoryCost, timeCost: s.timeCost, parallelism: 1 };
+    const stored = await hash(PASSWORD, params);
+    const single: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await verify(stored, PASSWORD);
+      single.push(performance.now() - t0);
+    }
+    single.sort((a, b) => a - b);
+    const burst = await load(4, 5, () => verify(stored, PASSWORD));
+    console.log(
+      `${s.label.padEnd(44)} one verify: median ${ms(percentile(single, 50))}, p95 ${ms(percentile(single, 95))}; ` +
+        `4 in parallel: ${burst.perSecond.toFixed(1)} verifies/s`,
+    );
+  }
+}
+
+async function seedAccounts(): Promise<string[]> {
+  const { db } = await import("@/lib/db");
+  const { hashPassword } = await import("@/lib/security/passwords");
+  const { blindIndex, encrypt } = await import("@/lib/security/crypto");
+  const { checkDigitFor, maskIdNumber } = await import("@/lib/identity/id-number");
+  const passwordHash = await hashPassword(PASSWORD);
+  const phones: string[] = [];
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const phone = `136${String(randomInt(0, 1e8)).padStart(8, "0")}`;
+    const first17 = `110101200${randomInt(0, 6)}0101${String(randomInt(0, 1000)).padStart(3, "0")}`;
+    const id = first17 + checkDigitFor(first17);
+    await db.account.create({
+      data: {
+        phone,
+        passwordHash,
+        name: "测试学生",
+        idType: "resident_id",
+        idNumberEnc: encrypt(id),
+        idNumberIndex: blindIndex(id),
+        idMasked: maskIdNumber(id),
+        identityStatus: "verified",
+        verifiedIdIndex: null,
+        sensitiveConsentAt: new Date(),
+      },
+    });
+    phones.push(phone);
+  }
+  return phones;
+}
+
+async function serviceLevel(phones: string[]) {
+  const { signInStudent } = await import("@/lib/accounts/sign-in");
+  const { ARGON2_PARAMS } = await import("@/lib/security/passwords");
+  console.log(
+    `\n== signInStudent (service level, ${process.env.DATABASE_URL?.split(":")[0]}), argon2id ` +
+      `${Math.round(ARGON2_PARAMS.memoryCost / 1024)} MiB t=${ARGON2_PARAMS.timeCost}, ${CLIENTS} concurrent clients, ${SECONDS} s ==`,
+  );
+  let n = 0;
+  const r = await load(CLIENTS, SECONDS, async (client) => {
+    const phone = phones[n++ % phones.length];
+    const result = await signInStudent(
+      { username: phone, password: PASSWORD },
+      { ip: `10.1.${client}.${randomInt(1, 255)}`, userAgent: "bench" },
+    );
+    return result.ok;
+  });
+  report(r);
+}
+
+function report(r: Awaited<ReturnType<typeof load>>) {
+  console.log(
+    `${r.perSecond.toFixed(1)} sign-ins/s (${r.count} in ${SECONDS} s, ${r.failures} failed); ` +
+      `latency p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}`,
+  );
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function overHttp(phones: string[]) {
+  const base = `http://127.0.0.1:${PORT}`;
+  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", DEV_OUTBOX: "0" },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    await waitFor(`${base}/login`, 60_000);
+    // next-auth's double-submit CSRF: one token + cookie per client, reused for every sign-in.
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        const res = await fetch(`${base}/api/auth/csrf`);
+        const { csrfToken } = (await res.json()) as { csrfToken: string };
+        const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        return { csrfToken, cookie };
+      }),
+    );
+    console.log(`\n== over HTTP: POST /api/auth/callback/student on next start, ${CLIENTS} concurrent clients, ${SECONDS} s ==`);
+    let n = 0;
+    const r = await load(CLIENTS, SECONDS, async (client) => {
+      const phone = phones[n++ % phones.length];
+      const res = await fetch(`${base}/api/auth/callback/student`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: base,
+          cookie: clients[client].cookie,
+        },
+        body: new URLSearchParams({ csrfToken: clients[client].csrfToken, username: phone, password: PASSWORD, json: "true" }),
+      });
+      await res.arrayBuffer();
+      // Success sets the session cookie; a refusal redirects to /login?error=…
+      return res.headers.getSetCookie().some((c) => c.includes("session-token="));
+    });
+    report(r);
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+async function main() {
+  await argon2Timings();
+  const phones = await seedAccounts();
+  await serviceLevel(phones);
+  if (HTTP) await overHttp(phones);
+  process.exit(0);
+}
+
+void main();
