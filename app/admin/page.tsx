@@ -53,7 +53,9 @@ export default async function AdminPage() {
               className="group flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-brand-300 sm:p-6"
             >
               <span className="flex items-start justify-between gap-3">
-                <span className="text-lg font-semibold text-ink group-hover:text-brand-800">{t(`cards.${s.key}.title`)}</span>
+                <span className="text-lg font-semibold text-ink group-hover:text-brand-800">
+                  {t(`cards.${s.key}.title`)}
+                </span>
                 {s.figure !== null ? (
                   <span className="text-right">
                     <span className="block text-2xl font-bold tabular-nums text-brand-800">{s.figure}</span>

@@ -31,7 +31,11 @@ export function CheckboxGroup({
   const errorId = error ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <fieldset id={id} aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined} className="space-y-2">
+    <fieldset
+      id={id}
+      aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+      className="space-y-2"
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {hint ? (
         <p id={hintId} className="text-xs text-slate-600">
@@ -65,7 +69,9 @@ export function CheckboxGroup({
               />
               <span className="min-w-0">
                 <span className="font-medium text-slate-900">{option.label}</span>
-                {option.hint ? <span className="block text-xs text-slate-600 [overflow-wrap:anywhere]">{option.hint}</span> : null}
+                {option.hint ? (
+                  <span className="block text-xs text-slate-600 [overflow-wrap:anywhere]">{option.hint}</span>
+                ) : null}
               </span>
             </label>
           );

@@ -36,7 +36,10 @@ export function ExternalProvidersForm({ providers }: { providers: Provider[] }) 
       {state.status === "success" ? <Alert tone="success">{ts("saved")}</Alert> : null}
       <div className="space-y-3">
         {rows.map((row, i) => (
-          <fieldset key={i} className="grid gap-3 rounded-lg p-3 ring-1 ring-inset ring-slate-200 sm:grid-cols-3">
+          <fieldset
+            key={i}
+            className="grid gap-3 rounded-lg p-3 ring-1 ring-inset ring-slate-200 sm:grid-cols-3"
+          >
             <legend className="px-1 text-xs font-semibold text-slate-600">
               {i < providers.length ? t("row", { n: i + 1 }) : t("newRow")}
             </legend>

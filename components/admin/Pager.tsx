@@ -24,7 +24,11 @@ export async function Pager({
   return (
     <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("label")}>
       {page > 1 ? (
-        <Link className="font-semibold text-brand-700 underline underline-offset-4" href={href(page - 1)} rel="prev">
+        <Link
+          className="font-semibold text-brand-700 underline underline-offset-4"
+          href={href(page - 1)}
+          rel="prev"
+        >
           {t("prev")}
         </Link>
       ) : (
@@ -32,7 +36,11 @@ export async function Pager({
       )}
       <span className="text-slate-600">{t("status", { page, pages, total })}</span>
       {page < pages ? (
-        <Link className="font-semibold text-brand-700 underline underline-offset-4" href={href(page + 1)} rel="next">
+        <Link
+          className="font-semibold text-brand-700 underline underline-offset-4"
+          href={href(page + 1)}
+          rel="next"
+        >
           {t("next")}
         </Link>
       ) : (

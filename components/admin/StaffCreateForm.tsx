@@ -25,10 +25,17 @@ export function StaffCreateForm({ colleges }: { colleges: CollegeOption[] }) {
           {t("createdHint")}
         </Alert>
         {state.data.initialPassword ? (
-          <OneTimeSecret label={t("initialPassword")} value={state.data.initialPassword} testId="initial-password" />
+          <OneTimeSecret
+            label={t("initialPassword")}
+            value={state.data.initialPassword}
+            testId="initial-password"
+          />
         ) : null}
         <div className="flex flex-wrap gap-2">
-          <Link className="text-sm font-semibold text-brand-700 underline underline-offset-4" href="/admin/staff">
+          <Link
+            className="text-sm font-semibold text-brand-700 underline underline-offset-4"
+            href="/admin/staff"
+          >
             {t("backToList")}
           </Link>
         </div>

@@ -18,11 +18,13 @@ export function StaffResetPasswordForm({ id }: { id: string }) {
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="id" value={id} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.status === "success" ? (
-        <Alert tone="success">{t("reset.done")}</Alert>
-      ) : null}
+      {state.status === "success" ? <Alert tone="success">{t("reset.done")}</Alert> : null}
       {state.status === "success" && state.data?.initialPassword ? (
-        <OneTimeSecret label={t("initialPassword")} value={state.data.initialPassword} testId="reset-password" />
+        <OneTimeSecret
+          label={t("initialPassword")}
+          value={state.data.initialPassword}
+          testId="reset-password"
+        />
       ) : null}
       <TextField
         id="reset-password-input"

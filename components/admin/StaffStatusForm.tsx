@@ -16,7 +16,9 @@ export function StaffStatusForm({ id, disabled }: { id: string; disabled: boolea
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
       {state.status === "error" ? <Alert tone="error">{state.error}</Alert> : null}
-      <p className="text-sm text-slate-700">{disabled ? t("status.disabledText") : t("status.enabledText")}</p>
+      <p className="text-sm text-slate-700">
+        {disabled ? t("status.disabledText") : t("status.enabledText")}
+      </p>
       <Button type="submit" variant={disabled ? "secondary" : "danger"} disabled={pending}>
         {disabled ? t("status.enable") : t("status.disable")}
       </Button>

@@ -12,7 +12,10 @@ export function TableCard({
   "aria-labelledby"?: string;
 }) {
   return (
-    <section className={cn("overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)} {...rest}>
+    <section
+      className={cn("overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)}
+      {...rest}
+    >
       {children}
     </section>
   );

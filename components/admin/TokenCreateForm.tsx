@@ -21,9 +21,18 @@ export function TokenCreateForm({ colleges }: { colleges: CollegeOption[] }) {
   return (
     <div className="space-y-5">
       {state.status === "success" && state.data ? (
-        <OneTimeSecret label={t("created", { name: state.data.name })} value={state.data.token} testId="api-token" />
+        <OneTimeSecret
+          label={t("created", { name: state.data.name })}
+          value={state.data.token}
+          testId="api-token"
+        />
       ) : null}
-      <form action={action} className="space-y-5" noValidate key={state.status === "success" ? state.data?.token : "form"}>
+      <form
+        action={action}
+        className="space-y-5"
+        noValidate
+        key={state.status === "success" ? state.data?.token : "form"}
+      >
         {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
         <TextField
           id="token-name"

@@ -41,7 +41,11 @@ export async function RecordSheet({
       >
         <dt className="text-sm text-slate-600">{t(`fields.${field}`)}</dt>
         <dd className="min-w-0 text-base font-medium break-words text-ink">
-          <span className={field === "idNumber" ? "font-mono text-[0.8125rem] whitespace-nowrap sm:text-base" : undefined}>
+          <span
+            className={
+              field === "idNumber" ? "font-mono text-[0.8125rem] whitespace-nowrap sm:text-base" : undefined
+            }
+          >
             {displayValue(t, field, values[field])}
           </span>
           {hint ? (

@@ -27,7 +27,13 @@ export function auditWhere(filter: Omit<AuditFilter, "page">) {
   return {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.actor
-      ? { OR: [{ actorLabel: { contains: filter.actor } }, { actorId: filter.actor }, { actorType: filter.actor }] }
+      ? {
+          OR: [
+            { actorLabel: { contains: filter.actor } },
+            { actorId: filter.actor },
+            { actorType: filter.actor },
+          ],
+        }
       : {}),
     ...(filter.targetType ? { targetType: filter.targetType } : {}),
     ...(filter.targetId ? { targetId: filter.targetId } : {}),
@@ -63,7 +69,18 @@ export async function auditFacets(actor: Actor) {
   };
 }
 
-const CSV_HEADER = ["time", "actorType", "actor", "actorId", "action", "targetType", "targetId", "before", "after", "ip"];
+const CSV_HEADER = [
+  "time",
+  "actorType",
+  "actor",
+  "actorId",
+  "action",
+  "targetType",
+  "targetId",
+  "before",
+  "after",
+  "ip",
+];
 
 /**
  * The filtered log as CSV (UTF-8 with BOM so spreadsheets read Chinese), streamed in batches so a large log

@@ -1,6 +1,11 @@
 import "server-only";
 import { commonPasswords } from "@/lib/accounts/common-passwords";
-import { checkPassword, PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from "@/lib/accounts/password-policy";
+import {
+  checkPassword,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  type PasswordProblem,
+} from "@/lib/accounts/password-policy";
 import type { Message } from "@/lib/core/result";
 
 export type StaffPasswordProblem = PasswordProblem | "containsUsername";

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { EMAIL_PROVIDERS, externalProviderSchema, SMS_PROVIDERS } from "@/lib/settings";
 
 /** The sections of /admin/settings; each is saved (and audited) on its own. */
-export const SETTINGS_SECTIONS = ["general", "contact", "codes", "messaging", "external", "retention"] as const;
+export const SETTINGS_SECTIONS = [
+  "general",
+  "contact",
+  "codes",
+  "messaging",
+  "external",
+  "retention",
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const checkbox = z

@@ -75,7 +75,10 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
         [SETTING_KEYS.securityQuestions]: data.securityQuestions,
       };
     case "messaging":
-      return { [SETTING_KEYS.smsProvider]: data.smsProvider, [SETTING_KEYS.emailProvider]: data.emailProvider };
+      return {
+        [SETTING_KEYS.smsProvider]: data.smsProvider,
+        [SETTING_KEYS.emailProvider]: data.emailProvider,
+      };
     case "external":
       return { [SETTING_KEYS.externalProviders]: data.providers };
     case "retention":

@@ -21,14 +21,28 @@ import { fieldErrorsFrom } from "./zod-errors";
 
 type Meta = { ip?: string | null };
 
-const staffInclude = { collegeScopes: { include: { college: { select: { id: true, code: true, name: true } } } } };
+const staffInclude = {
+  collegeScopes: { include: { college: { select: { id: true, code: true, name: true } } } },
+};
 
 /** What the audit log keeps about a staff account's access (college codes read better than ids). */
-async function accessSnapshot(tx: Pick<Tx, "college">, user: { displayName: string; roles: string }, collegeIds: string[]) {
+async function accessSnapshot(
+  tx: Pick<Tx, "college">,
+  user: { displayName: string; roles: string },
+  collegeIds: string[],
+) {
   const colleges = collegeIds.length
-    ? await tx.college.findMany({ where: { id: { in: collegeIds } }, select: { code: true }, orderBy: { code: "asc" } })
+    ? await tx.college.findMany({
+        where: { id: { in: collegeIds } },
+        select: { code: true },
+        orderBy: { code: "asc" },
+      })
     : [];
-  return { displayName: user.displayName, roles: parseRoles(user.roles), colleges: colleges.map((c) => c.code) };
+  return {
+    displayName: user.displayName,
+    roles: parseRoles(user.roles),
+    colleges: colleges.map((c) => c.code),
+  };
 }
 
 async function unknownColleges(collegeIds: string[]): Promise<boolean> {
@@ -63,12 +77,17 @@ export async function listColleges() {
   return db.college.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
 }
 
-export async function listStaff(actor: Actor, options: { q?: string; page?: number; pageSize?: number } = {}) {
+export async function listStaff(
+  actor: Actor,
+  options: { q?: string; page?: number; pageSize?: number } = {},
+) {
   assertCan(actor, "staff.manage");
   const pageSize = options.pageSize ?? 50;
   const page = Math.max(1, options.page ?? 1);
   const q = options.q?.trim();
-  const where = q ? { OR: [{ username: { contains: q.toLowerCase() } }, { displayName: { contains: q } }] } : {};
+  const where = q
+    ? { OR: [{ username: { contains: q.toLowerCase() } }, { displayName: { contains: q } }] }
+    : {};
   const [rows, total] = await Promise.all([
     db.staffUser.findMany({
       where,
@@ -138,7 +157,8 @@ export async function createStaff(
   if (!parsed.success) return fieldFail(fieldErrorsFrom(parsed.error, STAFF_FIELD_KEYS));
   const data = parsed.data;
   const collegeIds = data.roles.includes("college") ? [...new Set(data.collegeIds)] : [];
-  if (await unknownColleges(collegeIds)) return fieldFail({ collegeIds: { key: "admin.staff.errors.collegeIds" } });
+  if (await unknownColleges(collegeIds))
+    return fieldFail({ collegeIds: { key: "admin.staff.errors.collegeIds" } });
   if (await db.staffUser.findUnique({ where: { username: data.username }, select: { id: true } }))
     return fieldFail({ username: { key: "admin.staff.errors.usernameTaken" } });
   const chosen = choosePassword(data.password, data.username, data.displayName);
@@ -166,7 +186,11 @@ export async function createStaff(
       });
       return user;
     });
-    return ok({ id: created.id, username: created.username, initialPassword: chosen.generated ? chosen.password : null });
+    return ok({
+      id: created.id,
+      username: created.username,
+      initialPassword: chosen.generated ? chosen.password : null,
+    });
   } catch (e) {
     // Two admins creating the same username at once: the unique constraint decides.
     if (e instanceof Error && /unique/i.test(e.message))
@@ -193,10 +217,14 @@ export async function updateStaffAccess(
   const data = parsed.data;
   const roles: StaffRole[] = [...new Set(data.roles)];
   const collegeIds = roles.includes("college") ? [...new Set(data.collegeIds)] : [];
-  if (await unknownColleges(collegeIds)) return fieldFail({ collegeIds: { key: "admin.staff.errors.collegeIds" } });
+  if (await unknownColleges(collegeIds))
+    return fieldFail({ collegeIds: { key: "admin.staff.errors.collegeIds" } });
 
   return db.$transaction(async (tx) => {
-    const user = await tx.staffUser.findUnique({ where: { id: staffUserId }, include: { collegeScopes: true } });
+    const user = await tx.staffUser.findUnique({
+      where: { id: staffUserId },
+      include: { collegeScopes: true },
+    });
     if (!user) return fail("admin.errors.notFound");
     const beforeRoles = parseRoles(user.roles);
     const beforeColleges = user.collegeScopes.map((s) => s.collegeId);
@@ -220,7 +248,8 @@ export async function updateStaffAccess(
     if (!sameSet(beforeColleges, collegeIds)) {
       await tx.staffCollegeScope.deleteMany({ where: { staffUserId } });
       if (collegeIds.length)
-        for (const collegeId of collegeIds) await tx.staffCollegeScope.create({ data: { staffUserId, collegeId } });
+        for (const collegeId of collegeIds)
+          await tx.staffCollegeScope.create({ data: { staffUserId, collegeId } });
     }
     if (accessChanged) await endAllSessions(tx, { staffUserId }, "role_changed");
     await audit(tx, actor, {
@@ -243,7 +272,8 @@ export async function setStaffDisabled(
   meta: Meta = {},
 ): Promise<Result<{ disabled: boolean }>> {
   assertCan(actor, "staff.manage");
-  if (disabled && actor.kind === "staff" && actor.staffUserId === staffUserId) return fail("admin.staff.errors.selfDisable");
+  if (disabled && actor.kind === "staff" && actor.staffUserId === staffUserId)
+    return fail("admin.staff.errors.selfDisable");
   return db.$transaction(async (tx) => {
     const user = await tx.staffUser.findUnique({ where: { id: staffUserId } });
     if (!user) return fail("admin.errors.notFound");

@@ -36,9 +36,15 @@ export function apiHandler<P = Record<string, never>>(
 
       const limit = await consume("apiPerTokenMinute", actor.tokenId);
       if (!limit.ok) {
-        return apiError(429, "api.errors.rateLimited", t("api.errors.rateLimited", { seconds: limit.retryAfterSeconds }), undefined, {
-          "retry-after": String(limit.retryAfterSeconds),
-        });
+        return apiError(
+          429,
+          "api.errors.rateLimited",
+          t("api.errors.rateLimited", { seconds: limit.retryAfterSeconds }),
+          undefined,
+          {
+            "retry-after": String(limit.retryAfterSeconds),
+          },
+        );
       }
       const anyOf = typeof options.permission === "string" ? [options.permission] : options.permission;
       if (!anyOf.some((p) => can(actor, p))) return err(403, "api.errors.forbidden");
@@ -65,10 +71,16 @@ export async function readJsonBody(
     return { ok: false, response: apiError(415, "api.errors.jsonOnly", t("api.errors.jsonOnly")) };
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes)
-    return { ok: false, response: apiError(413, "api.errors.tooLarge", t("api.errors.tooLarge", { mb: maxBytes / 1_000_000 })) };
+    return {
+      ok: false,
+      response: apiError(413, "api.errors.tooLarge", t("api.errors.tooLarge", { mb: maxBytes / 1_000_000 })),
+    };
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes)
-    return { ok: false, response: apiError(413, "api.errors.tooLarge", t("api.errors.tooLarge", { mb: maxBytes / 1_000_000 })) };
+    return {
+      ok: false,
+      response: apiError(413, "api.errors.tooLarge", t("api.errors.tooLarge", { mb: maxBytes / 1_000_000 })),
+    };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -80,10 +80,14 @@ export function openApiDocument(): object {
     method: "get",
     path: "/api/v1/corrections",
     summary: "List correction requests (更正申请) for the token's review stage",
-    description: "College tokens: first review (default status submitted). Registrar tokens: final review (default college_confirmed and provincial_pending).",
+    description:
+      "College tokens: first review (default status submitted). Registrar tokens: final review (default college_confirmed and provincial_pending).",
     security,
     request: { query: correctionListQuerySchema },
-    responses: { 200: json(correctionListResponseSchema, "One page (50) of requests"), ...errors(400, 401, 403, 429) },
+    responses: {
+      200: json(correctionListResponseSchema, "One page (50) of requests"),
+      ...errors(400, 401, 403, 429),
+    },
   });
   registry.registerPath({
     method: "get",

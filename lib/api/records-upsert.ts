@@ -5,7 +5,13 @@ import { collegeScope } from "@/lib/auth/policy";
 import { fail, ok, type Message, type Result } from "@/lib/core/result";
 import { ROSTER_COLUMNS, ROSTER_HEADERS } from "@/lib/roster-import/columns";
 import { parseConflict } from "@/lib/roster-import/decide";
-import { createRosterImport, getImportJob, runCommit, runPreview, startCommit } from "@/lib/roster-import/jobs";
+import {
+  createRosterImport,
+  getImportJob,
+  runCommit,
+  runPreview,
+  startCommit,
+} from "@/lib/roster-import/jobs";
 import { apiRecordSchema } from "./schemas";
 
 /**
@@ -39,7 +45,8 @@ function toCsv(rows: Record<string, string>[]): Uint8Array {
 
 function issueMessage(stored: string): Message {
   const conflict = parseConflict(stored);
-  if (conflict) return { key: "import.issues.conflict", params: { before: conflict.before, after: conflict.after } };
+  if (conflict)
+    return { key: "import.issues.conflict", params: { before: conflict.before, after: conflict.after } };
   try {
     const { key, params } = JSON.parse(stored) as Message;
     return { key: `import.issues.${key}`, params };
@@ -56,7 +63,11 @@ async function allowedCollegeNames(actor: ApiActor): Promise<Set<string> | "all"
   return new Set(colleges.map((c) => c.name));
 }
 
-export async function upsertRecords(actor: ApiActor, records: unknown[], label: string): Promise<Result<UpsertOutcome>> {
+export async function upsertRecords(
+  actor: ApiActor,
+  records: unknown[],
+  label: string,
+): Promise<Result<UpsertOutcome>> {
   const results: (ItemResult | null)[] = records.map(() => null);
   const accepted: { index: number; row: Record<string, string> }[] = [];
   const allowed = await allowedCollegeNames(actor);
@@ -70,15 +81,28 @@ export async function upsertRecords(actor: ApiActor, records: unknown[], label: 
         const field = issue.path.length ? String(issue.path[0]) : null;
         if (seen.has(String(field))) continue;
         seen.add(String(field));
-        issues.push({ field, message: { key: issue.code === "invalid_type" ? "api.records.fieldRequired" : "api.records.fieldInvalid" } });
+        issues.push({
+          field,
+          message: {
+            key: issue.code === "invalid_type" ? "api.records.fieldRequired" : "api.records.fieldInvalid",
+          },
+        });
       }
-      const sn = typeof raw === "object" && raw && "studentNumber" in raw ? String((raw as { studentNumber: unknown }).studentNumber ?? "") : "";
+      const sn =
+        typeof raw === "object" && raw && "studentNumber" in raw
+          ? String((raw as { studentNumber: unknown }).studentNumber ?? "")
+          : "";
       results[index] = { index, studentNumber: sn || null, outcome: "error", issues };
       return;
     }
     const row = { ...parsed.data, department: parsed.data.department ?? "" };
     if (Object.values(row).every((v) => v.trim() === "")) {
-      results[index] = { index, studentNumber: null, outcome: "error", issues: [{ field: null, message: { key: "api.records.empty" } }] };
+      results[index] = {
+        index,
+        studentNumber: null,
+        outcome: "error",
+        issues: [{ field: null, message: { key: "api.records.empty" } }],
+      };
       return;
     }
     if (allowed !== "all" && !allowed.has(row.college.trim())) {
@@ -97,12 +121,18 @@ export async function upsertRecords(actor: ApiActor, records: unknown[], label: 
 
   const numbers = accepted.map((a) => a.row.studentNumber.trim());
   const before = new Map(
-    (await db.enrollmentRecord.findMany({ where: { studentNumber: { in: numbers } }, select: { studentNumber: true, version: true } })).map(
-      (r) => [r.studentNumber, r.version],
-    ),
+    (
+      await db.enrollmentRecord.findMany({
+        where: { studentNumber: { in: numbers } },
+        select: { studentNumber: true, version: true },
+      })
+    ).map((r) => [r.studentNumber, r.version]),
   );
 
-  const created = await createRosterImport(actor, { name: `${label}.csv`, bytes: toCsv(accepted.map((a) => a.row)) });
+  const created = await createRosterImport(actor, {
+    name: `${label}.csv`,
+    bytes: toCsv(accepted.map((a) => a.row)),
+  });
   if (!created.ok) return created;
   const { jobId } = created.value;
   await runPreview(jobId);
@@ -114,16 +144,24 @@ export async function upsertRecords(actor: ApiActor, records: unknown[], label: 
   await runCommit(jobId, actor);
   const job = await getImportJob(actor, jobId);
   if (!job || job.status !== "committed") {
-    return job?.error ? { ok: false, error: JSON.parse(job.error) as Message } : fail("api.records.importFailed");
+    return job?.error
+      ? { ok: false, error: JSON.parse(job.error) as Message }
+      : fail("api.records.importFailed");
   }
 
-  const issues = await db.importRowIssue.findMany({ where: { jobId }, orderBy: [{ rowNumber: "asc" }, { id: "asc" }] });
+  const issues = await db.importRowIssue.findMany({
+    where: { jobId },
+    orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
+  });
   const byRow = new Map<number, typeof issues>();
   for (const issue of issues) byRow.set(issue.rowNumber, [...(byRow.get(issue.rowNumber) ?? []), issue]);
   const after = new Map(
-    (await db.enrollmentRecord.findMany({ where: { studentNumber: { in: numbers } }, select: { studentNumber: true, version: true } })).map(
-      (r) => [r.studentNumber, r.version],
-    ),
+    (
+      await db.enrollmentRecord.findMany({
+        where: { studentNumber: { in: numbers } },
+        select: { studentNumber: true, version: true },
+      })
+    ).map((r) => [r.studentNumber, r.version]),
   );
 
   accepted.forEach(({ index, row }, position) => {
@@ -131,15 +169,22 @@ export async function upsertRecords(actor: ApiActor, records: unknown[], label: 
     const studentNumber = row.studentNumber.trim();
     const errors = rowIssues.filter((i) => i.severity === "error");
     const conflicts = rowIssues.filter((i) => i.severity === "conflict");
-    const describe = (list: typeof rowIssues): ItemIssue[] => list.map((i) => ({ field: i.field, message: issueMessage(i.message) }));
+    const describe = (list: typeof rowIssues): ItemIssue[] =>
+      list.map((i) => ({ field: i.field, message: issueMessage(i.message) }));
     if (errors.length) {
-      results[index] = { index, studentNumber: studentNumber || null, outcome: "error", issues: describe(errors) };
+      results[index] = {
+        index,
+        studentNumber: studentNumber || null,
+        outcome: "error",
+        issues: describe(errors),
+      };
     } else if (conflicts.length) {
       results[index] = { index, studentNumber, outcome: "conflict", issues: describe(conflicts) };
     } else {
       const was = before.get(studentNumber);
       const now = after.get(studentNumber);
-      const outcome = was === undefined ? "created" : now !== undefined && now > was ? "updated" : "unchanged";
+      const outcome =
+        was === undefined ? "created" : now !== undefined && now > was ? "updated" : "unchanged";
       results[index] = { index, studentNumber, outcome };
     }
   });

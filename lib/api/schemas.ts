@@ -8,7 +8,10 @@ import { CORRECTION_STATUSES } from "@/lib/corrections/status";
  * roster import's, applied after this shape check.
  */
 const text = (max: number, description: string, example?: string) =>
-  z.string().max(max).meta({ description, ...(example ? { example } : {}) });
+  z
+    .string()
+    .max(max)
+    .meta({ description, ...(example ? { example } : {}) });
 
 export const MAX_RECORDS_PER_CALL = 1000;
 
@@ -19,8 +22,16 @@ export const apiRecordSchema = z
     gender: text(4, "性别: 男 | 女", "男"),
     birthDate: text(10, "出生日期, YYYY-MM-DD; must agree with the ID number", "2005-03-07"),
     ethnicity: text(20, "民族", "汉族"),
-    idType: text(20, "证件类型: resident_id | hk_macao_residence | taiwan_residence | passport | other (or the Chinese label)", "resident_id"),
-    idNumber: text(40, "证件号码 (18-digit resident ID numbers are checked: check digit, birth date)", "11010120050307001X"),
+    idType: text(
+      20,
+      "证件类型: resident_id | hk_macao_residence | taiwan_residence | passport | other (or the Chinese label)",
+      "resident_id",
+    ),
+    idNumber: text(
+      40,
+      "证件号码 (18-digit resident ID numbers are checked: check digit, birth date)",
+      "11010120050307001X",
+    ),
     level: text(20, "层次", "本科"),
     major: text(100, "专业 (created under the college when new)", "计算机科学与技术"),
     duration: text(10, "学制", "4"),
@@ -40,7 +51,9 @@ export const upsertRecordsBodySchema = z
   .meta({ id: "UpsertRecordsRequest" });
 
 /** The envelope is checked first; each record is then checked on its own so one bad item fails alone. */
-export const upsertEnvelopeSchema = z.object({ records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_CALL) });
+export const upsertEnvelopeSchema = z.object({
+  records: z.array(z.unknown()).min(1).max(MAX_RECORDS_PER_CALL),
+});
 
 export const itemIssueSchema = z
   .object({
@@ -64,7 +77,10 @@ export const upsertItemResultSchema = z
 
 export const upsertRecordsResponseSchema = z
   .object({
-    importJobId: z.string().nullable().meta({ description: "the roster import job that applied the records (visible under /registrar)" }),
+    importJobId: z
+      .string()
+      .nullable()
+      .meta({ description: "the roster import job that applied the records (visible under /registrar)" }),
     summary: z.object({
       received: z.number().int(),
       created: z.number().int(),
@@ -87,18 +103,33 @@ export const selfCheckStatusQuerySchema = z.object({
     .max(20)
     .optional()
     .meta({ description: "limit to one college (its code)", example: "C01" }),
-  campaignId: z.string().max(40).optional().meta({ description: "a specific campaign; default: the open (else latest) campaign of the cohort" }),
+  campaignId: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ description: "a specific campaign; default: the open (else latest) campaign of the cohort" }),
 });
 
 export const collegeStatusSchema = z
   .object({
     collegeCode: z.string(),
     collegeName: z.string(),
-    records: z.number().int().meta({ description: "records of the cohort (and campaign level) in this college" }),
+    records: z
+      .number()
+      .int()
+      .meta({ description: "records of the cohort (and campaign level) in this college" }),
     registered: z.number().int().meta({ description: "records matched to a verified student account" }),
-    viewed: z.number().int().meta({ description: "records viewed by their student in the campaign (已查看)" }),
+    viewed: z
+      .number()
+      .int()
+      .meta({ description: "records viewed by their student in the campaign (已查看)" }),
     confirmed: z.number().int().meta({ description: "confirmed (确认无误) in the campaign" }),
-    reported: z.number().int().meta({ description: "reported as wrong (信息有误) in the campaign, or with a correction request filed in it" }),
+    reported: z
+      .number()
+      .int()
+      .meta({
+        description: "reported as wrong (信息有误) in the campaign, or with a correction request filed in it",
+      }),
   })
   .meta({ id: "CollegeSelfCheckStatus" });
 
@@ -106,9 +137,18 @@ export const selfCheckStatusResponseSchema = z
   .object({
     cohort: z.string(),
     campaign: z
-      .object({ id: z.string(), name: z.string(), level: z.string(), startsAt: z.string(), endsAt: z.string() })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        level: z.string(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+      })
       .nullable()
-      .meta({ description: "the campaign counted; null when the cohort has none (viewed/confirmed/reported are then 0)" }),
+      .meta({
+        description:
+          "the campaign counted; null when the cohort has none (viewed/confirmed/reported are then 0)",
+      }),
     colleges: z.array(collegeStatusSchema),
     totals: collegeStatusSchema.omit({ collegeCode: true, collegeName: true }),
   })
@@ -128,7 +168,10 @@ export const correctionRowSchema = z
     id: z.string(),
     status: z.enum(CORRECTION_STATUSES),
     route: z.string().meta({ description: "school | provincial (record already 学历注册)" }),
-    lockVersion: z.number().int().meta({ description: "send it back with the decision to refuse stale decisions" }),
+    lockVersion: z
+      .number()
+      .int()
+      .meta({ description: "send it back with the decision to refuse stale decisions" }),
     createdAt: z.string(),
     studentName: z.string(),
     studentNumber: z.string(),
@@ -190,13 +233,22 @@ export const correctionDetailSchema = z
 
 export const decisionBodySchema = z
   .object({
-    lockVersion: z.number().int().min(0).optional().meta({ description: "the lockVersion you read; a request changed since is refused (409)" }),
+    lockVersion: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: "the lockVersion you read; a request changed since is refused (409)" }),
     decisions: z
       .array(
         z.object({
           itemId: z.string().min(1).max(40),
           decision: z.enum(["accepted", "rejected"]),
-          reason: z.string().max(500).optional().meta({ description: "required for a rejection unless `note` is given" }),
+          reason: z
+            .string()
+            .max(500)
+            .optional()
+            .meta({ description: "required for a rejection unless `note` is given" }),
         }),
       )
       .min(1)
@@ -217,7 +269,9 @@ export const decisionResponseSchema = z
 
 export const apiErrorSchema = z
   .object({
-    error: z.string().meta({ description: "readable message (English; Chinese with Accept-Language: zh-CN)" }),
+    error: z
+      .string()
+      .meta({ description: "readable message (English; Chinese with Accept-Language: zh-CN)" }),
     code: z.string().meta({ description: "stable message key" }),
     fieldErrors: z.record(z.string(), z.string()).optional(),
   })

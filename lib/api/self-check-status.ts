@@ -16,7 +16,11 @@ export type SelfCheckStatus = {
 };
 
 /** The campaign counted: the one asked for, else the cohort's open one, else its most recent. */
-async function pickCampaign(cohort: string, campaignId: string | undefined, now: Date): Promise<CampaignRef | null> {
+async function pickCampaign(
+  cohort: string,
+  campaignId: string | undefined,
+  now: Date,
+): Promise<CampaignRef | null> {
   if (campaignId) return db.campaign.findFirst({ where: { id: campaignId, cohort } });
   return (
     (await db.campaign.findFirst({
@@ -56,7 +60,12 @@ export async function selfCheckStatus(
     startsAt: new Date(0),
     endsAt: new Date(0),
   };
-  const groups = await progressBy(actor, counted, "college", onlyCollegeId ? { collegeId: onlyCollegeId } : {});
+  const groups = await progressBy(
+    actor,
+    counted,
+    "college",
+    onlyCollegeId ? { collegeId: onlyCollegeId } : {},
+  );
   const ids = onlyCollegeId ? [onlyCollegeId] : groups.map((g) => g.id);
   const colleges = await db.college.findMany({ where: { id: { in: ids } }, orderBy: { code: "asc" } });
   const byId = new Map(groups.map((g) => [g.id, g]));

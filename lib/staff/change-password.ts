@@ -42,8 +42,10 @@ export async function changeOwnPassword(
   }
   const problem = staffPasswordProblem(newPassword, user.username, user.displayName);
   if (problem) return fieldFail({ newPassword: passwordProblemMessage(problem) });
-  if (newPassword === currentPassword) return fieldFail({ newPassword: { key: "admin.ownPassword.sameAsOld" } });
-  if (newPassword !== confirmPassword) return fieldFail({ confirmPassword: { key: "admin.ownPassword.mismatch" } });
+  if (newPassword === currentPassword)
+    return fieldFail({ newPassword: { key: "admin.ownPassword.sameAsOld" } });
+  if (newPassword !== confirmPassword)
+    return fieldFail({ confirmPassword: { key: "admin.ownPassword.mismatch" } });
 
   const passwordHash = await hashPassword(newPassword);
   await reset("loginFailuresPerAccount", key);

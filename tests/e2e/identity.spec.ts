@@ -43,10 +43,21 @@ async function snap(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
+/** Clicks a submit button and waits for its server action to answer (so the next step starts afterwards). */
+async function submit(page: Page, button: string) {
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === new URL(page.url()).pathname,
+    ),
+    page.getByRole("button", { name: button, exact: true }).click(),
+  ]);
+  await expect(page.getByRole("button", { name: button, exact: true })).toBeEnabled();
+}
+
 async function upload(page: Page, front: UploadFile, back: UploadFile) {
   await page.locator("#front").setInputFiles(front);
   await page.locator("#back").setInputFiles(back);
-  await page.getByRole("button", { name: "提交审核" }).click();
+  await submit(page, "提交审核");
 }
 
 /** Waits until the review log shows `count` uploads (the page re-renders after each one). */
@@ -197,7 +208,7 @@ test.describe("duplicate ID number", () => {
       await page.locator("#classmateName").fill(name);
       await page.locator("#classmatePhone").fill(phone);
       await page.locator("#ownPhone").fill(claimant.phone);
-      await page.getByRole("button", { name: "发送协助请求" }).click();
+      await submit(page, "发送协助请求");
     };
     await ask(outsider.name, outsider.phone);
     await expect(page.locator("#classmatePhone-error")).toContainText("未找到符合条件的同班同学");

@@ -15,6 +15,9 @@ import { checkA11y, DEMO_STUDENTS, signInStaff, signInStudent, signOut } from ".
  * other spec uses it. The import creates its own college ("E2E导入学院…") with fresh 学号 and ID numbers.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
+// Two imports (preview + commit each) and several page loads per test: more than the default minute on a
+// busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 
 const stamp = `${Date.now() % 1_000_000}${randomInt(100, 999)}`;
 const college = `E2E导入学院${stamp}`;

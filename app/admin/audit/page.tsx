@@ -16,13 +16,17 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const control = "mt-1.5 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
+const control =
+  "mt-1.5 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireStaff("audit.view");
   const t = await getTranslations("admin.audit");
   const filter = auditFilterSchema.parse(await searchParams);
-  const [{ rows, total, pageSize }, facets] = await Promise.all([listAuditLog(actor, filter), auditFacets(actor)]);
+  const [{ rows, total, pageSize }, facets] = await Promise.all([
+    listAuditLog(actor, filter),
+    auditFacets(actor),
+  ]);
   const { page: _page, ...kept } = filter;
   const exportQuery = new URLSearchParams(
     Object.entries(kept).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
@@ -34,7 +38,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title={t("title")}
         description={t("description")}
         actions={
-          <a className={buttonClass("secondary")} href={`/admin/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+          <a
+            className={buttonClass("secondary")}
+            href={`/admin/audit/export${exportQuery ? `?${exportQuery}` : ""}`}
+            download
+          >
             {t("export")}
           </a>
         }
@@ -42,42 +50,65 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Card className="mb-4">
         <form role="search" aria-label={t("filters")} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <div>
-            <label htmlFor="action" className="text-sm font-medium text-slate-800">{t("filter.action")}</label>
+            <label htmlFor="action" className="text-sm font-medium text-slate-800">
+              {t("filter.action")}
+            </label>
             <select id="action" name="action" defaultValue={filter.action ?? ""} className={control}>
               <option value="">{t("filter.all")}</option>
               {facets.actions.map((a) => (
-                <option key={a} value={a}>{a}</option>
+                <option key={a} value={a}>
+                  {a}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="actor" className="text-sm font-medium text-slate-800">{t("filter.actor")}</label>
+            <label htmlFor="actor" className="text-sm font-medium text-slate-800">
+              {t("filter.actor")}
+            </label>
             <input id="actor" name="actor" defaultValue={filter.actor ?? ""} className={control} />
           </div>
           <div>
-            <label htmlFor="targetType" className="text-sm font-medium text-slate-800">{t("filter.targetType")}</label>
-            <select id="targetType" name="targetType" defaultValue={filter.targetType ?? ""} className={control}>
+            <label htmlFor="targetType" className="text-sm font-medium text-slate-800">
+              {t("filter.targetType")}
+            </label>
+            <select
+              id="targetType"
+              name="targetType"
+              defaultValue={filter.targetType ?? ""}
+              className={control}
+            >
               <option value="">{t("filter.all")}</option>
               {facets.targetTypes.map((a) => (
-                <option key={a} value={a}>{a}</option>
+                <option key={a} value={a}>
+                  {a}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="targetId" className="text-sm font-medium text-slate-800">{t("filter.targetId")}</label>
+            <label htmlFor="targetId" className="text-sm font-medium text-slate-800">
+              {t("filter.targetId")}
+            </label>
             <input id="targetId" name="targetId" defaultValue={filter.targetId ?? ""} className={control} />
           </div>
           <div>
-            <label htmlFor="from" className="text-sm font-medium text-slate-800">{t("filter.from")}</label>
+            <label htmlFor="from" className="text-sm font-medium text-slate-800">
+              {t("filter.from")}
+            </label>
             <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={control} />
           </div>
           <div>
-            <label htmlFor="to" className="text-sm font-medium text-slate-800">{t("filter.to")}</label>
+            <label htmlFor="to" className="text-sm font-medium text-slate-800">
+              {t("filter.to")}
+            </label>
             <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={control} />
           </div>
           <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-6">
             <Button type="submit">{t("filter.submit")}</Button>
-            <a href="/admin/audit" className={buttonClass("ghost")}>{t("filter.reset")}</a>
+            <a href="/admin/audit" className={buttonClass("ghost")}>
+              {t("filter.reset")}
+            </a>
             <span className="ml-auto text-sm text-slate-600">{t("total", { count: total })}</span>
           </div>
         </form>
@@ -90,20 +121,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-50 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">{t("columns.time")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.actor")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.action")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.target")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.changes")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.ip")}</th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.time")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.actor")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.action")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.target")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.changes")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.ip")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 align-top">
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(r.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                    {formatDateTime(r.createdAt)}
+                  </td>
                   <td className="px-4 py-3">
-                    <Badge tone={r.actorType === "api" ? "warning" : r.actorType === "staff" ? "brand" : "neutral"}>
+                    <Badge
+                      tone={r.actorType === "api" ? "warning" : r.actorType === "staff" ? "brand" : "neutral"}
+                    >
                       {t(`actorTypes.${r.actorType}`)}
                     </Badge>
                     <span className="ml-1.5 font-mono text-xs">{r.actorLabel ?? "—"}</span>

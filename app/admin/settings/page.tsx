@@ -27,7 +27,15 @@ export default async function SettingsPage() {
           <SettingsForm
             section="general"
             title={t("general.title")}
-            fields={[{ kind: "text", name: "schoolName", label: t("general.schoolName"), value: s.general.schoolName, required: true }]}
+            fields={[
+              {
+                kind: "text",
+                name: "schoolName",
+                label: t("general.schoolName"),
+                value: s.general.schoolName,
+                required: true,
+              },
+            ]}
           />
         </Card>
         <Card>
@@ -75,8 +83,12 @@ export default async function SettingsPage() {
             description={
               <span className="flex flex-wrap items-center gap-2">
                 {t("messaging.active")}
-                <Badge tone="brand">{t("messaging.sms")}: {s.messaging.smsProvider}</Badge>
-                <Badge tone="brand">{t("messaging.email")}: {s.messaging.emailProvider}</Badge>
+                <Badge tone="brand">
+                  {t("messaging.sms")}: {s.messaging.smsProvider}
+                </Badge>
+                <Badge tone="brand">
+                  {t("messaging.email")}: {s.messaging.emailProvider}
+                </Badge>
               </span>
             }
             fields={[
@@ -87,7 +99,11 @@ export default async function SettingsPage() {
                 value: s.messaging.smsProvider,
                 options: [
                   { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
-                  { value: "aliyun", label: t("messaging.aliyun"), hint: `${readiness(ready.sms.aliyun)} · ${t("messaging.aliyunEnv")}` },
+                  {
+                    value: "aliyun",
+                    label: t("messaging.aliyun"),
+                    hint: `${readiness(ready.sms.aliyun)} · ${t("messaging.aliyunEnv")}`,
+                  },
                 ],
               },
               {
@@ -97,7 +113,11 @@ export default async function SettingsPage() {
                 value: s.messaging.emailProvider,
                 options: [
                   { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
-                  { value: "smtp", label: t("messaging.smtp"), hint: `${readiness(ready.email.smtp)} · ${t("messaging.smtpEnv")}` },
+                  {
+                    value: "smtp",
+                    label: t("messaging.smtp"),
+                    hint: `${readiness(ready.email.smtp)} · ${t("messaging.smtpEnv")}`,
+                  },
                 ],
               },
             ]}
@@ -109,8 +129,24 @@ export default async function SettingsPage() {
             title={t("retention.title")}
             description={t("retention.description")}
             fields={[
-              { kind: "number", name: "idPhotoDays", label: t("retention.idPhotoDays"), value: String(s.retention.idPhotoDays), min: 1, max: 3650, required: true },
-              { kind: "number", name: "evidenceDays", label: t("retention.evidenceDays"), value: String(s.retention.evidenceDays), min: 1, max: 3650, required: true },
+              {
+                kind: "number",
+                name: "idPhotoDays",
+                label: t("retention.idPhotoDays"),
+                value: String(s.retention.idPhotoDays),
+                min: 1,
+                max: 3650,
+                required: true,
+              },
+              {
+                kind: "number",
+                name: "evidenceDays",
+                label: t("retention.evidenceDays"),
+                value: String(s.retention.evidenceDays),
+                min: 1,
+                max: 3650,
+                required: true,
+              },
             ]}
           />
         </Card>

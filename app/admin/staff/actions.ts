@@ -34,20 +34,33 @@ function echo(formData: FormData) {
 
 export type CreatedStaff = { username: string; initialPassword: string | null };
 
-export async function createStaffAction(_prev: FormState<CreatedStaff>, formData: FormData): Promise<FormState<CreatedStaff>> {
+export async function createStaffAction(
+  _prev: FormState<CreatedStaff>,
+  formData: FormData,
+): Promise<FormState<CreatedStaff>> {
   const actor = await requireStaff("staff.manage");
   const t = await getTranslations();
   const result = await createStaff(
     actor,
-    { ...accessInput(formData), username: String(formData.get("username") ?? ""), password: String(formData.get("password") ?? "") },
+    {
+      ...accessInput(formData),
+      username: String(formData.get("username") ?? ""),
+      password: String(formData.get("password") ?? ""),
+    },
     await requestMeta(),
   );
   if (!result.ok) return formError(t, result, echo(formData));
   revalidatePath("/admin/staff");
-  return { status: "success", data: { username: result.value.username, initialPassword: result.value.initialPassword } };
+  return {
+    status: "success",
+    data: { username: result.value.username, initialPassword: result.value.initialPassword },
+  };
 }
 
-export async function updateStaffAction(_prev: FormState, formData: FormData): Promise<FormState<{ sessionsEnded: boolean }>> {
+export async function updateStaffAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState<{ sessionsEnded: boolean }>> {
   const actor = await requireStaff("staff.manage");
   const t = await getTranslations();
   const staffId = id.safeParse(formData.get("id"));

@@ -21,7 +21,11 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-export default async function StaffListPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function StaffListPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const actor = await requireStaff("staff.manage");
   const t = await getTranslations("admin.staff");
   const tc = await getTranslations("common.roles");
@@ -59,13 +63,27 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-50 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">{t("fields.username")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.displayName")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.roles")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.colleges")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.state")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.lastSignIn")}</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">{t("columns.actions")}</span></th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.username")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.displayName")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.roles")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.colleges")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.state")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.lastSignIn")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  <span className="sr-only">{t("columns.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -76,7 +94,9 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
                   <td className="px-4 py-3">
                     <span className="flex flex-wrap gap-1">
                       {s.roles.map((r) => (
-                        <Badge key={r} tone="brand">{tc(r)}</Badge>
+                        <Badge key={r} tone="brand">
+                          {tc(r)}
+                        </Badge>
                       ))}
                     </span>
                   </td>
@@ -85,7 +105,11 @@ export default async function StaffListPage({ searchParams }: { searchParams: Pr
                   </td>
                   <td className="px-4 py-3">
                     <span className="flex flex-wrap gap-1">
-                      {s.disabledAt ? <Badge tone="danger">{t("state.disabled")}</Badge> : <Badge tone="success">{t("state.active")}</Badge>}
+                      {s.disabledAt ? (
+                        <Badge tone="danger">{t("state.disabled")}</Badge>
+                      ) : (
+                        <Badge tone="success">{t("state.active")}</Badge>
+                      )}
                       {s.isDemo ? <Badge tone="warning">{t("state.demo")}</Badge> : null}
                       {s.mustChangePassword ? <Badge>{t("state.mustChange")}</Badge> : null}
                     </span>

@@ -10,7 +10,10 @@ import { createApiToken, revokeApiToken } from "@/lib/admin/api-tokens";
 
 export type CreatedToken = { name: string; token: string };
 
-export async function createApiTokenAction(_prev: FormState<CreatedToken>, formData: FormData): Promise<FormState<CreatedToken>> {
+export async function createApiTokenAction(
+  _prev: FormState<CreatedToken>,
+  formData: FormData,
+): Promise<FormState<CreatedToken>> {
   const actor = await requireStaff("apiToken.manage");
   const t = await getTranslations();
   const input = {

@@ -29,27 +29,46 @@ export default async function TokensPage() {
         description={
           <>
             {t("description")}{" "}
-            <a className="font-semibold text-brand-700 underline underline-offset-4" href="/api/v1/openapi.json">
+            <a
+              className="font-semibold text-brand-700 underline underline-offset-4"
+              href="/api/v1/openapi.json"
+            >
               {t("openapi")}
             </a>
           </>
         }
       />
       <TableCard className="mb-6" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading" className="px-5 pt-5 text-lg font-semibold sm:px-6">{t("listTitle")}</h2>
+        <h2 id="tokens-heading" className="px-5 pt-5 text-lg font-semibold sm:px-6">
+          {t("listTitle")}
+        </h2>
         {tokens.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
         ) : (
           <table className="mt-3 min-w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">{t("fields.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.prefix")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.role")}</th>
-                <th scope="col" className="px-4 py-3">{t("fields.colleges")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.created")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.lastUsed")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.state")}</th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.name")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.prefix")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.role")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("fields.colleges")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.created")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.lastUsed")}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t("columns.state")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -59,7 +78,9 @@ export default async function TokensPage() {
                   <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
                   <td className="px-4 py-3">
                     {k.roles.map((r) => (
-                      <Badge key={r} tone="brand">{tc(r)}</Badge>
+                      <Badge key={r} tone="brand">
+                        {tc(r)}
+                      </Badge>
                     ))}
                   </td>
                   <td className="max-w-56 px-4 py-3 text-xs">
@@ -78,7 +99,12 @@ export default async function TokensPage() {
                     ) : (
                       <form action={revokeApiTokenAction}>
                         <input type="hidden" name="id" value={k.id} />
-                        <Button type="submit" variant="danger" className="min-h-9 px-3 py-1.5" aria-label={t("revokeNamed", { name: k.name })}>
+                        <Button
+                          type="submit"
+                          variant="danger"
+                          className="min-h-9 px-3 py-1.5"
+                          aria-label={t("revokeNamed", { name: k.name })}
+                        >
                           {t("revoke")}
                         </Button>
                       </form>
@@ -91,7 +117,9 @@ export default async function TokensPage() {
         )}
       </TableCard>
       <Card aria-labelledby="new-token-heading" className="max-w-4xl">
-        <h2 id="new-token-heading" className="mb-4 text-lg font-semibold">{t("new")}</h2>
+        <h2 id="new-token-heading" className="mb-4 text-lg font-semibold">
+          {t("new")}
+        </h2>
         <TokenCreateForm colleges={colleges} />
       </Card>
     </>

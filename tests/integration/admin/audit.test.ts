@@ -21,10 +21,28 @@ const filter = (input: Record<string, string>) => auditFilterSchema.parse(input)
 beforeAll(async () => {
   admin = (await makeStaff("admin")).actor;
   const rows = [
-    { action: action("alpha"), actorLabel: `alice${tag}`, targetType: "thing", targetId: `t1${tag}`, createdAt: at("2026-03-01T01:00:00Z") },
-    { action: action("alpha"), actorLabel: `bob${tag}`, targetType: "thing", targetId: `t2${tag}`, createdAt: at("2026-03-02T15:59:00Z") },
+    {
+      action: action("alpha"),
+      actorLabel: `alice${tag}`,
+      targetType: "thing",
+      targetId: `t1${tag}`,
+      createdAt: at("2026-03-01T01:00:00Z"),
+    },
+    {
+      action: action("alpha"),
+      actorLabel: `bob${tag}`,
+      targetType: "thing",
+      targetId: `t2${tag}`,
+      createdAt: at("2026-03-02T15:59:00Z"),
+    },
     // 2026-03-03 00:30 in Shanghai is still 2026-03-02 in UTC: it belongs to 03-03 for the school
-    { action: action("beta"), actorLabel: `alice${tag}`, targetType: "other", targetId: `t3${tag}`, createdAt: at("2026-03-02T16:30:00Z") },
+    {
+      action: action("beta"),
+      actorLabel: `alice${tag}`,
+      targetType: "other",
+      targetId: `t3${tag}`,
+      createdAt: at("2026-03-02T16:30:00Z"),
+    },
     {
       action: action("gamma"),
       actorLabel: `carol${tag}`,
@@ -35,7 +53,8 @@ beforeAll(async () => {
       after: JSON.stringify({ note: `=HYPERLINK("x") ${idNumber.toLowerCase()}` }),
     },
   ];
-  for (const r of rows) await db.auditLog.create({ data: { actorType: "staff", actorId: `id-${r.actorLabel}`, ...r } });
+  for (const r of rows)
+    await db.auditLog.create({ data: { actorType: "staff", actorId: `id-${r.actorLabel}`, ...r } });
 });
 
 describe("audit log", () => {
@@ -53,14 +72,23 @@ describe("audit log", () => {
     const range = await listAuditLog(admin, filter({ actor: tag, from: "2026-03-01", to: "2026-03-02" }));
     expect(range.rows.map((r) => r.targetId)).toEqual([`t2${tag}`, `t1${tag}`]);
     const facets = await auditFacets(admin);
-    expect(facets.actions).toEqual(expect.arrayContaining([action("alpha"), action("beta"), action("gamma")]));
+    expect(facets.actions).toEqual(
+      expect.arrayContaining([action("alpha"), action("beta"), action("gamma")]),
+    );
     expect(facets.targetTypes).toEqual(expect.arrayContaining(["thing", "other"]));
   });
 
   it("pages through the log and ignores malformed filters", async () => {
     const many = action("many");
     for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i++)
-      await db.auditLog.create({ data: { actorType: "system", action: many, targetId: String(i), createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) } });
+      await db.auditLog.create({
+        data: {
+          actorType: "system",
+          action: many,
+          targetId: String(i),
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+        },
+      });
     const first = await listAuditLog(admin, filter({ action: many }));
     const second = await listAuditLog(admin, filter({ action: many, page: "2" }));
     expect(first.total).toBe(AUDIT_PAGE_SIZE + 3);
@@ -82,7 +110,9 @@ describe("audit log", () => {
     expect(text).toContain(`1****************${idNumber.slice(-1)}`);
     expect(text).toContain(`carol${tag}`);
     expect(text).toContain(`"'=thing"`); // a cell a spreadsheet would run as a formula is defused
-    const exported = await db.auditLog.findFirst({ where: { action: "audit.export", actorId: admin.staffUserId } });
+    const exported = await db.auditLog.findFirst({
+      where: { action: "audit.export", actorId: admin.staffUserId },
+    });
     expect(JSON.parse(exported?.after ?? "{}")).toEqual({ action: action("gamma") });
     expect(exported?.ip).toBe("192.0.2.1");
   });

@@ -33,13 +33,21 @@ afterAll(async () => {
 describe("settings", () => {
   it("saves the registrar contact, which the student pages read, with before/after in the audit log", async () => {
     const before = await registrarContact();
-    const input = { phone: "010-6275 1234", office: "行政楼 208", email: "XUEJI@Example.edu.cn", hours: "工作日 8:30–17:00" };
+    const input = {
+      phone: "010-6275 1234",
+      office: "行政楼 208",
+      email: "XUEJI@Example.edu.cn",
+      hours: "工作日 8:30–17:00",
+    };
     const result = await updateSettings(admin, "contact", input, { ip: "198.51.100.4" });
     expect(result.ok).toBe(true);
     expect(await registrarContact()).toEqual({ ...input, email: "xueji@example.edu.cn" });
     const entry = await lastAudit("settings.update", "contact");
     expect(JSON.parse(entry?.before ?? "{}")).toEqual(before);
-    expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({ phone: "010-6275 1234", email: "xueji@example.edu.cn" });
+    expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({
+      phone: "010-6275 1234",
+      email: "xueji@example.edu.cn",
+    });
     expect(entry?.ip).toBe("198.51.100.4");
   });
 
@@ -48,19 +56,49 @@ describe("settings", () => {
     ["codes", { codeLifetimeMinutes: "1441" }, "codeLifetimeMinutes", "admin.settings.errors.codeLifetime"],
     ["codes", { codeLifetimeMinutes: "10.5" }, "codeLifetimeMinutes", "admin.settings.errors.codeLifetime"],
     ["codes", { codeLifetimeMinutes: "abc" }, "codeLifetimeMinutes", "admin.settings.errors.codeLifetime"],
-    ["contact", { phone: "", office: "", email: "not-an-email", hours: "" }, "email", "admin.settings.errors.email"],
+    [
+      "contact",
+      { phone: "", office: "", email: "not-an-email", hours: "" },
+      "email",
+      "admin.settings.errors.email",
+    ],
     ["general", { schoolName: "x" }, "schoolName", "admin.settings.errors.schoolName"],
     ["retention", { idPhotoDays: "0", evidenceDays: "30" }, "idPhotoDays", "admin.settings.errors.retention"],
-    ["messaging", { smsProvider: "twilio", emailProvider: "outbox" }, "smsProvider", "admin.settings.errors.provider"],
-    ["messaging", { smsProvider: "aliyun", emailProvider: "outbox" }, "smsProvider", "admin.settings.errors.notConfigured"],
-    ["messaging", { smsProvider: "outbox", emailProvider: "smtp" }, "emailProvider", "admin.settings.errors.notConfigured"],
+    [
+      "messaging",
+      { smsProvider: "twilio", emailProvider: "outbox" },
+      "smsProvider",
+      "admin.settings.errors.provider",
+    ],
+    [
+      "messaging",
+      { smsProvider: "aliyun", emailProvider: "outbox" },
+      "smsProvider",
+      "admin.settings.errors.notConfigured",
+    ],
+    [
+      "messaging",
+      { smsProvider: "outbox", emailProvider: "smtp" },
+      "emailProvider",
+      "admin.settings.errors.notConfigured",
+    ],
     [
       "external",
-      { providers: [{ name: "微信", issuer: "https://a.example", clientId: "1" }, { name: "微信", issuer: "https://b.example", clientId: "2" }] },
+      {
+        providers: [
+          { name: "微信", issuer: "https://a.example", clientId: "1" },
+          { name: "微信", issuer: "https://b.example", clientId: "2" },
+        ],
+      },
       "providers",
       "admin.settings.errors.providers",
     ],
-    ["external", { providers: [{ name: "x", issuer: "not a url", clientId: "1" }] }, "providers", "admin.settings.errors.providers"],
+    [
+      "external",
+      { providers: [{ name: "x", issuer: "not a url", clientId: "1" }] },
+      "providers",
+      "admin.settings.errors.providers",
+    ],
   ] as const)("%s refuses %j and changes nothing", async (section, input, field, key) => {
     const rows = await db.setting.findMany({ orderBy: { key: "asc" } });
     const audits = await db.auditLog.count({ where: { action: "settings.update" } });
@@ -73,10 +111,14 @@ describe("settings", () => {
   });
 
   it("code lifetime 1–1440 minutes and the security-question switch take effect", async () => {
-    expect((await updateSettings(admin, "codes", { codeLifetimeMinutes: "1440", securityQuestions: "" })).ok).toBe(true);
+    expect(
+      (await updateSettings(admin, "codes", { codeLifetimeMinutes: "1440", securityQuestions: "" })).ok,
+    ).toBe(true);
     expect(await codeLifetimeMinutes()).toBe(1440);
     expect(await securityQuestionsEnabled()).toBe(false);
-    expect((await updateSettings(admin, "codes", { codeLifetimeMinutes: "1", securityQuestions: "on" })).ok).toBe(true);
+    expect(
+      (await updateSettings(admin, "codes", { codeLifetimeMinutes: "1", securityQuestions: "on" })).ok,
+    ).toBe(true);
     expect(await codeLifetimeMinutes()).toBe(1);
     expect(await securityQuestionsEnabled()).toBe(true);
   });
@@ -84,13 +126,19 @@ describe("settings", () => {
   it("stores school name, providers (outbox is always available), external sign-ins and retention", async () => {
     expect((await updateSettings(admin, "general", { schoolName: "  江城理工大学 " })).ok).toBe(true);
     expect(await schoolName()).toBe("江城理工大学");
-    expect((await updateSettings(admin, "messaging", { smsProvider: "outbox", emailProvider: "outbox" })).ok).toBe(true);
+    expect(
+      (await updateSettings(admin, "messaging", { smsProvider: "outbox", emailProvider: "outbox" })).ok,
+    ).toBe(true);
     expect(await smsProviderName()).toBe("outbox");
     expect(await emailProviderName()).toBe("outbox");
-    const providers = [{ name: "统一身份认证", issuer: "https://sso.example.edu.cn", clientId: "xueji-portal" }];
+    const providers = [
+      { name: "统一身份认证", issuer: "https://sso.example.edu.cn", clientId: "xueji-portal" },
+    ];
     expect((await updateSettings(admin, "external", { providers })).ok).toBe(true);
     expect(await externalSignInProviders()).toEqual(providers);
-    expect((await updateSettings(admin, "retention", { idPhotoDays: "30", evidenceDays: "365" })).ok).toBe(true);
+    expect((await updateSettings(admin, "retention", { idPhotoDays: "30", evidenceDays: "365" })).ok).toBe(
+      true,
+    );
     expect(await retentionDays()).toEqual({ idPhotoDays: 30, evidenceDays: 365 });
     // the corrections service reads the evidence period itself
     expect(await evidenceRetentionDays()).toBe(365);
@@ -103,7 +151,9 @@ describe("settings", () => {
 
   it("is for admins only", async () => {
     const { actor: registrar } = await makeStaff("registrar");
-    await expect(updateSettings(registrar, "general", { schoolName: "别的大学" })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(updateSettings(registrar, "general", { schoolName: "别的大学" })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
     await expect(readSettings(registrar)).rejects.toBeInstanceOf(AuthorizationError);
   });
 });

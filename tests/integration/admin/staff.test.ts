@@ -42,7 +42,10 @@ describe("creating staff accounts", () => {
     expect(result.value.username).toBe(username);
     const initial = result.value.initialPassword as string;
     expect(initial).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
-    const row = await db.staffUser.findUniqueOrThrow({ where: { id: result.value.id }, include: { collegeScopes: true } });
+    const row = await db.staffUser.findUniqueOrThrow({
+      where: { id: result.value.id },
+      include: { collegeScopes: true },
+    });
     expect(row.passwordHash).not.toContain(initial);
     expect(await verifyPassword(row.passwordHash, initial)).toBe(true);
     expect(row.mustChangePassword).toBe(true);
@@ -74,7 +77,10 @@ describe("creating staff accounts", () => {
     });
     expect(result.ok && result.value.initialPassword).toBe(null);
     if (!result.ok) return;
-    const row = await db.staffUser.findUniqueOrThrow({ where: { id: result.value.id }, include: { collegeScopes: true } });
+    const row = await db.staffUser.findUniqueOrThrow({
+      where: { id: result.value.id },
+      include: { collegeScopes: true },
+    });
     expect(await verifyPassword(row.passwordHash, "长江黄河都向东流")).toBe(true);
     // scopes only matter for the college role: none are stored for a registrar
     expect(row.collegeScopes).toHaveLength(0);
@@ -92,7 +98,14 @@ describe("creating staff accounts", () => {
     [{ displayName: "  " }, "displayName", "admin.staff.errors.displayName"],
   ])("refuses %j on the field with a message", async (override, field, key) => {
     const username = `bad${uid(3)}`;
-    const input = { username, displayName: "某人", roles: ["support"], collegeIds: [], password: "", ...override };
+    const input = {
+      username,
+      displayName: "某人",
+      roles: ["support"],
+      collegeIds: [],
+      password: "",
+      ...override,
+    };
     if (input.password === "xx-USERNAME-xx") input.password = `xx-${username}-xx`;
     const before = await db.staffUser.count();
     const result = await createStaff(admin, input);
@@ -103,18 +116,28 @@ describe("creating staff accounts", () => {
   });
 
   it("refuses a username that is taken", async () => {
-    const first = await createStaff(admin, { username: `dup${uid(3)}`, displayName: "a", roles: ["support"], password: "" });
+    const first = await createStaff(admin, {
+      username: `dup${uid(3)}`,
+      displayName: "a",
+      roles: ["support"],
+      password: "",
+    });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    const second = await createStaff(admin, { username: first.value.username, displayName: "b", roles: ["support"], password: "" });
+    const second = await createStaff(admin, {
+      username: first.value.username,
+      displayName: "b",
+      roles: ["support"],
+      password: "",
+    });
     expect(!second.ok && second.fieldErrors?.username?.key).toBe("admin.staff.errors.usernameTaken");
   });
 
   it("is for staff managers only", async () => {
     const { actor: registrar } = await makeStaff("registrar");
-    await expect(createStaff(registrar, { username: `x${uid(3)}`, displayName: "x", roles: ["admin"] })).rejects.toBeInstanceOf(
-      AuthorizationError,
-    );
+    await expect(
+      createStaff(registrar, { username: `x${uid(3)}`, displayName: "x", roles: ["admin"] }),
+    ).rejects.toBeInstanceOf(AuthorizationError);
     await expect(listStaff(registrar)).rejects.toBeInstanceOf(AuthorizationError);
   });
 });
@@ -137,7 +160,10 @@ describe("changing access ends sessions", () => {
     expect(sessions.every((s) => s.revokeReason === "role_changed")).toBe(true);
 
     const entry = await lastAudit("staff.update", person.staffUserId);
-    expect(JSON.parse(entry?.before ?? "{}")).toMatchObject({ roles: ["college"], colleges: [collegeA.code] });
+    expect(JSON.parse(entry?.before ?? "{}")).toMatchObject({
+      roles: ["college"],
+      colleges: [collegeA.code],
+    });
     expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({
       displayName: "新名字",
       roles: ["college", "registrar"],
@@ -154,7 +180,11 @@ describe("changing access ends sessions", () => {
 
   it("a display-name change alone keeps sessions", async () => {
     const { actor: person } = await makeStaff("support");
-    const result = await updateStaffAccess(admin, person.staffUserId, { displayName: "客服小王", roles: ["support"], collegeIds: [] });
+    const result = await updateStaffAccess(admin, person.staffUserId, {
+      displayName: "客服小王",
+      roles: ["support"],
+      collegeIds: [],
+    });
     expect(result).toEqual({ ok: true, value: { sessionsEnded: false } });
     expect(await resolveSession(person.sessionId)).not.toBeNull();
   });
@@ -173,7 +203,11 @@ describe("changing access ends sessions", () => {
   });
 
   it("an admin can neither drop their own admin role nor disable themselves", async () => {
-    const self = await updateStaffAccess(admin, admin.staffUserId, { displayName: "x", roles: ["registrar"], collegeIds: [] });
+    const self = await updateStaffAccess(admin, admin.staffUserId, {
+      displayName: "x",
+      roles: ["registrar"],
+      collegeIds: [],
+    });
     expect(!self.ok && self.fieldErrors?.roles?.key).toBe("admin.staff.errors.selfAdmin");
     const disable = await setStaffDisabled(admin, admin.staffUserId, true);
     expect(!disable.ok && disable.error?.key).toBe("admin.staff.errors.selfDisable");
@@ -197,14 +231,29 @@ describe("changing access ends sessions", () => {
 
 describe("changing one's own password", () => {
   it("checks the current password, applies the rules, clears the must-change flag and ends other sessions", async () => {
-    const { actor: person, password } = await makeStaff("college", { collegeIds: [collegeA.id], mustChangePassword: true });
+    const { actor: person, password } = await makeStaff("college", {
+      collegeIds: [collegeA.id],
+      mustChangePassword: true,
+    });
     const elsewhere = await startSession({ staffUserId: person.staffUserId }, meta);
 
-    const wrong = await changeOwnPassword(person, { currentPassword: "nope", newPassword: "x", confirmPassword: "x" });
+    const wrong = await changeOwnPassword(person, {
+      currentPassword: "nope",
+      newPassword: "x",
+      confirmPassword: "x",
+    });
     expect(!wrong.ok && wrong.fieldErrors?.currentPassword?.key).toBe("admin.ownPassword.currentWrong");
-    const common = await changeOwnPassword(person, { currentPassword: password, newPassword: "12345678", confirmPassword: "12345678" });
+    const common = await changeOwnPassword(person, {
+      currentPassword: password,
+      newPassword: "12345678",
+      confirmPassword: "12345678",
+    });
     expect(!common.ok && common.fieldErrors?.newPassword?.key).toBe("admin.password.common");
-    const same = await changeOwnPassword(person, { currentPassword: password, newPassword: password, confirmPassword: password });
+    const same = await changeOwnPassword(person, {
+      currentPassword: password,
+      newPassword: password,
+      confirmPassword: password,
+    });
     expect(!same.ok && same.fieldErrors?.newPassword?.key).toBe("admin.ownPassword.sameAsOld");
     const mismatch = await changeOwnPassword(person, {
       currentPassword: password,

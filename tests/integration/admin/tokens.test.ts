@@ -29,24 +29,49 @@ describe("API tokens", () => {
     expect(JSON.stringify(row)).not.toContain(token.slice(4));
     const entry = await lastAudit("apiToken.create", id);
     expect(entry?.after).not.toContain(token.slice(4));
-    expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({ name: "教务系统同步", prefix, roles: ["registrar"], colleges: [] });
+    expect(JSON.parse(entry?.after ?? "{}")).toMatchObject({
+      name: "教务系统同步",
+      prefix,
+      roles: ["registrar"],
+      colleges: [],
+    });
 
     const listed = (await listApiTokens(admin)).find((t) => t.id === id);
-    expect(listed).toMatchObject({ prefix, roles: ["registrar"], colleges: [], lastUsedAt: null, revokedAt: null });
+    expect(listed).toMatchObject({
+      prefix,
+      roles: ["registrar"],
+      colleges: [],
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed)).not.toContain(token.slice(4));
   });
 
   it("authenticate until revoked; last use is recorded", async () => {
-    const result = await createApiToken(admin, { name: "学院看板", role: "college", collegeIds: [college.id] });
+    const result = await createApiToken(admin, {
+      name: "学院看板",
+      role: "college",
+      collegeIds: [college.id],
+    });
     if (!result.ok) throw new Error("not created");
     const actor = await actorForToken(result.value.token);
-    expect(actor).toEqual({ kind: "api", tokenId: result.value.id, tokenName: "学院看板", roles: ["college"], collegeIds: [college.id] });
-    expect((await db.apiToken.findUniqueOrThrow({ where: { id: result.value.id } })).lastUsedAt).not.toBeNull();
+    expect(actor).toEqual({
+      kind: "api",
+      tokenId: result.value.id,
+      tokenName: "学院看板",
+      roles: ["college"],
+      collegeIds: [college.id],
+    });
+    expect(
+      (await db.apiToken.findUniqueOrThrow({ where: { id: result.value.id } })).lastUsedAt,
+    ).not.toBeNull();
     expect(await actorForToken(result.value.token + "x")).toBeNull();
 
     expect((await revokeApiToken(admin, result.value.id)).ok).toBe(true);
     expect(await actorForToken(result.value.token)).toBeNull();
-    expect(JSON.parse((await lastAudit("apiToken.revoke", result.value.id))?.after ?? "{}")).toMatchObject({ revoked: true });
+    expect(JSON.parse((await lastAudit("apiToken.revoke", result.value.id))?.after ?? "{}")).toMatchObject({
+      revoked: true,
+    });
     const listed = (await listApiTokens(admin)).find((t) => t.id === result.value.id);
     expect(listed?.revokedAt).not.toBeNull();
     expect(listed?.colleges.map((c) => c.code)).toEqual([college.code]);
@@ -66,7 +91,9 @@ describe("API tokens", () => {
 
   it("are managed by admins only", async () => {
     const { actor: registrar } = await makeStaff("registrar");
-    await expect(createApiToken(registrar, { name: "x", role: "registrar" })).rejects.toBeInstanceOf(AuthorizationError);
+    await expect(createApiToken(registrar, { name: "x", role: "registrar" })).rejects.toBeInstanceOf(
+      AuthorizationError,
+    );
     await expect(revokeApiToken(registrar, "any")).rejects.toBeInstanceOf(AuthorizationError);
   });
 });

@@ -22,7 +22,14 @@ const seed = Number.parseInt(tag, 16);
 const idA = idNumberFor("2005-03-07", true, seed);
 const idC = idNumberFor("2004-11-20", false, seed + 1);
 
-function record(studentNumber: string, name: string, idNumber: string, gender: string, birthDate: string, extra: Record<string, string> = {}) {
+function record(
+  studentNumber: string,
+  name: string,
+  idNumber: string,
+  gender: string,
+  birthDate: string,
+  extra: Record<string, string> = {},
+) {
   return {
     studentNumber,
     name,
@@ -68,7 +75,11 @@ beforeAll(async () => {
   if (!reg.ok) throw new Error("token");
   registrarToken = reg.value.token;
   registrarTokenId = reg.value.id;
-  const other = await createApiToken(admin, { name: "别的学院", role: "college", collegeIds: [otherCollege.id] });
+  const other = await createApiToken(admin, {
+    name: "别的学院",
+    role: "college",
+    collegeIds: [otherCollege.id],
+  });
   if (!other.ok) throw new Error("token");
   otherCollegeToken = other.value.token;
   // the student of record A registered before the roster arrived: the upsert links the record to them
@@ -95,29 +106,47 @@ describe("authentication", () => {
     expect(none.status).toBe(401);
     expect(none.body).toMatchObject({ code: "api.errors.missingToken" });
     expect(none.headers.get("www-authenticate")).toContain("Bearer");
-    expect((await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: "xjt_forged" })).status).toBe(401);
+    expect(
+      (await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: "xjt_forged" })).status,
+    ).toBe(401);
 
     const temp = await createApiToken(admin, { name: "临时", role: "registrar" });
     if (!temp.ok) throw new Error("token");
-    expect((await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: temp.value.token })).status).toBe(200);
+    expect(
+      (await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: temp.value.token })).status,
+    ).toBe(200);
     await revokeApiToken(admin, temp.value.id);
-    const revoked = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: temp.value.token });
+    const revoked = await call(getStatus, "/api/v1/self-check-status?cohort=2023", {
+      token: temp.value.token,
+    });
     expect(revoked.status).toBe(401);
-    expect(revoked.body).toMatchObject({ code: "api.errors.invalidToken", error: expect.stringContaining("revoked") });
-    const zh = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: temp.value.token, headers: { "accept-language": "zh-CN,zh;q=0.9" } });
+    expect(revoked.body).toMatchObject({
+      code: "api.errors.invalidToken",
+      error: expect.stringContaining("revoked"),
+    });
+    const zh = await call(getStatus, "/api/v1/self-check-status?cohort=2023", {
+      token: temp.value.token,
+      headers: { "accept-language": "zh-CN,zh;q=0.9" },
+    });
     expect(zh.body.error).toContain("撤销");
   });
 
   it("limits each token to its requests per minute (429 with Retry-After), other tokens unaffected", async () => {
     const busy = await createApiToken(admin, { name: "忙碌的客户端", role: "registrar" });
     if (!busy.ok) throw new Error("token");
-    expect((await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: busy.value.token })).status).toBe(200);
+    expect(
+      (await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: busy.value.token })).status,
+    ).toBe(200);
     await consume("apiPerTokenMinute", busy.value.id, LIMITS.apiPerTokenMinute.points - 1);
-    const limited = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: busy.value.token });
+    const limited = await call(getStatus, "/api/v1/self-check-status?cohort=2023", {
+      token: busy.value.token,
+    });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ code: "api.errors.rateLimited" });
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: registrarToken })).status).toBe(200);
+    expect(
+      (await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: registrarToken })).status,
+    ).toBe(200);
   });
 
   it("serves the OpenAPI 3.1 document generated from the schemas", async () => {
@@ -134,16 +163,34 @@ describe("authentication", () => {
     ]);
     expect(paths["/api/v1/records"].put).toBeDefined();
     const schemas = (doc.body.components as { schemas: Record<string, { required?: string[] }> }).schemas;
-    expect(schemas.EnrollmentRecordInput.required).toEqual(expect.arrayContaining(["studentNumber", "idNumber", "college"]));
+    expect(schemas.EnrollmentRecordInput.required).toEqual(
+      expect.arrayContaining(["studentNumber", "idNumber", "college"]),
+    );
   });
 });
 
 describe("PUT /api/v1/records", () => {
   it("creates valid records, reports invalid items one by one, and audits as api", async () => {
-    const res = await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: [recA, badB, recC] } });
+    const res = await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: registrarToken,
+      body: { records: [recA, badB, recC] },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.summary).toEqual({ received: 3, created: 2, updated: 0, unchanged: 0, errors: 1, conflicts: 0 });
-    const results = res.body.results as { index: number; outcome: string; studentNumber: string; issues?: { field: string; code: string; message: string }[] }[];
+    expect(res.body.summary).toEqual({
+      received: 3,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      errors: 1,
+      conflicts: 0,
+    });
+    const results = res.body.results as {
+      index: number;
+      outcome: string;
+      studentNumber: string;
+      issues?: { field: string; code: string; message: string }[];
+    }[];
     expect(results.map((r) => [r.index, r.studentNumber, r.outcome])).toEqual([
       [0, snA, "created"],
       [1, snB, "error"],
@@ -151,7 +198,10 @@ describe("PUT /api/v1/records", () => {
     ]);
     expect(results[1].issues?.[0]).toMatchObject({ field: "idNumber", code: "import.issues.idCheckDigit" });
 
-    const a = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: snA }, include: { college: true } });
+    const a = await db.enrollmentRecord.findUniqueOrThrow({
+      where: { studentNumber: snA },
+      include: { college: true },
+    });
     expect(a.college.name).toBe(collegeName);
     expect(a.version).toBe(1);
     expect(a.idNumberEnc).not.toContain(idA);
@@ -178,17 +228,40 @@ describe("PUT /api/v1/records", () => {
     const a = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: snA } });
     expect(a).toMatchObject({ status: "休学", version: 2 });
     const history = await db.recordHistory.findMany({ where: { recordId: a.id } });
-    expect(history).toEqual([expect.objectContaining({ field: "status", beforeValue: "在籍(注册学籍)", afterValue: "休学", source: "import", recordVersion: 2 })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        field: "status",
+        beforeValue: "在籍(注册学籍)",
+        afterValue: "休学",
+        source: "import",
+        recordVersion: 2,
+      }),
+    ]);
     // and back, so the record is 在籍 for the rest of the file
-    await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: [recA] } });
+    await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: registrarToken,
+      body: { records: [recA] },
+    });
   });
 
   it("never overwrites a field an approved correction changed: the item is a conflict, the field kept", async () => {
     const c = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: snC } });
     await db.recordHistory.create({
-      data: { recordId: c.id, field: "ethnicity", beforeValue: "回族", afterValue: "汉族", source: "correction", recordVersion: c.version },
+      data: {
+        recordId: c.id,
+        field: "ethnicity",
+        beforeValue: "回族",
+        afterValue: "汉族",
+        source: "correction",
+        recordVersion: c.version,
+      },
     });
-    const res = await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: [{ ...recC, ethnicity: "回族" }] } });
+    const res = await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: registrarToken,
+      body: { records: [{ ...recC, ethnicity: "回族" }] },
+    });
     expect(res.status).toBe(200);
     const [item] = res.body.results as { outcome: string; issues: { field: string; code: string }[] }[];
     expect(item.outcome).toBe("conflict");
@@ -197,12 +270,23 @@ describe("PUT /api/v1/records", () => {
   });
 
   it("checks the body's shape before anything else", async () => {
-    const empty = await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: [] } });
+    const empty = await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: registrarToken,
+      body: { records: [] },
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.fieldErrors).toHaveProperty("records");
-    const tooMany = await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: Array(1001).fill(recA) } });
+    const tooMany = await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: registrarToken,
+      body: { records: Array(1001).fill(recA) },
+    });
     expect(tooMany.status).toBe(400);
-    expect((await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: "{not json" })).status).toBe(400);
+    expect(
+      (await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: "{not json" }))
+        .status,
+    ).toBe(400);
     const form = await call(putRecords, "/api/v1/records", {
       method: "PUT",
       token: registrarToken,
@@ -210,15 +294,25 @@ describe("PUT /api/v1/records", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(form.status).toBe(415);
-    const item = await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: [{ studentNumber: 42 }] } });
+    const item = await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: registrarToken,
+      body: { records: [{ studentNumber: 42 }] },
+    });
     expect(item.status).toBe(200);
     const [result] = item.body.results as { outcome: string; issues: { field: string }[] }[];
     expect(result.outcome).toBe("error");
-    expect(result.issues.map((i) => i.field)).toEqual(expect.arrayContaining(["studentNumber", "name", "idNumber"]));
+    expect(result.issues.map((i) => i.field)).toEqual(
+      expect.arrayContaining(["studentNumber", "name", "idNumber"]),
+    );
   });
 
   it("is refused to college tokens (wrong role → 403)", async () => {
-    const res = await call(putRecords, "/api/v1/records", { method: "PUT", token: otherCollegeToken, body: { records: [recA] } });
+    const res = await call(putRecords, "/api/v1/records", {
+      method: "PUT",
+      token: otherCollegeToken,
+      body: { records: [recA] },
+    });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: "api.errors.forbidden" });
   });
@@ -229,26 +323,48 @@ describe("GET /api/v1/self-check-status", () => {
   beforeAll(async () => {
     const college = await db.college.findUniqueOrThrow({ where: { name: collegeName } });
     collegeCode = college.code;
-    const token = await createApiToken(admin, { name: "本学院看板", role: "college", collegeIds: [college.id] });
+    const token = await createApiToken(admin, {
+      name: "本学院看板",
+      role: "college",
+      collegeIds: [college.id],
+    });
     if (!token.ok) throw new Error("token");
     collegeToken = token.value.token;
     collegeTokenId = token.value.id;
     const now = Date.now();
     const campaign = await db.campaign.create({
-      data: { name: `2023级自查${tag}`, cohort: "2023", level: "普通本科", startsAt: new Date(now - 86_400_000), endsAt: new Date(now + 86_400_000 * 7) },
+      data: {
+        name: `2023级自查${tag}`,
+        cohort: "2023",
+        level: "普通本科",
+        startsAt: new Date(now - 86_400_000),
+        endsAt: new Date(now + 86_400_000 * 7),
+      },
     });
     const a = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: snA } });
-    await db.selfCheck.create({ data: { campaignId: campaign.id, recordId: a.id, accountId: accountA, confirmedAt: new Date(), confirmedVersion: a.version } });
+    await db.selfCheck.create({
+      data: {
+        campaignId: campaign.id,
+        recordId: a.id,
+        accountId: accountA,
+        confirmedAt: new Date(),
+        confirmedVersion: a.version,
+      },
+    });
   });
 
   it("counts registered / viewed / confirmed / reported per college", async () => {
-    const res = await call(getStatus, `/api/v1/self-check-status?cohort=2023&collegeCode=${collegeCode}`, { token: registrarToken });
+    const res = await call(getStatus, `/api/v1/self-check-status?cohort=2023&collegeCode=${collegeCode}`, {
+      token: registrarToken,
+    });
     expect(res.status).toBe(200);
     expect(res.body.colleges).toEqual([
       { collegeCode, collegeName, records: 2, registered: 1, viewed: 1, confirmed: 1, reported: 0 },
     ]);
     expect((res.body.campaign as { level: string }).level).toBe("普通本科");
-    const own = await call(getStatus, `/api/v1/self-check-status?cohort=2023&collegeCode=${collegeCode}`, { token: collegeToken });
+    const own = await call(getStatus, `/api/v1/self-check-status?cohort=2023&collegeCode=${collegeCode}`, {
+      token: collegeToken,
+    });
     expect(own.status).toBe(200);
     expect(own.body.totals).toMatchObject({ records: 2, confirmed: 1 });
     const all = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: collegeToken });
@@ -256,17 +372,34 @@ describe("GET /api/v1/self-check-status", () => {
   });
 
   it("a college token outside its scope gets 404, exactly like an unknown college", async () => {
-    const outside = await call(getStatus, `/api/v1/self-check-status?cohort=2023&collegeCode=${collegeCode}`, { token: otherCollegeToken });
+    const outside = await call(
+      getStatus,
+      `/api/v1/self-check-status?cohort=2023&collegeCode=${collegeCode}`,
+      { token: otherCollegeToken },
+    );
     expect(outside.status).toBe(404);
     expect(outside.body).toMatchObject({ code: "api.status.collegeNotFound" });
-    const unknown = await call(getStatus, "/api/v1/self-check-status?cohort=2023&collegeCode=NOPE", { token: otherCollegeToken });
+    const unknown = await call(getStatus, "/api/v1/self-check-status?cohort=2023&collegeCode=NOPE", {
+      token: otherCollegeToken,
+    });
     expect(unknown.body).toEqual(outside.body);
     const mine = await call(getStatus, "/api/v1/self-check-status?cohort=2023", { token: otherCollegeToken });
     expect(mine.status).toBe(200);
-    expect((mine.body.colleges as { collegeCode: string }[]).map((c) => c.collegeCode)).not.toContain(collegeCode);
-    expect((await call(getStatus, "/api/v1/self-check-status?cohort=twenty", { token: registrarToken })).status).toBe(400);
-    const noCampaign = await call(getStatus, "/api/v1/self-check-status?cohort=1999", { token: registrarToken });
-    expect(noCampaign.body).toMatchObject({ cohort: "1999", campaign: null, colleges: [], totals: { records: 0 } });
+    expect((mine.body.colleges as { collegeCode: string }[]).map((c) => c.collegeCode)).not.toContain(
+      collegeCode,
+    );
+    expect(
+      (await call(getStatus, "/api/v1/self-check-status?cohort=twenty", { token: registrarToken })).status,
+    ).toBe(400);
+    const noCampaign = await call(getStatus, "/api/v1/self-check-status?cohort=1999", {
+      token: registrarToken,
+    });
+    expect(noCampaign.body).toMatchObject({
+      cohort: "1999",
+      campaign: null,
+      colleges: [],
+      totals: { records: 0 },
+    });
   });
 });
 
@@ -275,7 +408,12 @@ describe("corrections", () => {
   let itemId: string;
   beforeAll(async () => {
     const a = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: snA } });
-    const student: StudentActor = { kind: "student", accountId: accountA, sessionId: "test", identityStatus: "verified" };
+    const student: StudentActor = {
+      kind: "student",
+      accountId: accountA,
+      sessionId: "test",
+      identityStatus: "verified",
+    };
     const submitted = await submitCorrection(student, {
       recordId: a.id,
       recordVersion: a.version,
@@ -291,7 +429,14 @@ describe("corrections", () => {
     const list = await call(listCorrections, "/api/v1/corrections?status=all", { token: otherCollegeToken });
     expect(list.status).toBe(200);
     expect((list.body.corrections as { id: string }[]).map((c) => c.id)).not.toContain(requestId);
-    expect((await call(getCorrection, `/api/v1/corrections/${requestId}`, { token: otherCollegeToken, params: { id: requestId } })).status).toBe(404);
+    expect(
+      (
+        await call(getCorrection, `/api/v1/corrections/${requestId}`, {
+          token: otherCollegeToken,
+          params: { id: requestId },
+        })
+      ).status,
+    ).toBe(404);
     const decision = await call(decide, `/api/v1/corrections/${requestId}/decision`, {
       method: "POST",
       token: otherCollegeToken,
@@ -299,16 +444,25 @@ describe("corrections", () => {
       body: { decisions: [{ itemId, decision: "accepted" }] },
     });
     expect(decision.status).toBe(404);
-    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("submitted");
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe(
+      "submitted",
+    );
   });
 
   it("the college token reviews first, the registrar token decides finally and the record changes", async () => {
     const list = await call(listCorrections, "/api/v1/corrections", { token: collegeToken });
     expect(list.body.stage).toBe("college");
-    const row = (list.body.corrections as { id: string; fields: string[]; studentNumber: string; lockVersion: number }[]).find((c) => c.id === requestId);
+    const row = (
+      list.body.corrections as { id: string; fields: string[]; studentNumber: string; lockVersion: number }[]
+    ).find((c) => c.id === requestId);
     expect(row).toMatchObject({ fields: ["department"], studentNumber: snA });
-    const detail = await call(getCorrection, `/api/v1/corrections/${requestId}`, { token: collegeToken, params: { id: requestId } });
-    expect(detail.body.items).toEqual([expect.objectContaining({ id: itemId, field: "department", requested: "软件工程系" })]);
+    const detail = await call(getCorrection, `/api/v1/corrections/${requestId}`, {
+      token: collegeToken,
+      params: { id: requestId },
+    });
+    expect(detail.body.items).toEqual([
+      expect.objectContaining({ id: itemId, field: "department", requested: "软件工程系" }),
+    ]);
 
     // the registrar cannot decide before the college
     const early = await call(decide, `/api/v1/corrections/${requestId}/decision`, {
@@ -334,7 +488,9 @@ describe("corrections", () => {
       body: { decisions: [{ itemId, decision: "accepted" }] },
     });
     expect(again.status).toBe(409);
-    const audit = await db.auditLog.findFirst({ where: { action: "correction.collegeReview", targetId: requestId } });
+    const audit = await db.auditLog.findFirst({
+      where: { action: "correction.collegeReview", targetId: requestId },
+    });
     expect(audit).toMatchObject({ actorType: "api", actorId: collegeTokenId });
 
     const noReason = await call(decide, `/api/v1/corrections/${requestId}/decision`, {
@@ -363,13 +519,23 @@ describe("corrections", () => {
     expect(final.body).toEqual({ stage: "registrar", status: "approved", accepted: 1, rejected: 0 });
     const a = await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: snA } });
     expect(a.department).toBe("软件工程系");
-    const registrarAudit = await db.auditLog.findFirst({ where: { action: "correction.registrarReview", targetId: requestId } });
+    const registrarAudit = await db.auditLog.findFirst({
+      where: { action: "correction.registrarReview", targetId: requestId },
+    });
     expect(registrarAudit).toMatchObject({ actorType: "api", actorId: registrarTokenId });
   });
 
   it("a registrar token that was revoked can no longer decide or read", async () => {
     await revokeApiToken(admin, registrarTokenId);
     expect((await call(listCorrections, "/api/v1/corrections", { token: registrarToken })).status).toBe(401);
-    expect((await call(putRecords, "/api/v1/records", { method: "PUT", token: registrarToken, body: { records: [recA] } })).status).toBe(401);
+    expect(
+      (
+        await call(putRecords, "/api/v1/records", {
+          method: "PUT",
+          token: registrarToken,
+          body: { records: [recA] },
+        })
+      ).status,
+    ).toBe(401);
   });
 });

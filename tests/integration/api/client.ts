@@ -6,7 +6,13 @@ type Handler<P> = (request: Request, context?: { params: Promise<P> }) => Respon
 export async function call<P>(
   handler: Handler<P>,
   path: string,
-  options: { method?: string; token?: string | null; body?: unknown; params?: P; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    token?: string | null;
+    body?: unknown;
+    params?: P;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: Record<string, unknown> & { [k: string]: unknown }; headers: Headers }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -14,7 +20,12 @@ export async function call<P>(
   const request = new Request(`http://localhost${path}`, {
     method: options.method ?? "GET",
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await response.text();

@@ -17,7 +17,9 @@ describe("maskIdNumbersIn", () => {
 
 describe("readableJson", () => {
   it("pretty-prints stored JSON and masks inside it", () => {
-    expect(readableJson('{"a":1,"id":"11010119900307123X"}')).toBe('{\n  "a": 1,\n  "id": "1****************X"\n}');
+    expect(readableJson('{"a":1,"id":"11010119900307123X"}')).toBe(
+      '{\n  "a": 1,\n  "id": "1****************X"\n}',
+    );
   });
   it("shows text that is not JSON as it is, and nothing for null", () => {
     expect(readableJson("plain")).toBe("plain");

@@ -10,7 +10,8 @@ export async function GET(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) return new Response("sign in required", { status: 401 });
   if (actor.kind !== "staff" || !can(actor, "audit.view")) return new Response("forbidden", { status: 403 });
-  if (actor.mustChangePassword && !isDemoMode()) return new Response("change your password first", { status: 403 });
+  if (actor.mustChangePassword && !isDemoMode())
+    return new Response("change your password first", { status: 403 });
   const { page: _page, ...filter } = auditFilterSchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   );

@@ -31,7 +31,11 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
         description={t("createdAt", { time: formatDateTime(staff.createdAt) })}
         actions={
           <span className="flex flex-wrap gap-1">
-            {staff.disabledAt ? <Badge tone="danger">{t("state.disabled")}</Badge> : <Badge tone="success">{t("state.active")}</Badge>}
+            {staff.disabledAt ? (
+              <Badge tone="danger">{t("state.disabled")}</Badge>
+            ) : (
+              <Badge tone="success">{t("state.active")}</Badge>
+            )}
             {staff.isDemo ? <Badge tone="warning">{t("state.demo")}</Badge> : null}
             {staff.mustChangePassword ? <Badge>{t("state.mustChange")}</Badge> : null}
           </span>
@@ -44,17 +48,27 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="access-heading">
-          <h2 id="access-heading" className="mb-4 text-lg font-semibold">{t("accessHeading")}</h2>
+          <h2 id="access-heading" className="mb-4 text-lg font-semibold">
+            {t("accessHeading")}
+          </h2>
           <StaffEditForm staff={staff} colleges={colleges} />
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="password-heading">
-            <h2 id="password-heading" className="mb-3 text-lg font-semibold">{t("reset.heading")}</h2>
+            <h2 id="password-heading" className="mb-3 text-lg font-semibold">
+              {t("reset.heading")}
+            </h2>
             <StaffResetPasswordForm id={staff.id} />
           </Card>
           <Card aria-labelledby="status-heading">
-            <h2 id="status-heading" className="mb-3 text-lg font-semibold">{t("status.heading")}</h2>
-            {self ? <p className="text-sm text-slate-700">{t("status.self")}</p> : <StaffStatusForm id={staff.id} disabled={!!staff.disabledAt} />}
+            <h2 id="status-heading" className="mb-3 text-lg font-semibold">
+              {t("status.heading")}
+            </h2>
+            {self ? (
+              <p className="text-sm text-slate-700">{t("status.self")}</p>
+            ) : (
+              <StaffStatusForm id={staff.id} disabled={!!staff.disabledAt} />
+            )}
           </Card>
         </div>
       </div>

@@ -9,7 +9,13 @@ export const GET = apiHandler(
   { permission: ["correction.collegeReview", "correction.registrarReview"] },
   async ({ request, actor, t }) => {
     const query = correctionListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) return apiError(400, "api.errors.invalidQuery", t("api.errors.invalidQuery"), zodFieldErrors(query.error));
+    if (!query.success)
+      return apiError(
+        400,
+        "api.errors.invalidQuery",
+        t("api.errors.invalidQuery"),
+        zodFieldErrors(query.error),
+      );
     const stage = stageOf(actor);
     const { rows, total, page, pages } = await listQueue(actor, stage, query.data);
     return json({

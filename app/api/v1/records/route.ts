@@ -12,14 +12,25 @@ export const PUT = apiHandler({ permission: "roster.import" }, async (ctx) => {
   if (!body.ok) return body.response;
   const envelope = upsertEnvelopeSchema.safeParse(body.value);
   if (!envelope.success)
-    return apiError(400, "api.errors.invalidBody", ctx.t("api.errors.invalidBody"), zodFieldErrors(envelope.error));
+    return apiError(
+      400,
+      "api.errors.invalidBody",
+      ctx.t("api.errors.invalidBody"),
+      zodFieldErrors(envelope.error),
+    );
 
   const label = `api-${ctx.actor.tokenName}-${new Date().toISOString()}`.replace(/[^\w.-]+/g, "_");
   const result = await upsertRecords(ctx.actor, envelope.data.records, label);
   if (!result.ok) {
     const error = describe(ctx.t, result.error ?? { key: "api.errors.internal" });
     const busy = /busy|concurrentChange/.test(error.code);
-    return apiError(busy ? 409 : 422, error.code, error.message, undefined, busy ? { "retry-after": "30" } : {});
+    return apiError(
+      busy ? 409 : 422,
+      error.code,
+      error.message,
+      undefined,
+      busy ? { "retry-after": "30" } : {},
+    );
   }
   const results = result.value.results.map((r) => ({
     index: r.index,

@@ -16,10 +16,16 @@ export const POST = apiHandler<{ id: string }>(
     if (!body.ok) return body.response;
     const parsed = decisionBodySchema.safeParse(body.value);
     if (!parsed.success)
-      return apiError(400, "api.errors.invalidBody", ctx.t("api.errors.invalidBody"), zodFieldErrors(parsed.error));
+      return apiError(
+        400,
+        "api.errors.invalidBody",
+        ctx.t("api.errors.invalidBody"),
+        zodFieldErrors(parsed.error),
+      );
     const stage = stageOf(ctx.actor);
     const input = { requestId: ctx.params.id, ...parsed.data };
-    const result = stage === "registrar" ? await registrarDecide(ctx.actor, input) : await collegeDecide(ctx.actor, input);
+    const result =
+      stage === "registrar" ? await registrarDecide(ctx.actor, input) : await collegeDecide(ctx.actor, input);
     if (!result.ok) {
       const error = describe(ctx.t, result.error ?? { key: "api.errors.invalidBody" });
       return apiError(
