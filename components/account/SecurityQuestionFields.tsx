@@ -32,7 +32,7 @@ export function SecurityQuestionFields({
           </SelectField>
           <TextField
             id={`answer${n}`}
-            label={`${t("securityQuestion.answerLabel")}${n}`}
+            label={t("securityQuestion.answerLabelN", { n })}
             autoComplete="off"
             maxLength={50}
             error={errors?.[`answer${n}`]}

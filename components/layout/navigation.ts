@@ -29,5 +29,6 @@ export function navItemsFor(actor: Actor | null): NavItem[] {
   if (can(actor, "identityCase.review")) items.push({ href: "/support", labelKey: "nav.support" });
   if (can(actor, "settings.manage")) items.push({ href: "/admin", labelKey: "nav.admin" });
   items.push({ href: "/inbox", labelKey: "nav.inbox", badge: "inbox" });
+  if (actor.kind === "staff") items.push({ href: "/staff/password", labelKey: "nav.password" });
   return items;
 }

@@ -148,7 +148,9 @@ test.describe("duplicate ID number", () => {
     await signInStaff(page, "support");
     await expect(page).toHaveURL(/\/support$/);
     await expect(page.getByText("承诺:提交后 3 个工作日内答复")).toBeVisible();
-    const rows = page.locator("tbody tr", { hasText: claimant.name });
+    const rows = page
+      .getByRole("table", { name: "待审核队列" })
+      .locator("tbody tr", { hasText: claimant.name });
     await expect(rows).toHaveCount(5);
     await checkA11y(page);
     await snap(page, testInfo, "support-queue");
