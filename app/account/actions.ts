@@ -47,10 +47,18 @@ async function finish<T>(
 
 async function tooLong(formData: FormData): Promise<AccountFormState> {
   const t = await getTranslations();
-  return { status: "error", error: t("register.tooLong"), values: formValues(formData, SECRET_FIELDS), data: { at: Date.now() } };
+  return {
+    status: "error",
+    error: t("register.tooLong"),
+    values: formValues(formData, SECRET_FIELDS),
+    data: { at: Date.now() },
+  };
 }
 
-export async function changePasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function changePasswordAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const actor = await student();
   const parsed = z
     .object({ currentPassword: str(1024), password: str(1024), confirmPassword: str(1024) })
@@ -63,7 +71,10 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
  * 更换手机号 form: 免费获取 (intent "sendCode") sends the code to the new phone, the submit button changes
  * the phone. One action for both keeps typed values without JavaScript (see SendCodeButton).
  */
-export async function phoneChangeAction(prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function phoneChangeAction(
+  prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   return formData.get("intent") === "sendCode" ? sendPhoneCode(formData) : changePhoneNow(prev, formData);
 }
 
@@ -76,9 +87,7 @@ async function sendPhoneCode(formData: FormData): Promise<AccountFormState> {
   const values = formValues(formData, SECRET_FIELDS);
   if (!result.ok) {
     const r = localizeTimes(result);
-    const fieldErrors = r.fieldErrors
-      ? formError(t, r).fieldErrors
-      : { code: formError(t, r).error ?? "" };
+    const fieldErrors = r.fieldErrors ? formError(t, r).fieldErrors : { code: formError(t, r).error ?? "" };
     return { status: "error", fieldErrors, values, data: { at: Date.now() } };
   }
   return {
@@ -87,7 +96,10 @@ async function sendPhoneCode(formData: FormData): Promise<AccountFormState> {
     data: {
       at: Date.now(),
       resendAt: result.value.resendAt,
-      message: t("register.code.sent", { phone: maskPhone(result.value.phone), minutes: await codeLifetimeMinutes() }),
+      message: t("register.code.sent", {
+        phone: maskPhone(result.value.phone),
+        minutes: await codeLifetimeMinutes(),
+      }),
     },
   };
 }
@@ -102,24 +114,37 @@ async function changePhoneNow(prev: AccountFormState, formData: FormData): Promi
     t("account.phone.done", { phone: v.phone }),
   );
   // A failed change keeps the 60-second countdown of the code already sent.
-  return state.status === "error" ? { ...state, data: { ...state.data, at: Date.now(), resendAt: prev.data?.resendAt } } : state;
+  return state.status === "error"
+    ? { ...state, data: { ...state.data, at: Date.now(), resendAt: prev.data?.resendAt } }
+    : state;
 }
 
-export async function requestEmailAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function requestEmailAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const actor = await student();
-  const parsed = z.object({ email: str(254), currentPassword: str(1024) }).safeParse(Object.fromEntries(formData));
+  const parsed = z
+    .object({ email: str(254), currentPassword: str(1024) })
+    .safeParse(Object.fromEntries(formData));
   if (!parsed.success) return tooLong(formData);
   const result = await requestEmailChange(actor, parsed.data, await publicBaseUrl());
   return finish(formData, result, (v, t) => t("account.email.sent", { email: maskEmail(v.email) }));
 }
 
-export async function resendEmailAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function resendEmailAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const actor = await student();
   const result = await resendEmailVerification(actor, await publicBaseUrl());
   return finish(formData, result, (v, t) => t("account.email.sent", { email: maskEmail(v.email) }));
 }
 
-export async function setQuestionsAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function setQuestionsAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const actor = await student();
   const parsed = z
     .object({
@@ -142,10 +167,15 @@ export async function setQuestionsAction(_prev: AccountFormState, formData: Form
       { questionKey: d.question3, answer: d.answer3 },
     ],
   });
-  return finish(formData, result, (v, t) => (v.count > 0 ? t("account.questions.done") : t("account.questions.cleared")));
+  return finish(formData, result, (v, t) =>
+    v.count > 0 ? t("account.questions.done") : t("account.questions.cleared"),
+  );
 }
 
-export async function notificationSettingsAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function notificationSettingsAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
   const actor = await student();
   const result = await updateNotificationSettings(actor, {
     notifyBySms: formData.get("notifyBySms") === "on",

@@ -36,7 +36,11 @@ export default async function AccountPage() {
           <AccountSection id="password" title={t("password.title")} lead={t("password.lead")}>
             <ChangePasswordForm />
           </AccountSection>
-          <AccountSection id="phone" title={t("phone.title")} lead={t("phone.current", { phone: overview.phone })}>
+          <AccountSection
+            id="phone"
+            title={t("phone.title")}
+            lead={t("phone.current", { phone: overview.phone })}
+          >
             <ChangePhoneForm />
           </AccountSection>
           <AccountSection id="email" title={t("email.title")}>
@@ -46,7 +50,9 @@ export default async function AccountPage() {
             <SecurityQuestionsForm
               enabled={overview.questionsEnabled}
               count={overview.questions.length}
-              current={Object.fromEntries(overview.questions.map((q) => [`question${q.position}`, q.questionKey]))}
+              current={Object.fromEntries(
+                overview.questions.map((q) => [`question${q.position}`, q.questionKey]),
+              )}
             />
           </AccountSection>
           <AccountSection id="notifications" title={t("notifications.title")} lead={t("notifications.lead")}>

@@ -64,7 +64,9 @@ export async function registerForm(prev: State, formData: FormData): Promise<Sta
 }
 
 function stringEntries(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  return Object.fromEntries(
+    [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
 }
 
 /** Only absurdly long input fails the schema (every real rule is the service's): say so at the field. */
@@ -100,8 +102,13 @@ async function register(prev: State, formData: FormData): Promise<State> {
   if (!result.ok) {
     const fe = result.fieldErrors ?? {};
     const conflict =
-      fe.phone?.key === "register.phone.taken" ? "phone" : fe.idNumber?.key === "register.idNumber.taken" ? "idNumber" : undefined;
-    const suggestion = fe.name?.key === "register.name.traditional" ? String(fe.name.params?.suggestion ?? "") : undefined;
+      fe.phone?.key === "register.phone.taken"
+        ? "phone"
+        : fe.idNumber?.key === "register.idNumber.taken"
+          ? "idNumber"
+          : undefined;
+    const suggestion =
+      fe.name?.key === "register.name.traditional" ? String(fe.name.params?.suggestion ?? "") : undefined;
     return {
       ...formError<RegisterData>(t, localizeTimes(result), values),
       data: { conflict, nameSuggestion: suggestion, resendAt },
@@ -118,7 +125,12 @@ async function sendRegisterCode(_prev: State, formData: FormData): Promise<State
   const values = formValues(formData, NOT_ECHOED);
   const phone = parsePhone(String(formData.get("phone") ?? ""));
   if (!phone.ok) {
-    return { status: "error", fieldErrors: { phone: t("register.phone.invalid") }, values, data: { codeRequest: true } };
+    return {
+      status: "error",
+      fieldErrors: { phone: t("register.phone.invalid") },
+      values,
+      data: { codeRequest: true },
+    };
   }
   const sent = await sendSmsCode({ purpose: "register", phone: phone.value }, await requestMeta());
   if (!sent.ok) {
@@ -131,7 +143,10 @@ async function sendRegisterCode(_prev: State, formData: FormData): Promise<State
     data: {
       codeRequest: true,
       resendAt: sent.value.resendAt,
-      codeMessage: t("register.code.sent", { phone: maskPhone(phone.value), minutes: await codeLifetimeMinutes() }),
+      codeMessage: t("register.code.sent", {
+        phone: maskPhone(phone.value),
+        minutes: await codeLifetimeMinutes(),
+      }),
     },
   };
 }

@@ -11,7 +11,9 @@ import { FormFeedback } from "./FormFeedback";
 export function ChangePasswordForm() {
   const t = useTranslations("account");
   const tp = useTranslations("passwords");
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(changePasswordAction, { status: "idle" });
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(changePasswordAction, {
+    status: "idle",
+  });
   return (
     <form action={action} noValidate className="space-y-4" aria-label={t("password.title")}>
       <FormFeedback state={state} />

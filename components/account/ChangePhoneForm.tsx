@@ -14,7 +14,9 @@ export function ChangePhoneForm() {
   const t = useTranslations("account");
   const tr = useTranslations("register");
   const tp = useTranslations("passwords");
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(phoneChangeAction, { status: "idle" });
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(phoneChangeAction, {
+    status: "idle",
+  });
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const codeAnswer = !!state.data?.resendAt && state.status !== "error";

@@ -8,10 +8,18 @@ import { TextField } from "@/components/ui/Field";
 import { FormFeedback } from "./FormFeedback";
 
 /** 安全邮箱: current state, resend for a pending one, and set / change (verified by the e-mailed link). */
-export function EmailForm({ current, pending: pendingEmail }: { current: string | null; pending: string | null }) {
+export function EmailForm({
+  current,
+  pending: pendingEmail,
+}: {
+  current: string | null;
+  pending: string | null;
+}) {
   const t = useTranslations("account");
   const tp = useTranslations("passwords");
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(requestEmailAction, { status: "idle" });
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(requestEmailAction, {
+    status: "idle",
+  });
   const [resendState, resend, resending] = useActionState<AccountFormState, FormData>(resendEmailAction, {
     status: "idle",
   });
@@ -21,7 +29,10 @@ export function EmailForm({ current, pending: pendingEmail }: { current: string 
         {current ? t("email.current", { email: current }) : t("email.none")}
       </p>
       {pendingEmail ? (
-        <form action={resend} className="space-y-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+        <form
+          action={resend}
+          className="space-y-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200"
+        >
           <p>{t("email.pending", { email: pendingEmail })}</p>
           <FormFeedback state={resendState} />
           <Button type="submit" variant="secondary" disabled={resending}>

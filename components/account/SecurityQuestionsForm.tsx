@@ -20,7 +20,9 @@ export function SecurityQuestionsForm({
 }) {
   const t = useTranslations("account");
   const tp = useTranslations("passwords");
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(setQuestionsAction, { status: "idle" });
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(setQuestionsAction, {
+    status: "idle",
+  });
   if (!enabled) return <p className="text-sm text-slate-600">{t("questions.disabled")}</p>;
   return (
     <form action={action} noValidate className="space-y-4" aria-label={t("questions.title")}>

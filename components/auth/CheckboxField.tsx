@@ -22,7 +22,10 @@ export function CheckboxField({
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="flex cursor-pointer items-start gap-3 text-sm leading-relaxed text-slate-800">
+      <label
+        htmlFor={id}
+        className="flex cursor-pointer items-start gap-3 text-sm leading-relaxed text-slate-800"
+      >
         <input
           id={id}
           name={id}

@@ -22,14 +22,23 @@ const link = "font-semibold text-brand-700 underline underline-offset-4";
  * 找回密码 (SPEC §2.4): 用户名 + 图片验证码 → the methods this account has (only those) → a new password.
  * Each step is one form posting to the same action with an `intent`, so it all works without JavaScript.
  */
-export function RecoverPasswordFlow({ initialCaptcha, username }: { initialCaptcha: Captcha; username?: string }) {
+export function RecoverPasswordFlow({
+  initialCaptcha,
+  username,
+}: {
+  initialCaptcha: Captcha;
+  username?: string;
+}) {
   const t = useTranslations("recover");
   const tr = useTranslations("register");
-  const [state, action, pending] = useActionState<FormState<RecoverPasswordData>, FormData>(recoverPasswordAction, {
-    status: "idle",
-    data: { step: "start", captcha: initialCaptcha },
-    values: username ? { username } : undefined,
-  });
+  const [state, action, pending] = useActionState<FormState<RecoverPasswordData>, FormData>(
+    recoverPasswordAction,
+    {
+      status: "idle",
+      data: { step: "start", captcha: initialCaptcha },
+      values: username ? { username } : undefined,
+    },
+  );
   const data = state.data ?? { step: "start" as const };
   const ticket = data.ticket ? <input type="hidden" name="ticket" value={data.ticket} /> : null;
   const errorAlert =
@@ -68,17 +77,35 @@ export function RecoverPasswordFlow({ initialCaptcha, username }: { initialCaptc
           <p className="text-sm text-slate-600">{t("password.methodsLead")}</p>
           <div className="grid gap-3">
             {data.methods?.sms ? (
-              <Button type="submit" name="intent" value="sms" variant="secondary" className="justify-start text-left">
+              <Button
+                type="submit"
+                name="intent"
+                value="sms"
+                variant="secondary"
+                className="justify-start text-left"
+              >
                 {t("password.bySms", { phone: data.methods.sms })}
               </Button>
             ) : null}
             {data.methods?.email ? (
-              <Button type="submit" name="intent" value="email" variant="secondary" className="justify-start text-left">
+              <Button
+                type="submit"
+                name="intent"
+                value="email"
+                variant="secondary"
+                className="justify-start text-left"
+              >
                 {t("password.byEmail", { email: data.methods.email })}
               </Button>
             ) : null}
             {data.methods?.questions ? (
-              <Button type="submit" name="intent" value="questions" variant="secondary" className="justify-start text-left">
+              <Button
+                type="submit"
+                name="intent"
+                value="questions"
+                variant="secondary"
+                className="justify-start text-left"
+              >
                 {t("password.byQuestions")}
               </Button>
             ) : null}
@@ -100,7 +127,9 @@ export function RecoverPasswordFlow({ initialCaptcha, username }: { initialCaptc
           {ticket}
           <input type="hidden" name="intent" value="resetSms" />
           <h2 className="text-lg font-semibold">{t("password.smsTitle")}</h2>
-          <p className="text-sm text-slate-600">{t("password.smsLead", { phone: data.methods?.sms ?? "" })}</p>
+          <p className="text-sm text-slate-600">
+            {t("password.smsLead", { phone: data.methods?.sms ?? "" })}
+          </p>
           <SmsCodeField
             label={tr("code.label")}
             error={state.fieldErrors?.code}
@@ -160,7 +189,12 @@ export function RecoverPasswordFlow({ initialCaptcha, username }: { initialCaptc
             error={state.fieldErrors?.username}
             required
           />
-          <CaptchaField key={captcha.id} id={captcha.id} image={captcha.image} error={state.fieldErrors?.captcha} />
+          <CaptchaField
+            key={captcha.id}
+            id={captcha.id}
+            image={captcha.image}
+            error={state.fieldErrors?.captcha}
+          />
           <Button type="submit" disabled={pending} className="w-full">
             {t("password.submit")}
           </Button>

@@ -19,10 +19,13 @@ const link = "font-semibold text-brand-700 underline underline-offset-4";
 /** 找回用户名 (SPEC §2.3): the usernames bound to an identity, masked; re-registering when none. */
 export function RecoverUsernameForm({ initialCaptcha }: { initialCaptcha: Captcha }) {
   const t = useTranslations("recover");
-  const [state, action, pending] = useActionState<FormState<RecoverUsernameData>, FormData>(recoverUsernameAction, {
-    status: "idle",
-    data: { captcha: initialCaptcha },
-  });
+  const [state, action, pending] = useActionState<FormState<RecoverUsernameData>, FormData>(
+    recoverUsernameAction,
+    {
+      status: "idle",
+      data: { captcha: initialCaptcha },
+    },
+  );
   const captcha = state.data?.captcha ?? initialCaptcha;
   const found = state.data?.found;
 
@@ -51,7 +54,9 @@ export function RecoverUsernameForm({ initialCaptcha }: { initialCaptcha: Captch
                   <dt className="text-slate-600">{t("username.status")}</dt>
                   <dd>
                     <Badge tone={a.identityStatus === "verified" ? "success" : "warning"}>
-                      {a.identityStatus === "verified" ? t("username.statusVerified") : t("username.statusPending")}
+                      {a.identityStatus === "verified"
+                        ? t("username.statusVerified")
+                        : t("username.statusPending")}
                     </Badge>
                   </dd>
                   <dt className="text-slate-600">{t("username.registeredOn")}</dt>
@@ -101,7 +106,12 @@ export function RecoverUsernameForm({ initialCaptcha }: { initialCaptcha: Captch
             error={state.fieldErrors?.name}
             required
           />
-          <CaptchaField key={captcha.id} id={captcha.id} image={captcha.image} error={state.fieldErrors?.captcha} />
+          <CaptchaField
+            key={captcha.id}
+            id={captcha.id}
+            image={captcha.image}
+            error={state.fieldErrors?.captcha}
+          />
           <Button type="submit" disabled={pending} className="w-full">
             {t("username.submit")}
           </Button>

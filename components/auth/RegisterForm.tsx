@@ -71,7 +71,11 @@ export function RegisterForm({ contact }: { contact: SupportContact }) {
             resendAt={state.data?.resendAt}
             intent="sendCode"
           />
-          <PasswordFields errors={errors} label={t("password.label")} confirmLabel={t("password.confirmLabel")} />
+          <PasswordFields
+            errors={errors}
+            label={t("password.label")}
+            confirmLabel={t("password.confirmLabel")}
+          />
         </fieldset>
 
         <fieldset className="space-y-4">

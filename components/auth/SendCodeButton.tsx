@@ -30,7 +30,11 @@ export function SendCodeButton({
   className?: string;
 }) {
   const t = useTranslations("register.code");
-  const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
   const [now, setNow] = useState(() => Date.now());
   const [sending, startTransition] = useTransition();
 
@@ -60,7 +64,6 @@ export function SendCodeButton({
       value={intent}
       onClick={onClick}
       disabled={sending || remaining > 0}
-      aria-live="polite"
       className={buttonClass("secondary", cn("shrink-0 whitespace-nowrap tabular-nums", className))}
     >
       {sending ? t("sending") : remaining > 0 ? t("resendIn", { seconds: remaining }) : t("send")}

@@ -43,7 +43,9 @@ export function SmsCodeField({
               defaultValue={defaultValue}
               required={required}
               aria-invalid={invalid || undefined}
-              aria-describedby={[describedBy, notice ? `${id}-notice` : undefined].filter(Boolean).join(" ") || undefined}
+              aria-describedby={
+                [describedBy, notice ? `${id}-notice` : undefined].filter(Boolean).join(" ") || undefined
+              }
               className={cn(control, invalid && "ring-2 ring-red-600 focus:ring-red-600")}
             />
             <SendCodeButton action={sendAction} resendAt={resendAt} intent={intent} />

@@ -132,7 +132,8 @@ export async function verifyCode(input: {
       ? fieldFail({ [field]: { key: "register.code.wrongLeft", params: { left } } })
       : fieldFail({ [field]: { key: "register.code.exhausted" } });
   }
-  if (!row.verifiedAt) await db.verificationCode.update({ where: { id: row.id }, data: { verifiedAt: new Date() } });
+  if (!row.verifiedAt)
+    await db.verificationCode.update({ where: { id: row.id }, data: { verifiedAt: new Date() } });
   return ok({ codeId: row.id });
 }
 

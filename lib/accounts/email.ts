@@ -58,7 +58,8 @@ export async function confirmEmail(token: string): Promise<Result<{ email: strin
   const row = await findLiveToken("verify_email", token);
   if (!row) return fail("account.email.linkInvalid");
   const account = await db.account.findUnique({ where: { id: row.accountId } });
-  if (!account?.pendingEmail || account.identityStatus === "cancelled") return fail("account.email.linkInvalid");
+  if (!account?.pendingEmail || account.identityStatus === "cancelled")
+    return fail("account.email.linkInvalid");
   const email = account.pendingEmail;
   try {
     await db.$transaction(async (tx) => {
@@ -79,4 +80,3 @@ export async function confirmEmail(token: string): Promise<Result<{ email: strin
 }
 
 class TokenUsed extends Error {}
-

@@ -124,7 +124,10 @@ export async function requestEmailChange(
 }
 
 /** Sends the verification link again to the e-mail waiting for verification. */
-export async function resendEmailVerification(actor: StudentActor, baseUrl: string): Promise<Result<{ email: string }>> {
+export async function resendEmailVerification(
+  actor: StudentActor,
+  baseUrl: string,
+): Promise<Result<{ email: string }>> {
   const account = await ownAccount(actor);
   if (!account.pendingEmail) return fail("account.email.nothingPending");
   const sent = await sendEmailVerification(account.id, account.pendingEmail, baseUrl);
@@ -140,7 +143,9 @@ export async function setSecurityQuestions(
   if (!(await securityQuestionsEnabled())) return fail("account.questions.disabled");
   const checked = checkSecurityQuestions(input.questions);
   if (!checked.ok)
-    return fieldFail(Object.fromEntries(checked.problems.map((p) => [`${p.field}${p.slot}`, { key: p.key }])));
+    return fieldFail(
+      Object.fromEntries(checked.problems.map((p) => [`${p.field}${p.slot}`, { key: p.key }])),
+    );
   const current = await confirmCurrentPassword(account, input.currentPassword);
   if (!current.ok) return current;
   const hashes = await Promise.all(checked.value.map((q) => hashPassword(q.answer)));

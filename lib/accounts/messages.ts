@@ -5,7 +5,9 @@ import type { Message } from "@/lib/core/result";
  * Services put instants into message params as ISO strings ("until", "retryAt"); people read them in the
  * school's time zone. Used by the actions before translating.
  */
-export function localizeTimes<R extends { error?: Message; fieldErrors?: Record<string, Message> }>(result: R): R {
+export function localizeTimes<R extends { error?: Message; fieldErrors?: Record<string, Message> }>(
+  result: R,
+): R {
   const fix = (m: Message | undefined): Message | undefined => {
     if (!m?.params) return m;
     const params = { ...m.params };

@@ -38,4 +38,3 @@ export async function notifySecurityEvent(
   for (const email of emails)
     await sendMessage({ channel: "email", to: email, subject: "学籍自查:账号安全提醒", body: text });
 }
-

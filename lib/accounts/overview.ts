@@ -8,7 +8,6 @@ import { maskEmail } from "@/lib/identity/email";
 import { completenessPercent, type CompletenessItem } from "./completeness";
 import { externalSignInProviders, securityQuestionsEnabled } from "@/lib/settings";
 
-
 /** Everything /account shows, for the signed-in student only (masked where it names a person). */
 export async function accountOverview(actor: StudentActor) {
   assertCan(actor, "account.manageOwn");
@@ -26,9 +25,7 @@ export async function accountOverview(actor: StudentActor) {
     { key: "password", done: true },
     { key: "realName", done: account.identityStatus === "verified" },
     { key: "email", done: !!(account.email && account.emailVerifiedAt) },
-    ...(questionsEnabled
-      ? [{ key: "questions" as const, done: account.securityQuestions.length > 0 }]
-      : []),
+    ...(questionsEnabled ? [{ key: "questions" as const, done: account.securityQuestions.length > 0 }] : []),
   ];
   return {
     name: account.name,

@@ -235,4 +235,3 @@ export async function resetWithAnswers(
     ticketRow ? consumeToken(tx, ticketRow.id) : false,
   );
 }
-

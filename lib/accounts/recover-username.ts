@@ -10,7 +10,12 @@ import { maskEmail } from "@/lib/identity/email";
 import { normalizeIdNumber, parseResidentIdNumber } from "@/lib/identity/id-number";
 import { countRecoveryFailure, recoveryRefused, RECOVERY_REFUSED } from "./recovery-limits";
 
-export type RecoverUsernameInput = { idNumber: string; name: string; captchaId?: string; captchaAnswer?: string };
+export type RecoverUsernameInput = {
+  idNumber: string;
+  name: string;
+  captchaId?: string;
+  captchaAnswer?: string;
+};
 export type FoundUsername = {
   phone: string;
   email: string | null;

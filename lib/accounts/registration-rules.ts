@@ -67,7 +67,9 @@ export function checkRegistrationFields(
   if (!idType) errors.idType = { key: "register.idType.invalid" };
   const idNumber = idType ? parseIdNumber(idType, input.idNumber, today) : null;
   if (idType && idNumber && !idNumber.ok)
-    errors.idNumber = { key: idNumber.reason === "empty" ? "register.idNumber.empty" : "register.idNumber.invalid" };
+    errors.idNumber = {
+      key: idNumber.reason === "empty" ? "register.idNumber.empty" : "register.idNumber.invalid",
+    };
 
   const passwordErrors = passwordFieldErrors(
     input.password,
@@ -89,12 +91,19 @@ export function checkRegistrationFields(
   }
 
   const questions = checkSecurityQuestions(input.questions);
-  if (!questions.ok)
-    for (const p of questions.problems) errors[`${p.field}${p.slot}`] = { key: p.key };
+  if (!questions.ok) for (const p of questions.problems) errors[`${p.field}${p.slot}`] = { key: p.key };
 
   if (!input.sensitiveConsent) errors.sensitiveConsent = { key: "register.consent.required" };
 
-  if (Object.keys(errors).length > 0 || !phone.ok || !code || !name.ok || !idType || !idNumber?.ok || !questions.ok)
+  if (
+    Object.keys(errors).length > 0 ||
+    !phone.ok ||
+    !code ||
+    !name.ok ||
+    !idType ||
+    !idNumber?.ok ||
+    !questions.ok
+  )
     return { ok: false, fieldErrors: errors };
   return {
     ok: true,

@@ -149,4 +149,3 @@ async function phoneTaken(phone: string): Promise<boolean> {
 async function whichTaken(phone: string) {
   return (await phoneTaken(phone)) ? PHONE_TAKEN() : ID_TAKEN();
 }
-

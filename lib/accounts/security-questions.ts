@@ -25,12 +25,12 @@ export type QuestionProblem = { slot: number; field: "question" | "answer"; key:
  * Validates up to three question/answer pairs: an empty slot (no question, no answer) is skipped; a
  * question needs an answer and an answer a question; a question can be used once.
  */
-export function checkSecurityQuestions(
-  slots: QuestionInput[],
-): { ok: true; value: { position: number; questionKey: SecurityQuestionKey; answer: string }[] } | {
-  ok: false;
-  problems: QuestionProblem[];
-} {
+export function checkSecurityQuestions(slots: QuestionInput[]):
+  | { ok: true; value: { position: number; questionKey: SecurityQuestionKey; answer: string }[] }
+  | {
+      ok: false;
+      problems: QuestionProblem[];
+    } {
   const problems: QuestionProblem[] = [];
   const value: { position: number; questionKey: SecurityQuestionKey; answer: string }[] = [];
   const used = new Set<string>();

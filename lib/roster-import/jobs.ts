@@ -347,8 +347,12 @@ export async function listIssues(
   return { rows, total, pageSize };
 }
 
-/** Jobs this process is working on; anything else still "running" was left behind by a process that died. */
-const active = new Set<string>();
+/**
+ * Jobs this process is working on; anything else still "running" was left behind by a process that died.
+ * Kept on globalThis: each route's server bundle may hold its own copy of this module.
+ */
+const active: Set<string> = ((globalThis as { __rosterImportJobs?: Set<string> }).__rosterImportJobs ??=
+  new Set<string>());
 
 export async function track<T>(jobId: string, work: () => Promise<T>): Promise<T> {
   active.add(jobId);

@@ -12,7 +12,14 @@ import { writeRosterFile } from "./roster-file";
 import { child, dbKinds } from "./support";
 
 type Once = {
-  first: { previewMs: number; commitMs: number; rows: number; newRows: number };
+  first: {
+    previewMs: number;
+    commitMs: number;
+    previewCpuMs: number;
+    commitCpuMs: number;
+    rows: number;
+    newRows: number;
+  };
   second: { previewMs: number; commitMs: number; unchangedRows: number };
   peakRssMb: number;
 };
@@ -37,7 +44,7 @@ async function main() {
       .join(" ")} on a 2-core machine`,
   );
   console.log(
-    "db        format  preview   commit  rows/s(commit) rows/s(preview+commit) | re-import: preview  commit  | peak RSS",
+    "db        format  preview   commit  rows/s(commit) rows/s(preview+commit) | re-import: preview  commit  | peak RSS | app CPU: preview commit (rows/s commit)",
   );
   for (const kind of dbKinds(values.db)) {
     for (const format of formats) {
@@ -53,7 +60,7 @@ async function main() {
           .toLocaleString()
           .padStart(8);
       console.log(
-        `${kind.padEnd(9)} ${format.padEnd(6)} ${s(r.first.previewMs)} ${s(r.first.commitMs)} ${rate(r.first.commitMs)}       ${rate(r.first.previewMs + r.first.commitMs)}            | ${s(r.second.previewMs)} ${s(r.second.commitMs)} | ${r.peakRssMb.toFixed(0)} MB` +
+        `${kind.padEnd(9)} ${format.padEnd(6)} ${s(r.first.previewMs)} ${s(r.first.commitMs)} ${rate(r.first.commitMs)}       ${rate(r.first.previewMs + r.first.commitMs)}            | ${s(r.second.previewMs)} ${s(r.second.commitMs)} | ${r.peakRssMb.toFixed(0)} MB | ${s(r.first.previewCpuMs)} ${s(r.first.commitCpuMs)} (${rate(r.first.commitCpuMs).trim()})` +
           (r.second.unchangedRows === r.first.rows ? "" : "  (!) re-import was not all unchanged"),
       );
     }

@@ -173,11 +173,16 @@ async function overHttp(phones: string[]) {
       Array.from({ length: CLIENTS }, async () => {
         const res = await fetch(`${base}/api/auth/csrf`);
         const { csrfToken } = (await res.json()) as { csrfToken: string };
-        const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        const cookie = res.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
         return { csrfToken, cookie };
       }),
     );
-    console.log(`\n== over HTTP: POST /api/auth/callback/student on next start, ${CLIENTS} concurrent clients, ${SECONDS} s ==`);
+    console.log(
+      `\n== over HTTP: POST /api/auth/callback/student on next start, ${CLIENTS} concurrent clients, ${SECONDS} s ==`,
+    );
     let n = 0;
     const r = await load(CLIENTS, SECONDS, async (client) => {
       const phone = phones[n++ % phones.length];
@@ -189,7 +194,12 @@ async function overHttp(phones: string[]) {
           origin: base,
           cookie: clients[client].cookie,
         },
-        body: new URLSearchParams({ csrfToken: clients[client].csrfToken, username: phone, password: PASSWORD, json: "true" }),
+        body: new URLSearchParams({
+          csrfToken: clients[client].csrfToken,
+          username: phone,
+          password: PASSWORD,
+          json: "true",
+        }),
       });
       await res.arrayBuffer();
       // Success sets the session cookie; a refusal redirects to /login?error=…

@@ -23,8 +23,18 @@ type Catalogue = {
   recover: typeof zhRecover;
   account: typeof zhAccount;
 };
-const ZH: Catalogue = { register: zhRegister, passwords: zhPasswords, recover: zhRecover, account: zhAccount };
-const EN: Catalogue = { register: enRegister, passwords: enPasswords, recover: enRecover, account: enAccount };
+const ZH: Catalogue = {
+  register: zhRegister,
+  passwords: zhPasswords,
+  recover: zhRecover,
+  account: zhAccount,
+};
+const EN: Catalogue = {
+  register: enRegister,
+  passwords: enPasswords,
+  recover: enRecover,
+  account: enAccount,
+};
 const texts = (): Catalogue => (test.info().project.name === "desktop-en" ? EN : ZH);
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
@@ -70,7 +80,12 @@ async function requestCode(page: Page, request: APIRequestContext, to: string): 
   return sms.code ?? "";
 }
 
-async function fillRegistration(page: Page, s: Student, code: string, overrides: Record<string, string> = {}) {
+async function fillRegistration(
+  page: Page,
+  s: Student,
+  code: string,
+  overrides: Record<string, string> = {},
+) {
   const v = {
     phone: s.phone,
     code,
@@ -160,34 +175,38 @@ test.describe("student accounts", () => {
   // Each test registers, signs in several times (argon2 on a 2-core machine) and reads messages.
   test.describe.configure({ timeout: 180_000 });
 
-  test("registers, then signs in with the phone and with the ID number", { tag: "@both" }, async ({ page, request }) => {
-    const t = texts();
-    const s = newStudent();
-    await page.goto("/register");
-    await expect(page.getByLabel(t.register.phone.label).first()).toBeVisible();
-    await expect(page.getByText(t.register.idType.hint)).toBeVisible();
-    await checkA11y(page);
-    await page.locator("#phone").fill(s.phone);
-    const code = await requestCode(page, request, s.phone);
-    // The countdown: no second code for 60 seconds.
-    await expect(page.locator("button[name=intent][value=sendCode]")).toBeDisabled();
-    await fillRegistration(page, s, code);
-    await page.getByRole("button", { name: t.register.submit, exact: true }).click();
-    await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
+  test(
+    "registers, then signs in with the phone and with the ID number",
+    { tag: "@both" },
+    async ({ page, request }) => {
+      const t = texts();
+      const s = newStudent();
+      await page.goto("/register");
+      await expect(page.getByLabel(t.register.phone.label).first()).toBeVisible();
+      await expect(page.getByText(t.register.idType.hint)).toBeVisible();
+      await checkA11y(page);
+      await page.locator("#phone").fill(s.phone);
+      const code = await requestCode(page, request, s.phone);
+      // The countdown: no second code for 60 seconds.
+      await expect(page.locator("button[name=intent][value=sendCode]")).toBeDisabled();
+      await fillRegistration(page, s, code);
+      await page.getByRole("button", { name: t.register.submit, exact: true }).click();
+      await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
 
-    await signOut(page);
-    await signInStudent(page, s.phone, s.password);
-    await expect(page).toHaveURL(/\/record/);
-    await signOut(page);
-    await signInStudent(page, s.idNumber.toLowerCase(), s.password);
-    await expect(page).toHaveURL(/\/record/);
+      await signOut(page);
+      await signInStudent(page, s.phone, s.password);
+      await expect(page).toHaveURL(/\/record/);
+      await signOut(page);
+      await signInStudent(page, s.idNumber.toLowerCase(), s.password);
+      await expect(page).toHaveURL(/\/record/);
 
-    await page.goto("/account");
-    await expect(page.getByTestId("completeness")).toHaveText("60%");
-    const log = page.getByRole("table");
-    await expect(log.getByText(t.account.log.outcomes.success).first()).toBeVisible();
-    await checkA11y(page);
-  });
+      await page.goto("/account");
+      await expect(page.getByTestId("completeness")).toHaveText("60%");
+      const log = page.getByRole("table");
+      await expect(log.getByText(t.account.log.outcomes.success).first()).toBeVisible();
+      await checkA11y(page);
+    },
+  );
 
   test("every bad input shows its message at its field and creates nothing", async ({ page, request }) => {
     const t = texts();
@@ -200,16 +219,56 @@ test.describe("student accounts", () => {
       ["phone", { phone: "12812345678" }, "phone", t.register.phone.invalid],
       ["wrong code", { code: wrongCode }, "code", fill(t.register.code.wrongLeft, { left: 4 })],
       ["code format", { code: "12345" }, "code", t.register.code.format],
-      ["short password", { password: "abc1234", confirmPassword: "abc1234" }, "password", fill(t.passwords.tooShort, { min: 8 })],
-      ["common password", { password: "woaini1314", confirmPassword: "woaini1314" }, "password", t.passwords.common],
-      ["password with phone", { password: `pw${s.phone}`, confirmPassword: `pw${s.phone}` }, "password", t.passwords.containsPhone],
-      ["password with ID", { password: `id${s.idNumber}`, confirmPassword: `id${s.idNumber}` }, "password", t.passwords.containsIdNumber],
-      ["password with name", { password: `我的名字叫${s.name}同学`, confirmPassword: `我的名字叫${s.name}同学` }, "password", t.passwords.containsName],
-      ["passwords differ", { confirmPassword: "另一个不一样的密码" }, "confirmPassword", t.passwords.mismatch],
+      [
+        "short password",
+        { password: "abc1234", confirmPassword: "abc1234" },
+        "password",
+        fill(t.passwords.tooShort, { min: 8 }),
+      ],
+      [
+        "common password",
+        { password: "woaini1314", confirmPassword: "woaini1314" },
+        "password",
+        t.passwords.common,
+      ],
+      [
+        "password with phone",
+        { password: `pw${s.phone}`, confirmPassword: `pw${s.phone}` },
+        "password",
+        t.passwords.containsPhone,
+      ],
+      [
+        "password with ID",
+        { password: `id${s.idNumber}`, confirmPassword: `id${s.idNumber}` },
+        "password",
+        t.passwords.containsIdNumber,
+      ],
+      [
+        "password with name",
+        { password: `我的名字叫${s.name}同学`, confirmPassword: `我的名字叫${s.name}同学` },
+        "password",
+        t.passwords.containsName,
+      ],
+      [
+        "passwords differ",
+        { confirmPassword: "另一个不一样的密码" },
+        "confirmPassword",
+        t.passwords.mismatch,
+      ],
       ["empty name", { name: "" }, "name", t.register.name.empty],
       ["one-character name", { name: "李" }, "name", t.register.name.format],
-      ["traditional name", { name: "張偉" }, "name", fill(t.register.name.traditional, { suggestion: "张伟" })],
-      ["ID check digit", { idNumber: s.idNumber.slice(0, 17) + (s.idNumber[17] === "1" ? "2" : "1") }, "idNumber", t.register.idNumber.invalid],
+      [
+        "traditional name",
+        { name: "張偉" },
+        "name",
+        fill(t.register.name.traditional, { suggestion: "张伟" }),
+      ],
+      [
+        "ID check digit",
+        { idNumber: s.idNumber.slice(0, 17) + (s.idNumber[17] === "1" ? "2" : "1") },
+        "idNumber",
+        t.register.idNumber.invalid,
+      ],
       ["e-mail", { email: "not-an-address" }, "email", t.register.email.invalid],
       ["no consent", { consent: "no" }, "sensitiveConsent", t.register.privacy.required],
     ];
@@ -219,7 +278,10 @@ test.describe("student accounts", () => {
       const error = page.locator(`#${field}-error`);
       await expect(error, label).toHaveText(message);
       await expect(page.locator(`#${field}`), label).toHaveAttribute("aria-invalid", "true");
-      await expect(page.locator(`#${field}`), label).toHaveAttribute("aria-describedby", new RegExp(`${field}-error`));
+      await expect(page.locator(`#${field}`), label).toHaveAttribute(
+        "aria-describedby",
+        new RegExp(`${field}-error`),
+      );
       await expect(page, label).toHaveURL(/\/register/);
       if (label === "traditional name") await expect(page.locator("#keepTraditionalName")).toBeVisible();
     }
@@ -230,62 +292,72 @@ test.describe("student accounts", () => {
     await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
   });
 
-  test("recovers the username and resets the password by SMS, e-mail and security questions", { tag: "@both" }, async ({ page, request }) => {
-    const t = texts();
-    const s = newStudent({
-      email: `e2e.${Date.now()}.${randomInt(0, 1e6)}@example.edu.cn`,
-      questions: [
-        { key: "birthplace", answer: "杭州" },
-        { key: "primary_school", answer: "实验小学" },
-      ],
-    });
-    const registeredAt = new Date(Date.now() - 1000);
-    await register(page, request, s);
-    await verifyEmailByLink(page, request, s.email ?? "", registeredAt);
-    await signOut(page);
+  test(
+    "recovers the username and resets the password by SMS, e-mail and security questions",
+    { tag: "@both" },
+    async ({ page, request }) => {
+      const t = texts();
+      const s = newStudent({
+        email: `e2e.${Date.now()}.${randomInt(0, 1e6)}@example.edu.cn`,
+        questions: [
+          { key: "birthplace", answer: "杭州" },
+          { key: "primary_school", answer: "实验小学" },
+        ],
+      });
+      const registeredAt = new Date(Date.now() - 1000);
+      await register(page, request, s);
+      await verifyEmailByLink(page, request, s.email ?? "", registeredAt);
+      await signOut(page);
 
-    // 找回用户名: 证件号码 + 姓名 + 图片验证码 → the masked phone.
-    await page.goto("/recover/username");
-    await page.locator("#idNumber").fill(s.idNumber);
-    await page.locator("#name").fill(s.name);
-    await solveCaptcha(page);
-    await checkA11y(page);
-    await page.getByRole("button", { name: t.recover.username.submit, exact: true }).click();
-    await expect(page.getByTestId("found-phone")).toHaveText(`${s.phone.slice(0, 3)}****${s.phone.slice(7)}`);
+      // 找回用户名: 证件号码 + 姓名 + 图片验证码 → the masked phone.
+      await page.goto("/recover/username");
+      await page.locator("#idNumber").fill(s.idNumber);
+      await page.locator("#name").fill(s.name);
+      await solveCaptcha(page);
+      await checkA11y(page);
+      await page.getByRole("button", { name: t.recover.username.submit, exact: true }).click();
+      await expect(page.getByTestId("found-phone")).toHaveText(
+        `${s.phone.slice(0, 3)}****${s.phone.slice(7)}`,
+      );
 
-    // 1. Reset link to the verified security e-mail.
-    await startRecovery(page, s.email ?? "");
-    const mailAfter = new Date(Date.now() - 1000);
-    await page.getByRole("button", { name: new RegExp(t.recover.password.byEmail.split("{")[0]) }).click();
-    await expect(page.getByRole("status")).toBeVisible();
-    await page.goto(await linkFromEmail(request, s.email ?? "", mailAfter));
-    await expect(page.getByRole("heading", { name: t.recover.password.resetTitle })).toBeVisible();
-    await checkA11y(page);
-    await newPasswordAndSubmit(page, "邮件找回之后的新密码");
-    await signInStudent(page, s.email ?? "", "邮件找回之后的新密码");
-    await signOut(page);
+      // 1. Reset link to the verified security e-mail.
+      await startRecovery(page, s.email ?? "");
+      const mailAfter = new Date(Date.now() - 1000);
+      await page.getByRole("button", { name: new RegExp(t.recover.password.byEmail.split("{")[0]) }).click();
+      await expect(page.getByRole("status")).toBeVisible();
+      await page.goto(await linkFromEmail(request, s.email ?? "", mailAfter));
+      await expect(page.getByRole("heading", { name: t.recover.password.resetTitle })).toBeVisible();
+      await checkA11y(page);
+      await newPasswordAndSubmit(page, "邮件找回之后的新密码");
+      await signInStudent(page, s.email ?? "", "邮件找回之后的新密码");
+      await signOut(page);
 
-    // 2. Security questions.
-    await startRecovery(page, s.idNumber);
-    await page.getByRole("button", { name: t.recover.password.byQuestions }).click();
-    await page.locator("#answer1").fill(" 杭 州 ");
-    await page.locator("#answer2").fill("实验小学");
-    await newPasswordAndSubmit(page, "密保找回之后的新密码");
-    await signInStudent(page, s.idNumber, "密保找回之后的新密码");
-    await signOut(page);
-    // 3. SMS code (last: one SMS per phone per 60 s, and the registration code went to it) to the bound phone.
-    await startRecovery(page, s.phone);
-    await expect(page.getByRole("button", { name: t.recover.password.byQuestions })).toBeVisible();
-    const smsAfter = new Date(Date.now() - 1000);
-    await page.getByRole("button", { name: fill(t.recover.password.bySms, { phone: `${s.phone.slice(0, 3)}****${s.phone.slice(7)}` }) }).click();
-    await waitOutResendRule(page);
-    const sms = await latestMessage(request, s.phone, { after: smsAfter });
-    await page.locator("#code").fill(sms.code ?? "");
-    await newPasswordAndSubmit(page, "短信找回之后的新密码");
-    await signInStudent(page, s.phone, "短信找回之后的新密码");
+      // 2. Security questions.
+      await startRecovery(page, s.idNumber);
+      await page.getByRole("button", { name: t.recover.password.byQuestions }).click();
+      await page.locator("#answer1").fill(" 杭 州 ");
+      await page.locator("#answer2").fill("实验小学");
+      await newPasswordAndSubmit(page, "密保找回之后的新密码");
+      await signInStudent(page, s.idNumber, "密保找回之后的新密码");
+      await signOut(page);
 
-    await expect(page).toHaveURL(/\/record/);
-  });
+      // 3. SMS code to the bound phone (last: one SMS per phone per 60 s, and the registration code went to it).
+      await startRecovery(page, s.phone);
+      await expect(page.getByRole("button", { name: t.recover.password.byQuestions })).toBeVisible();
+      const smsAfter = new Date(Date.now() - 1000);
+      await page
+        .getByRole("button", {
+          name: fill(t.recover.password.bySms, { phone: `${s.phone.slice(0, 3)}****${s.phone.slice(7)}` }),
+        })
+        .click();
+      await waitOutResendRule(page);
+      const sms = await latestMessage(request, s.phone, { after: smsAfter });
+      await page.locator("#code").fill(sms.code ?? "");
+      await newPasswordAndSubmit(page, "短信找回之后的新密码");
+      await signInStudent(page, s.phone, "短信找回之后的新密码");
+      await expect(page).toHaveURL(/\/record/);
+    },
+  );
 
   test("changes the phone and the security e-mail", { tag: "@both" }, async ({ page, request }) => {
     const t = texts();
@@ -301,7 +373,9 @@ test.describe("student accounts", () => {
     await phoneForm.locator("#code").fill(code);
     await phoneForm.locator("input[name=currentPassword]").fill(s.password);
     await phoneForm.getByRole("button", { name: t.account.phone.submit }).click();
-    await expect(phoneForm.getByRole("status")).toContainText(`${newPhone.slice(0, 3)}****${newPhone.slice(7)}`);
+    await expect(phoneForm.getByRole("status")).toContainText(
+      `${newPhone.slice(0, 3)}****${newPhone.slice(7)}`,
+    );
 
     const email = `changed.${Date.now()}.${randomInt(0, 1e6)}@example.edu.cn`;
     const emailForm = page.getByRole("form", { name: t.account.email.title });

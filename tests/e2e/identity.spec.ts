@@ -278,9 +278,42 @@ test.describe("duplicate ID number", () => {
     await expect(page).toHaveURL(/\/identity\?resolved=1/);
     await expect(page.getByText("身份核验已通过,账号已可正常使用")).toBeVisible();
     await snap(page, testInfo, "identity-resolved");
+
+    // Verified now: a wrong name on the account goes to support as a change request (SPEC §3.4).
+    const newName = `${claimant.name.slice(0, 1)}新华`;
+    await page.getByRole("link", { name: "申请变更" }).click();
+    await expect(page).toHaveURL(/\/identity\/change$/);
+    await page.locator("#requestedName").fill(newName);
+    await page.locator("#front").setInputFiles(pdfAsJpg());
+    await page.locator("#back").setInputFiles(await pngPhoto());
+    await submit(page, "提交变更申请");
+    await expect(page.locator("#front-error")).toContainText("仅支持 jpg、jpeg、png、gif 格式");
+    await page.locator("#requestedName").fill(newName);
+    await page.locator("#front").setInputFiles(await photo());
+    await page.locator("#back").setInputFiles(await pngPhoto());
+    await submit(page, "提交变更申请");
+    await expect(page.getByText("变更申请已提交")).toBeVisible();
+    await checkA11y(page);
+    await snap(page, testInfo, "identity-change");
     await signOut(page);
 
+    await page.setViewportSize(DESKTOP);
+    await signInStaff(page, "support");
+    const row = page
+      .getByRole("table", { name: "待审核队列" })
+      .locator("tbody tr", { hasText: "姓名/证件号码变更" })
+      .filter({ hasText: claimant.name });
+    await row.getByRole("link", { name: /审核/ }).click();
+    await expect(page.getByRole("cell", { name: newName })).toBeVisible();
+    await page.getByRole("button", { name: "审核通过", exact: true }).click();
+    await expect(page.getByText(/由 support 处理:审核通过/)).toBeVisible();
+    await signOut(page);
+    await page.setViewportSize(PHONE);
+
     await expectOldAccountCancelled(page, request, holder.phone);
+    await signInStudent(page, claimant.phone, PASSWORD);
+    await page.goto("/identity");
+    await expect(page.locator("dd", { hasText: newName })).toBeVisible();
   });
 });
 

@@ -35,7 +35,9 @@ export type RecoverPasswordData = {
 };
 
 const schema = z.object({
-  intent: z.enum(["start", "sms", "email", "questions", "resetSms", "resetQuestions", "back"]).default("start"),
+  intent: z
+    .enum(["start", "sms", "email", "questions", "resetSms", "resetQuestions", "back"])
+    .default("start"),
   username: z.string().max(254).default(""),
   captchaId: z.string().max(64).optional(),
   captchaAnswer: z.string().max(16).optional(),
@@ -48,7 +50,15 @@ const schema = z.object({
   answer3: z.string().max(200).default(""),
 });
 
-const NOT_ECHOED = ["password", "confirmPassword", "answer1", "answer2", "answer3", "captchaAnswer", "ticket"];
+const NOT_ECHOED = [
+  "password",
+  "confirmPassword",
+  "answer1",
+  "answer2",
+  "answer3",
+  "captchaAnswer",
+  "ticket",
+];
 type State = FormState<RecoverPasswordData>;
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -89,14 +99,24 @@ export async function recoverPasswordAction(_prev: State, formData: FormData): P
       return {
         status: "idle",
         values,
-        data: { ...step, resendAt: r.value.resendAt, notice: t("register.code.sent", { phone: methods.sms ?? "", minutes }) },
+        data: {
+          ...step,
+          resendAt: r.value.resendAt,
+          notice: t("register.code.sent", { phone: methods.sms ?? "", minutes }),
+        },
       };
     }
     case "email": {
       const methods = await recoveryMethods(input.ticket);
       if (!methods) return restart(t, values);
       const r = await sendRecoveryEmail(input.ticket, await publicBaseUrl());
-      if (!r.ok) return { status: "error", error: message(t, r), values, data: { step: "methods", ticket: input.ticket, methods } };
+      if (!r.ok)
+        return {
+          status: "error",
+          error: message(t, r),
+          values,
+          data: { step: "methods", ticket: input.ticket, methods },
+        };
       return { status: "success", values, data: { step: "emailSent", email: r.value.email } };
     }
     case "questions":
@@ -123,7 +143,11 @@ function message(t: T, r: Extract<Result<unknown>, { ok: false }>): string {
   return formError(t, localizeTimes(r)).error ?? "";
 }
 
-async function restart(t: T, values: Record<string, string>, key = "recover.password.ticketExpired"): Promise<State> {
+async function restart(
+  t: T,
+  values: Record<string, string>,
+  key = "recover.password.ticketExpired",
+): Promise<State> {
   return { status: "error", error: t(key), values, data: { step: "start", captcha: await createCaptcha() } };
 }
 
@@ -137,13 +161,19 @@ async function afterReset(
   if (result.ok) return { status: "success", data: { step: "done" } };
   if (result.error?.key === "recover.password.ticketExpired") return restart(t, values);
   const methods = (await recoveryMethods(ticket)) ?? undefined;
-  return { ...formError<RecoverPasswordData>(t, localizeTimes(result), values), data: { step, ticket, methods } };
+  return {
+    ...formError<RecoverPasswordData>(t, localizeTimes(result), values),
+    data: { step, ticket, methods },
+  };
 }
 
 export type ResetLinkData = { done?: boolean };
 
 /** /recover/password/reset?token=…: the new password for the account the e-mailed link names. */
-export async function resetByLinkAction(_prev: FormState<ResetLinkData>, formData: FormData): Promise<FormState<ResetLinkData>> {
+export async function resetByLinkAction(
+  _prev: FormState<ResetLinkData>,
+  formData: FormData,
+): Promise<FormState<ResetLinkData>> {
   const t = await getTranslations();
   const parsed = schema
     .pick({ password: true, confirmPassword: true })

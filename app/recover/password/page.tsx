@@ -7,7 +7,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function RecoverPasswordPage({ searchParams }: { searchParams: Promise<{ username?: string }> }) {
+export default async function RecoverPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ username?: string }>;
+}) {
   const { username } = await searchParams;
   return <RecoverPasswordFlow initialCaptcha={await createCaptcha()} username={username?.slice(0, 254)} />;
 }

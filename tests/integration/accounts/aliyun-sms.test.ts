@@ -28,7 +28,9 @@ function expectedSignature(params: URLSearchParams): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${enc(k)}=${enc(v)}`)
     .join("&");
-  return createHmac("sha1", `${SECRET}&`).update(`POST&%2F&${enc(canonical)}`).digest("base64");
+  return createHmac("sha1", `${SECRET}&`)
+    .update(`POST&%2F&${enc(canonical)}`)
+    .digest("base64");
 }
 
 async function body(req: IncomingMessage): Promise<string> {
@@ -115,6 +117,8 @@ describe("Aliyun SMS provider against a local fake dysmsapi", () => {
 
   it("a server error is a failure too", async () => {
     nextReply = { status: 500, body: { Code: "InternalError" } };
-    await expect(provider().send({ channel: "sms", to: randomPhone(), body: "x", code: "111111" })).rejects.toThrow(/InternalError/);
+    await expect(
+      provider().send({ channel: "sms", to: randomPhone(), body: "x", code: "111111" }),
+    ).rejects.toThrow(/InternalError/);
   });
 });

@@ -22,7 +22,10 @@ describe("SMS code limits (SPEC §2.1)", () => {
     expect((await sendSmsCode({ purpose: "register", phone }, meta())).ok).toBe(true);
     at("2032-01-10T02:00:20Z");
     const again = await sendSmsCode({ purpose: "register", phone }, meta());
-    expect(again).toEqual({ ok: false, error: { key: "register.code.tooFrequentSeconds", params: { seconds: 40 } } });
+    expect(again).toEqual({
+      ok: false,
+      error: { key: "register.code.tooFrequentSeconds", params: { seconds: 40 } },
+    });
     // Another purpose for the same phone is the same phone: still refused.
     const reset = await sendSmsCode({ purpose: "reset_password", phone }, meta());
     expect(reset.ok).toBe(false);

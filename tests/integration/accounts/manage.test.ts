@@ -22,7 +22,12 @@ afterEach(() => vi.useRealTimers());
 async function signedIn(options: Parameters<typeof createAccount>[0] = {}) {
   const created = await createAccount(options);
   const session = await startSession({ accountId: created.account.id }, meta());
-  const actor: StudentActor = { kind: "student", accountId: created.account.id, sessionId: session.id, identityStatus: "verified" };
+  const actor: StudentActor = {
+    kind: "student",
+    accountId: created.account.id,
+    sessionId: session.id,
+    identityStatus: "verified",
+  };
   return { ...created, actor };
 }
 
@@ -38,19 +43,39 @@ describe("change password", () => {
     const { actor, password, account } = await signedIn();
     const other = await startSession({ accountId: account.id }, meta());
 
-    const wrong = await changePassword(actor, { currentPassword: "not it at all", password: "全新的一个长密码", confirmPassword: "全新的一个长密码" });
+    const wrong = await changePassword(actor, {
+      currentPassword: "not it at all",
+      password: "全新的一个长密码",
+      confirmPassword: "全新的一个长密码",
+    });
     expect(wrong.ok ? null : wrong.fieldErrors?.currentPassword?.key).toBe("account.currentPasswordWrong");
-    const weak = await changePassword(actor, { currentPassword: password, password: "qwertyuiop", confirmPassword: "qwertyuiop" });
+    const weak = await changePassword(actor, {
+      currentPassword: password,
+      password: "qwertyuiop",
+      confirmPassword: "qwertyuiop",
+    });
     expect(weak.ok ? null : weak.fieldErrors?.password?.key).toBe("passwords.common");
-    const withPhone = await changePassword(actor, { currentPassword: password, password: `x${account.phone}`, confirmPassword: `x${account.phone}` });
+    const withPhone = await changePassword(actor, {
+      currentPassword: password,
+      password: `x${account.phone}`,
+      confirmPassword: `x${account.phone}`,
+    });
     expect(withPhone.ok ? null : withPhone.fieldErrors?.password?.key).toBe("passwords.containsPhone");
 
-    const ok = await changePassword(actor, { currentPassword: password, password: "全新的一个长密码", confirmPassword: "全新的一个长密码" });
+    const ok = await changePassword(actor, {
+      currentPassword: password,
+      password: "全新的一个长密码",
+      confirmPassword: "全新的一个长密码",
+    });
     expect(ok.ok).toBe(true);
     expect(await resolveSession(other.id)).toBeNull();
     expect(await resolveSession(actor.sessionId)).not.toBeNull();
-    expect((await signInStudent({ username: account.phone, password: "全新的一个长密码" }, meta())).ok).toBe(true);
-    expect(await db.notification.count({ where: { accountId: account.id, kind: "account.passwordChanged" } })).toBe(1);
+    expect((await signInStudent({ username: account.phone, password: "全新的一个长密码" }, meta())).ok).toBe(
+      true,
+    );
+    expect(
+      await db.notification.count({ where: { accountId: account.id, kind: "account.passwordChanged" } }),
+    ).toBe(1);
   });
 });
 
@@ -63,7 +88,9 @@ describe("change phone", () => {
     const code = await latestCode(newPhone);
 
     const badPassword = await changePhone(actor, { newPhone, code, currentPassword: "wrong password" });
-    expect(badPassword.ok ? null : badPassword.fieldErrors?.currentPassword?.key).toBe("account.currentPasswordWrong");
+    expect(badPassword.ok ? null : badPassword.fieldErrors?.currentPassword?.key).toBe(
+      "account.currentPasswordWrong",
+    );
     const ok = await changePhone(actor, { newPhone, code, currentPassword: password });
     expect(ok.ok).toBe(true);
     const updated = await db.account.findUniqueOrThrow({ where: { id: account.id } });
@@ -138,7 +165,10 @@ describe("security questions, notifications, overview, login log", () => {
     overview = await accountOverview(actor);
     expect(overview.questions.map((q) => q.questionKey)).toEqual(["birthplace", "primary_school"]);
     expect(overview.completeness.percent).toBe(80);
-    const cleared = await setSecurityQuestions(actor, { currentPassword: password, questions: emptyQuestions });
+    const cleared = await setSecurityQuestions(actor, {
+      currentPassword: password,
+      questions: emptyQuestions,
+    });
     expect(cleared.ok && cleared.value.count).toBe(0);
   });
 
@@ -169,8 +199,16 @@ describe("security questions, notifications, overview, login log", () => {
   it("a wrong current password counts towards the sign-in lock", async () => {
     const { actor, account, password } = await signedIn();
     for (let i = 0; i < 10; i++)
-      await changePassword(actor, { currentPassword: "wrong", password: "全新的一个长密码", confirmPassword: "全新的一个长密码" });
-    const r = await changePassword(actor, { currentPassword: password, password: "全新的一个长密码", confirmPassword: "全新的一个长密码" });
+      await changePassword(actor, {
+        currentPassword: "wrong",
+        password: "全新的一个长密码",
+        confirmPassword: "全新的一个长密码",
+      });
+    const r = await changePassword(actor, {
+      currentPassword: password,
+      password: "全新的一个长密码",
+      confirmPassword: "全新的一个长密码",
+    });
     expect(r.ok ? null : r.error?.key).toBe("signIn.locked");
     const row = await db.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(await verifyPassword(row.passwordHash, password)).toBe(true);

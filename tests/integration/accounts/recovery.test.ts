@@ -34,7 +34,10 @@ describe("找回用户名 (SPEC §2.3)", () => {
   it("shows the masked usernames bound to ID number + name", async () => {
     const email = `u${Date.now()}@example.edu.cn`;
     const { account, idNumber } = await createAccount({ email, name: "阿依古丽·买买提" });
-    const r = await recoverUsername({ idNumber: idNumber.toLowerCase(), name: "阿依古丽•买买提", ...(await captcha()) }, meta());
+    const r = await recoverUsername(
+      { idNumber: idNumber.toLowerCase(), name: "阿依古丽•买买提", ...(await captcha()) },
+      meta(),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toHaveLength(1);
@@ -45,7 +48,10 @@ describe("找回用户名 (SPEC §2.3)", () => {
 
   it("needs a solved picture captcha", async () => {
     const { idNumber, account } = await createAccount();
-    const r = await recoverUsername({ idNumber, name: account.name, captchaId: (await createCaptcha()).id, captchaAnswer: "XXXX" }, meta());
+    const r = await recoverUsername(
+      { idNumber, name: account.name, captchaId: (await createCaptcha()).id, captchaAnswer: "XXXX" },
+      meta(),
+    );
     expect(r.ok ? null : r.fieldErrors?.captcha?.key).toBe("signIn.captchaWrong");
   });
 
@@ -77,7 +83,12 @@ describe("找回密码 (SPEC §2.4)", () => {
     const email = `m${Date.now()}@example.edu.cn`;
     const full = await createAccount({ email });
     await db.securityQuestion.create({
-      data: { accountId: full.account.id, position: 1, questionKey: "birthplace", answerHash: await hashPassword(normalizeAnswer("北京")) },
+      data: {
+        accountId: full.account.id,
+        position: 1,
+        questionKey: "birthplace",
+        answerHash: await hashPassword(normalizeAnswer("北京")),
+      },
     });
     const r2 = await startPasswordRecovery({ username: full.idNumber, ...(await captcha()) }, meta());
     expect(r2.ok && r2.value.methods).toEqual({
@@ -94,7 +105,10 @@ describe("找回密码 (SPEC §2.4)", () => {
   it("unknown usernames count towards 请求被取消", async () => {
     const m = meta();
     for (let i = 0; i < 5; i++) {
-      const r = await startPasswordRecovery({ username: `1390000${String(i).padStart(4, "0")}`, ...(await captcha()) }, m);
+      const r = await startPasswordRecovery(
+        { username: `1390000${String(i).padStart(4, "0")}`, ...(await captcha()) },
+        m,
+      );
       expect(r.ok ? null : r.error?.key).toBe("recover.password.unknownUser");
     }
     const { account } = await createAccount();
@@ -112,22 +126,42 @@ describe("找回密码 (SPEC §2.4)", () => {
     const start = await startPasswordRecovery({ username: account.phone, ...(await captcha()) }, meta());
     if (!start.ok) throw new Error("start failed");
     const ticket = start.value.ticket;
-    const refused = await resetWithSmsCode({ ticket, code: registerCode, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const refused = await resetWithSmsCode({
+      ticket,
+      code: registerCode,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(refused.ok).toBe(false);
 
     vi.setSystemTime(new Date("2034-02-01T00:01:01Z"));
     expect((await sendRecoverySms(ticket, meta())).ok).toBe(true);
     const resetCode = await latestCode(account.phone);
     // Same password rules as registration.
-    const weak = await resetWithSmsCode({ ticket, code: resetCode, password: "password123", confirmPassword: "password123" });
+    const weak = await resetWithSmsCode({
+      ticket,
+      code: resetCode,
+      password: "password123",
+      confirmPassword: "password123",
+    });
     expect(weak.ok ? null : weak.fieldErrors?.password?.key).toBe("passwords.common");
 
-    const done = await resetWithSmsCode({ ticket, code: resetCode, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const done = await resetWithSmsCode({
+      ticket,
+      code: resetCode,
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(done.ok).toBe(true);
     expect((await signInStudent({ username: account.phone, password }, meta())).ok).toBe(false);
     expect((await signInStudent({ username: account.phone, password: NEW_PASSWORD }, meta())).ok).toBe(true);
     // Single use: neither the code nor the ticket works again.
-    const replay = await resetWithSmsCode({ ticket, code: resetCode, password: "再换一个新的长密码", confirmPassword: "再换一个新的长密码" });
+    const replay = await resetWithSmsCode({
+      ticket,
+      code: resetCode,
+      password: "再换一个新的长密码",
+      confirmPassword: "再换一个新的长密码",
+    });
     expect(replay.ok).toBe(false);
   });
 
@@ -144,7 +178,9 @@ describe("找回密码 (SPEC §2.4)", () => {
     const mail = await latestMessage(email);
     const token = new URL(/https:\/\/\S+/.exec(mail?.body ?? "")?.[0] ?? "").searchParams.get("token") ?? "";
     expect(token.length).toBeGreaterThan(30);
-    const row = await db.resetToken.findFirstOrThrow({ where: { accountId: account.id, purpose: "reset_password_email" } });
+    const row = await db.resetToken.findFirstOrThrow({
+      where: { accountId: account.id, purpose: "reset_password_email" },
+    });
     expect(row.tokenHash).not.toBe(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(30 * 60_000);
 
@@ -159,10 +195,16 @@ describe("找回密码 (SPEC §2.4)", () => {
     expect(sms?.body).toContain("重置");
     const notice = await latestMessage(email);
     expect(notice?.subject).toContain("安全提醒");
-    expect(await db.notification.count({ where: { accountId: account.id, kind: "account.passwordReset" } })).toBe(1);
+    expect(
+      await db.notification.count({ where: { accountId: account.id, kind: "account.passwordReset" } }),
+    ).toBe(1);
 
     // The link works once.
-    const again = await resetWithEmailToken({ token, password: "第三个新的长密码", confirmPassword: "第三个新的长密码" });
+    const again = await resetWithEmailToken({
+      token,
+      password: "第三个新的长密码",
+      confirmPassword: "第三个新的长密码",
+    });
     expect(again.ok ? null : again.error?.key).toBe("recover.password.linkInvalid");
   });
 
@@ -187,27 +229,57 @@ describe("找回密码 (SPEC §2.4)", () => {
     const { account } = await createAccount();
     await db.securityQuestion.createMany({
       data: [
-        { accountId: account.id, position: 1, questionKey: "birthplace", answerHash: await hashPassword(normalizeAnswer("北京市")) },
-        { accountId: account.id, position: 2, questionKey: "mother_name", answerHash: await hashPassword(normalizeAnswer("王秀英")) },
+        {
+          accountId: account.id,
+          position: 1,
+          questionKey: "birthplace",
+          answerHash: await hashPassword(normalizeAnswer("北京市")),
+        },
+        {
+          accountId: account.id,
+          position: 2,
+          questionKey: "mother_name",
+          answerHash: await hashPassword(normalizeAnswer("王秀英")),
+        },
       ],
     });
     const start = await startPasswordRecovery({ username: account.phone, ...(await captcha()) }, meta());
     if (!start.ok) throw new Error("start failed");
     const ticket = start.value.ticket;
     for (let left = 4; left >= 1; left--) {
-      const r = await resetWithAnswers({ ticket, answers: ["北京市", "李秀英"], password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+      const r = await resetWithAnswers({
+        ticket,
+        answers: ["北京市", "李秀英"],
+        password: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      });
       expect(r.ok ? null : r.error).toEqual({ key: "recover.questions.wrong", params: { left } });
     }
-    const fifth = await resetWithAnswers({ ticket, answers: ["北京市", "李秀英"], password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const fifth = await resetWithAnswers({
+      ticket,
+      answers: ["北京市", "李秀英"],
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(fifth.ok ? null : fifth.error?.key).toBe("recover.questions.locked");
-    const rightButLocked = await resetWithAnswers({ ticket, answers: ["北京市", "王秀英"], password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const rightButLocked = await resetWithAnswers({
+      ticket,
+      answers: ["北京市", "王秀英"],
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(rightButLocked.ok ? null : rightButLocked.error?.key).toBe("recover.questions.locked");
 
     vi.setSystemTime(new Date("2034-04-01T01:00:05Z"));
     const again = await startPasswordRecovery({ username: account.phone, ...(await captcha()) }, meta());
     if (!again.ok) throw new Error("start failed");
     // Normalised: spaces, width, traditional forms do not matter.
-    const ok = await resetWithAnswers({ ticket: again.value.ticket, answers: [" 北京 市 ", "王秀英"], password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const ok = await resetWithAnswers({
+      ticket: again.value.ticket,
+      answers: [" 北京 市 ", "王秀英"],
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(ok.ok).toBe(true);
     const updated = await db.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(await verifyPassword(updated.passwordHash, NEW_PASSWORD)).toBe(true);
@@ -216,12 +288,22 @@ describe("找回密码 (SPEC §2.4)", () => {
   it("says so when the admin switched security questions off", async () => {
     const { account } = await createAccount();
     await db.securityQuestion.create({
-      data: { accountId: account.id, position: 1, questionKey: "birthplace", answerHash: await hashPassword("北京") },
+      data: {
+        accountId: account.id,
+        position: 1,
+        questionKey: "birthplace",
+        answerHash: await hashPassword("北京"),
+      },
     });
     const start = await startPasswordRecovery({ username: account.phone, ...(await captcha()) }, meta());
     if (!start.ok) throw new Error("start failed");
     await writeSetting("recovery.securityQuestions", false);
-    const r = await resetWithAnswers({ ticket: start.value.ticket, answers: ["北京"], password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const r = await resetWithAnswers({
+      ticket: start.value.ticket,
+      answers: ["北京"],
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(r.ok ? null : r.error?.key).toBe("recover.password.methodUnavailable");
   });
 });

@@ -53,7 +53,10 @@ describe("registerStudent — happy path", () => {
     expect(account.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(account.passwordHash, input.password)).toBe(true);
 
-    const questions = await db.securityQuestion.findMany({ where: { accountId: account.id }, orderBy: { position: "asc" } });
+    const questions = await db.securityQuestion.findMany({
+      where: { accountId: account.id },
+      orderBy: { position: "asc" },
+    });
     expect(questions.map((q) => q.questionKey)).toEqual(["mother_name", "birthplace"]);
     expect(await verifyPassword(questions[0].answerHash, "王秀英")).toBe(true);
 
@@ -70,7 +73,10 @@ describe("registerStudent — happy path", () => {
     // Sign in with the phone and with the ID number (lower-case x, spaces).
     const byPhone = await signInStudent({ username: input.phone, password: input.password }, meta());
     expect(byPhone.ok).toBe(true);
-    const byId = await signInStudent({ username: ` ${input.idNumber.toLowerCase()} `, password: input.password }, meta());
+    const byId = await signInStudent(
+      { username: ` ${input.idNumber.toLowerCase()} `, password: input.password },
+      meta(),
+    );
     expect(byId.ok).toBe(true);
   });
 
@@ -123,26 +129,109 @@ describe("registerStudent — every bad input is refused at its field and create
     ["phone too short", () => ({ phone: "1391234567" }), "phone", "register.phone.invalid"],
     ["code not 6 digits", () => ({ code: "12345" }), "code", "register.code.format"],
     ["code empty", () => ({ code: "" }), "code", "register.code.required"],
-    ["password too short", () => ({ password: "abc1234", confirmPassword: "abc1234" }), "password", "passwords.tooShort"],
-    ["password too long", () => ({ password: "长".repeat(257), confirmPassword: "长".repeat(257) }), "password", "passwords.tooLong"],
-    ["common password", () => ({ password: "woaini1314", confirmPassword: "woaini1314" }), "password", "passwords.common"],
-    ["birthday password", () => ({ password: "19990101", confirmPassword: "19990101" }), "password", "passwords.common"],
-    ["password contains phone", (i) => ({ password: `pw${i.phone}!`, confirmPassword: `pw${i.phone}!` }), "password", "passwords.containsPhone"],
-    ["password contains ID", (i) => ({ password: `x${i.idNumber}`, confirmPassword: `x${i.idNumber}` }), "password", "passwords.containsIdNumber"],
-    ["password contains name", (i) => ({ password: `我是${i.name}很开心呢`, confirmPassword: `我是${i.name}很开心呢` }), "password", "passwords.containsName"],
-    ["passwords differ", () => ({ confirmPassword: "另外一个很长的密码" }), "confirmPassword", "passwords.mismatch"],
+    [
+      "password too short",
+      () => ({ password: "abc1234", confirmPassword: "abc1234" }),
+      "password",
+      "passwords.tooShort",
+    ],
+    [
+      "password too long",
+      () => ({ password: "长".repeat(257), confirmPassword: "长".repeat(257) }),
+      "password",
+      "passwords.tooLong",
+    ],
+    [
+      "common password",
+      () => ({ password: "woaini1314", confirmPassword: "woaini1314" }),
+      "password",
+      "passwords.common",
+    ],
+    [
+      "birthday password",
+      () => ({ password: "19990101", confirmPassword: "19990101" }),
+      "password",
+      "passwords.common",
+    ],
+    [
+      "password contains phone",
+      (i) => ({ password: `pw${i.phone}!`, confirmPassword: `pw${i.phone}!` }),
+      "password",
+      "passwords.containsPhone",
+    ],
+    [
+      "password contains ID",
+      (i) => ({ password: `x${i.idNumber}`, confirmPassword: `x${i.idNumber}` }),
+      "password",
+      "passwords.containsIdNumber",
+    ],
+    [
+      "password contains name",
+      (i) => ({ password: `我是${i.name}很开心呢`, confirmPassword: `我是${i.name}很开心呢` }),
+      "password",
+      "passwords.containsName",
+    ],
+    [
+      "passwords differ",
+      () => ({ confirmPassword: "另外一个很长的密码" }),
+      "confirmPassword",
+      "passwords.mismatch",
+    ],
     ["name empty", () => ({ name: "   " }), "name", "register.name.empty"],
     ["name one character", () => ({ name: "王" }), "name", "register.name.format"],
     ["name traditional", () => ({ name: "張偉" }), "name", "register.name.traditional"],
     ["name with digits", () => ({ name: "张3" }), "name", "register.name.format"],
     ["unknown ID type", () => ({ idType: "driver_licence" }), "idType", "register.idType.invalid"],
-    ["ID wrong check digit", (i) => ({ idNumber: i.idNumber.slice(0, 17) + (i.idNumber[17] === "1" ? "2" : "1") }), "idNumber", "register.idNumber.invalid"],
-    ["ID impossible date", () => ({ idNumber: "11010120050230123X" }), "idNumber", "register.idNumber.invalid"],
+    [
+      "ID wrong check digit",
+      (i) => ({ idNumber: i.idNumber.slice(0, 17) + (i.idNumber[17] === "1" ? "2" : "1") }),
+      "idNumber",
+      "register.idNumber.invalid",
+    ],
+    [
+      "ID impossible date",
+      () => ({ idNumber: "11010120050230123X" }),
+      "idNumber",
+      "register.idNumber.invalid",
+    ],
     ["ID empty", () => ({ idNumber: "" }), "idNumber", "register.idNumber.empty"],
     ["email invalid", () => ({ email: "not-an-email" }), "email", "register.email.invalid"],
-    ["question without answer", () => ({ questions: [{ questionKey: "birthplace", answer: "" }, { questionKey: "", answer: "" }, { questionKey: "", answer: "" }] }), "answer1", "register.securityQuestion.answerLength"],
-    ["answer without question", () => ({ questions: [{ questionKey: "", answer: "北京" }, { questionKey: "", answer: "" }, { questionKey: "", answer: "" }] }), "question1", "register.securityQuestion.chooseQuestion"],
-    ["question twice", () => ({ questions: [{ questionKey: "birthplace", answer: "北京" }, { questionKey: "birthplace", answer: "上海" }, { questionKey: "", answer: "" }] }), "question2", "register.securityQuestion.duplicate"],
+    [
+      "question without answer",
+      () => ({
+        questions: [
+          { questionKey: "birthplace", answer: "" },
+          { questionKey: "", answer: "" },
+          { questionKey: "", answer: "" },
+        ],
+      }),
+      "answer1",
+      "register.securityQuestion.answerLength",
+    ],
+    [
+      "answer without question",
+      () => ({
+        questions: [
+          { questionKey: "", answer: "北京" },
+          { questionKey: "", answer: "" },
+          { questionKey: "", answer: "" },
+        ],
+      }),
+      "question1",
+      "register.securityQuestion.chooseQuestion",
+    ],
+    [
+      "question twice",
+      () => ({
+        questions: [
+          { questionKey: "birthplace", answer: "北京" },
+          { questionKey: "birthplace", answer: "上海" },
+          { questionKey: "", answer: "" },
+        ],
+      }),
+      "question2",
+      "register.securityQuestion.duplicate",
+    ],
     ["no consent", () => ({ sensitiveConsent: false }), "sensitiveConsent", "register.consent.required"],
   ];
 
@@ -158,7 +247,10 @@ describe("registerStudent — every bad input is refused at its field and create
     expect(await accountsWithPhone(base.phone)).toBe(0);
     // Format problems never use the code up: the student fixes the field and submits again.
     if (field !== "code") {
-      const code = await db.verificationCode.findFirstOrThrow({ where: { target: base.phone }, orderBy: { createdAt: "desc" } });
+      const code = await db.verificationCode.findFirstOrThrow({
+        where: { target: base.phone },
+        orderBy: { createdAt: "desc" },
+      });
       expect(code.consumedAt).toBeNull();
     }
   });
@@ -180,10 +272,14 @@ describe("registerStudent — every bad input is refused at its field and create
     const result = await registerStudent({ ...input, reRegister: true }, meta());
     expect(result.ok).toBe(true);
     const account = await db.account.findUniqueOrThrow({ where: { phone: input.phone } });
-    expect(decrypt(account.idNumberEnc)).toBe("110101198001010015".slice(0, 17) + decrypt(account.idNumberEnc)[17]);
+    expect(decrypt(account.idNumberEnc)).toBe(
+      "110101198001010015".slice(0, 17) + decrypt(account.idNumberEnc)[17],
+    );
     expect(decrypt(account.idNumberEnc)).toHaveLength(18);
 
-    const passport = await withCode(registrationInput({ idType: "passport", idNumber: `E${Date.now() % 1e8}` }));
+    const passport = await withCode(
+      registrationInput({ idType: "passport", idNumber: `E${Date.now() % 1e8}` }),
+    );
     expect((await registerStudent(passport, meta())).ok).toBe(true);
   });
 });
@@ -220,7 +316,10 @@ describe("registerStudent — the SMS code", () => {
   it("is bound to its phone: a code sent to another phone does not work", async () => {
     const other = await withCode(registrationInput());
     const input = await withCode(registrationInput());
-    const r = await registerStudent({ ...input, code: other.code === input.code ? "123456" : other.code }, meta());
+    const r = await registerStudent(
+      { ...input, code: other.code === input.code ? "123456" : other.code },
+      meta(),
+    );
     expect(r.ok).toBe(false);
     expect(await accountsWithPhone(input.phone)).toBe(0);
   });
@@ -277,7 +376,9 @@ describe("registerStudent — already registered", () => {
     expect(pending.idNumberIndex).toBe(blindIndex(first.idNumber));
     const actor = await resolveSession(again.value.sessionId);
     expect(actor).toMatchObject({ identityStatus: "pending" });
-    const notice = await db.notification.findFirst({ where: { accountId: pending.id, kind: "account.registeredPending" } });
+    const notice = await db.notification.findFirst({
+      where: { accountId: pending.id, kind: "account.registeredPending" },
+    });
     expect(notice?.linkPath).toBe("/identity");
     // The original keeps the ID number.
     const original = await db.account.findUniqueOrThrow({ where: { phone: first.phone } });

@@ -24,7 +24,10 @@ describe("student sign-in (SPEC §2.2)", () => {
     }
     const bad = await signInStudent({ username: account.phone, password: "wrong password here" }, m);
     expect(bad).toEqual({ ok: false, error: { key: "signIn.invalid", params: undefined } });
-    const log = await db.loginEvent.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" } });
+    const log = await db.loginEvent.findMany({
+      where: { accountId: account.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(log.map((e) => e.outcome)).toEqual(["success", "success", "success", "bad_password"]);
     expect(log[0]).toMatchObject({ ip: m.ip, userAgent: m.userAgent });
   });
@@ -48,7 +51,10 @@ describe("student sign-in (SPEC §2.2)", () => {
     expect(await captchaRequired(account.phone, randomIp())).toBe(true);
     const noCaptcha = await signInStudent({ username: account.phone, password }, m);
     expect(noCaptcha.ok ? null : noCaptcha.fieldErrors?.captcha?.key).toBe("signIn.captchaWrong");
-    const wrongCaptcha = await signInStudent({ username: account.phone, password, captchaId: (await createCaptcha()).id, captchaAnswer: "0000" }, m);
+    const wrongCaptcha = await signInStudent(
+      { username: account.phone, password, captchaId: (await createCaptcha()).id, captchaAnswer: "0000" },
+      m,
+    );
     expect(wrongCaptcha.ok).toBe(false);
     const ok = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, m);
     expect(ok.ok).toBe(true);
@@ -62,24 +68,41 @@ describe("student sign-in (SPEC §2.2)", () => {
     let last;
     for (let i = 0; i < 10; i++) {
       vi.setSystemTime(t0 + i * 30_000);
-      last = await signInStudent({ username: account.phone, password: "bad", ...(await solvedCaptcha()) }, meta());
+      last = await signInStudent(
+        { username: account.phone, password: "bad", ...(await solvedCaptcha()) },
+        meta(),
+      );
     }
     const lockedAt = t0 + 9 * 30_000;
-    expect(last).toEqual({ ok: false, error: { key: "signIn.locked", params: { until: new Date(lockedAt + 15 * 60_000).toISOString() } } });
+    expect(last).toEqual({
+      ok: false,
+      error: { key: "signIn.locked", params: { until: new Date(lockedAt + 15 * 60_000).toISOString() } },
+    });
     // The right password does not help while locked.
     vi.setSystemTime(lockedAt + 14 * 60_000);
-    const during = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, meta());
+    const during = await signInStudent(
+      { username: account.phone, password, ...(await solvedCaptcha()) },
+      meta(),
+    );
     expect(during.ok ? null : during.error?.key).toBe("signIn.locked");
     expect(during.ok ? null : Date.parse(String(during.error?.params?.until))).toBe(lockedAt + 15 * 60_000);
 
-    const notice = await db.notification.findFirst({ where: { accountId: account.id, kind: "account.locked" } });
+    const notice = await db.notification.findFirst({
+      where: { accountId: account.id, kind: "account.locked" },
+    });
     expect(notice).not.toBeNull();
-    const sms = await db.outboundMessage.findFirst({ where: { to: account.phone }, orderBy: { createdAt: "desc" } });
+    const sms = await db.outboundMessage.findFirst({
+      where: { to: account.phone },
+      orderBy: { createdAt: "desc" },
+    });
     expect(sms?.body).toContain("锁定");
     expect(await db.loginEvent.count({ where: { accountId: account.id, outcome: "locked" } })).toBe(1);
 
     vi.setSystemTime(lockedAt + 15 * 60_000 + 1000);
-    const after = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, meta());
+    const after = await signInStudent(
+      { username: account.phone, password, ...(await solvedCaptcha()) },
+      meta(),
+    );
     expect(after.ok).toBe(true);
   });
 

@@ -50,13 +50,25 @@ afterAll(async () => {
 
 describe("SMTP provider against a real SMTP server on loopback", () => {
   it("delivers the security e-mail verification, which verifies the address when followed", async () => {
-    setProvider("email", smtpProvider(`smtp://mailer:s3cret@127.0.0.1:${port}`, "学籍自查 <no-reply@xueji.example.edu.cn>"));
+    setProvider(
+      "email",
+      smtpProvider(`smtp://mailer:s3cret@127.0.0.1:${port}`, "学籍自查 <no-reply@xueji.example.edu.cn>"),
+    );
     const { account, password } = await createAccount();
     const session = await startSession({ accountId: account.id }, meta());
-    const actor: StudentActor = { kind: "student", accountId: account.id, sessionId: session.id, identityStatus: "verified" };
+    const actor: StudentActor = {
+      kind: "student",
+      accountId: account.id,
+      sessionId: session.id,
+      identityStatus: "verified",
+    };
     const email = `smtp${Date.now()}@example.edu.cn`;
 
-    const r = await requestEmailChange(actor, { email, currentPassword: password }, "https://xueji.example.edu.cn");
+    const r = await requestEmailChange(
+      actor,
+      { email, currentPassword: password },
+      "https://xueji.example.edu.cn",
+    );
     expect(r.ok).toBe(true);
 
     const mail = delivered.find((d) => d.to.includes(email));
@@ -79,7 +91,10 @@ describe("SMTP provider against a real SMTP server on loopback", () => {
   });
 
   it("a refused login is recorded as a failed send", async () => {
-    setProvider("email", smtpProvider(`smtp://mailer:wrong@127.0.0.1:${port}`, "no-reply@xueji.example.edu.cn"));
+    setProvider(
+      "email",
+      smtpProvider(`smtp://mailer:wrong@127.0.0.1:${port}`, "no-reply@xueji.example.edu.cn"),
+    );
     const { sendMessage } = await import("@/lib/messaging/send");
     const to = `fail${Date.now()}@example.edu.cn`;
     const r = await sendMessage({ channel: "email", to, subject: "x", body: "y" });

@@ -67,7 +67,13 @@ export function registrationInput(overrides: Partial<RegistrationInput> = {}): R
 
 /** A verified account inserted directly (the registration path has its own tests). */
 export async function createAccount(
-  overrides: { phone?: string; password?: string; email?: string | null; name?: string; idNumber?: string } = {},
+  overrides: {
+    phone?: string;
+    password?: string;
+    email?: string | null;
+    name?: string;
+    idNumber?: string;
+  } = {},
 ) {
   const { hashPassword } = await import("@/lib/security/passwords");
   const { blindIndex, encrypt } = await import("@/lib/security/crypto");

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkPassword, passwordFieldErrors, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/accounts/password-policy";
+import {
+  checkPassword,
+  passwordFieldErrors,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+} from "@/lib/accounts/password-policy";
 
 const list = new Set(
   readFileSync(path.resolve("lib/security/common-passwords.txt"), "utf8").split("\n").filter(Boolean),
@@ -17,10 +22,21 @@ describe("the shipped common-password list", () => {
       expect([...entry].length).toBeGreaterThanOrEqual(8);
     }
   });
-  it.each(["12345678", "password", "password1", "qwertyuiop", "1qaz2wsx", "woaini1314", "wodemima", "88888888", "20000101", "zhang1990", "p@ssw0rd", "iloveyou520", "abc123456"])(
-    "contains %s",
-    (p) => expect(list.has(p)).toBe(true),
-  );
+  it.each([
+    "12345678",
+    "password",
+    "password1",
+    "qwertyuiop",
+    "1qaz2wsx",
+    "woaini1314",
+    "wodemima",
+    "88888888",
+    "20000101",
+    "zhang1990",
+    "p@ssw0rd",
+    "iloveyou520",
+    "abc123456",
+  ])("contains %s", (p) => expect(list.has(p)).toBe(true));
 });
 
 describe("checkPassword (SPEC §2.1)", () => {

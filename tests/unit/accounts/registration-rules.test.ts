@@ -45,7 +45,16 @@ describe("checkRegistrationFields", () => {
 
   it("reports every problem at once, each at its field", () => {
     const r = checkRegistrationFields(
-      { ...base, phone: "1234", code: "", name: "", idNumber: "123", sensitiveConsent: false, email: "x@", confirmPassword: "x" },
+      {
+        ...base,
+        phone: "1234",
+        code: "",
+        name: "",
+        idNumber: "123",
+        sensitiveConsent: false,
+        email: "x@",
+        confirmPassword: "x",
+      },
       never,
     );
     expect(r.ok).toBe(false);
@@ -102,21 +111,41 @@ describe("security questions", () => {
       { questionKey: "", answer: "" },
       { questionKey: "birthplace", answer: "上海" },
     ]);
-    expect(r).toEqual({ ok: false, problems: [{ slot: 3, field: "question", key: "register.securityQuestion.duplicate" }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ slot: 3, field: "question", key: "register.securityQuestion.duplicate" }],
+    });
   });
 });
 
 describe("login log helpers", () => {
   it.each([
-    ["Mozilla/5.0 (Linux; Android 14; M2012K11AC) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36", "Chrome · Android"],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1", "Safari · iOS"],
-    ["Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116 MicroMessenger/8.0.42", "WeChat · Android"],
-    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120 Safari/537.36 Edg/120", "Edge · Windows"],
+    [
+      "Mozilla/5.0 (Linux; Android 14; M2012K11AC) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36",
+      "Chrome · Android",
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1",
+      "Safari · iOS",
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116 MicroMessenger/8.0.42",
+      "WeChat · Android",
+    ],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120 Safari/537.36 Edg/120",
+      "Edge · Windows",
+    ],
     [null, "—"],
   ])("%s → %s", (ua, expected) => expect(describeUserAgent(ua)).toBe(expected));
 
   it("completeness is the share of done items", () => {
-    expect(completenessPercent([{ key: "phone", done: true }, { key: "email", done: false }])).toBe(50);
+    expect(
+      completenessPercent([
+        { key: "phone", done: true },
+        { key: "email", done: false },
+      ]),
+    ).toBe(50);
     expect(completenessPercent([])).toBe(0);
   });
 });

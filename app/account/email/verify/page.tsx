@@ -13,7 +13,11 @@ export async function generateMetadata() {
  * Landing page of the verification link. Opening it changes nothing (mail scanners open links); the
  * person confirms with a POST. Works signed in or not: the token names the account.
  */
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token } = await searchParams;
   const t = await getTranslations("account.email");
   const pending = await describeEmailToken(token);

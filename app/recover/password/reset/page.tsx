@@ -11,7 +11,11 @@ export async function generateMetadata() {
 }
 
 // The token is read here and posted back in a hidden field; it never reaches logs or analytics.
-export default async function ResetByLinkPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function ResetByLinkPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token } = await searchParams;
   const t = await getTranslations("recover.password");
   const link = await describeResetLink(token);
@@ -26,7 +30,10 @@ export default async function ResetByLinkPage({ searchParams }: { searchParams: 
       ) : (
         <div className="mt-4 space-y-4">
           <Alert tone="error">{t("linkInvalid")}</Alert>
-          <Link href="/recover/password" className="font-semibold text-brand-700 underline underline-offset-4">
+          <Link
+            href="/recover/password"
+            className="font-semibold text-brand-700 underline underline-offset-4"
+          >
             {t("restart")}
           </Link>
         </div>

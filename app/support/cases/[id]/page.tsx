@@ -51,7 +51,7 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
     <>
       <p className="mb-3 text-sm">
         <Link href="/support" className="font-medium text-brand-700 underline-offset-4 hover:underline">
-          ← {t("case.back")}
+          ← {t("case.backToQueue")}
         </Link>
       </p>
       <PageHeader
