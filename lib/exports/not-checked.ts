@@ -76,7 +76,6 @@ function xlsxStream(chunks: AsyncIterable<NotCheckedRow[]>): PassThrough {
   });
   const sheet = workbook.addWorksheet("未查名单", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
   (async () => {
     for await (const chunk of chunks)
       for (const r of chunk) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { ok, type Result } from "@/lib/core/result";
-import { notCheckedWhere, type NotCheckedFilter } from "@/lib/progress/not-checked";
+import { notCheckedIds, type NotCheckedFilter } from "@/lib/progress/not-checked";
 import { shanghaiDay } from "@/lib/progress/trend";
 import type { CampaignRef } from "@/lib/progress/campaign";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -60,15 +60,13 @@ export async function remindNotConfirmed(
     email: 0,
   };
   const messages: OutgoingMessage[] = [];
-  const where = notCheckedWhere(actor, campaign, filter);
   const deadline = formatDateTime(campaign.endsAt);
-  let after: string | undefined;
-  for (;;) {
+  const ids = await notCheckedIds(actor, campaign, filter);
+  for (let i = 0; i < ids.length; i += CHUNK) {
     const records = await db.enrollmentRecord.findMany({
-      where: after ? { AND: [where, { studentNumber: { gt: after } }] } : where,
+      where: { id: { in: ids.slice(i, i + CHUNK) } },
       select: {
         id: true,
-        studentNumber: true,
         name: true,
         account: {
           select: {
@@ -82,11 +80,7 @@ export async function remindNotConfirmed(
           },
         },
       },
-      orderBy: { studentNumber: "asc" },
-      take: CHUNK,
     });
-    if (records.length === 0) break;
-    after = records[records.length - 1].studentNumber;
     report.total += records.length;
     const reachable = records.filter((r) => r.account && r.account.identityStatus !== "cancelled");
     report.skippedNoAccount += records.length - reachable.length;
@@ -116,7 +110,6 @@ export async function remindNotConfirmed(
         report.email++;
       }
     }
-    if (records.length < CHUNK) break;
   }
   await db.$transaction((tx) =>
     audit(tx, actor, {

@@ -208,7 +208,7 @@ test.describe("student accounts", () => {
     },
   );
 
-  test("every bad input shows its message at its field and creates nothing", async ({ page, request }) => {
+  test("every bad input shows its message at its field and creates nothing", { tag: "@both" }, async ({ page, request }) => {
     const t = texts();
     const s = newStudent();
     await page.goto("/register");
