@@ -100,7 +100,9 @@ export async function emailProviderName(): Promise<EmailProviderName> {
 
 /** External sign-in providers configured by the admin (sign-in buttons appear only for these). */
 export async function externalSignInProviders(): Promise<ExternalProvider[]> {
-  const parsed = z.array(externalProviderSchema).safeParse((await read(SETTING_KEYS.externalProviders)) ?? []);
+  const parsed = z
+    .array(externalProviderSchema)
+    .safeParse((await read(SETTING_KEYS.externalProviders)) ?? []);
   return parsed.success ? parsed.data : [];
 }
 

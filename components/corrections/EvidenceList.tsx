@@ -20,7 +20,9 @@ export async function EvidenceList({
             rel="noopener"
             className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-white px-3 text-sm font-medium text-brand-800 ring-1 ring-slate-300 hover:bg-slate-50"
           >
-            <span aria-hidden="true">{f.mime === "application/pdf" ? "📄" : "🖼"}</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-700">
+              {f.mime === "application/pdf" ? "PDF" : f.mime === "image/png" ? "PNG" : "JPG"}
+            </span>
             <span className="max-w-56 truncate">{f.displayName}</span>
             <span className="text-xs text-slate-600">{Math.max(1, Math.round(f.size / 1024))} KB</span>
           </a>

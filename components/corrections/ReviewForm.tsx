@@ -99,7 +99,13 @@ export function ReviewForm({
                       </Badge>
                     ) : null}
                   </th>
-                  <td className={cn("px-3 py-3 break-words", item.mono && "font-mono")}>
+                  <td
+                    className={cn(
+                      "px-3 py-3 break-words",
+                      item.mono && "font-mono",
+                      item.current.length <= 12 && "whitespace-nowrap",
+                    )}
+                  >
                     <del className="text-slate-700 decoration-red-400">{item.current}</del>
                     {item.submittedDiffers !== null ? (
                       <p className="mt-1 text-xs text-amber-800">

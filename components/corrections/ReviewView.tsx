@@ -77,7 +77,7 @@ export async function ReviewView({
           </Link>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[18rem_1fr]">
+      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="space-y-4">
           <Card className="space-y-3">
             <h2 className="text-base font-semibold text-ink">{t("review.record")}</h2>

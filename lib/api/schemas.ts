@@ -124,12 +124,9 @@ export const collegeStatusSchema = z
       .int()
       .meta({ description: "records viewed by their student in the campaign (已查看)" }),
     confirmed: z.number().int().meta({ description: "confirmed (确认无误) in the campaign" }),
-    reported: z
-      .number()
-      .int()
-      .meta({
-        description: "reported as wrong (信息有误) in the campaign, or with a correction request filed in it",
-      }),
+    reported: z.number().int().meta({
+      description: "reported as wrong (信息有误) in the campaign, or with a correction request filed in it",
+    }),
   })
   .meta({ id: "CollegeSelfCheckStatus" });
 

@@ -138,7 +138,11 @@ export async function notCheckedPage(
  * Ids of every matching record in list order, in one query: paging through a large list with a cursor
  * made SQLite re-run the filter and sort for every chunk (quadratic); ids are small (≈ 1.5 MB per 50,000).
  */
-export async function notCheckedIds(actor: Actor, campaign: CampaignRef, filter: Omit<NotCheckedFilter, "page">): Promise<string[]> {
+export async function notCheckedIds(
+  actor: Actor,
+  campaign: CampaignRef,
+  filter: Omit<NotCheckedFilter, "page">,
+): Promise<string[]> {
   const rows = await db.enrollmentRecord.findMany({
     where: notCheckedWhere(actor, campaign, filter),
     select: { id: true },
@@ -157,7 +161,10 @@ export async function* notCheckedChunks(
   const ids = await notCheckedIds(actor, campaign, filter);
   for (let i = 0; i < ids.length; i += chunkSize) {
     const slice = ids.slice(i, i + chunkSize);
-    const records = await db.enrollmentRecord.findMany({ where: { id: { in: slice } }, select: notCheckedSelect });
+    const records = await db.enrollmentRecord.findMany({
+      where: { id: { in: slice } },
+      select: notCheckedSelect,
+    });
     const byId = new Map(records.map((r) => [r.id, r]));
     const ordered = slice.map((id) => byId.get(id)).filter((r): r is Selected => r !== undefined);
     yield toRows(campaign.id, ordered);

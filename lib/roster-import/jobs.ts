@@ -1,5 +1,5 @@
 import "server-only";
-import { rm } from "node:fs/promises";
+import { access, readFile, rm, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { databaseUrl, db, providerOf } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,7 +9,7 @@ import { audit } from "@/lib/security/audit";
 import { schoolName } from "@/lib/settings";
 import { newId } from "./ids";
 import { readStaged, StagingWriter, type RecordInsert, type RecordUpdate } from "./ops";
-import { planRoster, type PlannedIssue, type PlanSummary } from "./plan";
+import { planRoster, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
 import { formatOf } from "./read-file";
 import { importFilePath, removeImportFile, saveImportFile } from "./storage";
 import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
@@ -132,21 +132,65 @@ export async function runPreview(jobId: string, options: { today?: Date } = {}):
   return track(jobId, () => previewNow(jobId, options));
 }
 
+/** Where a preview leaves its decisions for the commit: the staged operations and the plan summary. */
+const stagingPathOf = (jobId: string) => importFilePath(`${jobId}.ops.ndjson`);
+const planPathOf = (jobId: string) => importFilePath(`${jobId}.plan.json`);
+
+async function removeStaging(jobId: string): Promise<void> {
+  await Promise.all([rm(stagingPathOf(jobId), { force: true }), rm(planPathOf(jobId), { force: true })]);
+}
+
+/**
+ * The planning pass, writing its decisions to the job's staging file. The preview runs it once; the commit
+ * replays what the preview staged — safe because the write pass checks every updated record's version
+ * and inserts fail on a 学号 or unit created meanwhile, rolling everything back — and only plans again when
+ * the staging is missing.
+ */
+async function plan(
+  jobId: string,
+  fileKey: string,
+  store: RosterStore,
+  options: { today?: Date },
+): Promise<PlanResult> {
+  const staging = new StagingWriter(stagingPathOf(jobId));
+  try {
+    await db.importRowIssue.deleteMany({ where: { jobId } });
+    const result = await planRoster({
+      store,
+      filePath: importFilePath(fileKey),
+      format: fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
+      schoolName: await schoolName(),
+      staging,
+      today: options.today,
+      onIssues: (issues) => writeIssues(jobId, issues),
+      onProgress: progressWriter(jobId),
+    });
+    await staging.close();
+    if (result.ok) await writeFile(planPathOf(jobId), JSON.stringify(result.summary), { mode: 0o600 });
+    else await removeStaging(jobId);
+    return result;
+  } catch (error) {
+    await staging.close().catch(() => undefined);
+    await removeStaging(jobId);
+    throw error;
+  }
+}
+
+async function stagedPlan(jobId: string): Promise<PlanSummary | null> {
+  try {
+    await access(stagingPathOf(jobId));
+    return JSON.parse(await readFile(planPathOf(jobId), "utf8")) as PlanSummary;
+  } catch {
+    return null;
+  }
+}
+
 async function previewNow(jobId: string, options: { today?: Date }): Promise<void> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.status !== "previewing") return;
   const store = await openRosterStore();
   try {
-    await db.importRowIssue.deleteMany({ where: { jobId } });
-    const result = await planRoster({
-      store,
-      filePath: importFilePath(job.fileKey),
-      format: job.fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
-      schoolName: await schoolName(),
-      today: options.today,
-      onIssues: (issues) => writeIssues(jobId, issues),
-      onProgress: progressWriter(jobId),
-    });
+    const result = await plan(jobId, job.fileKey, store, options);
     if (!result.ok)
       return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
     await db.importJob.update({
@@ -206,27 +250,16 @@ async function commitNow(
 ): Promise<void> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.status !== "committing") return;
-  const stagingPath = importFilePath(`${jobId}.ops.ndjson`);
-  const staging = new StagingWriter(stagingPath);
-  let stagingOpen = true;
   const store = await openRosterStore();
   try {
-    await db.importRowIssue.deleteMany({ where: { jobId } });
-    const result = await planRoster({
-      store,
-      filePath: importFilePath(job.fileKey),
-      format: job.fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
-      schoolName: await schoolName(),
-      staging,
-      today: options.today,
-      onIssues: (issues) => writeIssues(jobId, issues),
-      onProgress: progressWriter(jobId),
-    });
-    await staging.close();
-    stagingOpen = false;
-    if (!result.ok)
-      return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
-    await writePass(store, job.id, stagingPath, result.summary, actor, hooks);
+    let summary = await stagedPlan(jobId);
+    if (!summary) {
+      const result = await plan(jobId, job.fileKey, store, options);
+      if (!result.ok)
+        return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
+      summary = result.summary;
+    }
+    await writePass(store, job.id, stagingPathOf(jobId), summary, actor, hooks);
     await removeImportFile(job.fileKey);
   } catch (error) {
     await store.close(); // roll back first: on SQLite the open write transaction would block failJob
@@ -239,8 +272,7 @@ async function commitNow(
     });
   } finally {
     await store.close();
-    if (stagingOpen) await staging.close().catch(() => undefined);
-    await rm(stagingPath, { force: true });
+    await removeStaging(jobId);
   }
 }
 

@@ -77,8 +77,9 @@ export async function verifyCaptcha(
 // SMS codes from the outbox.
 // Kept on globalThis: Next bundles pages, actions and route handlers separately, each with its own copy of
 // this module, so a module-level map written by a page would be empty in /api/dev/captcha.
-const devAnswers: Map<string, string> = ((globalThis as { __devCaptchaAnswers?: Map<string, string> })
-  .__devCaptchaAnswers ??= new Map<string, string>());
+const devAnswers: Map<string, string> = ((
+  globalThis as { __devCaptchaAnswers?: Map<string, string> }
+).__devCaptchaAnswers ??= new Map<string, string>());
 export function devCaptchaAnswer(id: string): string | undefined {
   return process.env.DEV_OUTBOX === "1" ? devAnswers.get(id) : undefined;
 }

@@ -208,89 +208,93 @@ test.describe("student accounts", () => {
     },
   );
 
-  test("every bad input shows its message at its field and creates nothing", { tag: "@both" }, async ({ page, request }) => {
-    const t = texts();
-    const s = newStudent();
-    await page.goto("/register");
-    await page.locator("#phone").fill(s.phone);
-    const code = await requestCode(page, request, s.phone);
-    const wrongCode = code === "000000" ? "111111" : "000000";
-    const cases: [string, Record<string, string>, string, string][] = [
-      ["phone", { phone: "12812345678" }, "phone", t.register.phone.invalid],
-      ["wrong code", { code: wrongCode }, "code", fill(t.register.code.wrongLeft, { left: 4 })],
-      ["code format", { code: "12345" }, "code", t.register.code.format],
-      [
-        "short password",
-        { password: "abc1234", confirmPassword: "abc1234" },
-        "password",
-        fill(t.passwords.tooShort, { min: 8 }),
-      ],
-      [
-        "common password",
-        { password: "woaini1314", confirmPassword: "woaini1314" },
-        "password",
-        t.passwords.common,
-      ],
-      [
-        "password with phone",
-        { password: `pw${s.phone}`, confirmPassword: `pw${s.phone}` },
-        "password",
-        t.passwords.containsPhone,
-      ],
-      [
-        "password with ID",
-        { password: `id${s.idNumber}`, confirmPassword: `id${s.idNumber}` },
-        "password",
-        t.passwords.containsIdNumber,
-      ],
-      [
-        "password with name",
-        { password: `我的名字叫${s.name}同学`, confirmPassword: `我的名字叫${s.name}同学` },
-        "password",
-        t.passwords.containsName,
-      ],
-      [
-        "passwords differ",
-        { confirmPassword: "另一个不一样的密码" },
-        "confirmPassword",
-        t.passwords.mismatch,
-      ],
-      ["empty name", { name: "" }, "name", t.register.name.empty],
-      ["one-character name", { name: "李" }, "name", t.register.name.format],
-      [
-        "traditional name",
-        { name: "張偉" },
-        "name",
-        fill(t.register.name.traditional, { suggestion: "张伟" }),
-      ],
-      [
-        "ID check digit",
-        { idNumber: s.idNumber.slice(0, 17) + (s.idNumber[17] === "1" ? "2" : "1") },
-        "idNumber",
-        t.register.idNumber.invalid,
-      ],
-      ["e-mail", { email: "not-an-address" }, "email", t.register.email.invalid],
-      ["no consent", { consent: "no" }, "sensitiveConsent", t.register.privacy.required],
-    ];
-    for (const [label, overrides, field, message] of cases) {
-      await fillRegistration(page, s, code, overrides);
+  test(
+    "every bad input shows its message at its field and creates nothing",
+    { tag: "@both" },
+    async ({ page, request }) => {
+      const t = texts();
+      const s = newStudent();
+      await page.goto("/register");
+      await page.locator("#phone").fill(s.phone);
+      const code = await requestCode(page, request, s.phone);
+      const wrongCode = code === "000000" ? "111111" : "000000";
+      const cases: [string, Record<string, string>, string, string][] = [
+        ["phone", { phone: "12812345678" }, "phone", t.register.phone.invalid],
+        ["wrong code", { code: wrongCode }, "code", fill(t.register.code.wrongLeft, { left: 4 })],
+        ["code format", { code: "12345" }, "code", t.register.code.format],
+        [
+          "short password",
+          { password: "abc1234", confirmPassword: "abc1234" },
+          "password",
+          fill(t.passwords.tooShort, { min: 8 }),
+        ],
+        [
+          "common password",
+          { password: "woaini1314", confirmPassword: "woaini1314" },
+          "password",
+          t.passwords.common,
+        ],
+        [
+          "password with phone",
+          { password: `pw${s.phone}`, confirmPassword: `pw${s.phone}` },
+          "password",
+          t.passwords.containsPhone,
+        ],
+        [
+          "password with ID",
+          { password: `id${s.idNumber}`, confirmPassword: `id${s.idNumber}` },
+          "password",
+          t.passwords.containsIdNumber,
+        ],
+        [
+          "password with name",
+          { password: `我的名字叫${s.name}同学`, confirmPassword: `我的名字叫${s.name}同学` },
+          "password",
+          t.passwords.containsName,
+        ],
+        [
+          "passwords differ",
+          { confirmPassword: "另一个不一样的密码" },
+          "confirmPassword",
+          t.passwords.mismatch,
+        ],
+        ["empty name", { name: "" }, "name", t.register.name.empty],
+        ["one-character name", { name: "李" }, "name", t.register.name.format],
+        [
+          "traditional name",
+          { name: "張偉" },
+          "name",
+          fill(t.register.name.traditional, { suggestion: "张伟" }),
+        ],
+        [
+          "ID check digit",
+          { idNumber: s.idNumber.slice(0, 17) + (s.idNumber[17] === "1" ? "2" : "1") },
+          "idNumber",
+          t.register.idNumber.invalid,
+        ],
+        ["e-mail", { email: "not-an-address" }, "email", t.register.email.invalid],
+        ["no consent", { consent: "no" }, "sensitiveConsent", t.register.privacy.required],
+      ];
+      for (const [label, overrides, field, message] of cases) {
+        await fillRegistration(page, s, code, overrides);
+        await page.getByRole("button", { name: t.register.submit, exact: true }).click();
+        const error = page.locator(`#${field}-error`);
+        await expect(error, label).toHaveText(message);
+        await expect(page.locator(`#${field}`), label).toHaveAttribute("aria-invalid", "true");
+        await expect(page.locator(`#${field}`), label).toHaveAttribute(
+          "aria-describedby",
+          new RegExp(`${field}-error`),
+        );
+        await expect(page, label).toHaveURL(/\/register/);
+        if (label === "traditional name") await expect(page.locator("#keepTraditionalName")).toBeVisible();
+      }
+      await checkA11y(page);
+      // Nothing was created: the same phone and ID number still register (after all those attempts).
+      await fillRegistration(page, s, code);
       await page.getByRole("button", { name: t.register.submit, exact: true }).click();
-      const error = page.locator(`#${field}-error`);
-      await expect(error, label).toHaveText(message);
-      await expect(page.locator(`#${field}`), label).toHaveAttribute("aria-invalid", "true");
-      await expect(page.locator(`#${field}`), label).toHaveAttribute(
-        "aria-describedby",
-        new RegExp(`${field}-error`),
-      );
-      await expect(page, label).toHaveURL(/\/register/);
-      if (label === "traditional name") await expect(page.locator("#keepTraditionalName")).toBeVisible();
-    }
-    await checkA11y(page);
-    // Nothing was created: the same phone and ID number still register (after all those attempts).
-    await fillRegistration(page, s, code);
-    await page.getByRole("button", { name: t.register.submit, exact: true }).click();
-    await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
-  });
+      await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
+    },
+  );
 
   test(
     "recovers the username and resets the password by SMS, e-mail and security questions",

@@ -57,6 +57,7 @@ async function acceptAll(page: Page, queuePath: string, studentName: string, acc
   await page.goto(queuePath);
   const row = page.locator("tr", { hasText: studentName });
   await expect(row).toBeVisible();
+  await checkA11y(page);
   await row.getByRole("link", { name: "审核" }).click();
   await expect(page).toHaveURL(new RegExp(`${queuePath}/`));
   await checkA11y(page);

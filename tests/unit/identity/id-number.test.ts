@@ -61,18 +61,27 @@ describe("parseResidentIdNumber", () => {
 
   it("accepts 29 February in a leap year only", () => {
     expect(parseResidentIdNumber(withCheck("11010520000229001"), TODAY).ok).toBe(true);
-    expect(parseResidentIdNumber(withCheck("11010520010229001"), TODAY)).toEqual({ ok: false, reason: "birthDate" });
+    expect(parseResidentIdNumber(withCheck("11010520010229001"), TODAY)).toEqual({
+      ok: false,
+      reason: "birthDate",
+    });
   });
 });
 
 describe("parseIdNumber per 证件类型", () => {
   it("resident ID refuses Hong Kong/Macao/Taiwan residence permit numbers", () => {
-    expect(parseIdNumber("resident_id", withCheck("81000019990101001"), TODAY)).toEqual({ ok: false, reason: "region" });
+    expect(parseIdNumber("resident_id", withCheck("81000019990101001"), TODAY)).toEqual({
+      ok: false,
+      reason: "region",
+    });
   });
   it("港澳居民居住证 needs 810000 or 820000", () => {
     expect(parseIdNumber("hk_macao_residence", withCheck("81000019990101001"), TODAY).ok).toBe(true);
     expect(parseIdNumber("hk_macao_residence", withCheck("82000019990101001"), TODAY).ok).toBe(true);
-    expect(parseIdNumber("hk_macao_residence", withCheck("11010519990101001"), TODAY)).toEqual({ ok: false, reason: "region" });
+    expect(parseIdNumber("hk_macao_residence", withCheck("11010519990101001"), TODAY)).toEqual({
+      ok: false,
+      reason: "region",
+    });
   });
   it("台湾居民居住证 needs 830000", () => {
     expect(parseIdNumber("taiwan_residence", withCheck("83000019990101001"), TODAY).ok).toBe(true);
@@ -96,7 +105,10 @@ describe("parseIdNumber per 证件类型", () => {
 describe("facts and masking", () => {
   it("reads birth date and gender (17th digit odd = 男)", () => {
     expect(factsFromIdNumber("11010519491231002X")).toEqual({ birthDate: "1949-12-31", gender: "女" });
-    expect(factsFromIdNumber(withCheck("11010520000101001"))).toEqual({ birthDate: "2000-01-01", gender: "男" });
+    expect(factsFromIdNumber(withCheck("11010520000101001"))).toEqual({
+      birthDate: "2000-01-01",
+      gender: "男",
+    });
     expect(factsFromIdNumber("not an id")).toBeNull();
   });
   it("masks all but the first and last character", () => {
