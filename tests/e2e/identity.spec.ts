@@ -296,7 +296,7 @@ test.describe("duplicate ID number", () => {
     await page.locator("#front").setInputFiles(await photo());
     await page.locator("#back").setInputFiles(await pngPhoto());
     await submit(page, "提交变更申请", { formStays: false });
-    await expect(page.getByText(/变更申请已提交|您有一条变更申请正在审核中/)).toBeVisible();
+    await expect(page.getByText(/变更申请已提交|变更申请正在审核中,客服将在/)).toBeVisible();
     await checkA11y(page);
     await snap(page, testInfo, "identity-change");
     await signOut(page);

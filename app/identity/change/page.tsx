@@ -19,7 +19,7 @@ export default async function ChangePage() {
   const actor = await requireStudent({ next: "/identity/change" });
   const overview = await identityOverview(actor);
   const t = await getTranslations("identity");
-  const open = overview.changeCases.some((c) => c.status === "pending");
+  const open = overview.changeCases.find((c) => c.status === "pending");
   const columns = [
     { key: "createdAt", label: t("change.columns.createdAt") },
     { key: "change", label: t("change.columns.change") },
@@ -47,7 +47,11 @@ export default async function ChangePage() {
       <SubPageHeader title={t("change.title")} description={t("change.lead")} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          {open ? <Alert tone="info">{t("change.open")}</Alert> : <AccountChangeForm />}
+          {open ? (
+            <Alert tone="info">{t("change.open", { due: formatDate(open.dueAt) })}</Alert>
+          ) : (
+            <AccountChangeForm />
+          )}
         </Card>
         <Card as="div">
           <h2 className="text-base font-semibold text-ink">{t("change.current")}</h2>

@@ -124,6 +124,32 @@ describe("import safety", () => {
     expect(twice).toMatchObject({ ok: false, error: { key: "import.conflicts.alreadyDecided" } });
   });
 
+  it("rolls the whole commit back when a record changed after the preview", async () => {
+    const college = `并发学院${Date.now()}`;
+    const [a, b] = [validRow({}, college), validRow({}, college)];
+    await run("a.csv", Buffer.from(toCsv([a])));
+    const created = await createRosterImport(actor, {
+      name: "b.csv",
+      bytes: Buffer.from(toCsv([{ ...a, 民族: "壮族" }, b])),
+    });
+    if (!created.ok) throw new Error("upload failed");
+    await runPreview(created.value.jobId);
+    // someone (a correction approval) changes the record between preview and commit
+    await db.enrollmentRecord.update({
+      where: { studentNumber: a["学号"] },
+      data: { version: { increment: 1 } },
+    });
+    await startCommit(actor, created.value.jobId);
+    await runCommit(created.value.jobId, actor);
+    const job = await db.importJob.findUniqueOrThrow({ where: { id: created.value.jobId } });
+    expect(job.status).toBe("failed");
+    expect(JSON.parse(job.error ?? "{}")).toEqual({ key: "import.errors.concurrentChange" });
+    expect(await db.enrollmentRecord.count({ where: { studentNumber: b["学号"] } })).toBe(0);
+    expect(
+      (await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: a["学号"] } })).ethnicity,
+    ).toBe("汉族");
+  });
+
   it("refuses a zip bomb before unpacking it", async () => {
     const bomb = zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(30 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(200_000);
