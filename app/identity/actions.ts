@@ -78,6 +78,8 @@ export async function rosterEvidenceAction(_prev: State, formData: FormData): Pr
   if (!parsed.success) return { status: "error", error: t("identity.errors.invalid"), values };
   const result = await submitRosterEvidence(actor, parsed.data, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result, values);
+  // The account is verified now: the header's navigation (a shared layout) must be drawn again.
+  revalidatePath("/", "layout");
   redirect("/identity?resolved=1");
 }
 

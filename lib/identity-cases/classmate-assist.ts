@@ -83,8 +83,8 @@ export async function requestClassmateAssist(
   if (!ownPhone.ok) errors.ownPhone = { key: "identity.assist.errors.phoneFormat" };
   else if (ownPhone.value !== account.phone)
     errors.ownPhone = { key: "identity.assist.errors.ownPhoneMismatch" };
-  if (Object.keys(errors).length) return fieldFail(errors);
-  if (classmatePhone.ok && classmatePhone.value === account.phone)
+  if (Object.keys(errors).length || !classmatePhone.ok) return fieldFail(errors);
+  if (classmatePhone.value === account.phone)
     return fieldFail({ classmatePhone: { key: "identity.assist.errors.self" } });
 
   const sentToday = () =>
@@ -96,12 +96,7 @@ export async function requestClassmateAssist(
 
   const classGroupIds = await classGroupsOf(account);
   if (classGroupIds.length === 0) return fail("identity.assist.errors.noRecord");
-  const classmate = await findClassmate(
-    account,
-    classGroupIds,
-    name,
-    (classmatePhone as { value: string }).value,
-  );
+  const classmate = await findClassmate(account, classGroupIds, name, classmatePhone.value);
   if (!classmate) {
     const allowed = await consume("assistLookupFailuresPerDay", `acct:${account.id}`);
     return fieldFail({

@@ -71,19 +71,16 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
   const photoDays = (await retentionDays()).idPhotoDays;
   const photosDeleteAfter = new Date(now.getTime() + photoDays * 86_400_000);
 
-  let cancelled: Cancelled[] = [];
-  let resolved: { phone: string; idMasked: string } | null = null;
-  let idMasked = "";
+  let outcome: { cancelled: Cancelled[]; phone: string; idMasked: string };
   try {
-    await db.$transaction(async (tx) => {
+    outcome = await db.$transaction(async (tx) => {
       await lockIdNumberHolders(tx, start.idNumberIndex);
       const me = await tx.account.findUnique({ where: { id: input.accountId } });
       if (!me || me.identityStatus !== "pending") throw new AlreadyResolved();
-      idMasked = me.idMasked;
       const others = await tx.account.findMany({
         where: { idNumberIndex: me.idNumberIndex, id: { not: me.id }, identityStatus: { not: "cancelled" } },
       });
-      cancelled = [];
+      const cancelled: Cancelled[] = [];
       for (const other of others) {
         await cancelAccount(tx, input.actor, other, me.idMasked, photosDeleteAfter, now, input.ip);
         cancelled.push({
@@ -122,7 +119,7 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
         ip: input.ip,
       });
       await notify({ accountId: me.id }, "identity.resolved", { via: input.via }, "/record", tx);
-      resolved = { phone: me.phone, idMasked: me.idMasked };
+      return { cancelled, phone: me.phone, idMasked: me.idMasked };
     });
   } catch (error) {
     if (error instanceof AlreadyResolved || isUniqueViolation(error))
@@ -131,13 +128,11 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
     throw error;
   }
 
-  await tellCancelledOwners(cancelled, idMasked);
-  const done = resolved as { phone: string; idMasked: string } | null;
-  if (input.smsToResolved && done)
-    await sendMessage({ channel: "sms", to: done.phone, body: texts.resolved() });
+  await tellCancelledOwners(outcome.cancelled, outcome.idMasked);
+  if (input.smsToResolved) await sendMessage({ channel: "sms", to: outcome.phone, body: texts.resolved() });
   // The record follows the verified holder (links records left on cancelled accounts too).
   await linkRecordForAccount(input.accountId);
-  return ok({ cancelledAccountIds: cancelled.map((c) => c.id) });
+  return ok({ cancelledAccountIds: outcome.cancelled.map((c) => c.id) });
 }
 
 /** One displaced account: cancelled, signed out everywhere, its contact details freed, its work closed. */

@@ -61,7 +61,7 @@ async function main() {
           .padStart(8);
       console.log(
         `${kind.padEnd(9)} ${format.padEnd(6)} ${s(r.first.previewMs)} ${s(r.first.commitMs)} ${rate(r.first.commitMs)}       ${rate(r.first.previewMs + r.first.commitMs)}            | ${s(r.second.previewMs)} ${s(r.second.commitMs)} | ${r.peakRssMb.toFixed(0)} MB | ${s(r.first.previewCpuMs)} ${s(r.first.commitCpuMs)} (${rate(r.first.commitCpuMs).trim()})` +
-          (r.second.unchangedRows === r.first.rows ? "" : "  (!) re-import was not all unchanged"),
+          (r.second.unchangedRows === r.first.newRows ? "" : "  (!) re-import was not all unchanged"),
       );
     }
   }

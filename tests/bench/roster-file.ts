@@ -10,9 +10,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { createPlan, generateRecords, type StudentRecord } from "../../prisma/seed/generate";
-import { ROSTER_HEADERS } from "../../lib/roster-import/columns";
+import { ID_TYPE_NAME, ROSTER_HEADERS } from "../../lib/roster-import/columns";
 
-const ID_TYPE = { resident_id: "居民身份证" } as const;
 
 export function rosterCells(r: StudentRecord): string[] {
   return [
@@ -20,7 +19,7 @@ export function rosterCells(r: StudentRecord): string[] {
     r.gender,
     r.birthDate,
     r.ethnicity,
-    ID_TYPE[r.idType],
+    ID_TYPE_NAME[r.idType],
     r.idNumber,
     r.level,
     r.majorName,

@@ -281,6 +281,7 @@ test.describe("duplicate ID number", () => {
     await page.getByRole("button", { name: "提交核验" }).click();
     await expect(page).toHaveURL(/\/identity\?resolved=1/);
     await expect(page.getByText("身份核验已通过,账号已可正常使用")).toBeVisible();
+    await expect(page.getByRole("navigation").locator('a[href="/record"]')).toBeVisible();
     await snap(page, testInfo, "identity-resolved");
 
     // Verified now: a wrong name on the account goes to support as a change request (SPEC §3.4).

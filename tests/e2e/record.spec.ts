@@ -86,7 +86,7 @@ test("确认无误 records the check at once; the page then says 已完成自查
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const college = await staffPage(browser, "college01");
   const before = await collegeConfirmedCount(college);
 
@@ -140,7 +140,7 @@ test("信息有误 → college01 confirms → registrar approves → new values,
   page,
   browser,
 }) => {
-  test.setTimeout(180_000); // three people, six pages, axe on each
+  test.setTimeout(360_000); // three people, six pages, axe on each
   await signInStudent(page, SECOND.phone);
   await page.goto("/record");
   await page.getByRole("link", { name: "信息有误" }).click();
@@ -191,7 +191,7 @@ test("信息有误 → college01 confirms → registrar approves → new values,
 });
 
 test("a graduation-registered record: the request goes the provincial route", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await signInStudent(page, LOCKED.phone);
   await page.goto("/record");
   await expect(page.getByText("该学籍已完成学历注册")).toBeVisible();

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "./test-database";
 
@@ -10,9 +11,11 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase("it");
+  const uploadsDir = `data/test/uploads-${Date.now()}`;
   project.provide("databaseUrl", database.url);
-  project.provide("uploadsDir", `data/test/uploads-${Date.now()}`);
+  project.provide("uploadsDir", uploadsDir);
   return async () => {
     await database.drop();
+    rmSync(uploadsDir, { recursive: true, force: true });
   };
 }
