@@ -301,6 +301,8 @@ test.describe("student accounts", () => {
     { tag: "@both" },
     async ({ page, request }) => {
       const t = texts();
+      // Waits out the one-message-per-minute rules like a person would.
+      test.setTimeout(300_000);
       const s = newStudent({
         email: `e2e.${Date.now()}.${randomInt(0, 1e6)}@example.edu.cn`,
         questions: [
@@ -327,8 +329,20 @@ test.describe("student accounts", () => {
       // 1. Reset link to the verified security e-mail.
       await startRecovery(page, s.email ?? "");
       const mailAfter = new Date(Date.now() - 1000);
-      await page.getByRole("button", { name: new RegExp(t.recover.password.byEmail.split("{")[0]) }).click();
-      await expect(page.getByRole("status")).toBeVisible();
+      const byEmail = page.getByRole("button", {
+        name: new RegExp(t.recover.password.byEmail.split("{")[0]),
+      });
+      await byEmail.click();
+      // The verification e-mail went to this address moments ago: one e-mail per address per minute.
+      const sent = page.getByRole("status");
+      const refused = page.locator("main [role=alert]");
+      await expect(sent.or(refused).first()).toBeVisible();
+      if (await refused.isVisible()) {
+        const seconds = Number(/(\d+)/.exec((await refused.textContent()) ?? "")?.[1] ?? 60);
+        await page.waitForTimeout((seconds + 1) * 1000);
+        await byEmail.click();
+      }
+      await expect(sent).toBeVisible();
       await page.goto(await linkFromEmail(request, s.email ?? "", mailAfter));
       await expect(page.getByRole("heading", { name: t.recover.password.resetTitle })).toBeVisible();
       await checkA11y(page);

@@ -97,7 +97,7 @@ test.describe("each role signs in, lands on its area and signs out for good", ()
       await expect(page.locator("main h1").first()).toBeVisible();
       // The area's own link is in the main navigation.
       const area = new URL(page.url()).pathname;
-      await expect(page.getByRole("navigation").locator(`a[href="${area}"]`)).toBeVisible();
+      await expect(page.locator(`header nav a[href="${area}"]`)).toBeVisible();
 
       const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
       expect(cookie, "a session cookie is set").toBeTruthy();
