@@ -30,10 +30,12 @@ RUN_STARTED=$(date +%s)
 
 hr() { printf '\n\033[1m━━ %s\033[0m\n' "$*"; }
 
-record() { # record <label> <passed> <failed> <seconds>
+record() { # record <label> <passed> <failed> <seconds> [skipped]
   TOTAL_PASSED=$((TOTAL_PASSED + $2))
   TOTAL_FAILED=$((TOTAL_FAILED + $3))
-  SUMMARY+=("$(printf '%-28s %5s passed %4s failed %5ss' "$1" "$2" "$3" "$4")")
+  local skipped=""
+  [ "${5:-0}" -gt 0 ] && skipped="  (${5} skipped / did not run)"
+  SUMMARY+=("$(printf '%-28s %5s passed %4s failed %5ss%s' "$1" "$2" "$3" "$4" "$skipped")")
 }
 
 # A command that counts as one test: passes when it exits 0.
@@ -61,9 +63,9 @@ counted() { # counted <label> <kind> <report> <command…>
   "$@"
   local counts
   counts="$(node scripts/test-all-count.mjs "$kind" "$report")"
-  local passed failed
-  read -r passed failed <<<"$(head -n 1 <<<"$counts")"
-  record "$label" "$passed" "$failed" $(($(date +%s) - started))
+  local passed failed skipped
+  read -r passed failed skipped <<<"$(head -n 1 <<<"$counts")"
+  record "$label" "$passed" "$failed" $(($(date +%s) - started)) "${skipped:-0}"
   while IFS= read -r line; do
     [ -n "$line" ] && FAILURES+=("$label ${line#  }")
   done < <(tail -n +2 <<<"$counts")

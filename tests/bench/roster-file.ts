@@ -12,7 +12,6 @@ import ExcelJS from "exceljs";
 import { createPlan, generateRecords, type StudentRecord } from "../../prisma/seed/generate";
 import { ID_TYPE_NAME, ROSTER_HEADERS } from "../../lib/roster-import/columns";
 
-
 export function rosterCells(r: StudentRecord): string[] {
   return [
     r.name,

@@ -83,7 +83,7 @@ async function argon2Timings() {
     single.sort((a, b) => a - b);
     const burst = await load(4, 5, () => verify(stored, PASSWORD));
     console.log(
-      `${s.label.padEnd(44)} one verify: median ${ms(percentile(single, 50))}, p95 ${ms(percentile(single, 95))}; ` +
+      `${s.label.padEnd(44)} one verify: min ${ms(single[0])}, median ${ms(percentile(single, 50))}, p95 ${ms(percentile(single, 95))}; ` +
         `4 in parallel: ${burst.perSecond.toFixed(1)} verifies/s`,
     );
   }
@@ -212,6 +212,13 @@ async function overHttp(phones: string[]) {
 }
 
 async function main() {
+  // The figures mean little on a busy machine: say how busy it was.
+  console.log(
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} (1 / 5 / 15 min)`,
+  );
   await argon2Timings();
   const phones = await seedAccounts();
   await serviceLevel(phones);
