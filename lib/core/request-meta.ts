@@ -11,7 +11,10 @@ export async function requestMeta(): Promise<RequestMeta> {
 
 export function metaFromHeaders(h: Headers): RequestMeta {
   const trustProxy = process.env.TRUST_PROXY === "1";
-  const forwarded = trustProxy ? h.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  const ip = forwarded || h.get("x-real-ip") || "local";
+  // Client-supplied headers are only believed behind a trusted proxy; otherwise anyone could dodge per-IP limits.
+  const forwarded = trustProxy
+    ? h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")
+    : undefined;
+  const ip = forwarded || "local";
   return { ip, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
 }

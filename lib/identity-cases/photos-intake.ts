@@ -50,27 +50,13 @@ export async function storePhotoPair(
   try {
     for (const side of PHOTO_SIDES) {
       const image = encoded[side] as { buffer: Buffer; ext: string };
-      keys[side] = await saveWithRetry(image.buffer, image.ext);
+      keys[side] = await saveUpload("identity", image.buffer, image.ext);
     }
   } catch (error) {
     await discardPhotos(Object.values(keys));
     throw error;
   }
   return { ok: true, keys: keys as StoredPair };
-}
-
-/**
- * lib/uploads/storage.ts names files with random base64url and refuses names starting with "-" or "_"
- * (about 3 in 100): a fresh name is drawn again instead of failing the student's upload.
- */
-async function saveWithRetry(buffer: Buffer, ext: string): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await saveUpload("identity", buffer, ext);
-    } catch (error) {
-      if (attempt >= 4) throw error;
-    }
-  }
 }
 
 /** Removes stored photos again (the case that would have held them was refused). */

@@ -161,6 +161,11 @@ async function waitFor(url: string, timeoutMs: number) {
 
 async function overHttp(phones: string[]) {
   const base = `http://127.0.0.1:${PORT}`;
+  const busy = await fetch(`${base}/login`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${PORT} is already in use: stop that server or set BENCH_PORT`);
   const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", DEV_OUTBOX: "0" },
     stdio: "ignore",
@@ -207,7 +212,11 @@ async function overHttp(phones: string[]) {
     });
     report(r);
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
   }
 }
 
