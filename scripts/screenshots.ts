@@ -20,6 +20,8 @@ const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:3100").replace(/\/$/
 const OUT = path.resolve(process.env.SCREENSHOTS_DIR ?? "screenshots");
 const STAFF_PASSWORD = process.env.DEMO_STAFF_PASSWORD || DEFAULT_DEMO_STAFF_PASSWORD;
 const MAX_DISCOVERED = 15;
+/** Links that download a file (exports, templates) rather than open a page. */
+const FILE_LINK = /[?&]format=|\/(export|template|download)(\/|\?|$)|\.(csv|xlsx|pdf|png|jpe?g)(\?|$)/;
 
 type Visitor = {
   name: string;
@@ -113,9 +115,11 @@ async function signIn(page: Page, visitor: Visitor): Promise<void> {
 async function areaLinks(page: Page, area: RegExp | undefined): Promise<string[]> {
   if (!area) return [];
   const hrefs = await page
-    .locator("main a[href^='/']")
+    .locator("main a[href^='/']:not([download])")
     .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
-  return hrefs.map((h) => h.split("#")[0]).filter((h) => h && area.test(h.split("?")[0]));
+  return hrefs
+    .map((h) => h.split("#")[0])
+    .filter((h) => h && area.test(h.split("?")[0]) && !FILE_LINK.test(h));
 }
 
 function fileName(visitor: string, pagePath: string): string {

@@ -22,7 +22,7 @@ export async function LanguageSwitch() {
             lang={o.lang}
             aria-pressed={locale === o.value}
             className={cn(
-              "min-h-9 rounded-md px-2.5 text-xs font-semibold",
+              "min-h-9 whitespace-nowrap rounded-md px-2.5 text-xs font-semibold",
               locale === o.value ? "bg-white text-brand-900" : "text-white hover:bg-white/15",
             )}
           >

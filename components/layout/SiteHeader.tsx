@@ -35,13 +35,13 @@ export async function SiteHeader() {
             <span className="block truncate text-xs text-brand-100">{school}</span>
           </span>
         </Link>
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           <LanguageSwitch />
           {actor ? (
             <form action={signOut}>
               <button
                 type="submit"
-                className="min-h-9 rounded-md px-2.5 text-xs font-semibold text-white ring-1 ring-white/40 hover:bg-white/10"
+                className="min-h-9 whitespace-nowrap rounded-md px-2.5 text-xs font-semibold text-white ring-1 ring-white/40 hover:bg-white/10"
               >
                 {t("actions.signOut")}
               </button>
