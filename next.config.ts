@@ -24,9 +24,9 @@ const nextConfig: NextConfig = {
     "pg",
   ],
   experimental: {
-    serverActions: { bodySizeLimit: "30mb" },
-    // proxy.ts buffers request bodies up to this size (default 10 MB): correction evidence is up to 5 × 5 MB.
-    proxyClientMaxBodySize: "30mb",
+    serverActions: { bodySizeLimit: "65mb" },
+    // Bodies up to this size pass (default 10 MB): a roster file may be 64 MB (lib/roster-import/jobs.ts).
+    proxyClientMaxBodySize: "65mb",
     // forbidden() for signed-in people opening another role's area
     authInterrupts: true,
   },

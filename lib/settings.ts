@@ -60,8 +60,6 @@ export const SETTING_KEYS = {
   emailProvider: "messaging.emailProvider",
   externalProviders: "signIn.externalProviders",
   retention: "retention.days",
-  /** also written on save: lib/corrections/evidence.ts reads the evidence period under this key */
-  evidenceRetention: "retention.evidenceDays",
 } as const;
 
 export const SMS_PROVIDERS = ["outbox", "aliyun"] as const;

@@ -82,7 +82,7 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
     case "external":
       return { [SETTING_KEYS.externalProviders]: data.providers };
     case "retention":
-      return { [SETTING_KEYS.retention]: data, [SETTING_KEYS.evidenceRetention]: data.evidenceDays };
+      return { [SETTING_KEYS.retention]: data };
   }
 }
 

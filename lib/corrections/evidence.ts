@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, inCollegeScope } from "@/lib/auth/policy";
 import { fieldFail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
+import { retentionDays } from "@/lib/settings";
 import {
   deleteUpload,
   IMAGE_MIME,
@@ -121,11 +122,9 @@ export async function evidenceForViewer(
   return bytes ? { bytes, mime: file.mime, displayName: file.displayName } : null;
 }
 
-/** Days evidence is kept after its request closes (setting "retention.evidenceDays", default 180). */
+/** Days evidence is kept after its request closes (the admin's retention setting, default 180). */
 export async function evidenceRetentionDays(): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key: "retention.evidenceDays" } });
-  const value = row ? Number(JSON.parse(row.value)) : NaN;
-  return Number.isInteger(value) && value >= 1 && value <= 3650 ? value : 180;
+  return (await retentionDays()).evidenceDays;
 }
 
 /**

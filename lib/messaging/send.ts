@@ -41,17 +41,26 @@ export async function sendMessage(message: OutgoingMessage): Promise<{ ok: boole
     status = "failed";
     error = e instanceof Error ? e.message.slice(0, 500) : "send failed";
   }
+  // Only the development outbox keeps codes and links readable; a real provider's record must not let
+  // anyone who can read the table use a code or a reset link meant for a student.
+  const keepSecrets = provider.name === "outbox";
   await db.outboundMessage.create({
     data: {
       channel: message.channel,
       to: message.to,
       subject: message.subject ?? null,
-      body: message.body,
-      code: message.code ?? null,
+      body: keepSecrets ? message.body : redactSecrets(message.body, message.code),
+      code: keepSecrets ? (message.code ?? null) : null,
       provider: provider.name,
       status,
       error,
     },
   });
   return { ok: status !== "failed" };
+}
+
+/** Replaces the verification code and every link (reset links carry tokens) in a stored message body. */
+export function redactSecrets(body: string, code: string | undefined): string {
+  const withoutCode = code ? body.split(code).join("******") : body;
+  return withoutCode.replace(/https?:\/\/\S+/g, "[link]");
 }

@@ -106,7 +106,8 @@ describe("Aliyun SMS provider against a local fake dysmsapi", () => {
     const r = await sendMessage({ channel: "sms", to: phone, body: "验证码 123456", code: "123456" });
     expect(r.ok).toBe(false);
     const row = await db.outboundMessage.findFirstOrThrow({ where: { to: phone } });
-    expect(row).toMatchObject({ provider: "aliyun", status: "failed" });
+    expect(row).toMatchObject({ provider: "aliyun", status: "failed", code: null });
+    expect(row.body).toBe("验证码 ******");
     expect(row.error).toContain("isv.BUSINESS_LIMIT_CONTROL");
 
     nextReply = { status: 200, body: { Code: "OK" } };

@@ -82,7 +82,10 @@ describe("SMTP provider against a real SMTP server on loopback", () => {
     expect(link).toBeDefined();
 
     const outbound = await db.outboundMessage.findFirstOrThrow({ where: { to: email } });
-    expect(outbound).toMatchObject({ provider: "smtp", status: "sent" });
+    expect(outbound).toMatchObject({ provider: "smtp", status: "sent", code: null });
+    // A real provider's stored copy must not hold the link: anyone reading the table could use it.
+    expect(outbound.body).not.toContain("token=");
+    expect(outbound.body).toContain("[link]");
 
     const token = new URL(link!).searchParams.get("token") ?? "";
     expect((await confirmEmail(token)).ok).toBe(true);
