@@ -30,5 +30,5 @@ echo "[e2e-server] migrating $DATABASE_URL"
 npx prisma migrate deploy >/dev/null
 echo "[e2e-server] seeding the demo university (${E2E_STUDENTS:-400} students)"
 npx tsx --conditions=react-server prisma/seed/cli.ts --students "${E2E_STUDENTS:-400}" | tail -n 3
-echo "[e2e-server] next start -p $PORT"
-exec npx next start -p "$PORT" -H 127.0.0.1
+echo "[e2e-server] serving on port $PORT"
+PORT="$PORT" HOSTNAME=127.0.0.1 exec npx tsx scripts/serve.ts

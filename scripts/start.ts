@@ -38,6 +38,6 @@ const port = process.env.PORT ?? "3000";
 console.log(
   `[start] ready steps took ${((Date.now() - started) / 1000).toFixed(1)} s; serving http://localhost:${port}`,
 );
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const server = spawn("npx", ["tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,20 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER, CLIENT_IP_SERVER_FLAG } from "./client-ip-header";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
-/** Client IP (from X-Forwarded-For only behind a trusted proxy) and user agent of the current request. */
+/** Client IP (as established by scripts/serve.ts) and user agent of the current request. */
 export async function requestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return metaFromHeaders(h);
 }
 
 export function metaFromHeaders(h: Headers): RequestMeta {
-  const trustProxy = process.env.TRUST_PROXY === "1";
-  // Client-supplied headers are only believed behind a trusted proxy; otherwise anyone could dodge per-IP limits.
-  const forwarded = trustProxy
-    ? h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")
-    : undefined;
-  const ip = forwarded || "local";
+  // Believed only under scripts/serve.ts, which overwrites whatever a client sent. Elsewhere (a bare
+  // `next dev` / `next start`) every caller shares the one bucket "local": stricter, never looser.
+  const fromServer = process.env[CLIENT_IP_SERVER_FLAG] === "1";
+  const ip = (fromServer && h.get(CLIENT_IP_HEADER)?.trim()) || "local";
   return { ip, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
 }

@@ -1,0 +1,37 @@
+/**
+ * The production HTTP server (used by `npm start` and the e2e server instead of `next start`): Next's own
+ * request handler behind a plain Node server that records who is really calling. `next start` passes a
+ * client-sent X-Forwarded-For through untouched, so per-IP limits (captcha after 3 failures, recovery
+ * tries, SMS per IP) could either be dodged or — if such headers are ignored — would put every student in
+ * one bucket. Here the caller's address (lib/core/client-ip-header.ts) is written into `x-client-ip` on every
+ * request, replacing any value the client sent.
+ *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_IP_HEADER, CLIENT_IP_SERVER_FLAG, clientIpOf } from "../lib/core/client-ip-header";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+async function main() {
+  // Next runs the app in this process: the flag tells lib/core/request-meta.ts the header below is ours.
+  process.env[CLIENT_IP_SERVER_FLAG] = "1";
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers, trustProxy);
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => console.log(`[serve] listening on http://${hostname}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
