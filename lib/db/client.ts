@@ -31,6 +31,10 @@ export function createClient(url: string = databaseUrl()): Db {
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   void client.$queryRawUnsafe("PRAGMA synchronous = FULL").catch(() => undefined);
   void client.$queryRawUnsafe("PRAGMA foreign_keys = ON").catch(() => undefined);
+  // The dashboards' covering indexes are ~10 MB at 100,000 students: a 64 MB page cache (default 2 MB) keeps
+  // them in memory; optimize refreshes the planner's statistics where they are stale (cheap when current).
+  void client.$queryRawUnsafe("PRAGMA cache_size = -65536").catch(() => undefined);
+  void client.$queryRawUnsafe("PRAGMA optimize = 0x10002").catch(() => undefined);
   return client;
 }
 

@@ -72,7 +72,7 @@ function xlsxStream(chunks: AsyncIterable<NotCheckedRow[]>): PassThrough {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: false,
-    useStyles: true,
+    useStyles: false, // no cell styles are written: skips exceljs's per-cell style bookkeeping
   });
   const sheet = workbook.addWorksheet("未查名单", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));

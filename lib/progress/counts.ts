@@ -54,9 +54,22 @@ export async function progressBy(
     filter.collegeId ? Prisma.sql`r."collegeId" = ${filter.collegeId}` : Prisma.empty,
     filter.majorId ? Prisma.sql`r."majorId" = ${filter.majorId}` : Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
+  // Unit names come from the same statement (no follow-up `in` lists of thousands of ids). Corrections are
+  // an uncorrelated `IN` (one hashed / bloom-filtered list) instead of a subquery per record.
+  const names =
+    groupBy === "college"
+      ? Prisma.sql`u."name" AS "name", NULL AS "collegeName"`
+      : Prisma.sql`u."name" AS "name", uc."name" AS "collegeName"`;
+  const joins =
+    groupBy === "college"
+      ? Prisma.sql`LEFT JOIN "College" u ON u."id" = g."key"`
+      : Prisma.sql`LEFT JOIN ${Prisma.raw(groupBy === "major" ? '"Major"' : '"ClassGroup"')} u ON u."id" = g."key"
+        LEFT JOIN "College" uc ON uc."id" = u."collegeId"`;
   const rows = await db.$queryRaw<
     {
       key: string;
+      name: string | null;
+      collegeName: string | null;
       total: unknown;
       registered: unknown;
       viewed: unknown;
@@ -64,67 +77,38 @@ export async function progressBy(
       reported: unknown;
     }[]
   >`
-    SELECT ${column} AS "key",
-      COUNT(*) AS "total",
-      SUM(CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END) AS "registered",
-      SUM(CASE WHEN s."id" IS NOT NULL THEN 1 ELSE 0 END) AS "viewed",
-      SUM(CASE WHEN s."confirmedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "confirmed",
-      SUM(CASE WHEN s."reportedAt" IS NOT NULL OR EXISTS (
-        SELECT 1 FROM "CorrectionRequest" c WHERE c."recordId" = r."id" AND c."campaignId" = ${campaign.id}
-      ) THEN 1 ELSE 0 END) AS "reported"
-    FROM "EnrollmentRecord" r
-    LEFT JOIN "SelfCheck" s ON s."recordId" = r."id" AND s."campaignId" = ${campaign.id}
-    WHERE ${Prisma.join(conditions, " AND ")}
-    GROUP BY ${column}`;
-  const ids = rows.map((r) => r.key);
-  const names = await unitNames(groupBy, ids);
+    SELECT g.*, ${names}
+    FROM (
+      SELECT ${column} AS "key",
+        COUNT(*) AS "total",
+        COUNT(r."accountId") AS "registered",
+        COUNT(s."recordId") AS "viewed",
+        COUNT(s."confirmedAt") AS "confirmed",
+        SUM(CASE WHEN s."reportedAt" IS NOT NULL OR r."id" IN (
+          SELECT c."recordId" FROM "CorrectionRequest" c WHERE c."campaignId" = ${campaign.id}
+        ) THEN 1 ELSE 0 END) AS "reported"
+      FROM "EnrollmentRecord" r
+      LEFT JOIN "SelfCheck" s ON s."campaignId" = ${campaign.id} AND s."recordId" = r."id"
+      WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY ${column}
+    ) g
+    ${joins}`;
   return rows
     .map((r) => ({
       id: r.key,
-      name: names.get(r.key)?.name ?? "",
-      collegeName: names.get(r.key)?.collegeName,
+      name: r.name ?? "",
+      collegeName: groupBy === "college" || r.name === null ? undefined : (r.collegeName ?? undefined),
       total: Number(r.total),
       registered: Number(r.registered ?? 0),
       viewed: Number(r.viewed ?? 0),
       confirmed: Number(r.confirmed ?? 0),
       reported: Number(r.reported ?? 0),
     }))
-    .sort(
-      (a, b) =>
-        (a.collegeName ?? "").localeCompare(b.collegeName ?? "", "zh") || a.name.localeCompare(b.name, "zh"),
-    );
+    .sort((a, b) => zh.compare(a.collegeName ?? "", b.collegeName ?? "") || zh.compare(a.name, b.name));
 }
 
-async function unitNames(
-  groupBy: GroupBy,
-  ids: string[],
-): Promise<Map<string, { name: string; collegeName?: string }>> {
-  if (ids.length === 0) return new Map();
-  if (ids.length > 900) {
-    // a whole university has thousands of class groups; `in` lists stay under SQLite's 999 parameters
-    const parts = await Promise.all(
-      Array.from({ length: Math.ceil(ids.length / 900) }, (_, i) =>
-        unitNames(groupBy, ids.slice(i * 900, i * 900 + 900)),
-      ),
-    );
-    return new Map(parts.flatMap((m) => [...m]));
-  }
-  if (groupBy === "college") {
-    const rows = await db.college.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-    return new Map(rows.map((r) => [r.id, { name: r.name }]));
-  }
-  const rows =
-    groupBy === "major"
-      ? await db.major.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, name: true, college: { select: { name: true } } },
-        })
-      : await db.classGroup.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, name: true, college: { select: { name: true } } },
-        });
-  return new Map(rows.map((r) => [r.id, { name: r.name, collegeName: r.college.name }]));
-}
+/** One collator for every sort (`localeCompare(…, "zh")` builds one per comparison). */
+const zh = new Intl.Collator("zh");
 
 export function sumCounts(groups: readonly Counts[]): Counts {
   const total = emptyCounts();

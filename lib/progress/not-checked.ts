@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { databaseUrl, db, providerOf } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/policy";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import { coverageWhere, type CampaignRef } from "./campaign";
+import { assertCan, collegeScope } from "@/lib/auth/policy";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { coveredLevels, coverageWhere, type CampaignRef } from "./campaign";
 
 export const PAGE_SIZE = 50;
 
@@ -77,35 +77,101 @@ export type NotCheckedRow = {
   viewed: boolean;
 };
 
-/** Whether each record was viewed in the campaign (one query for a page or an export chunk). */
-async function viewedSet(campaignId: string, recordIds: string[]): Promise<Set<string>> {
-  if (recordIds.length === 0) return new Set();
-  const rows = await db.selfCheck.findMany({
-    where: { campaignId, recordId: { in: recordIds } },
-    select: { recordId: true },
-  });
-  return new Set(rows.map((r) => r.recordId));
+/**
+ * The same condition as notCheckedWhere, as SQL (FROM + WHERE over "EnrollmentRecord" r), so the list's
+ * ids and count are read from one covering index and the row details fetched for the page only.
+ * `contains` is a plain `LIKE '%q%'` exactly as Prisma issues it. null = the actor has no colleges.
+ */
+function notCheckedSql(
+  actor: Actor,
+  campaign: CampaignRef,
+  f: Omit<NotCheckedFilter, "page">,
+): Prisma.Sql | null {
+  const scope = collegeScope(actor);
+  if (scope !== "all" && scope.length === 0) return null;
+  const levels = coveredLevels(campaign);
+  // SQLite: an uncorrelated list is built once per statement (a correlated subquery probes SelfCheck for
+  // every record). PostgreSQL: [NOT] EXISTS lets the planner pick a (hash or nested-loop) semi/anti join;
+  // NOT IN would force hashing every view of the campaign even for one class. Same rows either way
+  // (SelfCheck.recordId is never null).
+  const sqlite = providerOf(databaseUrl()) === "sqlite";
+  const selfCheck = (negate: boolean, confirmedOnly: boolean): Prisma.Sql => {
+    const confirmed = confirmedOnly ? Prisma.sql`AND s."confirmedAt" IS NOT NULL` : Prisma.empty;
+    return sqlite
+      ? Prisma.sql`r."id" ${Prisma.raw(negate ? "NOT IN" : "IN")} (SELECT s."recordId" FROM "SelfCheck" s
+          WHERE s."campaignId" = ${campaign.id} ${confirmed})`
+      : Prisma.sql`${Prisma.raw(negate ? "NOT EXISTS" : "EXISTS")} (SELECT 1 FROM "SelfCheck" s
+          WHERE s."campaignId" = ${campaign.id} AND s."recordId" = r."id" ${confirmed})`;
+  };
+  const conditions = [
+    Prisma.sql`r."cohort" = ${campaign.cohort.trim()}`,
+    levels ? Prisma.sql`r."level" IN (${Prisma.join(levels)})` : null,
+    scope === "all" ? null : Prisma.sql`r."collegeId" IN (${Prisma.join(scope)})`,
+    selfCheck(true, true),
+    f.collegeId ? Prisma.sql`r."collegeId" = ${f.collegeId}` : null,
+    f.majorId ? Prisma.sql`r."majorId" = ${f.majorId}` : null,
+    f.classGroupId ? Prisma.sql`r."classGroupId" = ${f.classGroupId}` : null,
+    f.registered === "yes" ? Prisma.sql`r."accountId" IS NOT NULL` : null,
+    f.registered === "no" ? Prisma.sql`r."accountId" IS NULL` : null,
+    f.viewed === "yes" ? selfCheck(false, false) : null,
+    f.viewed === "no" ? selfCheck(true, false) : null,
+    f.q
+      ? Prisma.sql`(r."name" LIKE ${`%${f.q}%`} OR r."studentNumber" LIKE ${`%${f.q}%`}
+          OR r."classGroupId" IN (SELECT g."id" FROM "ClassGroup" g WHERE g."name" LIKE ${`%${f.q}%`}))`
+      : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  return Prisma.sql`FROM "EnrollmentRecord" r WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-type Selected = Prisma.EnrollmentRecordGetPayload<{ select: typeof notCheckedSelect }>;
-
-export async function toRows(campaignId: string, records: Selected[]): Promise<NotCheckedRow[]> {
-  const viewed = await viewedSet(
-    campaignId,
-    records.map((r) => r.id),
+/**
+ * The rows of the given records, in the given order, with unit names and whether each was viewed in the
+ * campaign: one statement for a page or an export chunk (≤ 900 ids, under SQLite's 999 parameters).
+ */
+async function rowsOf(campaignId: string, ids: string[]): Promise<NotCheckedRow[]> {
+  if (ids.length === 0) return [];
+  const found = await db.$queryRaw<
+    {
+      id: string;
+      studentNumber: string;
+      name: string;
+      gender: string;
+      idMasked: string;
+      registered: unknown;
+      college: string;
+      major: string;
+      classGroup: string;
+      viewed: unknown;
+    }[]
+  >`
+    SELECT r."id", r."studentNumber", r."name", r."gender", r."idMasked",
+      CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END AS "registered",
+      co."name" AS "college", ma."name" AS "major", cg."name" AS "classGroup",
+      CASE WHEN EXISTS (
+        SELECT 1 FROM "SelfCheck" s WHERE s."campaignId" = ${campaignId} AND s."recordId" = r."id"
+      ) THEN 1 ELSE 0 END AS "viewed"
+    FROM "EnrollmentRecord" r
+    JOIN "College" co ON co."id" = r."collegeId"
+    JOIN "Major" ma ON ma."id" = r."majorId"
+    JOIN "ClassGroup" cg ON cg."id" = r."classGroupId"
+    WHERE r."id" IN (${Prisma.join(ids)})`;
+  const byId = new Map(
+    found.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        studentNumber: r.studentNumber,
+        name: r.name,
+        gender: r.gender,
+        idMasked: r.idMasked,
+        college: r.college,
+        major: r.major,
+        classGroup: r.classGroup,
+        registered: Number(r.registered) === 1,
+        viewed: Number(r.viewed) === 1,
+      },
+    ]),
   );
-  return records.map((r) => ({
-    id: r.id,
-    studentNumber: r.studentNumber,
-    name: r.name,
-    gender: r.gender,
-    idMasked: r.idMasked,
-    college: r.college.name,
-    major: r.major.name,
-    classGroup: r.classGroup.name,
-    registered: r.accountId !== null,
-    viewed: viewed.has(r.id),
-  }));
+  return ids.map((id) => byId.get(id)).filter((r): r is NotCheckedRow => r !== undefined);
 }
 
 /** One page (50, server-side) of the 未查名单 and the total matching. */
@@ -115,19 +181,20 @@ export async function notCheckedPage(
   filter: NotCheckedFilter,
 ): Promise<{ rows: NotCheckedRow[]; total: number; page: number; pages: number }> {
   assertCan(actor, "progress.viewCollege");
-  const where = notCheckedWhere(actor, campaign, filter);
-  const [records, total] = await Promise.all([
-    db.enrollmentRecord.findMany({
-      where,
-      select: notCheckedSelect,
-      orderBy: { studentNumber: "asc" },
-      skip: (filter.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    db.enrollmentRecord.count({ where }),
+  const from = notCheckedSql(actor, campaign, filter);
+  if (!from) return { rows: [], total: 0, page: filter.page, pages: 1 };
+  const [ids, counted] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`
+      SELECT r."id" ${from} ORDER BY r."studentNumber" ASC
+      LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`,
+    db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" ${from}`,
   ]);
+  const total = Number(counted[0]?.n ?? 0);
   return {
-    rows: await toRows(campaign.id, records),
+    rows: await rowsOf(
+      campaign.id,
+      ids.map((r) => r.id),
+    ),
     total,
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -143,11 +210,10 @@ export async function notCheckedIds(
   campaign: CampaignRef,
   filter: Omit<NotCheckedFilter, "page">,
 ): Promise<string[]> {
-  const rows = await db.enrollmentRecord.findMany({
-    where: notCheckedWhere(actor, campaign, filter),
-    select: { id: true },
-    orderBy: { studentNumber: "asc" },
-  });
+  const from = notCheckedSql(actor, campaign, filter);
+  if (!from) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT r."id" ${from} ORDER BY r."studentNumber" ASC`;
   return rows.map((r) => r.id);
 }
 
@@ -159,14 +225,5 @@ export async function* notCheckedChunks(
   chunkSize = 900, // `in` lists stay under the SQLite adapter's 999 parameters
 ): AsyncGenerator<NotCheckedRow[]> {
   const ids = await notCheckedIds(actor, campaign, filter);
-  for (let i = 0; i < ids.length; i += chunkSize) {
-    const slice = ids.slice(i, i + chunkSize);
-    const records = await db.enrollmentRecord.findMany({
-      where: { id: { in: slice } },
-      select: notCheckedSelect,
-    });
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const ordered = slice.map((id) => byId.get(id)).filter((r): r is Selected => r !== undefined);
-    yield toRows(campaign.id, ordered);
-  }
+  for (let i = 0; i < ids.length; i += chunkSize) yield rowsOf(campaign.id, ids.slice(i, i + chunkSize));
 }

@@ -276,6 +276,9 @@ async function commitNow(
   }
 }
 
+/** Staged operations written per batch (smaller batches keep fewer rows and statement buffers alive at once). */
+const WRITE_BATCH = 2000;
+
 async function writePass(
   writer: RosterStore,
   jobId: string,
@@ -286,7 +289,7 @@ async function writePass(
 ): Promise<void> {
   const now = new Date();
   const staffId = actor.kind === "staff" ? actor.staffUserId : null;
-  await writer.begin();
+  await writer.begin({ inserts: summary.newRows });
   await writer.insertUnits(summary.created, now);
   let inserts: RecordInsert[] = [];
   let updates: RecordUpdate[] = [];
@@ -318,7 +321,7 @@ async function writePass(
   for await (const op of readStaged(stagingPath)) {
     if (op.op === "insert") inserts.push(op.row);
     else updates.push(op.row);
-    if (inserts.length + updates.length >= 5000) await flush();
+    if (inserts.length + updates.length >= WRITE_BATCH) await flush();
   }
   await flush();
   const actorCols =

@@ -6,7 +6,7 @@ import { matchAccounts, type MatchInput } from "./account-match";
 import type { RosterStore, StoredRecord } from "./store";
 import { analyseHeader, HEADER_OF, type RosterField } from "./columns";
 import { diffRecord, type FieldChange } from "./diff";
-import { StagingWriter, type RecordInsert, type RecordUpdate, type UpdateColumn } from "./ops";
+import { StagingWriter, type RecordInsert, type RecordUpdate, type StagedOp, type UpdateColumn } from "./ops";
 import { newId } from "./ids";
 import { OrgResolver, type NewUnits } from "./org";
 import { readRosterBatches, RosterFileError, type RosterFormat } from "./read-file";
@@ -187,6 +187,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
 
     if (!options.staging) return;
     const matches = await matchAccounts(store, matchInputs);
+    const ops: StagedOp[] = [];
     for (const item of decided) {
       if (!item.record) {
         const insert: RecordInsert = {
@@ -215,14 +216,17 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
           cohort: item.row.cohort,
           accountId: matches.get(item.row.studentNumber) ?? null,
         };
-        await options.staging.write({ op: "insert", row: insert });
+        ops.push({ op: "insert", row: insert });
         continue;
       }
-      await options.staging.write({
+      ops.push({
         op: "update",
         row: updateFor(item.record, item.row, item.placement, item.idIndex, item.applied, matches),
       });
     }
+    // one write per batch: a write (and a possible wait for the stream to drain) per row cost more than
+    // the JSON itself
+    await options.staging.writeAll(ops);
   };
 
   try {

@@ -39,17 +39,19 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
 
   return {
     async orgSnapshot() {
-      const [colleges, majors, classGroups] = await Promise.all([
-        rows<{ id: string; code: string; name: string }>(`SELECT "id", "code", "name" FROM "College"`, []),
-        rows<{ id: string; collegeId: string; name: string }>(
-          `SELECT "id", "collegeId", "name" FROM "Major"`,
-          [],
-        ),
-        rows<{ id: string; collegeId: string; majorId: string; name: string }>(
-          `SELECT "id", "collegeId", "majorId", "name" FROM "ClassGroup"`,
-          [],
-        ),
-      ]);
+      // one after another: a pg.Client runs one query at a time anyway (and warns when given several)
+      const colleges = await rows<{ id: string; code: string; name: string }>(
+        `SELECT "id", "code", "name" FROM "College"`,
+        [],
+      );
+      const majors = await rows<{ id: string; collegeId: string; name: string }>(
+        `SELECT "id", "collegeId", "name" FROM "Major"`,
+        [],
+      );
+      const classGroups = await rows<{ id: string; collegeId: string; majorId: string; name: string }>(
+        `SELECT "id", "collegeId", "majorId", "name" FROM "ClassGroup"`,
+        [],
+      );
       return { colleges, majors, classGroups };
     },
     async recordsByStudentNumber(numbers) {

@@ -72,8 +72,12 @@ export interface RosterStore extends AccountLookup {
   /** fields of these records changed by an approved correction (RecordHistory source correction/provincial) */
   protectedFields(recordIds: readonly string[]): Promise<{ recordId: string; field: string }[]>;
 
-  /** starts the write transaction (SQLite: BEGIN IMMEDIATE, so other writers wait) */
-  begin(): Promise<void>;
+  /**
+   * starts the write transaction (SQLite: BEGIN IMMEDIATE, so other writers wait); `inserts` is how many
+   * records the pass will insert (SQLite rebuilds secondary indexes instead of growing them row by row
+   * when that is most of the table)
+   */
+  begin(options?: { inserts?: number }): Promise<void>;
   insertUnits(units: NewUnits, now: Date): Promise<void>;
   insertRecords(rows: readonly RecordInsert[], now: Date): Promise<void>;
   updateRecords(rows: readonly RecordUpdate[], now: Date): Promise<void>;

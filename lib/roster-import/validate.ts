@@ -41,6 +41,12 @@ const STUDENT_NUMBER = /^[A-Za-z0-9-]{4,32}$/;
 /** ID types whose numbers follow GB 11643 and so carry the birth date and gender. */
 const ENCODES_FACTS = new Set<IdType>(["resident_id", "hk_macao_residence", "taiwan_residence"]);
 
+/**
+ * A name of 2–50 Han characters and nothing else is already what parseName(…, { keepTraditional: true })
+ * returns (nothing to normalise, no traditional-character check to make): the common case skips the
+ * conversion table lookups.
+ */
+const PLAIN_HAN_NAME = /^\p{Script=Han}{2,50}$/u;
 const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000\s]/;
 
 function text(cell: RawCell, field: RosterField): string {
@@ -95,7 +101,7 @@ export function validateRow(
     out.studentNumber = studentNumber;
   }
 
-  if (out.name !== undefined) {
+  if (out.name !== undefined && !PLAIN_HAN_NAME.test(out.name)) {
     const name = parseName(out.name, { keepTraditional: true });
     if (!name.ok) issues.push({ field: "name", key: name.reason === "empty" ? "nameEmpty" : "nameFormat" });
     else out.name = name.value;

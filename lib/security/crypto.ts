@@ -1,31 +1,71 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  randomFillSync,
+  timingSafeEqual,
+  type KeyObject,
+} from "node:crypto";
 import { blindIndexKey, encryptionKey, tokenPepper } from "./keys";
+
+/**
+ * The keys as KeyObjects, made once per key (keys.ts hands out the same Buffer while the secret is
+ * unchanged): passing a raw Buffer makes node:crypto import the key on every call, a third of the cost
+ * of encrypting one short value.
+ */
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+function keyObject(raw: Buffer): KeyObject {
+  let key = keyObjects.get(raw);
+  if (!key) {
+    key = createSecretKey(raw);
+    keyObjects.set(raw, key);
+  }
+  return key;
+}
+
+/**
+ * GCM nonces: 96 fresh random bits per encryption, as before, but drawn from the CSPRNG 4,096 at a time
+ * (bulk imports encrypt 100,000 values; one randomBytes call each cost as much as the encryption). Every
+ * IV is used exactly once: the offset only moves forward and the block is refilled with new random bytes
+ * when used up.
+ */
+const IV_BYTES = 12;
+const ivPool = Buffer.alloc(IV_BYTES * 4096);
+let ivOffset = ivPool.length;
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    randomFillSync(ivPool);
+    ivOffset = 0;
+  }
+  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
+  ivOffset += IV_BYTES;
+  return iv;
+}
 
 /** AES-256-GCM: "v1.<iv>.<tag>.<ciphertext>" in base64url. */
 export function encrypt(plaintext: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", encryptionKey(), iv);
-  const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [
-    "v1",
-    iv.toString("base64url"),
-    cipher.getAuthTag().toString("base64url"),
-    data.toString("base64url"),
-  ].join(".");
+  const iv = nextIv();
+  const cipher = createCipheriv("aes-256-gcm", keyObject(encryptionKey()), iv);
+  const head = cipher.update(plaintext, "utf8");
+  const tail = cipher.final(); // empty for GCM (a stream mode); kept for correctness
+  const data = tail.length ? Buffer.concat([head, tail]) : head;
+  return `v1.${iv.toString("base64url")}.${cipher.getAuthTag().toString("base64url")}.${data.toString("base64url")}`;
 }
 
 export function decrypt(sealed: string): string {
   const [version, iv, tag, data] = sealed.split(".");
   if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("Unsupported ciphertext");
-  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", keyObject(encryptionKey()), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
 }
 
 /** Keyed hash used to look up an encrypted value (ID numbers) without decrypting every row. */
 export function blindIndex(normalizedValue: string): string {
-  return createHmac("sha256", blindIndexKey()).update(normalizedValue).digest("base64url");
+  return createHmac("sha256", keyObject(blindIndexKey())).update(normalizedValue).digest("base64url");
 }
 
 /** Random URL-safe token (reset links, API tokens). */
