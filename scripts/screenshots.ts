@@ -4,6 +4,7 @@
  * product, not a test. Needs a running server with DEV_OUTBOX=1 and the demo data, e.g.
  *   E2E_PORT=3100 bash scripts/e2e-server.sh &      # fresh demo database + next start
  *   BASE_URL=http://127.0.0.1:3100 npm run screenshots
+ * SCREENSHOTS_VARIANTS=zh-CN-360,en-1280 limits the run to those locale-width folders.
  * Besides the pages listed below it follows the links inside each area's pages (one level deep), so new
  * sub-pages (/admin/staff, /registrar/import, …) show up without editing this file.
  */
@@ -178,7 +179,6 @@ async function main(): Promise<void> {
   const probe = await fetch(`${BASE_URL}/login`).catch(() => null);
   if (!probe?.ok)
     throw new Error(`no server at ${BASE_URL} (start one: E2E_PORT=3100 bash scripts/e2e-server.sh)`);
-  rmSync(OUT, { recursive: true, force: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -191,9 +191,14 @@ async function main(): Promise<void> {
       "--no-first-run",
     ],
   });
+  const only = (process.env.SCREENSHOTS_VARIANTS ?? "").split(",").filter(Boolean);
+  const variants = VARIANTS.filter((v) => only.length === 0 || only.includes(`${v.locale}-${v.width}`));
+  if (only.length === 0) rmSync(OUT, { recursive: true, force: true });
+  for (const v of variants)
+    rmSync(path.join(OUT, `${v.locale}-${v.width}`), { recursive: true, force: true });
   let total = 0;
   try {
-    for (const variant of VARIANTS)
+    for (const variant of variants)
       for (const visitor of VISITORS) total += await shoot(browser, variant, visitor);
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@ import { checkRateTrend } from "@/lib/progress/trend";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CampaignPicker } from "@/components/progress/CampaignPicker";
+import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 import { ProgressTable } from "@/components/progress/ProgressTable";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { StatCards } from "@/components/progress/StatCards";
@@ -67,39 +68,32 @@ export default async function RegistrarPage({
                   rateLabel={t("overview.checkRate")}
                 />
               </div>
-              <div className="max-h-72 overflow-y-auto">
-                <table className="min-w-full text-sm">
-                  <caption className="sr-only">{t("overview.trendTitle")}</caption>
-                  <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
-                    <tr>
-                      <th scope="col" className="px-2 py-2 text-left">
-                        {t("overview.day")}
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-right">
-                        {t("overview.dailyConfirmed")}
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-right">
-                        {t("overview.cumulative")}
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-right">
-                        {t("overview.checkRate")}
-                      </th>
+              <DataTable caption={t("overview.trendTitle")} className="max-h-72 overflow-y-auto">
+                <thead>
+                  <tr>
+                    <Th className="sticky top-0 bg-slate-50">{t("overview.day")}</Th>
+                    <Th className="sticky top-0 bg-slate-50 text-right">{t("overview.dailyConfirmed")}</Th>
+                    <Th className="sticky top-0 bg-slate-50 text-right">{t("overview.cumulative")}</Th>
+                    <Th className="sticky top-0 bg-slate-50 text-right">{t("overview.checkRate")}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {trend.map((p) => (
+                    <tr key={p.day}>
+                      <RowTh className="py-2 font-normal tabular-nums">{p.day}</RowTh>
+                      <Td num className="py-2">
+                        {p.confirmed}
+                      </Td>
+                      <Td num className="py-2">
+                        {p.cumulative}
+                      </Td>
+                      <Td num className="py-2">
+                        {p.rate}%
+                      </Td>
                     </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {trend.map((p) => (
-                      <tr key={p.day}>
-                        <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                          {p.day}
-                        </th>
-                        <td className="px-2 py-1.5 text-right tabular-nums">{p.confirmed}</td>
-                        <td className="px-2 py-1.5 text-right tabular-nums">{p.cumulative}</td>
-                        <td className="px-2 py-1.5 text-right tabular-nums">{p.rate}%</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
             </div>
           )}
         </Card>

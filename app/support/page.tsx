@@ -6,6 +6,7 @@ import { listSupportQueue } from "@/lib/identity-cases/support-queue";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 import { QueueTable } from "@/components/support/QueueTable";
 
 export async function generateMetadata() {
@@ -34,64 +35,56 @@ export default async function SupportPage() {
         <h2 id="queue-title" className="px-5 pt-5 text-base font-semibold text-ink">
           {t("queueTitle")}
         </h2>
-        <div className="overflow-x-auto p-2">
+        <div className="mt-2 border-t border-slate-100">
           {queue.items.length === 0 ? (
-            <p className="p-4 text-sm text-slate-600">{t("empty")}</p>
+            <p className="p-5 text-sm text-slate-600">{t("empty")}</p>
           ) : (
             <QueueTable items={queue.items} />
           )}
         </div>
       </Card>
       {queue.recent.length > 0 ? (
-        <Card className="mt-6" aria-labelledby="recent-title">
-          <h2 id="recent-title" className="mb-3 text-base font-semibold text-ink">
+        <Card className="mt-6 p-0 sm:p-0" aria-labelledby="recent-title">
+          <h2 id="recent-title" className="px-5 pt-5 text-base font-semibold text-ink">
             {t("recentTitle")}
           </h2>
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs font-semibold text-slate-600">
+          <DataTable caption={t("recentTitle")} stack className="mt-2 border-t border-slate-100">
+            <thead>
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("columns.kind")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("columns.name")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("columns.idNumber")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("columns.status")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("columns.decidedAt")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("columns.decidedBy")}
-                </th>
+                <Th>{t("columns.kind")}</Th>
+                <Th>{t("columns.name")}</Th>
+                <Th>{t("columns.idNumber")}</Th>
+                <Th>{t("columns.status")}</Th>
+                <Th>{t("columns.decidedAt")}</Th>
+                <Th>{t("columns.decidedBy")}</Th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody>
               {queue.recent.map((r) => (
                 <tr key={r.id}>
-                  <td className="px-3 py-2.5">{t(`kinds.${r.kind}`)}</td>
-                  <td className="px-3 py-2.5">
+                  <Td label={t("columns.kind")}>{t(`kinds.${r.kind}`)}</Td>
+                  <Td label={t("columns.name")}>
                     <Link
                       className="text-brand-700 underline-offset-4 hover:underline"
                       href={`/support/cases/${r.id}`}
                     >
                       {r.name}
                     </Link>
-                  </td>
-                  <td className="px-3 py-2.5 font-mono">{r.idMasked}</td>
-                  <td className="px-3 py-2.5">
+                  </Td>
+                  <Td label={t("columns.idNumber")} className="font-mono">
+                    {r.idMasked}
+                  </Td>
+                  <Td label={t("columns.status")}>
                     <CaseStatusBadge status={r.status} />
-                  </td>
-                  <td className="px-3 py-2.5">{r.decidedAt ? formatDateTime(r.decidedAt) : "—"}</td>
-                  <td className="px-3 py-2.5">{r.decidedBy || "—"}</td>
+                  </Td>
+                  <Td label={t("columns.decidedAt")} className="tabular-nums">
+                    {r.decidedAt ? formatDateTime(r.decidedAt) : "—"}
+                  </Td>
+                  <Td label={t("columns.decidedBy")}>{r.decidedBy || "—"}</Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </Card>
       ) : null}
     </>

@@ -17,6 +17,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { displayValue } from "@/components/record/field-value";
+import { FileInput } from "@/components/ui/FileInput";
 
 const control =
   "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
@@ -184,17 +185,15 @@ export function CorrectionForm({
         <label htmlFor="evidence" className="block text-sm font-semibold text-ink">
           {t("evidence")}
         </label>
-        <input
-          type="file"
+        <FileInput
           id="evidence"
           name="evidence"
           multiple
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-          aria-invalid={!!errors.evidence || undefined}
+          invalid={!!errors.evidence}
           aria-describedby={["evidence-hint", errors.evidence ? "evidence-error" : ""]
             .filter(Boolean)
             .join(" ")}
-          className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-11 file:rounded-lg file:border-0 file:bg-brand-50 file:px-4 file:py-2 file:font-semibold file:text-brand-800 hover:file:bg-brand-100"
         />
         {errors.evidence ? (
           <p id="evidence-error" role="alert" className="text-sm font-medium text-red-700">

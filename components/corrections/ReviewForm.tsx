@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
+import { DataTable } from "@/components/ui/Table";
 
 export type ReviewItem = {
   id: string;
@@ -56,148 +57,145 @@ export function ReviewForm({
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
-        <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">{t("diff")}</caption>
-          <thead className="bg-slate-50 text-xs text-slate-600">
-            <tr>
+      <DataTable caption={t("diff")} className="rounded-lg ring-1 ring-slate-200">
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              {t("field")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("current")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("requested")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("studentReason")}
+            </th>
+            {mode !== "college" ? (
               <th scope="col" className="px-3 py-2">
-                {t("field")}
+                {t("collegeDecision")}
               </th>
-              <th scope="col" className="px-3 py-2">
-                {t("current")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("requested")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("studentReason")}
-              </th>
-              {mode !== "college" ? (
-                <th scope="col" className="px-3 py-2">
-                  {t("collegeDecision")}
-                </th>
-              ) : null}
-              <th scope="col" className="px-3 py-2">
-                {t("yourDecision")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 align-top">
-            {items.map((item) => {
-              const decisionError = errors[`decision.${item.id}`];
-              const reasonError = errors[`reason.${item.id}`];
-              const chosen = values[`decision.${item.id}`];
-              return (
-                <tr key={item.id} data-item={item.label}>
-                  <th scope="row" className="px-3 py-3 font-semibold whitespace-nowrap text-ink">
-                    <input type="hidden" name="items" value={item.id} />
-                    {item.label}
-                    {item.highRisk ? (
-                      <Badge tone="warning" className="mt-1 block w-fit">
-                        {t("highRisk")}
-                      </Badge>
-                    ) : null}
-                  </th>
-                  <td
-                    className={cn(
-                      "px-3 py-3 break-words",
-                      item.mono && "font-mono",
-                      item.current.length <= 12 && "whitespace-nowrap",
-                    )}
-                  >
-                    <del className="text-slate-700 decoration-red-400">{item.current}</del>
-                    {item.submittedDiffers !== null ? (
-                      <p className="mt-1 text-xs text-amber-800">
-                        {t("changedSinceSubmit", { value: item.submittedDiffers })}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td
-                    className={cn(
-                      "px-3 py-3 font-semibold break-words text-emerald-800",
-                      item.mono && "font-mono",
-                    )}
-                  >
-                    <ins className="no-underline">{item.requested}</ins>
-                  </td>
-                  <td className="max-w-56 px-3 py-3 break-words text-slate-700">{item.reason}</td>
-                  {mode !== "college" ? (
-                    <td className="px-3 py-3">
-                      <Badge
-                        tone={item.collegeDecision === "accepted" ? "success" : "danger"}
-                        className="whitespace-nowrap"
-                      >
-                        {td(item.collegeDecision ?? "pending")}
-                      </Badge>
-                      {item.collegeReason ? (
-                        <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p>
-                      ) : null}
-                    </td>
+            ) : null}
+            <th scope="col" className="px-3 py-2">
+              {t("yourDecision")}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 align-top">
+          {items.map((item) => {
+            const decisionError = errors[`decision.${item.id}`];
+            const reasonError = errors[`reason.${item.id}`];
+            const chosen = values[`decision.${item.id}`];
+            return (
+              <tr key={item.id} data-item={item.label}>
+                <th scope="row" className="px-3 py-3 font-semibold whitespace-nowrap text-ink">
+                  <input type="hidden" name="items" value={item.id} />
+                  {item.label}
+                  {item.highRisk ? (
+                    <Badge tone="warning" className="mt-1 block w-fit">
+                      {t("highRisk")}
+                    </Badge>
                   ) : null}
-                  <td className="min-w-64 px-3 py-3">
-                    <fieldset aria-describedby={decisionError ? `decision-${item.id}-error` : undefined}>
-                      <legend className="sr-only">
-                        {t("yourDecision")}: {item.label}
-                      </legend>
-                      <div className="flex flex-wrap gap-4">
-                        {(["accepted", "rejected"] as const).map((d) => (
-                          <label key={d} className="inline-flex min-h-11 cursor-pointer items-center gap-2">
-                            <input
-                              type="radio"
-                              name={`decision.${item.id}`}
-                              value={d}
-                              defaultChecked={chosen === d}
-                              className="size-4 accent-brand-700"
-                            />
-                            {d === "accepted" ? acceptLabel : rejectLabel}
-                          </label>
-                        ))}
-                      </div>
-                      {decisionError ? (
-                        <p
-                          id={`decision-${item.id}-error`}
-                          role="alert"
-                          className="text-sm font-medium text-red-700"
-                        >
-                          {decisionError}
-                        </p>
-                      ) : null}
-                    </fieldset>
-                    <label
-                      htmlFor={`reason-${item.id}`}
-                      className="mt-2 block text-xs font-medium text-slate-700"
+                </th>
+                <td
+                  className={cn(
+                    "cell-wrap px-3 py-3",
+                    item.mono && "font-mono",
+                    item.current.length <= 12 && "whitespace-nowrap",
+                  )}
+                >
+                  <del className="text-slate-700 decoration-red-400">{item.current}</del>
+                  {item.submittedDiffers !== null ? (
+                    <p className="mt-1 text-xs text-amber-800">
+                      {t("changedSinceSubmit", { value: item.submittedDiffers })}
+                    </p>
+                  ) : null}
+                </td>
+                <td
+                  className={cn(
+                    "cell-wrap px-3 py-3 font-semibold text-emerald-800",
+                    item.mono && "font-mono",
+                  )}
+                >
+                  <ins className="no-underline">{item.requested}</ins>
+                </td>
+                <td className="cell-wrap max-w-56 px-3 py-3 text-slate-700">{item.reason}</td>
+                {mode !== "college" ? (
+                  <td className="cell-wrap px-3 py-3">
+                    <Badge
+                      tone={item.collegeDecision === "accepted" ? "success" : "danger"}
+                      className="whitespace-nowrap"
                     >
-                      {t("itemReason")}
-                    </label>
-                    <input
-                      id={`reason-${item.id}`}
-                      name={`reason.${item.id}`}
-                      maxLength={500}
-                      defaultValue={values[`reason.${item.id}`] ?? ""}
-                      aria-invalid={!!reasonError || undefined}
-                      aria-describedby={reasonError ? `reason-${item.id}-error` : undefined}
-                      className={cn(
-                        "mt-1 block min-h-10 w-full rounded-md px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600",
-                        reasonError && "ring-2 ring-red-600",
-                      )}
-                    />
-                    {reasonError ? (
-                      <p
-                        id={`reason-${item.id}-error`}
-                        role="alert"
-                        className="mt-1 text-sm font-medium text-red-700"
-                      >
-                        {reasonError}
-                      </p>
+                      {td(item.collegeDecision ?? "pending")}
+                    </Badge>
+                    {item.collegeReason ? (
+                      <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p>
                     ) : null}
                   </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                ) : null}
+                <td className="cell-wrap min-w-64 px-3 py-3">
+                  <fieldset aria-describedby={decisionError ? `decision-${item.id}-error` : undefined}>
+                    <legend className="sr-only">
+                      {t("yourDecision")}: {item.label}
+                    </legend>
+                    <div className="flex flex-wrap gap-4">
+                      {(["accepted", "rejected"] as const).map((d) => (
+                        <label key={d} className="inline-flex min-h-11 cursor-pointer items-center gap-2">
+                          <input
+                            type="radio"
+                            name={`decision.${item.id}`}
+                            value={d}
+                            defaultChecked={chosen === d}
+                            className="size-4 accent-brand-700"
+                          />
+                          {d === "accepted" ? acceptLabel : rejectLabel}
+                        </label>
+                      ))}
+                    </div>
+                    {decisionError ? (
+                      <p
+                        id={`decision-${item.id}-error`}
+                        role="alert"
+                        className="text-sm font-medium text-red-700"
+                      >
+                        {decisionError}
+                      </p>
+                    ) : null}
+                  </fieldset>
+                  <label
+                    htmlFor={`reason-${item.id}`}
+                    className="mt-2 block text-xs font-medium text-slate-700"
+                  >
+                    {t("itemReason")}
+                  </label>
+                  <input
+                    id={`reason-${item.id}`}
+                    name={`reason.${item.id}`}
+                    maxLength={500}
+                    defaultValue={values[`reason.${item.id}`] ?? ""}
+                    aria-invalid={!!reasonError || undefined}
+                    aria-describedby={reasonError ? `reason-${item.id}-error` : undefined}
+                    className={cn(
+                      "mt-1 block min-h-10 w-full rounded-md px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600",
+                      reasonError && "ring-2 ring-red-600",
+                    )}
+                  />
+                  {reasonError ? (
+                    <p
+                      id={`reason-${item.id}-error`}
+                      role="alert"
+                      className="mt-1 text-sm font-medium text-red-700"
+                    >
+                      {reasonError}
+                    </p>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
       <div className="space-y-1.5">
         <label htmlFor="note" className="block text-sm font-medium text-slate-800">
           {t("note")}

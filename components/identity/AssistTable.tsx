@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { IdentityOverview } from "@/lib/identity-cases/overview";
 import { Badge } from "@/components/ui/Badge";
-import { StackedTable } from "./StackedTable";
+import { StackedTable } from "@/components/ui/Table";
 
 const TONES = { pending: "warning", accepted: "success", declined: "danger", expired: "neutral" } as const;
 

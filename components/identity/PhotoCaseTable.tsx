@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/i18n/format";
 import type { IdentityOverview } from "@/lib/identity-cases/overview";
 import { CaseStatusBadge } from "./CaseStatusBadge";
-import { StackedTable } from "./StackedTable";
+import { StackedTable } from "@/components/ui/Table";
 
 /** The review log of SPEC §3.1: 证件号码, 创建日期, 日志状态, 审核失败原因 (and links to the own photos). */
 export async function PhotoCaseTable({ cases }: { cases: IdentityOverview["photoCases"] }) {
@@ -12,7 +12,7 @@ export async function PhotoCaseTable({ cases }: { cases: IdentityOverview["photo
     { key: "idNumber", label: t("photos.columns.idNumber") },
     { key: "createdAt", label: t("photos.columns.createdAt") },
     { key: "status", label: t("photos.columns.status") },
-    { key: "reason", label: t("photos.columns.reason") },
+    { key: "reason", label: t("photos.columns.reason"), className: "cell-wrap" },
     { key: "photos", label: t("photos.columns.photos") },
   ];
   const rows = cases.map((c) => ({

@@ -6,6 +6,7 @@ import { idleForm, type FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FieldShell } from "@/components/ui/Field";
+import { FileInput } from "@/components/ui/FileInput";
 
 /** File upload for roster or graduation-lock files; errors sit at the field. */
 export function UploadForm({
@@ -34,15 +35,13 @@ export function UploadForm({
         required
       >
         {(describedBy, invalid) => (
-          <input
+          <FileInput
             id="file"
             name="file"
-            type="file"
             required
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={invalid || undefined}
+            invalid={invalid}
             aria-describedby={describedBy}
-            className="block w-full rounded-lg bg-white text-sm ring-1 ring-inset ring-slate-300 file:mr-3 file:min-h-11 file:border-0 file:bg-brand-50 file:px-4 file:font-semibold file:text-brand-800"
           />
         )}
       </FieldShell>

@@ -56,7 +56,7 @@ export async function SiteHeader() {
               <li key={item.href} className="shrink-0">
                 <Link
                   href={item.href}
-                  className="flex min-h-11 items-center gap-1.5 px-3 text-sm font-medium text-white hover:bg-white/10"
+                  className="flex min-h-11 items-center gap-1.5 whitespace-nowrap px-2.5 text-sm font-medium text-white hover:bg-white/10 sm:px-3"
                 >
                   {t(item.labelKey)}
                   {item.badge === "inbox" && unread > 0 ? (
@@ -71,7 +71,7 @@ export async function SiteHeader() {
               </li>
             ))}
             {actor.kind === "staff" ? (
-              <li className="ml-auto flex shrink-0 items-center px-3 text-xs text-brand-100">
+              <li className="ml-auto hidden shrink-0 items-center px-3 text-xs text-brand-100 sm:flex">
                 {actor.displayName}
               </li>
             ) : null}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 import type { NotCheckedFilter, NotCheckedRow } from "@/lib/progress/not-checked";
 import type { Option } from "@/lib/progress/options";
 import { Pagination } from "./Pagination";
@@ -56,10 +57,10 @@ export async function NotCheckedSection({
           method="get"
           role="search"
           aria-label={t("list.title")}
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+          className="grid grid-cols-2 gap-3 lg:grid-cols-4"
         >
           <input type="hidden" name="campaign" value={campaignId} />
-          <div className="lg:col-span-2">
+          <div className="col-span-2">
             <label htmlFor="q" className="block text-sm font-medium text-slate-800">
               {t("list.search")}
             </label>
@@ -150,7 +151,7 @@ export async function NotCheckedSection({
               </select>
             </div>
           ) : null}
-          <div className="flex items-end gap-2 lg:col-span-4">
+          <div className="col-span-2 flex flex-wrap items-center gap-2 lg:col-span-4">
             <Button type="submit">{t("list.filter")}</Button>
             <a
               className={buttonClass("ghost")}
@@ -165,64 +166,61 @@ export async function NotCheckedSection({
         </form>
       </Card>
 
-      <Card className="overflow-x-auto p-0 sm:p-0">
-        {data.rows.length === 0 ? (
-          <p className="p-6 text-sm text-slate-600">{t("list.empty")}</p>
-        ) : (
-          <table className="min-w-full text-left text-sm" data-testid="not-checked-table">
-            <caption className="sr-only">{t("list.title")}</caption>
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                {(
-                  [
-                    "studentNumber",
-                    "name",
-                    "gender",
-                    "college",
-                    "major",
-                    "classGroup",
-                    "idNumber",
-                    "status",
-                  ] as const
-                ).map((k) => (
-                  <th key={k} scope="col" className="whitespace-nowrap px-3 py-3">
-                    {t(`list.${k}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.studentNumber}</td>
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                    {r.name}
-                  </th>
-                  <td className="px-3 py-2">{r.gender}</td>
-                  <td className="px-3 py-2">{r.college}</td>
-                  <td className="px-3 py-2">{r.major}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{r.classGroup}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {canReveal ? (
-                      <RevealIdButton recordId={r.id} masked={r.idMasked} name={r.name} />
-                    ) : (
-                      <span className="font-mono text-xs">{r.idMasked}</span>
-                    )}
-                  </td>
-                  <td className="space-x-1 whitespace-nowrap px-3 py-2">
+      {data.rows.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-600">{t("list.empty")}</p>
+        </Card>
+      ) : (
+        <DataTable caption={t("list.title")} framed testId="not-checked-table">
+          <thead>
+            <tr>
+              {(
+                [
+                  "studentNumber",
+                  "name",
+                  "gender",
+                  "college",
+                  "major",
+                  "classGroup",
+                  "idNumber",
+                  "status",
+                ] as const
+              ).map((k) => (
+                <Th key={k}>{t(`list.${k}`)}</Th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
+                <RowTh className="py-2">{r.name}</RowTh>
+                <Td className="py-2">{r.gender}</Td>
+                <Td className="py-2">{r.college}</Td>
+                <Td className="py-2">{r.major}</Td>
+                <Td className="py-2">{r.classGroup}</Td>
+                <Td className="py-2">
+                  {canReveal ? (
+                    <RevealIdButton recordId={r.id} masked={r.idMasked} name={r.name} />
+                  ) : (
+                    <span className="font-mono text-xs">{r.idMasked}</span>
+                  )}
+                </Td>
+                <Td className="py-2">
+                  <span className="flex gap-1">
                     <Badge tone={r.registered ? "brand" : "danger"}>
                       {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
                     </Badge>
                     <Badge tone={r.viewed ? "warning" : "neutral"}>
                       {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
                     </Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Card>
+                  </span>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
       <Pagination
         page={data.page}
         pages={data.pages}

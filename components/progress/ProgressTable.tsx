@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 import { rate, sumCounts, type GroupBy, type GroupCounts } from "@/lib/progress/counts";
 
 /** The breakdown as a table: the accessible twin of the chart, with a total row. */
@@ -24,62 +25,52 @@ export async function ProgressTable({
     `${rate(c.confirmed, c.total)}%`,
     c.reported,
   ];
+  const fmt = (v: number | string) => (typeof v === "number" ? v.toLocaleString("zh-CN") : v);
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr>
-            {showCollege ? (
-              <th scope="col" className="px-3 py-2">
-                {t("college")}
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2">
-              {t(`unit.${groupBy}`)}
-            </th>
-            {(["total", "registered", "viewed", "confirmed", "checkRate", "reported"] as const).map((k) => (
-              <th key={k} scope="col" className="px-3 py-2 text-right">
-                {t(k)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {groups.map((g) => (
-            <tr key={g.id}>
-              {showCollege ? <td className="px-3 py-2 text-slate-600">{g.collegeName}</td> : null}
-              <th scope="row" className="px-3 py-2 font-medium">
-                {linkFor ? (
-                  <a className="text-brand-700 underline-offset-2 hover:underline" href={linkFor(g)}>
-                    {g.name}
-                  </a>
-                ) : (
-                  g.name
-                )}
-              </th>
-              {cells(g).map((v, i) => (
-                <td key={i} className="px-3 py-2 text-right tabular-nums">
-                  {typeof v === "number" ? v.toLocaleString("zh-CN") : v}
-                </td>
-              ))}
-            </tr>
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          {showCollege ? <Th>{t("college")}</Th> : null}
+          <Th>{t(`unit.${groupBy}`)}</Th>
+          {(["total", "registered", "viewed", "confirmed", "checkRate", "reported"] as const).map((k) => (
+            <Th key={k} className="text-right">
+              {t(k)}
+            </Th>
           ))}
-        </tbody>
-        <tfoot className="border-t-2 border-slate-200 font-semibold">
-          <tr>
-            {showCollege ? <td className="px-3 py-2" /> : null}
-            <th scope="row" className="px-3 py-2">
-              {t("all")}
-            </th>
-            {cells(total).map((v, i) => (
-              <td key={i} className="px-3 py-2 text-right tabular-nums">
-                {typeof v === "number" ? v.toLocaleString("zh-CN") : v}
-              </td>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.id}>
+            {showCollege ? <Td className="text-slate-600">{g.collegeName}</Td> : null}
+            <RowTh>
+              {linkFor ? (
+                <a className="text-brand-700 underline-offset-2 hover:underline" href={linkFor(g)}>
+                  {g.name}
+                </a>
+              ) : (
+                g.name
+              )}
+            </RowTh>
+            {cells(g).map((v, i) => (
+              <Td key={i} num>
+                {fmt(v)}
+              </Td>
             ))}
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          {showCollege ? <td /> : null}
+          <RowTh>{t("all")}</RowTh>
+          {cells(total).map((v, i) => (
+            <Td key={i} num>
+              {fmt(v)}
+            </Td>
+          ))}
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }

@@ -17,18 +17,20 @@ const ITEMS = [
 export async function RegistrarNav({ current }: { current: (typeof ITEMS)[number]["key"] }) {
   const t = await getTranslations("registrar.nav");
   return (
-    <nav aria-label={t("label")} className="mb-6 overflow-x-auto">
-      <ul className="flex min-w-max gap-1 border-b border-slate-200">
+    <nav aria-label={t("label")} className="mb-6">
+      {/* Wrapping pills on a phone (nothing hidden off-screen), underlined tabs from 640 px. */}
+      <ul className="flex flex-wrap gap-2 sm:gap-1 sm:border-b sm:border-slate-200">
         {ITEMS.map((item) => (
           <li key={item.key}>
             <Link
               href={item.href}
               aria-current={item.key === current ? "page" : undefined}
               className={cn(
-                "-mb-px inline-block border-b-2 px-3 py-2.5 text-sm font-medium",
+                "inline-flex min-h-10 items-center whitespace-nowrap rounded-full px-3.5 text-sm font-medium ring-1 ring-inset",
+                "sm:-mb-px sm:min-h-0 sm:rounded-none sm:border-b-2 sm:px-3 sm:py-2.5 sm:ring-0",
                 item.key === current
-                  ? "border-brand-700 text-brand-800"
-                  : "border-transparent text-slate-600 hover:text-brand-800",
+                  ? "bg-brand-700 text-white ring-brand-700 sm:border-brand-700 sm:bg-transparent sm:text-brand-800"
+                  : "bg-white text-slate-700 ring-slate-300 hover:text-brand-800 sm:border-transparent sm:bg-transparent sm:text-slate-600",
               )}
             >
               {t(item.key)}

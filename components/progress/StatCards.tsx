@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { rate, type Counts } from "@/lib/progress/counts";
+import { cn } from "@/components/ui/cn";
 
 /** The five headline numbers of a campaign (SPEC §5), each with its share of the students to check. */
 export async function StatCards({ counts }: { counts: Counts }) {
@@ -13,14 +14,16 @@ export async function StatCards({ counts }: { counts: Counts }) {
   ];
   return (
     <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5">
-      {items.map((item) => (
+      {items.map((item, i) => (
         <div
           key={item.key}
-          className={
+          className={cn(
             item.highlight
               ? "rounded-xl bg-brand-800 p-4 text-white shadow-sm"
-              : "rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
-          }
+              : "rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200",
+            // An odd last card fills the phone's two-column row instead of leaving a hole.
+            i === items.length - 1 && items.length % 2 === 1 && "col-span-2 md:col-span-1",
+          )}
         >
           <dt className={item.highlight ? "text-sm text-brand-100" : "text-sm text-slate-600"}>
             {item.label}

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { QueueItem } from "@/lib/identity-cases/support-queue";
 import { cn } from "@/components/ui/cn";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 import { DueBadge } from "./DueBadge";
 
 /** Open cases, oldest first; overdue rows are tinted red so they stand out at a glance. */
@@ -11,45 +12,38 @@ export async function QueueTable({ items }: { items: QueueItem[] }) {
   const age = (hours: number) =>
     hours < 48 ? t("age", { hours }) : t("ageDays", { days: Math.floor(hours / 24), hours: hours % 24 });
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{t("queueTitle")}</caption>
-      <thead className="border-b border-slate-200 text-xs font-semibold text-slate-600">
+    <DataTable caption={t("queueTitle")} stack>
+      <thead>
         <tr>
-          <th scope="col" className="px-3 py-2.5">
-            {t("columns.kind")}
-          </th>
-          <th scope="col" className="px-3 py-2.5">
-            {t("columns.name")}
-          </th>
-          <th scope="col" className="px-3 py-2.5">
-            {t("columns.idNumber")}
-          </th>
-          <th scope="col" className="px-3 py-2.5">
-            {t("columns.createdAt")}
-          </th>
-          <th scope="col" className="px-3 py-2.5">
-            {t("columns.age")}
-          </th>
-          <th scope="col" className="px-3 py-2.5">
-            {t("columns.due")}
-          </th>
-          <th scope="col" className="px-3 py-2.5">
+          <Th>{t("columns.kind")}</Th>
+          <Th>{t("columns.name")}</Th>
+          <Th>{t("columns.idNumber")}</Th>
+          <Th>{t("columns.createdAt")}</Th>
+          <Th>{t("columns.age")}</Th>
+          <Th>{t("columns.due")}</Th>
+          <Th>
             <span className="sr-only">{t("columns.action")}</span>
-          </th>
+          </Th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody>
         {items.map((item) => (
           <tr key={item.id} className={cn(item.due === "overdue" && "bg-red-50")} data-case-id={item.id}>
-            <td className="px-3 py-3">{t(`kinds.${item.kind}`)}</td>
-            <td className="px-3 py-3 font-medium text-ink">{item.name}</td>
-            <td className="px-3 py-3 font-mono">{item.idMasked}</td>
-            <td className="px-3 py-3">{formatDateTime(item.createdAt)}</td>
-            <td className="px-3 py-3">{age(item.ageHours)}</td>
-            <td className="px-3 py-3">
+            <Td label={t("columns.kind")}>{t(`kinds.${item.kind}`)}</Td>
+            <Td label={t("columns.name")} className="font-medium text-ink">
+              {item.name}
+            </Td>
+            <Td label={t("columns.idNumber")} className="font-mono">
+              {item.idMasked}
+            </Td>
+            <Td label={t("columns.createdAt")} className="tabular-nums">
+              {formatDateTime(item.createdAt)}
+            </Td>
+            <Td label={t("columns.age")}>{age(item.ageHours)}</Td>
+            <Td label={t("columns.due")}>
               <DueBadge dueAt={item.dueAt} due={item.due} />
-            </td>
-            <td className="px-3 py-3 text-right">
+            </Td>
+            <Td className="cell-action sm:text-right">
               <Link
                 href={`/support/cases/${item.id}`}
                 className="inline-flex min-h-9 items-center rounded-md bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800"
@@ -57,10 +51,10 @@ export async function QueueTable({ items }: { items: QueueItem[] }) {
                 {t("review")}
                 <span className="sr-only"> {item.name}</span>
               </Link>
-            </td>
+            </Td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -7,9 +7,9 @@ import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { AuditDetails } from "@/components/admin/AuditDetails";
 import { Pager } from "@/components/admin/Pager";
 import { Badge } from "@/components/ui/Badge";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { TableCard } from "@/components/admin/TableCard";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.audit");
@@ -113,63 +113,48 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         </form>
       </Card>
-      <TableCard>
-        {rows.length === 0 ? (
-          <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
-        ) : (
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.time")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.actor")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.action")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.target")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.changes")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.ip")}
-                </th>
+      {rows.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-600">{t("empty")}</p>
+        </Card>
+      ) : (
+        <DataTable caption={t("title")} framed>
+          <thead>
+            <tr>
+              <Th>{t("columns.time")}</Th>
+              <Th>{t("columns.actor")}</Th>
+              <Th>{t("columns.action")}</Th>
+              <Th>{t("columns.target")}</Th>
+              <Th>{t("columns.changes")}</Th>
+              <Th>{t("columns.ip")}</Th>
+            </tr>
+          </thead>
+          <tbody className="align-top">
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="text-slate-600">{formatDateTime(r.createdAt)}</Td>
+                <Td>
+                  <Badge
+                    tone={r.actorType === "api" ? "warning" : r.actorType === "staff" ? "brand" : "neutral"}
+                  >
+                    {t(`actorTypes.${r.actorType}`)}
+                  </Badge>
+                  <span className="ml-1.5 font-mono text-xs">{r.actorLabel ?? "—"}</span>
+                </Td>
+                <Td className="font-mono text-xs">{r.action}</Td>
+                <Td className="text-xs">
+                  {r.targetType ? <span className="text-slate-600">{r.targetType}</span> : "—"}
+                  {r.targetId ? <span className="block font-mono">{r.targetId}</span> : null}
+                </Td>
+                <Td className="cell-wrap min-w-72">
+                  <AuditDetails before={r.before} after={r.after} />
+                </Td>
+                <Td className="font-mono text-xs text-slate-600">{r.ip ?? ""}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 align-top">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                    {formatDateTime(r.createdAt)}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge
-                      tone={r.actorType === "api" ? "warning" : r.actorType === "staff" ? "brand" : "neutral"}
-                    >
-                      {t(`actorTypes.${r.actorType}`)}
-                    </Badge>
-                    <span className="ml-1.5 font-mono text-xs">{r.actorLabel ?? "—"}</span>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{r.action}</td>
-                  <td className="px-4 py-3 text-xs">
-                    {r.targetType ? <span className="text-slate-600">{r.targetType}</span> : "—"}
-                    {r.targetId ? <span className="block font-mono">{r.targetId}</span> : null}
-                  </td>
-                  <td className="min-w-72 px-4 py-3">
-                    <AuditDetails before={r.before} after={r.after} />
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{r.ip ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </TableCard>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
       <Pager page={filter.page} pageSize={pageSize} total={total} params={kept} />
     </>
   );

@@ -5,9 +5,9 @@ import { requireStaff } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/messaging/outbox-read";
 import { formatDateTime } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/ui/Card";
-import { TableCard } from "@/components/admin/TableCard";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { Badge } from "@/components/ui/Badge";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 
 export async function generateMetadata() {
@@ -49,53 +49,41 @@ export default async function OutboxPage({
         </Button>
         <span className="text-sm text-slate-600">{t("total", { count: total })}</span>
       </form>
-      <TableCard>
-        {rows.length === 0 ? (
-          <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
-        ) : (
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t("time")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("channel")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("to")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("body")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("status")}
-                </th>
+      {rows.length === 0 ? (
+        <p className="rounded-xl bg-white p-6 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
+          {t("empty")}
+        </p>
+      ) : (
+        <DataTable caption={t("title")} framed>
+          <thead>
+            <tr>
+              <Th>{t("time")}</Th>
+              <Th>{t("channel")}</Th>
+              <Th>{t("to")}</Th>
+              <Th>{t("body")}</Th>
+              <Th>{t("status")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.id}>
+                <Td className="text-slate-600">{formatDateTime(m.createdAt)}</Td>
+                <Td>
+                  <Badge tone={m.channel === "sms" ? "brand" : "neutral"}>{m.channel}</Badge>
+                </Td>
+                <Td className="font-mono text-xs">{m.to}</Td>
+                <Td className="cell-wrap">
+                  {m.subject ? <strong className="block">{m.subject}</strong> : null}
+                  {m.body}
+                </Td>
+                <Td>
+                  <Badge tone={m.status === "failed" ? "danger" : "success"}>{m.status}</Badge>
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((m) => (
-                <tr key={m.id}>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                    {formatDateTime(m.createdAt)}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={m.channel === "sms" ? "brand" : "neutral"}>{m.channel}</Badge>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{m.to}</td>
-                  <td className="max-w-md px-4 py-3">
-                    {m.subject ? <strong className="block">{m.subject}</strong> : null}
-                    {m.body}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={m.status === "failed" ? "danger" : "success"}>{m.status}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </TableCard>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
       <nav className="mt-4 flex justify-between text-sm" aria-label="pagination">
         {page > 1 ? (
           <Link

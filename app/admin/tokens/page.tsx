@@ -6,9 +6,9 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { TokenCreateForm } from "@/components/admin/TokenCreateForm";
 import { Badge } from "@/components/ui/Badge";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { TableCard } from "@/components/admin/TableCard";
 import { revokeApiTokenAction } from "./actions";
 
 export async function generateMetadata() {
@@ -38,62 +38,51 @@ export default async function TokensPage() {
           </>
         }
       />
-      <TableCard className="mb-6" aria-labelledby="tokens-heading">
+      <section
+        className="mb-6 rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+        aria-labelledby="tokens-heading"
+      >
         <h2 id="tokens-heading" className="px-5 pt-5 text-lg font-semibold sm:px-6">
           {t("listTitle")}
         </h2>
         {tokens.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">{t("empty")}</p>
         ) : (
-          <table className="mt-3 min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600">
+          <DataTable caption={t("listTitle")} className="mt-3 rounded-b-xl">
+            <thead>
               <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t("fields.name")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.prefix")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("fields.role")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("fields.colleges")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.created")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.lastUsed")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("columns.state")}
-                </th>
+                <Th>{t("fields.name")}</Th>
+                <Th>{t("columns.prefix")}</Th>
+                <Th>{t("fields.role")}</Th>
+                <Th>{t("fields.colleges")}</Th>
+                <Th>{t("columns.created")}</Th>
+                <Th>{t("columns.lastUsed")}</Th>
+                <Th>{t("columns.state")}</Th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200">
+            <tbody>
               {tokens.map((k) => (
                 <tr key={k.id} className={k.revokedAt ? "bg-slate-50 text-slate-500" : undefined}>
-                  <td className="px-4 py-3 font-medium">{k.name}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-4 py-3">
+                  <Td className="font-medium">{k.name}</Td>
+                  <Td className="font-mono text-xs">{k.prefix}…</Td>
+                  <Td>
                     {k.roles.map((r) => (
                       <Badge key={r} tone="brand">
                         {tc(r)}
                       </Badge>
                     ))}
-                  </td>
-                  <td className="max-w-56 px-4 py-3 text-xs">
+                  </Td>
+                  <Td className="cell-wrap text-xs">
                     {k.colleges.length ? k.colleges.map((c) => c.name).join("、") : t("allColleges")}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
+                  </Td>
+                  <Td className="text-xs text-slate-600">
                     {formatDateTime(k.createdAt)}
                     <span className="block">{k.createdBy}</span>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
+                  </Td>
+                  <Td className="text-xs text-slate-600">
                     {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t("neverUsed")}
-                  </td>
-                  <td className="px-4 py-3">
+                  </Td>
+                  <Td>
                     {k.revokedAt ? (
                       <Badge tone="danger">{t("revokedAt", { time: formatDateTime(k.revokedAt) })}</Badge>
                     ) : (
@@ -109,13 +98,13 @@ export default async function TokensPage() {
                         </Button>
                       </form>
                     )}
-                  </td>
+                  </Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
-      </TableCard>
+      </section>
       <Card aria-labelledby="new-token-heading" className="max-w-4xl">
         <h2 id="new-token-heading" className="mb-4 text-lg font-semibold">
           {t("new")}

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { AccountChangeForm } from "@/components/identity/AccountChangeForm";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
-import { StackedTable } from "@/components/identity/StackedTable";
+import { StackedTable } from "@/components/ui/Table";
 import { SubPageHeader } from "@/components/identity/SubPage";
 
 export async function generateMetadata() {
@@ -22,9 +22,9 @@ export default async function ChangePage() {
   const open = overview.changeCases.find((c) => c.status === "pending");
   const columns = [
     { key: "createdAt", label: t("change.columns.createdAt") },
-    { key: "change", label: t("change.columns.change") },
+    { key: "change", label: t("change.columns.change"), className: "cell-wrap" },
     { key: "status", label: t("change.columns.status") },
-    { key: "reason", label: t("change.columns.reason") },
+    { key: "reason", label: t("change.columns.reason"), className: "cell-wrap" },
   ];
   const rows = overview.changeCases.map((c) => ({
     id: c.id,

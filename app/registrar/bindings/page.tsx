@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { BindingDecisionForm } from "@/components/corrections/BindingDecisionForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 
 export const dynamic = "force-dynamic";
 
@@ -54,61 +55,49 @@ export default async function BindingsPage({
       {rows.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-sm text-slate-600 ring-1 ring-slate-200">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t("account")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("record")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("createdAt")}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t("status")}
-                </th>
+        <DataTable caption={t("title")} framed>
+          <thead>
+            <tr>
+              <Th>{t("account")}</Th>
+              <Th>{t("record")}</Th>
+              <Th>{t("createdAt")}</Th>
+              <Th>{t("status")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.id}>
+                <Td>
+                  <p className="font-medium text-ink">{b.account.name}</p>
+                  <p className="font-mono text-xs">{b.account.idMasked}</p>
+                  <p className="text-xs text-slate-600">{b.account.phoneMasked}</p>
+                </Td>
+                <Td>
+                  <p className="font-medium text-ink">
+                    {b.record.name} <span className="font-mono text-xs">{b.record.studentNumber}</span>
+                  </p>
+                  <p className="font-mono text-xs">{b.record.idMasked}</p>
+                  <p className="text-xs text-slate-600">
+                    {b.record.collegeName} · {b.record.className}
+                  </p>
+                </Td>
+                <Td className="text-slate-600">{formatDateTime(b.createdAt)}</Td>
+                <Td className="cell-wrap">
+                  {b.status === "pending" ? (
+                    <BindingDecisionForm bindingId={b.id} />
+                  ) : (
+                    <>
+                      <Badge tone={b.status === "approved" ? "success" : "danger"}>
+                        {tr(`binding.status.${b.status}`)}
+                      </Badge>
+                      {b.reason ? <p className="mt-1 text-xs text-slate-700">{b.reason}</p> : null}
+                    </>
+                  )}
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 align-top">
-              {rows.map((b) => (
-                <tr key={b.id}>
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-ink">{b.account.name}</p>
-                    <p className="font-mono text-xs">{b.account.idMasked}</p>
-                    <p className="text-xs text-slate-600">{b.account.phoneMasked}</p>
-                  </td>
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-ink">
-                      {b.record.name} <span className="font-mono text-xs">{b.record.studentNumber}</span>
-                    </p>
-                    <p className="font-mono text-xs">{b.record.idMasked}</p>
-                    <p className="text-xs text-slate-600">
-                      {b.record.collegeName} · {b.record.className}
-                    </p>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                    {formatDateTime(b.createdAt)}
-                  </td>
-                  <td className="min-w-72 px-4 py-3">
-                    {b.status === "pending" ? (
-                      <BindingDecisionForm bindingId={b.id} />
-                    ) : (
-                      <>
-                        <Badge tone={b.status === "approved" ? "success" : "danger"}>
-                          {tr(`binding.status.${b.status}`)}
-                        </Badge>
-                        {b.reason ? <p className="mt-1 text-xs text-slate-700">{b.reason}</p> : null}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { CampaignForm } from "@/components/progress/CampaignForm";
 import { DeleteCampaignButton } from "@/components/progress/DeleteCampaignButton";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.campaigns");
@@ -35,58 +36,46 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-5">
-        <Card className="lg:col-span-3 overflow-x-auto">
+        <Card className="min-w-0 lg:col-span-3">
           <h2 className="text-xl font-bold">{t("campaigns.list")}</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">{t("campaigns.description")}</p>
           {campaigns.length === 0 ? (
             <p className="text-sm text-slate-600">{t("campaigns.empty")}</p>
           ) : (
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs text-slate-600">
+            <DataTable caption={t("campaigns.list")}>
+              <thead>
                 <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("campaigns.name")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("campaigns.cohort")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("campaigns.level")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("campaigns.window")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("campaigns.state")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
+                  <Th>{t("campaigns.name")}</Th>
+                  <Th>{t("campaigns.cohort")}</Th>
+                  <Th>{t("campaigns.level")}</Th>
+                  <Th>{t("campaigns.window")}</Th>
+                  <Th>{t("campaigns.state")}</Th>
+                  <Th>
                     <span className="sr-only">{t("campaigns.edit")}</span>
-                  </th>
+                  </Th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody>
                 {campaigns.map((c) => {
                   const state = now < c.startsAt ? "upcoming" : now >= c.endsAt ? "closed" : "open";
                   return (
                     <tr key={c.id}>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {c.name}
-                      </th>
-                      <td className="px-3 py-2">{c.cohort}</td>
-                      <td className="px-3 py-2">{c.level}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">
+                      <RowTh className="font-medium">{c.name}</RowTh>
+                      <Td>{c.cohort}</Td>
+                      <Td>{c.level}</Td>
+                      <Td className="text-xs text-slate-600">
                         {formatDateTime(c.startsAt)}
                         <br />
                         {formatDateTime(c.endsAt)}
-                      </td>
-                      <td className="px-3 py-2">
+                      </Td>
+                      <Td>
                         <Badge
                           tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}
                         >
                           {tp(state)}
                         </Badge>
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2">
+                      </Td>
+                      <Td>
                         <Link
                           className="mr-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
                           href={`/registrar/campaigns/${c.id}`}
@@ -94,12 +83,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                           {t("campaigns.edit")}
                         </Link>
                         <DeleteCampaignButton id={c.id} name={c.name} />
-                      </td>
+                      </Td>
                     </tr>
                   );
                 })}
               </tbody>
-            </table>
+            </DataTable>
           )}
         </Card>
         <Card className="lg:col-span-2">

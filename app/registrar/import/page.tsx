@@ -10,6 +10,7 @@ import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { UploadForm } from "@/components/import/UploadForm";
 import { statusTone } from "@/components/import/status";
 import { uploadRosterAction } from "./actions";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -48,63 +49,47 @@ export default async function ImportPage() {
         <h2 id="jobs-title" className="mb-3 text-xl font-bold">
           {t("jobs.title")}
         </h2>
-        <Card className="overflow-x-auto p-0 sm:p-0">
-          {jobs.length === 0 ? (
-            <p className="p-6 text-sm text-slate-600">{t("jobs.empty")}</p>
-          ) : (
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    {t("jobs.time")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("jobs.file")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("jobs.kind")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("jobs.status")}
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right">
-                    {t("jobs.rows")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    <span className="sr-only">{t("jobs.open")}</span>
-                  </th>
+        {jobs.length === 0 ? (
+          <Card>
+            <p className="text-sm text-slate-600">{t("jobs.empty")}</p>
+          </Card>
+        ) : (
+          <DataTable caption={t("jobs.title")} framed>
+            <thead>
+              <tr>
+                <Th>{t("jobs.time")}</Th>
+                <Th>{t("jobs.file")}</Th>
+                <Th>{t("jobs.kind")}</Th>
+                <Th>{t("jobs.status")}</Th>
+                <Th className="text-right">{t("jobs.rows")}</Th>
+                <Th>
+                  <span className="sr-only">{t("jobs.open")}</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.map((job) => (
+                <tr key={job.id}>
+                  <Td className="text-slate-600">{formatDateTime(job.createdAt)}</Td>
+                  <Td>{job.fileName}</Td>
+                  <Td>{t(`jobs.kinds.${job.kind === "graduation_lock" ? "graduation_lock" : "roster"}`)}</Td>
+                  <Td>
+                    <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
+                  </Td>
+                  <Td className="text-right tabular-nums">{job.totalRows.toLocaleString("zh-CN")}</Td>
+                  <Td className="text-right">
+                    <Link
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                      href={`/registrar/import/${job.id}`}
+                    >
+                      {t("jobs.open")}
+                    </Link>
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {jobs.map((job) => (
-                  <tr key={job.id}>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                      {formatDateTime(job.createdAt)}
-                    </td>
-                    <td className="px-4 py-3">{job.fileName}</td>
-                    <td className="px-4 py-3">
-                      {t(`jobs.kinds.${job.kind === "graduation_lock" ? "graduation_lock" : "roster"}`)}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums">
-                      {job.totalRows.toLocaleString("zh-CN")}
-                    </td>
-                    <td className="px-4 py-3 text-right">
-                      <Link
-                        className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                        href={`/registrar/import/${job.id}`}
-                      >
-                        {t("jobs.open")}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Card>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
       </section>
     </>
   );

@@ -17,6 +17,7 @@ import { ConflictDecision } from "@/components/import/ConflictDecision";
 import { statusTone } from "@/components/import/status";
 import { Pagination } from "@/components/progress/Pagination";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { DataTable, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -178,58 +179,46 @@ export default async function ImportJobPage({
         <Card className="mb-6">
           <h3 className="text-lg font-semibold">{t("conflicts.title")}</h3>
           <p className="mb-3 text-sm text-slate-600">{t("conflicts.description")}</p>
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("job.row")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("job.studentNumber")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("job.field")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("conflicts.current")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("conflicts.file")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">{t("conflicts.title")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {conflicts.rows.map((issue) => {
-                  const detail = parseConflict(issue.message);
-                  if (!detail) return null;
-                  return (
-                    <tr key={issue.id}>
-                      <td className="px-3 py-2 tabular-nums">{issue.rowNumber}</td>
-                      <td className="px-3 py-2 font-mono text-xs">{issue.studentNumber}</td>
-                      <td className="px-3 py-2">{fieldLabel(issue.field)}</td>
-                      <td className="px-3 py-2">{detail.before}</td>
-                      <td className="px-3 py-2">{detail.after}</td>
-                      <td className="px-3 py-2">
-                        {detail.decision ? (
-                          <Badge tone="neutral">
-                            {detail.decision === "keep"
-                              ? t("conflicts.decidedKeep")
-                              : t("conflicts.decidedTake")}
-                          </Badge>
-                        ) : (
-                          <ConflictDecision jobId={job.id} issueId={issue.id} />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("conflicts.title")}>
+            <thead>
+              <tr>
+                <Th>{t("job.row")}</Th>
+                <Th>{t("job.studentNumber")}</Th>
+                <Th>{t("job.field")}</Th>
+                <Th>{t("conflicts.current")}</Th>
+                <Th>{t("conflicts.file")}</Th>
+                <Th>
+                  <span className="sr-only">{t("conflicts.title")}</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflicts.rows.map((issue) => {
+                const detail = parseConflict(issue.message);
+                if (!detail) return null;
+                return (
+                  <tr key={issue.id}>
+                    <Td className="tabular-nums">{issue.rowNumber}</Td>
+                    <Td className="font-mono text-xs">{issue.studentNumber}</Td>
+                    <Td>{fieldLabel(issue.field)}</Td>
+                    <Td>{detail.before}</Td>
+                    <Td>{detail.after}</Td>
+                    <Td>
+                      {detail.decision ? (
+                        <Badge tone="neutral">
+                          {detail.decision === "keep"
+                            ? t("conflicts.decidedKeep")
+                            : t("conflicts.decidedTake")}
+                        </Badge>
+                      ) : (
+                        <ConflictDecision jobId={job.id} issueId={issue.id} />
+                      )}
+                    </Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
         </Card>
       ) : null}
 
@@ -243,42 +232,32 @@ export default async function ImportJobPage({
               {t("job.report")}
             </a>
           </div>
-          <Card className="overflow-x-auto p-0 sm:p-0">
-            {issues.total === 0 ? (
-              <p className="p-6 text-sm text-slate-600">{t("job.noIssues")}</p>
-            ) : (
-              <table className="min-w-full text-left text-sm" data-testid="issues-table">
-                <thead className="bg-slate-50 text-xs text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">
-                      {t("job.row")}
-                    </th>
-                    <th scope="col" className="px-4 py-3">
-                      {t("job.studentNumber")}
-                    </th>
-                    <th scope="col" className="px-4 py-3">
-                      {t("job.field")}
-                    </th>
-                    <th scope="col" className="px-4 py-3">
-                      {t("job.message")}
-                    </th>
+          {issues.total === 0 ? (
+            <Card>
+              <p className="text-sm text-slate-600">{t("job.noIssues")}</p>
+            </Card>
+          ) : (
+            <DataTable caption={t("job.issuesTitle")} framed testId="issues-table">
+              <thead>
+                <tr>
+                  <Th>{t("job.row")}</Th>
+                  <Th>{t("job.studentNumber")}</Th>
+                  <Th>{t("job.field")}</Th>
+                  <Th>{t("job.message")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {issues.rows.map((issue) => (
+                  <tr key={issue.id}>
+                    <Td className="tabular-nums">{issue.rowNumber}</Td>
+                    <Td className="font-mono text-xs">{issue.studentNumber}</Td>
+                    <Td>{fieldLabel(issue.field)}</Td>
+                    <Td>{issueText((key, values) => tAll(key, values), issue.message)}</Td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {issues.rows.map((issue) => (
-                    <tr key={issue.id}>
-                      <td className="px-4 py-2 tabular-nums">{issue.rowNumber}</td>
-                      <td className="px-4 py-2 font-mono text-xs">{issue.studentNumber}</td>
-                      <td className="px-4 py-2">{fieldLabel(issue.field)}</td>
-                      <td className="px-4 py-2">
-                        {issueText((key, values) => tAll(key, values), issue.message)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </Card>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
           {issues.total > issues.pageSize ? (
             <Pagination
               page={page}

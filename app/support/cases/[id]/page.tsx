@@ -13,6 +13,7 @@ import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { CasePhotos } from "@/components/support/CasePhotos";
 import { DecisionForm } from "@/components/support/DecisionForm";
 import { DueBadge } from "@/components/support/DueBadge";
+import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("support.case");
@@ -76,37 +77,27 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
                   {t("case.idTaken")}
                 </Alert>
               ) : null}
-              <table className="w-full text-left text-sm">
-                <thead className="text-xs text-slate-600">
+              <DataTable caption={t("case.change")} flush>
+                <thead>
                   <tr>
-                    <th scope="col" className="py-1.5" />
-                    <th scope="col" className="py-1.5">
-                      {t("case.before")}
-                    </th>
-                    <th scope="col" className="py-1.5">
-                      {t("case.after")}
-                    </th>
+                    <td />
+                    <Th>{t("case.before")}</Th>
+                    <Th>{t("case.after")}</Th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody>
                   <tr>
-                    <th scope="row" className="py-2 font-medium text-slate-600">
-                      {t("case.changeName")}
-                    </th>
-                    <td className="py-2">{view.account.name}</td>
-                    <td className="py-2 font-semibold">{view.change.name ?? t("case.unchanged")}</td>
+                    <RowTh className="font-medium text-slate-600">{t("case.changeName")}</RowTh>
+                    <Td>{view.account.name}</Td>
+                    <Td className="font-semibold">{view.change.name ?? t("case.unchanged")}</Td>
                   </tr>
                   <tr>
-                    <th scope="row" className="py-2 font-medium text-slate-600">
-                      {t("case.changeId")}
-                    </th>
-                    <td className="py-2 font-mono">{view.account.idNumber}</td>
-                    <td className="py-2 font-mono font-semibold">
-                      {view.change.idNumber ?? t("case.unchanged")}
-                    </td>
+                    <RowTh className="font-medium text-slate-600">{t("case.changeId")}</RowTh>
+                    <Td className="font-mono">{view.account.idNumber}</Td>
+                    <Td className="font-mono font-semibold">{view.change.idNumber ?? t("case.unchanged")}</Td>
                   </tr>
                 </tbody>
-              </table>
+              </DataTable>
             </Card>
           ) : null}
           <Card aria-labelledby="holders-title">
