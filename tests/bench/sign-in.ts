@@ -7,7 +7,7 @@
  *
  * Options (environment): BENCH_SECONDS (default 15 per phase), BENCH_CLIENTS (20), BENCH_ACCOUNTS (40),
  * BENCH_PORT (3190), DATABASE_URL (default: a fresh SQLite file data/bench-sign-in.db, migrated here).
- * --http needs a build (`npx next build`) in the working directory; the benchmark starts `next start` on
+ * --http needs a build (`npx next build`) in the working directory; the benchmark starts scripts/serve.ts on
  * BENCH_PORT against the same database and signs in through next-auth's credentials endpoint
  * (/api/auth/callback/student), i.e. CSRF token, proxy Origin check, signInStudent, session row, cookie.
  */
@@ -166,8 +166,14 @@ async function overHttp(phones: string[]) {
     () => false,
   );
   if (busy) throw new Error(`port ${PORT} is already in use: stop that server or set BENCH_PORT`);
-  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DEV_OUTBOX: "0" },
+  const server: ChildProcess = spawn("npx", ["tsx", "scripts/serve.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DEV_OUTBOX: "0",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -186,7 +192,7 @@ async function overHttp(phones: string[]) {
       }),
     );
     console.log(
-      `\n== over HTTP: POST /api/auth/callback/student on next start, ${CLIENTS} concurrent clients, ${SECONDS} s ==`,
+      `\n== over HTTP: POST /api/auth/callback/student on scripts/serve.ts, ${CLIENTS} concurrent clients, ${SECONDS} s ==`,
     );
     let n = 0;
     const r = await load(CLIENTS, SECONDS, async (client) => {
