@@ -21,6 +21,7 @@ run("npx", [
   "tsx",
   "--conditions=react-server",
   "prisma/seed/cli.ts",
+  "--activity",
   ...(process.env.SEED_STUDENTS ? ["--students", process.env.SEED_STUDENTS] : []),
 ]);
 

@@ -1,6 +1,7 @@
 /**
  * Demo data for the quick start and benchmarks:
- *   npx tsx --conditions=react-server prisma/seed/cli.ts [--students N] [--seed S] [--reset]
+ *   npx tsx --conditions=react-server prisma/seed/cli.ts [--students N] [--seed S] [--reset] [--activity]
+ * --activity adds the "mid-week" state of the open campaign (./activity.ts) that the quick start shows.
  * Uses DATABASE_URL (default file:./data/app.db). Without --reset it leaves a database that already holds
  * data alone and exits 0, because the start command runs it on every start.
  */
@@ -9,6 +10,7 @@ import { createClient } from "../../lib/db/client";
 import { databaseUrl, providerOf } from "../../lib/db/provider";
 import { DEFAULT_DEMO_STAFF_PASSWORD, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS } from "./demo-students";
 import { DEFAULT_SCHOOL_NAME } from "./generate";
+import { addDemoActivity } from "./activity";
 import { loadDemoUniversity, type LoadSummary } from "./load";
 import { ensurePhotoPool, uploadsDir } from "./photos";
 import { hasData, resetDatabase } from "./reset";
@@ -22,6 +24,7 @@ function options() {
       students: { type: "string", default: String(DEFAULT_STUDENTS) },
       seed: { type: "string", default: String(DEFAULT_SEED) },
       reset: { type: "boolean", default: false },
+      activity: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -34,11 +37,11 @@ function options() {
     !Number.isInteger(seed)
   ) {
     console.log(
-      "usage: prisma/seed/cli.ts [--students N (≥ 5, default 2000)] [--seed S (integer)] [--reset]",
+      "usage: prisma/seed/cli.ts [--students N (≥ 5, default 2000)] [--seed S (integer)] [--reset] [--activity]",
     );
     process.exit(values.help ? 0 : 2);
   }
-  return { students, seed, reset: values.reset };
+  return { students, seed, reset: values.reset, activity: values.activity };
 }
 
 /** Never print a PostgreSQL password. */
@@ -72,7 +75,7 @@ function printSummary(summary: LoadSummary, staffPassword: string, fromEnv: bool
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const { students, seed, reset } = options();
+  const { students, seed, reset, activity } = options();
   const url = databaseUrl();
   console.log(`Demo data → ${describeUrl(url)} (${providerOf(url)})`);
   const db = createClient(url);
@@ -108,6 +111,12 @@ async function main(): Promise<void> {
       },
     });
     printSummary(summary, staffPassword, Boolean(process.env.DEMO_STAFF_PASSWORD));
+    if (activity) {
+      const a = await addDemoActivity(db);
+      console.log(
+        `  Open campaign so far: ${a.registered} more students registered, ${a.viewed} viewed their record, ${a.confirmed} confirmed`,
+      );
+    }
     const seconds = (performance.now() - started) / 1000;
     const { hashingMs, organisationMs, recordsMs, recordsDbMs } = summary.timings;
     const rate = Math.round(summary.records / (recordsMs / 1000));

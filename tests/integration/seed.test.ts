@@ -17,6 +17,7 @@ import {
   DEMO_STUDENTS,
 } from "../../prisma/seed/demo-students";
 import { generateUniversity, type StudentRecord } from "../../prisma/seed/generate";
+import { addDemoActivity } from "../../prisma/seed/activity";
 import { loadDemoUniversity } from "../../prisma/seed/load";
 import { hasData, modelsMissingFromDeleteOrder, resetDatabase } from "../../prisma/seed/reset";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -243,6 +244,32 @@ describe("loadDemoUniversity", () => {
       where: { idNumberIndex: blindIndex(DEMO_STUDENTS[2].idNumber) },
     });
     expect(byIndex.map((r) => r.name)).toEqual(["阿依古丽·买买提"]);
+  });
+
+  it("--activity: the open campaign's mid-week state, each check by its own account, demo students untouched", async () => {
+    const before = await db.account.findUniqueOrThrow({ where: { phone: DEMO_STUDENTS[0].phone } });
+    const a = await addDemoActivity(db);
+    const campaign = await db.campaign.findFirstOrThrow({
+      where: { startsAt: { lte: new Date() }, endsAt: { gt: new Date() } },
+    });
+    const covered = await db.enrollmentRecord.count({ where: { cohort: campaign.cohort } });
+    expect(a.registered).toBeGreaterThan(covered * 0.3);
+    expect(a.viewed).toBeLessThan(a.registered);
+    expect(a.confirmed).toBeGreaterThan(0);
+    expect(a.confirmed).toBeLessThan(a.viewed);
+    const checks = await db.selfCheck.findMany({ include: { record: true } });
+    expect(checks).toHaveLength(a.viewed);
+    for (const c of checks) {
+      expect(c.record.accountId).toBe(c.accountId);
+      expect(c.firstViewedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    // the demo students keep their own accounts and have not checked yet (the e2e suite starts there too)
+    const after = await db.account.findUniqueOrThrow({ where: { phone: DEMO_STUDENTS[0].phone } });
+    expect(after.id).toBe(before.id);
+    expect(await db.selfCheck.count({ where: { accountId: before.id } })).toBe(0);
+    // nobody knows these accounts' password
+    const made = await db.account.findFirstOrThrow({ where: { phone: { startsWith: "150" } } });
+    expect(await verifyPassword(made.passwordHash, DEMO_STUDENT_PASSWORD)).toBe(false);
   });
 
   it("reset removes every row of every model", async () => {
