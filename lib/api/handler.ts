@@ -5,7 +5,8 @@ import { AuthorizationError, NotFoundError } from "@/lib/core/result";
 import type { Locale } from "@/lib/i18n/locales";
 import { consume } from "@/lib/security/rate-limit";
 import { apiLocale, apiTranslator, type Translate } from "./messages";
-import { apiError } from "./respond";
+import type { z } from "zod";
+import { apiError, zodFieldErrors } from "./respond";
 import { actorForToken, bearerToken } from "./tokens";
 
 export type ApiContext<P> = { request: Request; actor: ApiActor; params: P; t: Translate; locale: Locale };
@@ -86,4 +87,22 @@ export async function readJsonBody(
   } catch {
     return { ok: false, response: apiError(400, "api.errors.badJson", t("api.errors.badJson")) };
   }
+}
+
+/** The request's query string checked against a schema; a 400 with per-field errors when it does not fit. */
+export function readQuery<S extends z.ZodType>(
+  ctx: Pick<ApiContext<unknown>, "request" | "t">,
+  schema: S,
+): { ok: true; value: z.infer<S> } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(ctx.request.url).searchParams));
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    response: apiError(
+      400,
+      "api.errors.invalidQuery",
+      ctx.t("api.errors.invalidQuery"),
+      zodFieldErrors(parsed.error),
+    ),
+  };
 }
