@@ -45,7 +45,15 @@ export function child<T>(script: string, args: string[], env: Record<string, str
 export function seed(url: string, students: number): void {
   execFileSync(
     "npx",
-    ["tsx", "--conditions=react-server", "prisma/seed/cli.ts", "--students", String(students), "--reset"],
+    [
+      "tsx",
+      "--conditions=react-server",
+      "prisma/seed/cli.ts",
+      "--students",
+      String(students),
+      "--reset",
+      "--activity",
+    ],
     {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "ignore", "inherit"],
