@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import sharp from "sharp";
 import { checkDigitFor } from "../../lib/identity/id-number";
+import { apiRecord } from "../support/api-record";
 import { latestMessage, signInStaff, signInStudent } from "./support/helpers";
 
 /**
@@ -40,26 +41,18 @@ const className = `接口${tag}班`;
 const phone = `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 const password = "秋天的操场上有桂花香";
 
-const record = {
-  studentNumber,
-  name: studentName,
-  gender: male ? "男" : "女",
-  birthDate,
-  ethnicity: "汉族",
-  idType: "resident_id",
-  idNumber,
-  level: "本科",
-  major: "软件工程",
-  duration: "4",
-  educationCategory: "普通",
-  studyMode: "普通全日制",
-  college: IN_SCOPE_COLLEGE,
-  department: "软件工程系",
-  classGroup: className,
-  enrolledOn: `${COHORT}-09-01`,
-  expectedGraduationOn: "2027-06-30",
-  status: "在籍(注册学籍)",
-};
+const record = apiRecord(
+  {
+    studentNumber,
+    name: studentName,
+    gender: male ? "男" : "女",
+    birthDate,
+    idNumber,
+    college: IN_SCOPE_COLLEGE,
+    classGroup: className,
+  },
+  { department: "软件工程系", enrolledOn: `${COHORT}-09-01` },
+);
 const invalid = { ...record, studentNumber: badStudentNumber, name: "王五", idNumber: wrongCheckDigit };
 
 /** What the tests hand on to each other (serial mode). */

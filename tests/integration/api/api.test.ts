@@ -14,6 +14,7 @@ import { GET as getCorrection } from "@/app/api/v1/corrections/[id]/route";
 import { POST as decide } from "@/app/api/v1/corrections/[id]/decision/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { makeCollege, makeStaff, uid } from "../admin/fixtures";
+import { apiRecord } from "../../support/api-record";
 import { call, idNumberFor } from "./client";
 
 const tag = uid(3);
@@ -30,27 +31,11 @@ function record(
   birthDate: string,
   extra: Record<string, string> = {},
 ) {
-  return {
-    studentNumber,
-    name,
-    gender,
-    birthDate,
-    ethnicity: "汉族",
-    idType: "resident_id",
-    idNumber,
-    level: "本科",
-    major: "软件工程",
-    duration: "4",
-    educationCategory: "普通",
-    studyMode: "普通全日制",
-    college: collegeName,
-    department: "",
-    classGroup: `软件${tag}班`,
-    enrolledOn: "2023-09-01",
-    expectedGraduationOn: "2027-06-30",
-    status: "在籍(注册学籍)",
-    ...extra,
-  };
+  const classGroup = `软件${tag}班`;
+  return apiRecord(
+    { studentNumber, name, idNumber, gender, birthDate, college: collegeName, classGroup },
+    extra,
+  );
 }
 const snA = `A${tag}${seed % 1000}`.slice(0, 16);
 const snB = `B${tag}01`;
