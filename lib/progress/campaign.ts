@@ -1,9 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
-import { collegeWhere } from "@/lib/auth/policy";
 import { levelKey } from "@/lib/records/campaign-scope";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
 
 export type CampaignRef = {
   id: string;
@@ -45,17 +42,4 @@ export async function campaignChoices(): Promise<CampaignRef[]> {
 export function coveredLevels(campaign: { level: string }): string[] | null {
   const key = levelKey(campaign.level);
   return key === "" || key === "全部" ? null : [key, `普通${key}`];
-}
-
-/** Records a campaign covers, inside the actor's college scope (someone else's college: not found). */
-export function coverageWhere(
-  actor: Actor,
-  campaign: { cohort: string; level: string },
-): Prisma.EnrollmentRecordWhereInput {
-  const levels = coveredLevels(campaign);
-  return {
-    cohort: campaign.cohort.trim(),
-    ...(levels ? { level: { in: levels } } : {}),
-    ...collegeWhere(actor),
-  };
 }

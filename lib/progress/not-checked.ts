@@ -4,7 +4,7 @@ import { databaseUrl, db, providerOf } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { coveredLevels, coverageWhere, type CampaignRef } from "./campaign";
+import { coveredLevels, type CampaignRef } from "./campaign";
 
 export const PAGE_SIZE = 50;
 
@@ -20,50 +20,6 @@ export const notCheckedFilterSchema = z.object({
 });
 export type NotCheckedFilter = z.infer<typeof notCheckedFilterSchema>;
 
-/**
- * Records of the campaign, in scope, not confirmed (no SelfCheck with confirmedAt), narrowed by the
- * filters. Search matches 姓名, 学号 or 班级 by substring.
- */
-export function notCheckedWhere(
-  actor: Actor,
-  campaign: CampaignRef,
-  f: Omit<NotCheckedFilter, "page">,
-): Prisma.EnrollmentRecordWhereInput {
-  const and: Prisma.EnrollmentRecordWhereInput[] = [
-    coverageWhere(actor, campaign),
-    { selfChecks: { none: { campaignId: campaign.id, confirmedAt: { not: null } } } },
-  ];
-  if (f.collegeId) and.push({ collegeId: f.collegeId });
-  if (f.majorId) and.push({ majorId: f.majorId });
-  if (f.classGroupId) and.push({ classGroupId: f.classGroupId });
-  if (f.registered) and.push({ accountId: f.registered === "yes" ? { not: null } : null });
-  if (f.viewed === "yes") and.push({ selfChecks: { some: { campaignId: campaign.id } } });
-  if (f.viewed === "no") and.push({ selfChecks: { none: { campaignId: campaign.id } } });
-  if (f.q) {
-    const q = f.q;
-    and.push({
-      OR: [
-        { name: { contains: q } },
-        { studentNumber: { contains: q } },
-        { classGroup: { name: { contains: q } } },
-      ],
-    });
-  }
-  return { AND: and };
-}
-
-export const notCheckedSelect = {
-  id: true,
-  studentNumber: true,
-  name: true,
-  gender: true,
-  idMasked: true,
-  accountId: true,
-  college: { select: { name: true } },
-  major: { select: { name: true } },
-  classGroup: { select: { name: true } },
-} as const satisfies Prisma.EnrollmentRecordSelect;
-
 export type NotCheckedRow = {
   id: string;
   studentNumber: string;
@@ -78,8 +34,9 @@ export type NotCheckedRow = {
 };
 
 /**
- * The same condition as notCheckedWhere, as SQL (FROM + WHERE over "EnrollmentRecord" r), so the list's
- * ids and count are read from one covering index and the row details fetched for the page only.
+ * Records of the campaign, in scope, not confirmed (no SelfCheck with confirmedAt), narrowed by the
+ * filters; search matches 姓名, 学号 or 班级 by substring. As SQL (FROM + WHERE over "EnrollmentRecord" r),
+ * so the list's ids and count are read from one covering index and the row details fetched for the page only.
  * `contains` is a plain `LIKE '%q%'` exactly as Prisma issues it. null = the actor has no colleges.
  */
 function notCheckedSql(
