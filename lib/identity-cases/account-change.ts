@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { parseIdNumber, type IdType, ID_TYPES } from "@/lib/identity/id-number";
 import { parseName } from "@/lib/identity/name";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
+import { decrypt, encrypt } from "@/lib/security/crypto";
 import { lockAccount } from "./locks";
 import { checkPhotoPair, discardPhotos, storePhotoPair, type PhotoPair } from "./photos-intake";
 import { ACCOUNT_CHANGES_PER_DAY } from "./rules";
@@ -124,9 +124,4 @@ export async function submitAccountChange(
 /** The change a case asks for, decrypted for support (and for applying it). */
 export function requestedChange(row: { requestedName: string | null; requestedIdEnc: string | null }) {
   return { name: row.requestedName, idNumber: row.requestedIdEnc ? decrypt(row.requestedIdEnc) : null };
-}
-
-/** Blind index of a requested ID number, for the uniqueness check. */
-export function requestedIndex(idNumber: string): string {
-  return blindIndex(idNumber);
 }

@@ -22,10 +22,6 @@ export const ACCOUNT_CHANGES_PER_DAY = 3;
 /** The promise shown to students and highlighted for support: answered within 3 working days. */
 export const RESPONSE_WORKING_DAYS = 3;
 
-/** Retention defaults (days after a case / correction request closes); overridable, see docs/retention.md. */
-export const DEFAULT_PHOTO_RETENTION_DAYS = 90;
-export const DEFAULT_EVIDENCE_RETENTION_DAYS = 180;
-
 export const CASE_KINDS = ["photo_review", "roster_evidence", "classmate_assist", "account_change"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_STATUSES = ["pending", "approved", "rejected", "cancelled"] as const;
