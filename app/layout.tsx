@@ -8,7 +8,12 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appFullName"), template: `%s · ${t("appName")}` } };
+  const meta = await getTranslations("meta");
+  return {
+    title: { default: t("appFullName"), template: `%s · ${t("appName")}` },
+    description: meta("default"),
+    applicationName: t("appName"),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#10295c" };

@@ -5,6 +5,11 @@ import { formatDate } from "@/lib/i18n/format";
 import { Card } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
+import { metaDescription } from "@/lib/i18n/metadata";
+
+export async function generateMetadata() {
+  return { description: await metaDescription("home") };
+}
 
 export default async function HomePage() {
   const t = await getTranslations("home");

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { accountOverview, loginLog } from "@/lib/accounts/overview";
 import { PageHeader } from "@/components/ui/Card";
@@ -15,7 +16,7 @@ import { LoginLogTable } from "@/components/account/LoginLogTable";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("account") };
 }
 
 /** 账号管理 (SPEC §2.5), for verified and pending accounts alike. */

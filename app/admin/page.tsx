@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { can, type Permission } from "@/lib/auth/policy";
 import { isDemoMode } from "@/lib/env";
@@ -11,7 +12,7 @@ import { PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("admin") };
 }
 
 type Section = { href: string; key: string; permission: Permission; figure: number | null };

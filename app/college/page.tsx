@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { can, collegeScope } from "@/lib/auth/policy";
@@ -17,7 +18,7 @@ import { StatCards } from "@/components/progress/StatCards";
 
 export async function generateMetadata() {
   const t = await getTranslations("college");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("college") };
 }
 
 const viewSchema = z.enum(["college", "major", "classGroup"]).catch("college");

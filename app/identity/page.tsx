@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { identityOverview } from "@/lib/identity-cases/overview";
 import { PendingOverview } from "@/components/identity/PendingOverview";
@@ -6,7 +7,7 @@ import { VerifiedOverview } from "@/components/identity/VerifiedOverview";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("identity") };
 }
 
 /** /identity: a pending account's three ways out (SPEC §3), or a verified account's identity (§3.4). */

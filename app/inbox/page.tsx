@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { getActor } from "@/lib/auth/current";
 import { listNotifications } from "@/lib/messaging/inbox";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -10,7 +11,7 @@ import { markNotificationRead } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("inbox");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("inbox") };
 }
 
 export default async function InboxPage() {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { getActor } from "@/lib/auth/current";
 import { homePathFor } from "@/lib/auth/policy";
 import { captchaRequired } from "@/lib/accounts/sign-in";
@@ -12,7 +13,7 @@ import { StudentLoginForm } from "@/components/auth/StudentLoginForm";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("login") };
 }
 
 export default async function LoginPage({

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { getActor } from "@/lib/auth/current";
 import { homePathFor } from "@/lib/auth/policy";
 import { registrarContact } from "@/lib/settings";
@@ -8,7 +9,7 @@ import { PendingRegistered } from "@/components/auth/PendingRegistered";
 
 export async function generateMetadata() {
   const t = await getTranslations("register");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("register") };
 }
 
 export default async function RegisterPage() {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { campaignChoices, dashboardCampaign } from "@/lib/progress/campaign";
 import { progressBy, sumCounts } from "@/lib/progress/counts";
@@ -14,7 +15,7 @@ import { TrendChart } from "@/components/progress/TrendChart";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrar") };
 }
 
 export default async function RegistrarPage({

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listSupportQueue } from "@/lib/identity-cases/support-queue";
@@ -11,7 +12,7 @@ import { QueueTable } from "@/components/support/QueueTable";
 
 export async function generateMetadata() {
   const t = await getTranslations("support");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("support") };
 }
 
 /** 客服审核 (SPEC §7): the identity-case queue with the 3-working-day promise highlighted. */

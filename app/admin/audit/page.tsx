@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { auditFacets, listAuditLog } from "@/lib/admin/audit-log";
 import { auditFilterSchema } from "@/lib/admin/audit-schemas";
@@ -13,7 +14,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.audit");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("adminAudit") };
 }
 
 const control =

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/messaging/outbox-read";
@@ -12,7 +13,7 @@ import { Button } from "@/components/ui/Button";
 
 export async function generateMetadata() {
   const t = await getTranslations("outbox");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("adminOutbox") };
 }
 
 const query = z.object({

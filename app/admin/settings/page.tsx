@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { readSettings } from "@/lib/admin/settings";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
@@ -9,7 +10,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.settings");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("adminSettings") };
 }
 
 export default async function SettingsPage() {

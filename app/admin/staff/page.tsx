@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { listStaff } from "@/lib/admin/staff-accounts";
@@ -13,7 +14,7 @@ import { DataTable, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("adminStaff") };
 }
 
 const query = z.object({

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { listApiTokens } from "@/lib/admin/api-tokens";
 import { listColleges } from "@/lib/admin/staff-accounts";
@@ -13,7 +14,7 @@ import { revokeApiTokenAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.tokens");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("adminTokens") };
 }
 
 export default async function TokensPage() {

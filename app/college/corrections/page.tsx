@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { listQueue } from "@/lib/corrections/queries";
 import { queueQuery } from "@/lib/corrections/queue-query";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   const t = await getTranslations("corrections.queue");
-  return { title: t("collegeTitle") };
+  return { title: t("collegeTitle"), description: await metaDescription("collegeCorrections") };
 }
 
 export default async function CollegeCorrectionsPage({

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { identityOverview } from "@/lib/identity-cases/overview";
 import { Card } from "@/components/ui/Card";
@@ -9,7 +10,7 @@ import { SubPageHeader } from "@/components/identity/SubPage";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.assist");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("identityAssist") };
 }
 
 /** 同学协助 (SPEC §3.2): the request form and the requests sent. */

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { formatDate } from "@/lib/i18n/format";
 import { identityOverview } from "@/lib/identity-cases/overview";
@@ -11,7 +12,7 @@ import { SubPageHeader } from "@/components/identity/SubPage";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.change");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("identityChange") };
 }
 
 /** 账号姓名 / 证件号码变更 (SPEC §3.4): verified students only; support applies it. */

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { identityOverview } from "@/lib/identity-cases/overview";
 import { Card } from "@/components/ui/Card";
@@ -9,7 +10,7 @@ import { SubPageHeader } from "@/components/identity/SubPage";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.photos");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("identityPhotos") };
 }
 
 /** 手持身份证照片审核 (SPEC §3.1): upload form, requirements, and the review log. */

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { Card } from "@/components/ui/Card";
 import { RosterEvidenceForm } from "@/components/identity/RosterEvidenceForm";
@@ -7,7 +8,7 @@ import { SubPageHeader } from "@/components/identity/SubPage";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.roster");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("identityRoster") };
 }
 
 /** 提供学籍信息 (SPEC §3.3): resolves at once, without a human. */

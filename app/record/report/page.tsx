@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStudent } from "@/lib/auth/current";
 import { loadCorrectionForm } from "@/lib/corrections/form-data";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   const t = await getTranslations("corrections.form");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("recordReport") };
 }
 
 const query = z.object({ r: z.string().max(40).optional().catch(undefined) });

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { createCaptcha } from "@/lib/security/captcha";
 import { RecoverPasswordFlow } from "@/components/auth/RecoverPasswordFlow";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.password");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("recoverPassword") };
 }
 
 export default async function RecoverPasswordPage({

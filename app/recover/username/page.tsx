@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { createCaptcha } from "@/lib/security/captcha";
 import { RecoverUsernameForm } from "@/components/auth/RecoverUsernameForm";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.username");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("recoverUsername") };
 }
 
 export default async function RecoverUsernamePage() {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   const t = await getTranslations("corrections.bindings");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarBindings") };
 }
 
 const query = z.object({ status: z.enum(["pending", "all"]).catch("pending").default("pending") });

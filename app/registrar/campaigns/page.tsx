@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { knownLevels, listCampaigns } from "@/lib/campaigns/manage";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -13,7 +14,7 @@ import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.campaigns");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarCampaigns") };
 }
 
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { listQueue } from "@/lib/corrections/queries";
 import { queueQuery } from "@/lib/corrections/queue-query";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   const t = await getTranslations("corrections.queue");
-  return { title: t("registrarTitle") };
+  return { title: t("registrarTitle"), description: await metaDescription("registrarCorrections") };
 }
 
 export default async function RegistrarCorrectionsPage({

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { campaignChoices, dashboardCampaign } from "@/lib/progress/campaign";
 import { Alert } from "@/components/ui/Alert";
@@ -9,7 +10,7 @@ import { RegistrarNav } from "@/components/progress/RegistrarNav";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.exports");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarExports") };
 }
 
 export default async function ExportsPage({

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { GraduationLockForm } from "@/components/import/GraduationLockForm";
@@ -6,7 +7,7 @@ import { RegistrarNav } from "@/components/progress/RegistrarNav";
 
 export async function generateMetadata() {
   const t = await getTranslations("import.graduation");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarGraduationLock") };
 }
 
 export default async function GraduationLockPage() {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { failStaleJobs, listImportJobs } from "@/lib/roster-import/jobs";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -14,7 +15,7 @@ import { DataTable, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarImport") };
 }
 
 export default async function ImportPage() {

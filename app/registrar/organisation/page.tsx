@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { organisationTree } from "@/lib/roster-import/organisation";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -7,7 +8,7 @@ import { RegistrarNav } from "@/components/progress/RegistrarNav";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.organisation");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarOrganisation") };
 }
 
 export default async function OrganisationPage() {

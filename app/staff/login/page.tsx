@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { getActor } from "@/lib/auth/current";
 import { homePathFor } from "@/lib/auth/policy";
 import { Alert } from "@/components/ui/Alert";
@@ -9,7 +10,7 @@ import { StaffLoginForm } from "@/components/auth/StaffLoginForm";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
-  return { title: t("staffTitle") };
+  return { title: t("staffTitle"), description: await metaDescription("staffLogin") };
 }
 
 export default async function StaffLoginPage({

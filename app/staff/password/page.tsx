@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { homePathFor } from "@/lib/auth/policy";
 import { isDemoMode } from "@/lib/env";
@@ -8,7 +9,7 @@ import { Card } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.ownPassword");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("staffPassword") };
 }
 
 export default async function StaffPasswordPage() {

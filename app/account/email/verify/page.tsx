@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { describeEmailToken } from "@/lib/accounts/email";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
@@ -6,7 +7,7 @@ import { VerifyEmailForm } from "@/components/account/VerifyEmailForm";
 
 export async function generateMetadata() {
   const t = await getTranslations("account.email");
-  return { title: t("verifyTitle") };
+  return { title: t("verifyTitle"), description: await metaDescription("accountEmailVerify") };
 }
 
 /**

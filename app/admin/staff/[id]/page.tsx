@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { getStaff, listColleges } from "@/lib/admin/staff-accounts";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -13,7 +14,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
-  return { title: t("editTitle") };
+  return { title: t("editTitle"), description: await metaDescription("adminStaffId") };
 }
 
 export default async function EditStaffPage({ params }: { params: Promise<{ id: string }> }) {

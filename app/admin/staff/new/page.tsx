@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { listColleges } from "@/lib/admin/staff-accounts";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
@@ -7,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
-  return { title: t("new") };
+  return { title: t("new"), description: await metaDescription("adminStaffNew") };
 }
 
 export default async function NewStaffPage() {

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { requestForStaff } from "@/lib/corrections/queries";
 import { ReviewView } from "@/components/corrections/ReviewView";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   const t = await getTranslations("corrections.review");
-  return { title: t("collegeTitle") };
+  return { title: t("collegeTitle"), description: await metaDescription("collegeCorrectionsId") };
 }
 
 /** 学院初审 of one request; another college's request id is "not found". */

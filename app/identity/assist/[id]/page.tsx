@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
 import { assistForClassmate } from "@/lib/identity-cases/classmate-assist";
@@ -10,7 +11,7 @@ import { AssistAnswerForm } from "@/components/identity/AssistAnswerForm";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.answer");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("identityAssistId") };
 }
 
 /** The classmate opens a 同学协助 request (from the inbox) and answers 是 / 否. Others: not found. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { requestForStudent } from "@/lib/corrections/queries";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   const t = await getTranslations("corrections.detail");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("recordRequestsId") };
 }
 
 export default async function RequestPage({

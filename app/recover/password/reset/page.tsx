@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { describeResetLink } from "@/lib/accounts/recover-password";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
@@ -7,7 +8,7 @@ import { ResetByLinkForm } from "@/components/auth/ResetByLinkForm";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.password");
-  return { title: t("resetTitle") };
+  return { title: t("resetTitle"), description: await metaDescription("recoverPasswordReset") };
 }
 
 // The token is read here and posted back in a hidden field; it never reaches logs or analytics.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { getCampaign, knownLevels, toSchoolTime } from "@/lib/campaigns/manage";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -9,7 +10,7 @@ import { RegistrarNav } from "@/components/progress/RegistrarNav";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.campaigns");
-  return { title: t("editTitle") };
+  return { title: t("editTitle"), description: await metaDescription("registrarCampaignsId") };
 }
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ id: string }> }) {

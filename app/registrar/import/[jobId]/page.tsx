@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { parseConflict } from "@/lib/roster-import/decide";
@@ -21,7 +22,7 @@ import { DataTable, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("registrarImportJobId") };
 }
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

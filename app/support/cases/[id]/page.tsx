@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { requestMeta } from "@/lib/core/request-meta";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -17,7 +18,7 @@ import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 
 export async function generateMetadata() {
   const t = await getTranslations("support.case");
-  return { title: t("title") };
+  return { title: t("title"), description: await metaDescription("supportCasesId") };
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
