@@ -61,21 +61,36 @@ export async function addDemoActivity(db: Db, now = new Date()): Promise<Activit
   );
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   const days = Math.max(1, Math.ceil((now.getTime() - campaign.startsAt.getTime()) / 86_400_000));
+  // Spread over the campaign so far: earlier days get their share, the latest no later than now.
+  const viewedAt = (s: number) =>
+    new Date(
+      Math.min(
+        now.getTime() - 60_000,
+        campaign.startsAt.getTime() + Math.floor((s / VIEWED) * days) * 86_400_000 + 9 * 3_600_000,
+      ),
+    );
+  // An account exists before its owner looks at the record: registered half an hour before the first view
+  // (students who only registered, on a day of their own).
+  const registeredAt = (studentNumber: string) => {
+    const s = share(studentNumber);
+    const base = s < VIEWED ? viewedAt(s) : viewedAt(((s - VIEWED) / (REGISTERED - VIEWED)) * VIEWED);
+    return new Date(Math.max(campaign.startsAt.getTime(), base.getTime() - 30 * 60_000));
+  };
   let viewed = 0;
   let confirmed = 0;
   for (let i = 0; i < chosen.length; i += BATCH) {
-    const batch = chosen.slice(i, i + BATCH).map((record, j) => ({ record, accountId: newId(), n: i + j }));
+    const batch = chosen.slice(i, i + BATCH).map((record, j) => ({
+      record,
+      accountId: newId(),
+      n: i + j,
+      registeredAt: registeredAt(record.studentNumber),
+    }));
     const checks = batch
       .filter(({ record }) => share(record.studentNumber) < VIEWED)
       .map(({ record, accountId }) => {
         const s = share(record.studentNumber);
         // Spread over the campaign so far: earlier days get their share, the latest no later than now.
-        const at = new Date(
-          Math.min(
-            now.getTime() - 60_000,
-            campaign.startsAt.getTime() + Math.floor((s / VIEWED) * days) * 86_400_000 + 9 * 3_600_000,
-          ),
-        );
+        const at = viewedAt(s);
         const isConfirmed = s < CONFIRMED;
         return {
           id: newId(),
@@ -90,7 +105,7 @@ export async function addDemoActivity(db: Db, now = new Date()): Promise<Activit
       });
     await db.$transaction([
       db.account.createMany({
-        data: batch.map(({ record, accountId, n }) => ({
+        data: batch.map(({ record, accountId, n, registeredAt }) => ({
           id: accountId,
           phone: `150${String(n).padStart(8, "0")}`,
           passwordHash,
@@ -101,7 +116,8 @@ export async function addDemoActivity(db: Db, now = new Date()): Promise<Activit
           idMasked: record.idMasked,
           identityStatus: "verified",
           verifiedIdIndex: record.idNumberIndex,
-          sensitiveConsentAt: now,
+          sensitiveConsentAt: registeredAt,
+          createdAt: registeredAt,
         })),
       }),
       ...batch.map(({ record, accountId }) =>

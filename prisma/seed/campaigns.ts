@@ -5,7 +5,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * The demo campaign is open around "now" (opened 3 days ago, closes in 30), so the quick start always
- * shows an open window; a past, closed one shows the "view but not confirm" state for the 2024 cohort.
+ * shows an open window. The 2022 cohort's own freshman check closed a year earlier: its students see the
+ * "view but not confirm" state.
  */
 export function buildCampaigns(now: Date): Prisma.CampaignCreateManyInput[] {
   const at = (days: number) => new Date(now.getTime() + days * DAY);
@@ -21,12 +22,12 @@ export function buildCampaigns(now: Date): Prisma.CampaignCreateManyInput[] {
     },
     {
       id: newId(),
-      name: "2024级普通本科学籍自查",
-      cohort: "2024",
+      name: "2022级普通本科学籍自查",
+      cohort: "2022",
       level: "本科",
-      startsAt: at(-40),
-      endsAt: at(-33),
-      createdAt: at(-42),
+      startsAt: at(-368),
+      endsAt: at(-360),
+      createdAt: at(-370),
     },
   ];
 }

@@ -172,13 +172,28 @@ export const CATALOG: readonly CollegeSpec[] = [
   },
 ];
 
-/** Cohorts (入学年份) and their share: the 2023 cohort is the one the demo campaign checks. */
+/**
+ * Cohorts (入学年份) and their share. The demo's story is the 2023 freshmen's week (the seeds' notice): the
+ * 2023 cohort is the one the open campaign checks, the 2022 cohort checked a year earlier, and a small
+ * 2019 cohort has graduated — only its records are 学历注册 (locked), as only graduates' can be.
+ */
 export const COHORTS: readonly (readonly [string, number])[] = [
-  ["2023", 0.72],
-  ["2024", 0.28],
+  ["2023", 0.7],
+  ["2022", 0.27],
+  ["2019", 0.03],
 ];
+
+/** The story's school year: a cohort whose program ended by its summer has graduated. */
+export const STORY_YEAR = 2023;
+
+/** Graduated: the program's last June is no later than the story's (4-year 2019 → 2023-06-30). */
+export function hasGraduated(cohort: string, duration: string): boolean {
+  return Number(cohort) + Number(duration) <= STORY_YEAR;
+}
 
 export const EDUCATION_CATEGORY = "普通";
 export const STUDY_MODE = "普通全日制";
 export const RECORD_STATUS = "在籍(注册学籍)";
+/** 学籍状态 of a graduate whose 学历注册 is done (the national record's wording). */
+export const GRADUATED_STATUS = "不在籍(毕业)";
 export const ID_TYPE_RESIDENT = "resident_id";

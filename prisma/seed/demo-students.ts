@@ -15,6 +15,8 @@ export type DemoStudent = {
   ethnicity: string;
   idNumber: string;
   studentNumber: string;
+  /** 入学年份: the demo students are 2023 freshmen, except the graduate (2019) */
+  cohort: string;
   /** record already 学历注册 (locked): corrections go to the provincial route */
   graduationRegistered: boolean;
   /** what this account is good for in a demo */
@@ -22,9 +24,10 @@ export type DemoStudent = {
 };
 
 /**
- * Students with ready, verified accounts, the same for every seed and N: classmates in 计算机2301班
- * (C01, 计算机科学与技术, 2023 本科), the first five records of the generated university. Each shows one
- * kind of name the product must handle.
+ * Students with ready, verified accounts, the same for every seed and N. The first four are classmates in
+ * 计算机2301班 (C01, 计算机科学与技术, 2023 本科), the first records of the generated university; each shows
+ * one kind of name the product must handle. The fifth graduated from the same major (2019 本科, 计算机1901班):
+ * her 学历注册 is done, so her record is locked — only a graduate's can be.
  */
 export const DEMO_STUDENTS: readonly DemoStudent[] = [
   {
@@ -36,6 +39,7 @@ export const DEMO_STUDENTS: readonly DemoStudent[] = [
     ethnicity: "汉族",
     idNumber: withCheckDigit("42010620050312031"),
     studentNumber: "202301010001",
+    cohort: "2023",
     graduationRegistered: false,
     note: "常见姓名, 已验证安全邮箱",
   },
@@ -47,6 +51,7 @@ export const DEMO_STUDENTS: readonly DemoStudent[] = [
     ethnicity: "汉族",
     idNumber: withCheckDigit("33010620050721024"),
     studentNumber: "202301010002",
+    cohort: "2023",
     graduationRegistered: false,
     note: "复姓",
   },
@@ -58,6 +63,7 @@ export const DEMO_STUDENTS: readonly DemoStudent[] = [
     ethnicity: "维吾尔族",
     idNumber: withCheckDigit("65010220041105062"),
     studentNumber: "202301010003",
+    cohort: "2023",
     graduationRegistered: false,
     note: "少数民族姓名(含间隔号·)",
   },
@@ -69,6 +75,7 @@ export const DEMO_STUDENTS: readonly DemoStudent[] = [
     ethnicity: "汉族",
     idNumber: withCheckDigit("42011120050130015"),
     studentNumber: "202301010004",
+    cohort: "2023",
     graduationRegistered: false,
     note: "生僻字(CJK 扩展B区 𠮷)",
   },
@@ -76,11 +83,12 @@ export const DEMO_STUDENTS: readonly DemoStudent[] = [
     phone: "13800000005",
     name: "陈静怡",
     gender: "女",
-    birthDate: "2004-09-18",
+    birthDate: "2000-09-18",
     ethnicity: "汉族",
-    idNumber: withCheckDigit("42010220040918048"),
-    studentNumber: "202301010005",
+    idNumber: withCheckDigit("42010220000918048"),
+    studentNumber: "201901010001",
+    cohort: "2019",
     graduationRegistered: true,
-    note: "已学历注册(锁定), 更正走省级审核",
+    note: "2019 级毕业生, 已学历注册(锁定), 更正走省级审核",
   },
 ];

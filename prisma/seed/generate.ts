@@ -3,7 +3,15 @@
  * No database, no files, no clock. Records are produced lazily so 100,000+ students stream through the
  * loader without being held in memory.
  */
-import { EDUCATION_CATEGORY, ID_TYPE_RESIDENT, RECORD_STATUS, STUDY_MODE, type Level } from "./catalog";
+import {
+  EDUCATION_CATEGORY,
+  GRADUATED_STATUS,
+  hasGraduated,
+  ID_TYPE_RESIDENT,
+  RECORD_STATUS,
+  STUDY_MODE,
+  type Level,
+} from "./catalog";
 import { ETHNICITIES } from "./data/ethnicities";
 import { ETHNIC_REGIONS, GENERAL_REGIONS } from "./data/regions";
 import { DEMO_STUDENTS, type DemoStudent } from "./demo-students";
@@ -53,8 +61,6 @@ export type StudentRecord = {
   /** set on the records of DEMO_STUDENTS: the phone of their ready account */
   demoPhone?: string;
 };
-
-export const GRADUATION_REGISTERED_RATE = 0.005;
 
 const pickEthnicity = weightedPicker(ETHNICITIES);
 const pickGeneralRegion = weightedPicker(GENERAL_REGIONS);
@@ -114,7 +120,7 @@ function makeRecord(
     className,
     enrolledOn: `${cohort}-09-01`,
     expectedGraduationOn: `${Number(cohort) + Number(track.duration)}-06-30`,
-    status: RECORD_STATUS,
+    status: person.graduationRegistered ? GRADUATED_STATUS : RECORD_STATUS,
     cohort,
     admissionPhotoKey: person.admissionPhotoKey,
     graduationRegistered: person.graduationRegistered,
@@ -155,24 +161,31 @@ function randomRecord(
     ethnicity,
     idNumber: ids.next(rng, regionFor(rng, ethnicity), birthDate, gender),
     admissionPhotoKey: photoKey(plan, rng, gender),
-    graduationRegistered: rng.chance(GRADUATION_REGISTERED_RATE),
+    // Only graduates are 学历注册: every graduated record, no current student's.
+    graduationRegistered: hasGraduated(placement.group.cohort, placement.group.track.duration),
   };
   return makeRecord(plan, placement, person);
 }
 
-/** Every record of the plan, group by group, class by class; the demo students come first. */
+/**
+ * Every record of the plan, group by group, class by class; the demo students come first in the first
+ * group of their cohort (the plan counted them there).
+ */
 export function* generateRecords(plan: UniversityPlan): Generator<StudentRecord> {
   const rng = createRng(plan.seed, "people");
   const ids = new IdNumberRegistry();
   for (const demo of DEMO_STUDENTS) ids.reserve(demo.idNumber);
-  let produced = 0;
+  const demoPlaced = new Set<string>();
   for (const group of plan.groups) {
+    const demos = demoPlaced.has(group.cohort) ? [] : DEMO_STUDENTS.filter((d) => d.cohort === group.cohort);
+    demoPlaced.add(group.cohort);
     let sequence = group.firstSequence;
+    let inGroup = 0;
     for (const { name: className, size } of group.classes)
-      for (let i = 0; i < size; i++, sequence++, produced++) {
+      for (let i = 0; i < size; i++, sequence++, inGroup++) {
         const placement = { group, className, sequence };
-        yield produced < DEMO_STUDENTS.length
-          ? demoRecord(plan, rng, placement, DEMO_STUDENTS[produced])
+        yield inGroup < demos.length
+          ? demoRecord(plan, rng, placement, demos[inGroup])
           : randomRecord(plan, rng, ids, placement);
       }
   }

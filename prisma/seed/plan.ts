@@ -1,4 +1,12 @@
-import { CATALOG, COHORTS, type CollegeSpec, type MajorSpec, type Track } from "./catalog";
+import {
+  CATALOG,
+  COHORTS,
+  hasGraduated,
+  STORY_YEAR,
+  type CollegeSpec,
+  type MajorSpec,
+  type Track,
+} from "./catalog";
 import { DEMO_STUDENTS } from "./demo-students";
 import { createRng } from "./prng";
 
@@ -65,10 +73,15 @@ function splitIntoClasses(size: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < size % count ? 1 : 0));
 }
 
+/** A cohort before the story's year is in the roster only once graduated (a 5-year 2019 class is not yet). */
+function inRoster(cohort: string, track: Track): boolean {
+  return Number(cohort) >= STORY_YEAR - 1 || hasGraduated(cohort, track.duration);
+}
+
 /**
- * Decides how many students each (cohort, major, level) gets and how they are cut into classes. The
- * demo students are added to the first group (2023, C01 计算机科学与技术, 本科), so its first class is
- * always 计算机2301班 with them in it.
+ * Decides how many students each (cohort, major, level) gets and how they are cut into classes. Each demo
+ * student is added to the first group of their cohort (C01 计算机科学与技术, 本科), so 计算机2301班 always
+ * holds the 2023 demo students and 计算机1901班 the graduate.
  */
 export function planUniversity({ seed, students, schoolName }: PlanOptions): UniversityPlan {
   if (!Number.isInteger(students) || students < DEMO_STUDENTS.length)
@@ -81,7 +94,7 @@ export function planUniversity({ seed, students, schoolName }: PlanOptions): Uni
       for (const major of college.majors) {
         // Majors differ in size; the jitter is per major so both cohorts look alike.
         const majorJitter = 0.7 + 0.6 * createRng(seed, `major:${college.code}${major.code}`).next();
-        for (const track of major.tracks)
+        for (const track of major.tracks.filter((t) => inRoster(cohort, t)))
           slots.push({
             cohort,
             college,
@@ -94,7 +107,11 @@ export function planUniversity({ seed, students, schoolName }: PlanOptions): Uni
     students - DEMO_STUDENTS.length,
     slots.map((s) => s.weight),
   );
-  counts[0] += DEMO_STUDENTS.length;
+  for (const demo of DEMO_STUDENTS) {
+    const first = slots.findIndex((s) => s.cohort === demo.cohort);
+    if (first === -1) throw new Error(`no cohort ${demo.cohort} for demo student ${demo.studentNumber}`);
+    counts[first] += 1;
+  }
 
   const nextSequence = new Map<string, number>();
   const groups = slots.map((slot, i): StudentGroup => {

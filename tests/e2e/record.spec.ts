@@ -9,7 +9,7 @@ import { checkA11y, DEMO_STUDENTS, signInStaff, signInStudent } from "./support/
  *   DEMO_STUDENTS[0] 13800000001 — confirms 确认无误.
  *   DEMO_STUDENTS[1] 13800000002 — reports two wrong fields; college01 and the registrar approve. (The a11y
  *     and roles specs only sign this student in and look.)
- *   DEMO_STUDENTS[4] 13800000005 — record already 学历注册: the request goes the provincial route.
+ *   DEMO_STUDENTS[4] 13800000005 — a 2019 graduate, record already 学历注册: the request goes the provincial route.
  *   DEMO_STUDENTS[2] 13800000003 — only looked at, in English.
  * All five are in 计算机2301班 of college C01, whose secretary is college01.
  *

@@ -71,7 +71,7 @@ describe("generateUniversity (pure)", () => {
       if (r.schoolName !== "示范大学") found.push("schoolName");
       if (r.educationCategory !== "普通") found.push("educationCategory");
       if (r.studyMode !== "普通全日制") found.push("studyMode");
-      if (r.status !== "在籍(注册学籍)") found.push("status");
+      if (r.status !== (r.graduationRegistered ? "不在籍(毕业)" : "在籍(注册学籍)")) found.push("status");
       if (r.enrolledOn !== `${r.cohort}-09-01`) found.push("enrolledOn");
       if (r.expectedGraduationOn !== `${Number(r.cohort) + Number(r.duration)}-06-30`)
         found.push("expectedGraduationOn");
@@ -107,7 +107,7 @@ describe("generateUniversity (pure)", () => {
     expect(new Set(records.map((r) => r.ethnicity)).size).toBeGreaterThan(10);
   });
 
-  it("has mostly 本科, some 专科 and a few 专升本, in two cohorts", () => {
+  it("has mostly 本科, some 专科 and a few 专升本, in two current cohorts and a few graduates", () => {
     const bachelor = share((r) => r.level === "本科");
     const associate = share((r) => r.level === "专科");
     const topUp = share((r) => r.level === "专升本");
@@ -122,8 +122,22 @@ describe("generateUniversity (pure)", () => {
       ({ 本科: fiveYear.has(r.majorName) ? "5" : "4", 专科: "3", 专升本: "2" })[r.level];
     expect(records.filter((r) => r.duration !== expectedDuration(r))).toEqual([]);
     expect(share((r) => r.cohort === "2023")).toBeGreaterThan(0.6);
-    expect(share((r) => r.cohort === "2024")).toBeGreaterThan(0.15);
-    expect(share((r) => r.graduationRegistered)).toBeLessThan(0.02);
+    expect(share((r) => r.cohort === "2022")).toBeGreaterThan(0.15);
+    expect(share((r) => r.cohort === "2019")).toBeLessThan(0.05);
+  });
+
+  it("locks only graduates: no 2023 freshman or 2022 student is graduation-registered", () => {
+    const locked = records.filter((r) => r.graduationRegistered);
+    expect(locked.length).toBeGreaterThan(0);
+    expect(records.filter((r) => r.graduationRegistered && r.cohort !== "2019")).toEqual([]);
+    // every locked record has ended its program and says so in 学籍状态; every current one is 在籍
+    expect(locked.filter((r) => r.expectedGraduationOn > "2023-07-01")).toEqual([]);
+    expect(new Set(locked.map((r) => r.status))).toEqual(new Set(["不在籍(毕业)"]));
+    expect(new Set(records.filter((r) => !r.graduationRegistered).map((r) => r.status))).toEqual(
+      new Set(["在籍(注册学籍)"]),
+    );
+    // a graduate was at least 17 when enrolled, like everyone else
+    expect(records.filter((r) => Number(r.birthDate.slice(0, 4)) > Number(r.cohort) - 17)).toEqual([]);
   });
 
   it("has ~12 colleges with 2–5 majors each and classes of at most 45", () => {
@@ -138,25 +152,23 @@ describe("generateUniversity (pure)", () => {
     expect(new Set(classNames).size).toBe(classNames.length);
   });
 
-  it("puts the demo students first, as classmates in 计算机2301班, one of them locked", () => {
-    DEMO_STUDENTS.forEach((demo, i) => {
-      const r = records[i];
+  it("puts the 2023 demo students in 计算机2301班 and the locked graduate in 计算机1901班", () => {
+    for (const demo of DEMO_STUDENTS) {
+      const r = records.find((rec) => rec.demoPhone === demo.phone);
       expect(r).toMatchObject({
         name: demo.name,
         idNumber: demo.idNumber,
         studentNumber: demo.studentNumber,
-        demoPhone: demo.phone,
-      });
-      expect(r).toMatchObject({
-        className: "计算机2301班",
-        cohort: "2023",
+        cohort: demo.cohort,
+        graduationRegistered: demo.graduationRegistered,
         level: "本科",
         collegeCode: "C01",
+        className: demo.graduationRegistered ? "计算机1901班" : "计算机2301班",
       });
       expect(parseIdNumber("resident_id", demo.idNumber).ok).toBe(true);
-    });
-    expect(DEMO_STUDENTS.filter((d) => d.graduationRegistered)).toHaveLength(1);
-    expect(records.slice(DEMO_STUDENTS.length).some((r) => r.demoPhone)).toBe(false);
+    }
+    expect(DEMO_STUDENTS.filter((d) => d.graduationRegistered).map((d) => d.cohort)).toEqual(["2019"]);
+    expect(records.filter((r) => r.demoPhone)).toHaveLength(DEMO_STUDENTS.length);
   });
 });
 
@@ -228,7 +240,7 @@ describe("loadDemoUniversity", () => {
       expect(record.idMasked).toBe(`${demo.idNumber[0]}${"*".repeat(16)}${demo.idNumber[17]}`);
       expect(record.name).toBe(demo.name);
       expect(record.graduationRegistered).toBe(demo.graduationRegistered);
-      expect(record.classGroup.name).toBe("计算机2301班");
+      expect(record.classGroup.name).toBe(demo.graduationRegistered ? "计算机1901班" : "计算机2301班");
       expect(record.createdAt).toBeInstanceOf(Date);
       expect(record.account).toMatchObject({
         phone: demo.phone,
@@ -257,11 +269,15 @@ describe("loadDemoUniversity", () => {
     expect(a.viewed).toBeLessThan(a.registered);
     expect(a.confirmed).toBeGreaterThan(0);
     expect(a.confirmed).toBeLessThan(a.viewed);
-    const checks = await db.selfCheck.findMany({ include: { record: true } });
+    const checks = await db.selfCheck.findMany({ include: { record: true, account: true } });
     expect(checks).toHaveLength(a.viewed);
     for (const c of checks) {
       expect(c.record.accountId).toBe(c.accountId);
       expect(c.firstViewedAt.getTime()).toBeLessThanOrEqual(Date.now());
+      // registered (and consented) inside the window, before looking at the record
+      expect(c.account.createdAt.getTime()).toBeLessThan(c.firstViewedAt.getTime());
+      expect(c.account.createdAt.getTime()).toBeGreaterThanOrEqual(campaign.startsAt.getTime());
+      expect(c.account.sensitiveConsentAt.getTime()).toBe(c.account.createdAt.getTime());
     }
     // the demo students keep their own accounts and have not checked yet (the e2e suite starts there too)
     const after = await db.account.findUniqueOrThrow({ where: { phone: DEMO_STUDENTS[0].phone } });
