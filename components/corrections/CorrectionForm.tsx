@@ -16,7 +16,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
-import { displayValue } from "@/components/record/field-value";
+import { displayValue, enumLabel } from "@/components/record/field-value";
 import { FileInput } from "@/components/ui/FileInput";
 
 const control =
@@ -71,7 +71,7 @@ export function CorrectionForm({
           <option value="">{t("choose")}</option>
           {list.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {enumLabel(tr, field, o)}
             </option>
           ))}
         </select>
@@ -128,7 +128,7 @@ export function CorrectionForm({
                     <span className="mt-0.5 block text-sm break-words text-slate-700">
                       {t("current")}:{" "}
                       <span className={field === "idNumber" ? "font-mono" : undefined}>
-                        {displayValue((key, params) => tr(key, params), field, values[field])}
+                        {displayValue(tr, field, values[field])}
                       </span>
                     </span>
                   </label>

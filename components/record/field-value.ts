@@ -1,10 +1,35 @@
 import type { RecordField } from "@/lib/records/fields";
 
-type Translate = (key: string, params?: Record<string, string | number>) => string;
+/** The "record" catalogue's translator; `has` tells a known enumeration value from free text. */
+type Translate = {
+  (key: string, params?: Record<string, string | number>): string;
+  has?: (key: string) => boolean;
+};
 
-/** A field's value as the national record shows it (学制 "4" → "4 年"; empty → "(空)"). */
+/** Fields whose values come from a fixed list the catalogue translates (record.values.<field>.<value>). */
+const ENUMERATED = new Set<string>([
+  "gender",
+  "ethnicity",
+  "level",
+  "educationCategory",
+  "studyMode",
+  "status",
+]);
+
+/**
+ * A field's value as the national record shows it (学制 "4" → "4 年"; empty → "(空)"), with the values of a
+ * fixed list (性别, 民族, 层次, 学历类别, 学习形式, 学籍状态) in the reader's language. A value the catalogue
+ * does not know is shown as stored.
+ */
 export function displayValue(t: Translate, field: RecordField | string, value: string): string {
   if (value.trim() === "") return t("empty");
   if (field === "duration" && /^\d+(\.\d+)?$/.test(value)) return t("durationValue", { years: value });
+  if (ENUMERATED.has(field)) return enumLabel(t, field, value);
   return value;
+}
+
+/** The translated label of one value of a fixed list (an <option>'s text), or the value itself. */
+export function enumLabel(t: Translate, field: string, value: string): string {
+  const key = `values.${field}.${value.trim()}`;
+  return t.has?.(key) ? t(key) : value;
 }

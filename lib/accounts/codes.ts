@@ -42,7 +42,7 @@ export async function firstRefused(
 function smsText(purpose: CodePurpose, code: string, minutes: number): string {
   const what = { register: "实名注册", reset_password: "找回密码", change_phone: "更换手机号" }[purpose];
   const lifetime = minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
-  return `【学籍自查】您正在${what},验证码 ${code},${lifetime}内有效。如非本人操作请忽略,切勿告诉他人。`;
+  return `【学籍自查】您正在${what}，验证码 ${code}，${lifetime}内有效。如非本人操作请忽略，切勿告诉他人。`;
 }
 
 /** Sends a new code by SMS, within the per-phone (1 a minute, 10 a day) and per-IP limits. */

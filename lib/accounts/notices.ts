@@ -8,8 +8,8 @@ type Owner = { id: string; phone: string; email: string | null; emailVerifiedAt:
 export type SecurityEvent = "passwordReset" | "passwordChanged" | "phoneChanged" | "emailChanged";
 
 const TEXT: Record<SecurityEvent, (p: Record<string, string>) => string> = {
-  passwordReset: (p) => `您的账号密码已于 ${p.time} 通过找回密码重置,所有设备已退出登录。`,
-  passwordChanged: (p) => `您的账号密码已于 ${p.time} 修改,其他设备已退出登录。`,
+  passwordReset: (p) => `您的账号密码已于 ${p.time} 通过找回密码重置，所有设备已退出登录。`,
+  passwordChanged: (p) => `您的账号密码已于 ${p.time} 修改，其他设备已退出登录。`,
   phoneChanged: (p) => `您的账号绑定手机号已于 ${p.time} 更换为 ${p.phone}。`,
   emailChanged: (p) => `您的账号安全邮箱已于 ${p.time} 绑定为 ${p.email}。`,
 };
@@ -27,7 +27,7 @@ export async function notifySecurityEvent(
 ): Promise<void> {
   const time = formatDateTime(new Date());
   const all = { time, ...params };
-  const text = `【学籍自查】${TEXT[event](all)}如非本人操作,请立即找回密码并联系学籍管理科。`;
+  const text = `【学籍自查】${TEXT[event](all)}如非本人操作，请立即找回密码并联系学籍管理科。`;
   await notify({ accountId: owner.id }, `account.${event}`, { ...all });
   const phones = new Set([owner.phone, ...(alsoTo.phone ? [alsoTo.phone] : [])]);
   for (const phone of phones) await sendMessage({ channel: "sms", to: phone, body: text });
@@ -36,5 +36,5 @@ export async function notifySecurityEvent(
     ...(alsoTo.email ? [alsoTo.email] : []),
   ]);
   for (const email of emails)
-    await sendMessage({ channel: "email", to: email, subject: "学籍自查:账号安全提醒", body: text });
+    await sendMessage({ channel: "email", to: email, subject: "学籍自查：账号安全提醒", body: text });
 }

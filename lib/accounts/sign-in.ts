@@ -97,6 +97,6 @@ async function notifyLocked(account: { id: string; phone: string }, until: Date)
   await sendMessage({
     channel: "sms",
     to: account.phone,
-    body: `【学籍自查】您的账号因多次密码错误已被锁定至 ${time}。如非本人操作,请尽快修改密码。`,
+    body: `【学籍自查】您的账号因多次密码错误已被锁定至 ${time}。如非本人操作，请尽快修改密码。`,
   });
 }

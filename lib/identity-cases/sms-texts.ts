@@ -6,14 +6,14 @@ const SIGN = "【学籍自查】";
 
 export const texts = {
   accountCancelled: (idMasked: string) =>
-    `${SIGN}您使用证件号码 ${idMasked} 注册的学籍自查账号已被注销:该证件号码的持有人已通过身份核验。` +
-    `注销后该账号不能再登录。如非您本人所知,请联系学校客服。`,
+    `${SIGN}您使用证件号码 ${idMasked} 注册的学籍自查账号已被注销：该证件号码的持有人已通过身份核验。` +
+    `注销后该账号不能再登录。如非您本人所知，请联系学校客服。`,
   accountCancelledSubject: "学籍自查账号已注销",
-  resolved: () => `${SIGN}您的身份核验已通过,账号已可正常使用,请登录查看学籍信息。`,
+  resolved: () => `${SIGN}您的身份核验已通过，账号已可正常使用，请登录查看学籍信息。`,
   photoRejected: (reason: string) =>
-    `${SIGN}您上传的手持身份证照片未通过审核,原因:${reason}。请登录后按要求重新上传,或选择同学协助、提供学籍信息完成核验。`,
-  changeApplied: () => `${SIGN}您的账号姓名/证件号码变更申请已通过,新的信息已生效。`,
-  changeRejected: (reason: string) => `${SIGN}您的账号姓名/证件号码变更申请未通过,原因:${reason}。`,
+    `${SIGN}您上传的手持身份证照片未通过审核，原因：${reason}。请登录后按要求重新上传，或选择同学协助、提供学籍信息完成核验。`,
+  changeApplied: () => `${SIGN}您的账号姓名/证件号码变更申请已通过，新的信息已生效。`,
+  changeRejected: (reason: string) => `${SIGN}您的账号姓名/证件号码变更申请未通过，原因：${reason}。`,
 };
 
 /** Chinese labels of the rejection reasons for SMS (the inbox translates from the code). */

@@ -100,7 +100,7 @@ export async function remindNotConfirmed(
     report.reached += delivered.length;
     for (const r of delivered) {
       const account = r.account as NonNullable<(typeof r)["account"]>;
-      const text = `${r.name}同学:您的学籍信息尚未确认。请于 ${deadline} 前登录学籍自查平台核对,无误请点“确认无误”,有误请点“信息有误”提交更正。`;
+      const text = `${r.name}同学：您的学籍信息尚未确认。请于 ${deadline} 前登录学籍自查平台核对，无误请点“确认无误”，有误请点“信息有误”提交更正。`;
       if (account.notifyBySms) {
         messages.push({ channel: "sms", to: account.phone, body: `【学籍自查】${text}` });
         report.sms++;

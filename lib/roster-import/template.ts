@@ -20,7 +20,7 @@ export const TEMPLATE_EXAMPLE: readonly string[] = [
   "202301019999",
   "2023-09-01",
   "2027-06-30",
-  "在籍(注册学籍)",
+  "在籍（注册学籍）",
 ];
 
 /** CSV template: the header row only, UTF-8 with BOM (Excel then shows the Chinese headers correctly). */
@@ -29,11 +29,11 @@ export function templateCsv(): string {
 }
 
 const NOTES = [
-  "第一行为表头,列名须与本模板一致,顺序不限;多余的列会被忽略。",
-  "日期格式:YYYY-MM-DD(也接受 YYYY/MM/DD 或 Excel 日期单元格)。",
-  "证件号码与学号请设为文本格式,避免 Excel 把 18 位号码变成科学计数法。",
+  "第一行为表头，列名须与本模板一致，顺序不限；多余的列会被忽略。",
+  "日期格式：YYYY-MM-DD（也接受 YYYY/MM/DD 或 Excel 日期单元格）。",
+  "证件号码与学号请设为文本格式，避免 Excel 把 18 位号码变成科学计数法。",
   "出生日期、性别须与居民身份证号码一致。",
-  "同一学号再次导入会更新该学生的学籍;内容相同的行不会改动。",
+  "同一学号再次导入会更新该学生的学籍；内容相同的行不会改动。",
 ];
 
 /**
@@ -51,7 +51,7 @@ export async function templateXlsx(): Promise<Buffer> {
   notes.getColumn(1).width = 90;
   for (const line of NOTES) notes.addRow([line]);
   notes.addRow([]);
-  notes.addRow(["示例(虚构数据):"]);
+  notes.addRow(["示例（虚构数据）："]);
   const example = workbook.addWorksheet("示例");
   example.addRow([...ROSTER_HEADERS]);
   example.addRow([...TEMPLATE_EXAMPLE]);

@@ -72,7 +72,7 @@ test("admin changes the registrar contact; the new values are kept", async ({ pa
 
   // a bad value is refused at its field and nothing changes
   const codes = page.locator("form", { has: page.getByRole("heading", { name: "验证码与找回密码" }) });
-  await codes.getByLabel("验证码有效期(分钟)").fill("2000");
+  await codes.getByLabel("验证码有效期（分钟）").fill("2000");
   await codes.getByRole("button", { name: "保存" }).click();
   await expect(codes.getByRole("alert")).toContainText("1 到 1440");
 
@@ -85,7 +85,7 @@ test("admin changes the registrar contact; the new values are kept", async ({ pa
   await expect(
     page
       .locator("form", { has: page.getByRole("heading", { name: "验证码与找回密码" }) })
-      .getByLabel("验证码有效期(分钟)"),
+      .getByLabel("验证码有效期（分钟）"),
   ).not.toHaveValue("2000");
 });
 

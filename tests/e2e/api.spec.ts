@@ -276,7 +276,7 @@ test("a student registers for the new record and reports a wrong 系 with eviden
 
   await page.getByRole("link", { name: "信息有误" }).click();
   await expect(page).toHaveURL(/\/record\/report/);
-  const block = page.locator("li", { has: page.getByRole("checkbox", { name: /^系\(所、函授站\)/ }) });
+  const block = page.locator("li", { has: page.getByRole("checkbox", { name: /^系（所、函授站）/ }) });
   await block.getByRole("checkbox").check();
   await block.getByLabel("正确信息").fill("网络工程系");
   await block.getByLabel("理由").fill("已按学校通知转入网络工程系");

@@ -89,7 +89,7 @@ test.describe("duplicate ID number", () => {
     // The pending student's page: why, what approval does to the other account, the three ways out.
     await expect(page).toHaveURL(/\/identity$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("证件号码重复");
-    await expect(page.getByText("核验通过后,使用该证件号码的其他账号将被注销")).toBeVisible();
+    await expect(page.getByText("核验通过后，使用该证件号码的其他账号将被注销")).toBeVisible();
     await expect(page.getByText("客服审核将在 3 个工作日内答复")).toBeVisible();
     for (const way of ["上传手持身份证照片", "同班同学协助", "提供学籍信息"])
       await expect(page.getByRole("heading", { name: way })).toBeVisible();
@@ -133,7 +133,7 @@ test.describe("duplicate ID number", () => {
       await expectUploads(page, i);
     }
     await upload(page, await photo(), await pngPhoto());
-    await expect(page.locator("#front-error")).toContainText("已上传 5 次,上传次数已用完");
+    await expect(page.locator("#front-error")).toContainText("已上传 5 次，上传次数已用完");
     await checkA11y(page);
     await snap(page, testInfo, "identity-photos");
 
@@ -151,7 +151,7 @@ test.describe("duplicate ID number", () => {
     // Support: the queue shows the five cases; one is rejected with a reason, one approved.
     await signInStaff(page, "support");
     await expect(page).toHaveURL(/\/support$/);
-    await expect(page.getByText("承诺:提交后 3 个工作日内答复")).toBeVisible();
+    await expect(page.getByText("承诺：提交后 3 个工作日内答复")).toBeVisible();
     const rows = page
       .getByRole("table", { name: "待审核队列" })
       .locator("tbody tr", { hasText: claimant.name });
@@ -171,7 +171,7 @@ test.describe("duplicate ID number", () => {
     await page.locator("#note").fill("请在光线充足处重新拍摄");
     await page.getByRole("button", { name: "审核失败" }).click();
     await expect(
-      page.getByText(/由 support 处理:审核失败\(照片不清晰:请在光线充足处重新拍摄\)/),
+      page.getByText(/由 support 处理：审核失败（照片不清晰：请在光线充足处重新拍摄）/),
     ).toBeVisible();
     const rejection = await latestMessage(request, claimant.phone);
     expect(rejection.body).toContain("照片不清晰");
@@ -179,9 +179,9 @@ test.describe("duplicate ID number", () => {
     await page.goto("/support");
     await expect(rows).toHaveCount(4);
     await rows.first().getByRole("link", { name: /审核/ }).click();
-    await expect(page.getByText("审核通过后,以下未注销的账号将被注销")).toBeVisible();
+    await expect(page.getByText("审核通过后，以下未注销的账号将被注销")).toBeVisible();
     await page.getByRole("button", { name: "审核通过", exact: true }).click();
-    await expect(page.getByText(/由 support 处理:审核通过/)).toBeVisible();
+    await expect(page.getByText(/由 support 处理：审核通过/)).toBeVisible();
     await page.goto("/support");
     // The claimant's other open cases closed with the resolution.
     await expect(rows).toHaveCount(0);
@@ -232,7 +232,7 @@ test.describe("duplicate ID number", () => {
     await expect(page.getByRole("navigation").locator('a[href="/inbox"]')).toContainText(/\d/);
     await page.goto("/inbox");
     await page.locator('a[href^="/identity/assist/"]').first().click();
-    await expect(page.getByText("该请求已过期,无法再回复。")).toBeVisible();
+    await expect(page.getByText("该请求已过期，无法再回复。")).toBeVisible();
     await expect(page.getByRole("button", { name: "是" })).toHaveCount(0);
     await signOut(page);
 
@@ -246,11 +246,11 @@ test.describe("duplicate ID number", () => {
     await signInStudent(page, classmate.phone, PASSWORD);
     await page.goto("/inbox");
     await page.locator('a[href^="/identity/assist/"]').first().click();
-    await expect(page.getByText(`${claimant.name} 是您的同班同学吗?`)).toBeVisible();
+    await expect(page.getByText(`${claimant.name} 是您的同班同学吗？`)).toBeVisible();
     await checkA11y(page);
     await snap(page, testInfo, "identity-assist-answer");
     await page.getByRole("button", { name: "是", exact: true }).click();
-    await expect(page.getByText("您已确认,感谢协助")).toBeVisible();
+    await expect(page.getByText("您已确认，感谢协助")).toBeVisible();
     await signOut(page);
 
     await expectOldAccountCancelled(page, request, holder.phone);
@@ -280,7 +280,7 @@ test.describe("duplicate ID number", () => {
     await page.locator("#enrolledOn").fill(claimant.enrolledOn);
     await page.getByRole("button", { name: "提交核验" }).click();
     await expect(page).toHaveURL(/\/identity\?resolved=1/);
-    await expect(page.getByText("身份核验已通过,账号已可正常使用")).toBeVisible();
+    await expect(page.getByText("身份核验已通过，账号已可正常使用")).toBeVisible();
     await expect(page.getByRole("navigation").locator('a[href="/record"]')).toBeVisible();
     await snap(page, testInfo, "identity-resolved");
 
@@ -297,7 +297,7 @@ test.describe("duplicate ID number", () => {
     await page.locator("#front").setInputFiles(await photo());
     await page.locator("#back").setInputFiles(await pngPhoto());
     await submit(page, "提交变更申请", { formStays: false });
-    await expect(page.getByText(/变更申请已提交|变更申请正在审核中,客服将在/)).toBeVisible();
+    await expect(page.getByText(/变更申请已提交|变更申请正在审核中，客服将在/)).toBeVisible();
     await checkA11y(page);
     await snap(page, testInfo, "identity-change");
     await signOut(page);
@@ -311,7 +311,7 @@ test.describe("duplicate ID number", () => {
     await row.getByRole("link", { name: /审核/ }).click();
     await expect(page.getByRole("cell", { name: newName })).toBeVisible();
     await page.getByRole("button", { name: "审核通过", exact: true }).click();
-    await expect(page.getByText(/由 support 处理:审核通过/)).toBeVisible();
+    await expect(page.getByText(/由 support 处理：审核通过/)).toBeVisible();
     await signOut(page);
     await page.setViewportSize(PHONE);
 

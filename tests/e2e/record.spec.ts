@@ -147,7 +147,7 @@ test("信息有误 → college01 confirms → registrar approves → new values,
   await expect(page).toHaveURL(/\/record\/report/);
   await expect(page.getByText("学籍信息原则上以高考录取信息为准。")).toBeVisible();
 
-  await reportField(page, "系(所、函授站)", "软件工程系", "录取通知书上为软件工程系");
+  await reportField(page, "系（所、函授站）", "软件工程系", "录取通知书上为软件工程系");
   await reportField(page, "预计毕业日期", "2027-07-01", "学校通知的毕业时间");
   await page.getByLabel("证明材料", { exact: true }).setInputFiles({
     name: "录取通知书.png",
@@ -185,8 +185,8 @@ test("信息有误 → college01 confirms → registrar approves → new values,
   await checkA11y(page);
 
   const inbox = await inboxTexts(page);
-  expect(inbox).toContain("更正申请(共 2 项)已提交");
-  expect(inbox).toContain("学院已审核您的更正申请:同意 2 项");
+  expect(inbox).toContain("更正申请（共 2 项）已提交");
+  expect(inbox).toContain("学院已审核您的更正申请：同意 2 项");
   expect(inbox).toContain("学籍管理科已批准您的更正申请");
 });
 
@@ -197,7 +197,7 @@ test("a graduation-registered record: the request goes the provincial route", as
   await expect(page.getByText("该学籍已完成学历注册")).toBeVisible();
   await page.getByRole("link", { name: "信息有误" }).click();
   await expect(page.getByText("更正申请须经省级教育行政部门审核")).toBeVisible();
-  await reportField(page, "系(所、函授站)", "软件工程系", "转入软件工程系后未更新");
+  await reportField(page, "系（所、函授站）", "软件工程系", "转入软件工程系后未更新");
   await page
     .getByLabel("证明材料", { exact: true })
     .setInputFiles({ name: "证明.png", mimeType: "image/png", buffer: await evidencePng() });

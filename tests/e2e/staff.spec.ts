@@ -78,7 +78,7 @@ async function uploadAndPreview(page: Page, file: Buffer) {
     .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: file });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page).toHaveURL(/\/registrar\/import\/c[a-z0-9]+$/);
-  await expect(page.getByText("预览完成,待确认")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("预览完成，待确认")).toBeVisible({ timeout: 30_000 });
 }
 
 const count = (page: Page, key: string) => page.locator(`[data-count=${key}] dd`);
@@ -90,7 +90,7 @@ test("the registrar imports a roster: template, per-row report, preview, idempot
   await page.goto("/registrar/import");
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "模板(XLSX)" }).click();
+  await page.getByRole("link", { name: "模板（XLSX）" }).click();
   const template = await download;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await template.path());
@@ -109,13 +109,13 @@ test("the registrar imports a roster: template, per-row report, preview, idempot
     "校验位不正确",
     "出生日期与证件号码不一致",
     "性别与证件号码不一致",
-    "学号在文件中重复(与第 2 行相同)",
+    "学号在文件中重复（与第 2 行相同）",
     "日期格式有误",
-    "姓名不能为空!",
+    "姓名不能为空！",
   ])
     await expect(issues).toContainText(text);
   const report = page.waitForEvent("download");
-  await page.getByRole("link", { name: "下载逐行错误报告(CSV)" }).click();
+  await page.getByRole("link", { name: "下载逐行错误报告（CSV）" }).click();
   const reportText = await readFile(await (await report).path(), "utf8");
   expect(reportText.trim().split(/\r?\n/)).toHaveLength(7);
 
@@ -140,7 +140,7 @@ test("college01 sees only its college, filters the not-checked list, exports it 
   const student = DEMO_STUDENTS[3];
   await signInStaff(page, "college01");
   await page.goto("/college");
-  await expect(page.getByText("可查看的分院:计算机与信息工程学院")).toBeVisible();
+  await expect(page.getByText("可查看的分院：计算机与信息工程学院")).toBeVisible();
   await expect(page.getByRole("heading", { name: "未查名单" })).toBeVisible();
   await expect(page.locator("#collegeId")).toHaveCount(0);
   const table = page.getByTestId("not-checked-table");
