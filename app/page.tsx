@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { LinkButton } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { metaDescription } from "@/lib/i18n/metadata";
+import { helpHref } from "@/lib/help/topics";
 
 export async function generateMetadata() {
   return { description: await metaDescription("home") };
@@ -83,7 +84,7 @@ export default async function HomePage() {
             <li>
               <Link
                 className="font-medium text-brand-700 underline-offset-4 hover:underline"
-                href="/register"
+                href={helpHref("id-taken")}
               >
                 {t("troubleItems.duplicate")}
               </Link>

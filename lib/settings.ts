@@ -37,6 +37,15 @@ export async function registrarContact(): Promise<RegistrarContact> {
   return parsed.success ? parsed.data : registrarContactSchema.parse({});
 }
 
+/** Each college's contact for students (phone, office, e-mail, hours), keyed by college id. */
+export const collegeContactsSchema = z.record(z.string().max(40), registrarContactSchema);
+export type CollegeContacts = z.infer<typeof collegeContactsSchema>;
+
+export async function collegeContacts(): Promise<CollegeContacts> {
+  const parsed = collegeContactsSchema.safeParse((await read("college.contacts")) ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
 /** Lifetime of SMS / e-mail codes in minutes: 10 by default, at most 24 hours (SPEC §2.1). */
 export async function codeLifetimeMinutes(): Promise<number> {
   const value = Number(await read("codes.lifetimeMinutes"));
@@ -54,6 +63,7 @@ export async function securityQuestionsEnabled(): Promise<boolean> {
 export const SETTING_KEYS = {
   schoolName: "school.name",
   registrarContact: "registrar.contact",
+  collegeContacts: "college.contacts",
   codeLifetimeMinutes: "codes.lifetimeMinutes",
   securityQuestions: "recovery.securityQuestions",
   smsProvider: "messaging.smsProvider",

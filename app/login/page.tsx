@@ -74,6 +74,11 @@ export default async function LoginPage({
             <li>{t("help.duplicate")}</li>
             <li>{t("help.sms")}</li>
           </ul>
+          <p className="mt-3 text-sm">
+            <Link className="font-semibold text-brand-700 underline underline-offset-4" href="/help">
+              {t("help.more")}
+            </Link>
+          </p>
         </Card>
         <p className="text-center text-sm">
           <Link

@@ -13,6 +13,8 @@ import { RecordSheet } from "@/components/record/RecordSheet";
 import { RequestList } from "@/components/record/RequestList";
 import { SelfCheckPanel } from "@/components/record/SelfCheckPanel";
 import { UnmatchedRecord } from "@/components/record/UnmatchedRecord";
+import { ContactCard } from "@/components/help/ContactCard";
+import { contactsForCollege } from "@/lib/contacts/directory";
 
 export const dynamic = "force-dynamic";
 
@@ -92,6 +94,9 @@ export default async function RecordPage({
           <Card as="div" className="space-y-6">
             <RequestList requests={page.requests} />
             <HistoryList entries={page.history} />
+          </Card>
+          <Card as="div">
+            <ContactCard {...await contactsForCollege(page.record.collegeId)} />
           </Card>
         </div>
       </div>

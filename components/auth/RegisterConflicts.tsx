@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { helpHref } from "@/lib/help/topics";
 import { CheckboxField } from "./CheckboxField";
 import type { SupportContact } from "./RegisterForm";
 
@@ -31,6 +32,11 @@ export function PhoneTakenHelp({ contact }: { contact: SupportContact }) {
               {t("support")}
             </summary>
             <p className="mt-1.5 leading-relaxed">{t("supportText")}</p>
+            <p className="mt-1.5">
+              <Link href="/register/phone-release" className={link}>
+                {t("release")}
+              </Link>
+            </p>
             {details ? (
               <p className="mt-1">
                 {t("contact")} {details}
@@ -39,6 +45,11 @@ export function PhoneTakenHelp({ contact }: { contact: SupportContact }) {
           </details>
         </li>
       </ol>
+      <p className="mt-2">
+        <Link href={helpHref("phone-taken")} className={link}>
+          {t("help")}
+        </Link>
+      </p>
     </div>
   );
 }
@@ -61,6 +72,11 @@ export function IdTakenHelp({ checked }: { checked: boolean }) {
         {t("usedBefore")}{" "}
         <Link href="/login" className={link}>
           {t("login")}
+        </Link>
+      </p>
+      <p>
+        <Link href={helpHref("id-taken")} className={link}>
+          {t("help")}
         </Link>
       </p>
       <p>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { schoolName } from "@/lib/settings";
 
@@ -8,7 +9,12 @@ export async function SiteFooter() {
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto max-w-6xl space-y-1 px-4 py-5 text-xs leading-relaxed text-slate-600">
         <p>{t("privacy")}</p>
-        <p>{t("help")}</p>
+        <p>
+          {t("help")}{" "}
+          <Link href="/help" className="font-semibold text-brand-700 underline underline-offset-4">
+            {t("helpLink")}
+          </Link>
+        </p>
         <p>
           © {new Date().getFullYear()} {school}
         </p>

@@ -35,7 +35,13 @@ export async function SiteHeader() {
             <span className="block truncate text-xs text-brand-100">{school}</span>
           </span>
         </Link>
-        <div className="flex shrink-0 items-center gap-2">
+        <div className="flex shrink-0 items-center gap-1.5 sm:gap-2">
+          <Link
+            href="/help"
+            className="flex min-h-9 items-center whitespace-nowrap rounded-md px-2 text-xs font-semibold text-white hover:bg-white/10"
+          >
+            {t("nav.help")}
+          </Link>
           <LanguageSwitch />
           {actor ? (
             <form action={signOut}>

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { helpHref } from "@/lib/help/topics";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { RecordPage } from "@/lib/records/student-page";
 import { Alert } from "@/components/ui/Alert";
@@ -21,6 +23,11 @@ export async function UnmatchedRecord({ page }: { page: Page }) {
       <div className="space-y-6 lg:col-span-3">
         <Alert tone="warning" title={t("unmatched.title")}>
           <p>{t("unmatched.reason")}</p>
+          <p className="mt-2">
+            <Link href={helpHref("no-record")} className="font-semibold underline underline-offset-4">
+              {t("unmatched.help")}
+            </Link>
+          </p>
         </Alert>
         <Card aria-labelledby="account-identity">
           <h2 id="account-identity" className="text-lg font-semibold text-ink">

@@ -5,6 +5,7 @@ import { EMAIL_PROVIDERS, externalProviderSchema, SMS_PROVIDERS } from "@/lib/se
 export const SETTINGS_SECTIONS = [
   "general",
   "contact",
+  "collegeContacts",
   "codes",
   "messaging",
   "external",
@@ -24,6 +25,19 @@ export const sectionSchemas = {
     office: z.string().trim().max(100),
     email: z.union([z.literal(""), z.string().trim().toLowerCase().email().max(100)]),
     hours: z.string().trim().max(100),
+  }),
+  collegeContacts: z.object({
+    contacts: z
+      .array(
+        z.object({
+          collegeId: z.string().min(1).max(40),
+          phone: z.string().trim().max(50),
+          office: z.string().trim().max(100),
+          email: z.union([z.literal(""), z.string().trim().toLowerCase().email().max(100)]),
+          hours: z.string().trim().max(100),
+        }),
+      )
+      .max(500),
   }),
   codes: z.object({
     codeLifetimeMinutes: z.coerce.number().int().min(1).max(1440),

@@ -1,13 +1,15 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { fieldFail, ok, type Result } from "@/lib/core/result";
+import { fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
 import { env } from "@/lib/env";
 import { audit } from "@/lib/security/audit";
 import {
   codeLifetimeMinutes,
+  collegeContacts,
   emailProviderName,
   externalSignInProviders,
   registrarContact,
@@ -40,19 +42,23 @@ export function providerReadiness() {
 /** Every setting as the admin page shows it. */
 export async function readSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
-  const [school, contact, lifetime, questions, sms, email, external, retention] = await Promise.all([
-    schoolName(),
-    registrarContact(),
-    codeLifetimeMinutes(),
-    securityQuestionsEnabled(),
-    smsProviderName(),
-    emailProviderName(),
-    externalSignInProviders(),
-    retentionDays(),
-  ]);
+  const [school, contact, colleges, lifetime, questions, sms, email, external, retention] = await Promise.all(
+    [
+      schoolName(),
+      registrarContact(),
+      collegeContactRows(),
+      codeLifetimeMinutes(),
+      securityQuestionsEnabled(),
+      smsProviderName(),
+      emailProviderName(),
+      externalSignInProviders(),
+      retentionDays(),
+    ],
+  );
   return {
     general: { schoolName: school },
     contact,
+    collegeContacts: { contacts: colleges },
     codes: { codeLifetimeMinutes: lifetime, securityQuestions: questions },
     messaging: { smsProvider: sms, emailProvider: email, readiness: providerReadiness() },
     external: { providers: external },
@@ -62,6 +68,36 @@ export async function readSettings(actor: Actor) {
 
 type Current = Awaited<ReturnType<typeof readSettings>>;
 
+/** Errors of the college contact table at their cell: colleges.<row>.<field>. */
+function collegeRowErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const [, row, field] = issue.path;
+    const name =
+      typeof row === "number" && typeof field === "string" ? `colleges.${row}.${field}` : "contacts";
+    out[name] ??= { key: SETTINGS_FIELD_KEYS[String(field)] ?? "admin.errors.invalid" };
+  }
+  return out;
+}
+
+/** Every college (in code order) with its contact, empty when none is set. */
+async function collegeContactRows() {
+  const [colleges, contacts] = await Promise.all([
+    db.college.findMany({
+      select: { id: true, code: true, name: true },
+      orderBy: { code: "asc" },
+      take: 500,
+    }),
+    collegeContacts(),
+  ]);
+  return colleges.map((c) => ({
+    collegeId: c.id,
+    code: c.code,
+    name: c.name,
+    ...(contacts[c.id] ?? { phone: "", office: "", email: "", hours: "" }),
+  }));
+}
+
 /** The Setting rows a section writes, from validated input. */
 function rowsFor(section: SettingsSection, data: Record<string, unknown>): Record<string, unknown> {
   switch (section) {
@@ -69,6 +105,23 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
       return { [SETTING_KEYS.schoolName]: data.schoolName };
     case "contact":
       return { [SETTING_KEYS.registrarContact]: data };
+    case "collegeContacts": {
+      // Rows left empty are not stored; a college that no longer exists is dropped on the next save.
+      const rows = data.contacts as {
+        collegeId: string;
+        phone: string;
+        office: string;
+        email: string;
+        hours: string;
+      }[];
+      return {
+        [SETTING_KEYS.collegeContacts]: Object.fromEntries(
+          rows
+            .filter((r) => r.phone || r.office || r.email || r.hours)
+            .map(({ collegeId, ...contact }) => [collegeId, contact]),
+        ),
+      };
+    }
     case "codes":
       return {
         [SETTING_KEYS.codeLifetimeMinutes]: data.codeLifetimeMinutes,
@@ -91,6 +144,14 @@ function beforeOf(section: SettingsSection, current: Current): unknown {
     const { smsProvider, emailProvider } = current.messaging;
     return { smsProvider, emailProvider };
   }
+  if (section === "collegeContacts")
+    return current.collegeContacts.contacts.map(({ collegeId, phone, office, email, hours }) => ({
+      collegeId,
+      phone,
+      office,
+      email,
+      hours,
+    }));
   return current[section];
 }
 
@@ -111,8 +172,15 @@ export async function updateSettings<S extends SettingsSection>(
 ): Promise<Result<{ section: S }>> {
   assertCan(actor, "settings.manage");
   const parsed = sectionSchemas[section].safeParse(input);
+  if (!parsed.success && section === "collegeContacts") return fieldFail(collegeRowErrors(parsed.error));
   if (!parsed.success) return fieldFail(fieldErrorsFrom(parsed.error, SETTINGS_FIELD_KEYS));
   const data = parsed.data as Record<string, unknown>;
+  if (section === "collegeContacts") {
+    const ids = (data.contacts as { collegeId: string }[]).map((r) => r.collegeId);
+    const known = await db.college.count({ where: { id: { in: ids } } });
+    if (known !== new Set(ids).size)
+      return fieldFail({ contacts: { key: "admin.settings.errors.unknownCollege" } });
+  }
   if (section === "messaging") {
     const ready = providerReadiness();
     if (!ready.sms[data.smsProvider as "outbox" | "aliyun"])

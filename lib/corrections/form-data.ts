@@ -8,7 +8,13 @@ import { recordValues } from "@/lib/records/view";
 import { OPEN_STATUSES } from "./status";
 
 export type CorrectionFormData = {
-  record: { id: string; version: number; values: RecordValues; graduationRegistered: boolean };
+  record: {
+    id: string;
+    collegeId: string;
+    version: number;
+    values: RecordValues;
+    graduationRegistered: boolean;
+  };
   openRequestId: string | null;
   campaignOpen: boolean;
   /** names offered as suggestions for the organisation fields (the registrar's canonical spelling) */
@@ -45,6 +51,7 @@ export async function loadCorrectionForm(
   return {
     record: {
       id: record.id,
+      collegeId: record.collegeId,
       version: record.version,
       values: recordValues(record),
       graduationRegistered: record.graduationRegistered,

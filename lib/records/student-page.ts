@@ -37,6 +37,7 @@ export type RecordPage =
       records: { id: string; label: string }[];
       record: {
         id: string;
+        collegeId: string;
         version: number;
         values: RecordValues;
         hasPhoto: boolean;
@@ -121,6 +122,7 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
     records: records.map((r) => ({ id: r.id, label: `${r.level} · ${r.major.name} · ${r.studentNumber}` })),
     record: {
       id: record.id,
+      collegeId: record.collegeId,
       version: record.version,
       values,
       hasPhoto: Boolean(record.admissionPhotoKey),

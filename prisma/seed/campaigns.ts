@@ -36,13 +36,32 @@ export const DEMO_REGISTRAR_CONTACT = {
   phone: "027-8888 6666",
   office: "行政楼 B101 学籍管理科",
   email: "xueji@example.edu.cn",
-  hours: "工作日 8:30–11:30, 14:30–17:30",
+  hours: "工作日 8:30–11:30，14:30–17:30",
 } as const;
 
+/**
+ * Each college's secretary office, for students' questions (SPEC §15): building, room and phone extension
+ * per college code; the admin edits them under /admin/settings.
+ */
+function demoCollegeContact(code: string, index: number) {
+  const n = String(index + 1).padStart(2, "0");
+  return {
+    phone: `027-8888 61${n}`,
+    office: `学院楼 ${String.fromCharCode(65 + (index % 4))}${200 + index} 教务办公室`,
+    email: `${code.toLowerCase()}@example.edu.cn`,
+    hours: "工作日 8:30–11:30，14:30–17:30",
+  };
+}
+
 /** Setting values are JSON strings. */
-export function buildSettings(schoolName: string): Prisma.SettingCreateManyInput[] {
+export function buildSettings(
+  schoolName: string,
+  colleges: readonly { id: string; code: string }[] = [],
+): Prisma.SettingCreateManyInput[] {
+  const contacts = Object.fromEntries(colleges.map((c, i) => [c.id, demoCollegeContact(c.code, i)]));
   return [
     { key: "school.name", value: JSON.stringify(schoolName) },
     { key: "registrar.contact", value: JSON.stringify(DEMO_REGISTRAR_CONTACT) },
+    { key: "college.contacts", value: JSON.stringify(contacts) },
   ];
 }

@@ -116,7 +116,7 @@ export async function loadDemoUniversity(db: Db, options: LoadOptions): Promise<
       await tx.staffCollegeScope.createMany({ data: staff.scopes });
       await tx.account.createMany({ data: accounts });
       await tx.campaign.createMany({ data: campaigns });
-      await tx.setting.createMany({ data: buildSettings(options.schoolName) });
+      await tx.setting.createMany({ data: buildSettings(options.schoolName, org.colleges) });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

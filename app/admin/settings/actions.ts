@@ -24,6 +24,22 @@ function providerRows(formData: FormData) {
   return rows;
 }
 
+/** College rows arrive as colleges.<i>.<field> with the college id in colleges.<i>.collegeId. */
+function collegeContactRows(formData: FormData) {
+  const rows = [];
+  for (let i = 0; i < 500 && formData.has(`colleges.${i}.collegeId`); i++) {
+    const get = (field: string) => String(formData.get(`colleges.${i}.${field}`) ?? "");
+    rows.push({
+      collegeId: get("collegeId"),
+      phone: get("phone"),
+      office: get("office"),
+      email: get("email"),
+      hours: get("hours"),
+    });
+  }
+  return rows;
+}
+
 function inputFor(section: SettingsSection, formData: FormData): Record<string, unknown> {
   const get = (k: string) => String(formData.get(k) ?? "");
   switch (section) {
@@ -31,6 +47,8 @@ function inputFor(section: SettingsSection, formData: FormData): Record<string, 
       return { schoolName: get("schoolName") };
     case "contact":
       return { phone: get("phone"), office: get("office"), email: get("email"), hours: get("hours") };
+    case "collegeContacts":
+      return { contacts: collegeContactRows(formData) };
     case "codes":
       return { codeLifetimeMinutes: get("codeLifetimeMinutes"), securityQuestions: get("securityQuestions") };
     case "messaging":

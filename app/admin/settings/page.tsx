@@ -5,6 +5,7 @@ import { readSettings } from "@/lib/admin/settings";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { ExternalProvidersForm } from "@/components/admin/ExternalProvidersForm";
 import { SettingsForm } from "@/components/admin/SettingsForm";
+import { CollegeContactsForm } from "@/components/admin/CollegeContactsForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 
@@ -51,6 +52,9 @@ export default async function SettingsPage() {
               { kind: "text", name: "hours", label: t("contact.hours"), value: s.contact.hours },
             ]}
           />
+        </Card>
+        <Card className="lg:col-span-2">
+          <CollegeContactsForm rows={s.collegeContacts.contacts} />
         </Card>
         <Card>
           <SettingsForm

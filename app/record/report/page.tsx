@@ -8,6 +8,8 @@ import { loadCorrectionForm } from "@/lib/corrections/form-data";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CorrectionForm } from "@/components/corrections/CorrectionForm";
+import { ContactCard } from "@/components/help/ContactCard";
+import { contactsForCollege } from "@/lib/contacts/directory";
 
 export const dynamic = "force-dynamic";
 
@@ -65,6 +67,9 @@ export default async function ReportPage({
             />
           </Card>
         )}
+        <Card as="div">
+          <ContactCard {...await contactsForCollege(data.record.collegeId)} />
+        </Card>
       </div>
     </>
   );
