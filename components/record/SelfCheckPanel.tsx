@@ -32,7 +32,10 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
         <h2 id="self-check-title" className="text-lg font-semibold text-ink">
           {t("title")}
         </h2>
-        {campaign ? (
+        {openRequest ? (
+          // Reported after (or instead of) confirming: the request's state is the truth, not 已完成自查.
+          <Badge tone="warning">{t("reported", { status: tc(`status.${openRequest.status}`) })}</Badge>
+        ) : campaign ? (
           confirmed ? (
             <Badge tone="success">{t("done")}</Badge>
           ) : check ? (
@@ -53,7 +56,7 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
         <Alert tone="info">{t("noCampaign")}</Alert>
       )}
 
-      {campaign && confirmed && check?.confirmedAt ? (
+      {campaign && confirmed && !openRequest && check?.confirmedAt ? (
         <Alert tone="success" title={t("done")}>
           {t("doneAt", { time: formatDateTime(check.confirmedAt) })}
         </Alert>
@@ -66,6 +69,11 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
 
       {openRequest ? (
         <Alert tone="warning">
+          {confirmed && check?.confirmedAt ? (
+            <span className="mb-1 block">
+              {t("confirmedThenReported", { time: formatDateTime(check.confirmedAt) })}
+            </span>
+          ) : null}
           {t("openRequest", { status: tc(`status.${openRequest.status}`) })}{" "}
           <Link
             className="font-semibold underline underline-offset-4"
