@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { registerForm, type RegisterData } from "@/app/register/actions";
 import type { FormState } from "@/lib/core/form-state";
@@ -32,6 +32,16 @@ export function RegisterForm({ contact }: { contact: SupportContact }) {
 
   if (state.status === "success" && state.data?.pending) return <PendingRegistered />;
 
+  // With JavaScript the form is sent in a transition instead of React's form action, which would empty
+  // every field afterwards: a refused registration ("证件号码已被注册") keeps everything typed, passwords too.
+  // Without JavaScript the browser posts the form and the action echoes the values back (not passwords).
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter instanceof HTMLElement ? submitter : null);
+    startTransition(() => action(data));
+  };
+
   const conflict = state.data?.conflict;
   const nameSuggestion = state.data?.nameSuggestion;
   // A refused 免费获取 speaks at its field; the summary is for a refused registration.
@@ -41,7 +51,7 @@ export function RegisterForm({ contact }: { contact: SupportContact }) {
     <Card className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
       <p className="mt-1.5 text-sm text-slate-600">{t("subtitle")}</p>
-      <form action={action} noValidate className="mt-6 space-y-8">
+      <form action={action} onSubmit={submit} noValidate className="mt-6 space-y-8">
         <DefaultSubmit />
         {showSummary ? <Alert tone="error">{state.error ?? t("errorSummary")}</Alert> : null}
 

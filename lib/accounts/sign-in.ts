@@ -56,6 +56,9 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
   }
 
   if (await captchaRequired(input.username, meta.ip)) {
+    // The form showed no picture (the limit was reached elsewhere, e.g. from another device): ask for one
+    // instead of calling an answer nobody could give "wrong". Nothing is counted.
+    if (!input.captchaId) return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaRequired" } } };
     if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer))) {
       await logAttempt(account?.id, "captcha_failed", meta);
       return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaWrong" } } };
@@ -78,7 +81,10 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
       if (account) await notifyLocked(account, until);
       return fail("signIn.locked", { until: until.toISOString() });
     }
-    return fail("signIn.invalid");
+    // Say how many tries are left before the lock (the same for unknown usernames: nothing is revealed).
+    return counted.remaining === 1
+      ? fail("signIn.invalidLast")
+      : fail("signIn.invalidLeft", { left: counted.remaining });
   }
 
   await reset("loginFailuresPerAccount", keys.account);

@@ -3,6 +3,7 @@ import { createCanvas } from "@napi-rs/canvas";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashSecret } from "./crypto";
+import { consume } from "./rate-limit";
 
 // No 0/O, 1/I/L: students type these on phones.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -56,6 +57,21 @@ export async function createCaptcha(): Promise<Captcha> {
   });
   if (process.env.DEV_OUTBOX === "1") devAnswers.set(row.id, text);
   return { id: row.id, image: drawCaptcha(text) };
+}
+
+/**
+ * 换一张: a new picture for someone who cannot read the current one. The old challenge is used up (it
+ * cannot be tried after being swapped), and one address gets at most 20 new pictures a minute.
+ */
+export async function refreshCaptcha(previousId: string | null, ip: string | null): Promise<Captcha | null> {
+  const allowed = await consume("captchaRefreshPerIpMinute", `ip:${ip ?? "unknown"}`);
+  if (!allowed.ok) return null;
+  if (previousId)
+    await db.captchaChallenge.updateMany({
+      where: { id: previousId, consumedAt: null },
+      data: { consumedAt: new Date() },
+    });
+  return createCaptcha();
 }
 
 /** Consumes the challenge whatever the answer, so each picture can be tried once. */

@@ -34,6 +34,8 @@ export const LIMITS = {
   apiPerTokenMinute: { points: 600, duration: 60 },
   formPostsPerIpMinute: { points: 60, duration: 60 },
   recordBindingPerAccountDay: { points: 10, duration: 86_400 },
+  /** 换一张: new picture captchas one address may ask for (each is a database row) */
+  captchaRefreshPerIpMinute: { points: 20, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;

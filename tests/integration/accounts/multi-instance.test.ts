@@ -38,7 +38,10 @@ describe("limits shared by every app instance", () => {
             ])
           : [await instance("sign-in", account.phone, "5"), await instance("sign-in", account.phone, "5")];
       const [a, b] = both;
-      const outcomes = [...a, ...b].sort();
+      // "signIn.invalidLeft" / "signIn.invalidLast" both mean a counted failure with tries left.
+      const outcomes = [...a, ...b]
+        .map((k) => (k.startsWith("signIn.invalid") ? "signIn.invalid" : k))
+        .sort();
       // Each instance alone saw only 5 failures; together they reached 10, and the 10th locked the account.
       expect(outcomes).toEqual([...Array(9).fill("signIn.invalid"), "signIn.locked"].sort());
       expect(await db.loginEvent.count({ where: { accountId: account.id, outcome: "bad_password" } })).toBe(

@@ -23,7 +23,7 @@ describe("student sign-in (SPEC §2.2)", () => {
       if (r.ok) expect(await resolveSession(r.value.sessionId)).toMatchObject({ accountId: account.id });
     }
     const bad = await signInStudent({ username: account.phone, password: "wrong password here" }, m);
-    expect(bad).toEqual({ ok: false, error: { key: "signIn.invalid", params: undefined } });
+    expect(bad).toEqual({ ok: false, error: { key: "signIn.invalidLeft", params: { left: 9 } } });
     const log = await db.loginEvent.findMany({
       where: { accountId: account.id },
       orderBy: { createdAt: "asc" },
@@ -49,13 +49,18 @@ describe("student sign-in (SPEC §2.2)", () => {
     expect(await captchaRequired(account.phone, m.ip)).toBe(true);
     // From another IP too: the account's failures count, not just the address's.
     expect(await captchaRequired(account.phone, randomIp())).toBe(true);
+    // A form that showed no picture is asked for one — never told its (absent) answer was wrong — and
+    // nothing is counted or logged as a failed captcha.
     const noCaptcha = await signInStudent({ username: account.phone, password }, m);
-    expect(noCaptcha.ok ? null : noCaptcha.fieldErrors?.captcha?.key).toBe("signIn.captchaWrong");
+    expect(noCaptcha.ok ? null : noCaptcha.fieldErrors?.captcha?.key).toBe("signIn.captchaRequired");
+    expect(await db.loginEvent.count({ where: { accountId: account.id, outcome: "captcha_failed" } })).toBe(
+      0,
+    );
     const wrongCaptcha = await signInStudent(
       { username: account.phone, password, captchaId: (await createCaptcha()).id, captchaAnswer: "0000" },
       m,
     );
-    expect(wrongCaptcha.ok).toBe(false);
+    expect(wrongCaptcha.ok ? null : wrongCaptcha.fieldErrors?.captcha?.key).toBe("signIn.captchaWrong");
     const ok = await signInStudent({ username: account.phone, password, ...(await solvedCaptcha()) }, m);
     expect(ok.ok).toBe(true);
   });
@@ -106,6 +111,32 @@ describe("student sign-in (SPEC §2.2)", () => {
     expect(after.ok).toBe(true);
   });
 
+  it("says how many tries are left before the lock, counting down to the last one", async () => {
+    const { account } = await createAccount();
+    const answers = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await signInStudent(
+        { username: account.phone, password: "bad-bad-bad", ...(await solvedCaptcha()) },
+        meta(),
+      );
+      answers.push(
+        r.ok ? "ok" : r.error?.params?.left !== undefined ? `left ${r.error.params.left}` : r.error?.key,
+      );
+    }
+    expect(answers).toEqual([
+      "left 9",
+      "left 8",
+      "left 7",
+      "left 6",
+      "left 5",
+      "left 4",
+      "left 3",
+      "left 2",
+      "signIn.invalidLast",
+      "signIn.locked",
+    ]);
+  });
+
   it("nine failures spread over more than 15 minutes do not lock", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const t0 = Date.parse("2033-06-06T01:00:00Z");
@@ -124,7 +155,7 @@ describe("student sign-in (SPEC §2.2)", () => {
   it("an unknown username is refused like a wrong password and counted", async () => {
     const m = meta();
     const r = await signInStudent({ username: "13000000000", password: "whatever-long" }, m);
-    expect(r).toEqual({ ok: false, error: { key: "signIn.invalid", params: undefined } });
+    expect(r).toMatchObject({ ok: false, error: { key: "signIn.invalidLeft" } });
     expect(await db.loginEvent.count({ where: { ip: m.ip, outcome: "unknown_user" } })).toBe(1);
   });
 });
