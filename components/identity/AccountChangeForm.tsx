@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { PhotoField } from "./PhotoField";
+import { usePhotoSubmit } from "./usePhotoSubmit";
 
 const idle: FormState<IdentityFormData> = { status: "idle" };
 
@@ -16,12 +17,13 @@ export function AccountChangeForm() {
   const t = useTranslations("identity.change");
   const tp = useTranslations("identity.photos");
   const [state, action, pending] = useActionState(accountChangeAction, idle);
+  const { submit, busy, photoProps } = usePhotoSubmit(state, action);
   if (state.status === "success" && state.data?.message)
     return <Alert tone="success">{state.data.message}</Alert>;
   const values = state.values ?? {};
   const showKeep = !!state.fieldErrors?.requestedName && values.requestedName;
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={action} onSubmit={submit} className="space-y-5" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -51,10 +53,22 @@ export function AccountChangeForm() {
         </label>
       ) : null}
       <div className="grid gap-5 sm:grid-cols-2">
-        <PhotoField id="front" label={tp("front")} hint={tp("fileHint")} error={state.fieldErrors?.front} />
-        <PhotoField id="back" label={tp("back")} hint={tp("fileHint")} error={state.fieldErrors?.back} />
+        <PhotoField
+          id="front"
+          label={tp("front")}
+          hint={tp("fileHint")}
+          error={state.fieldErrors?.front}
+          {...photoProps("front")}
+        />
+        <PhotoField
+          id="back"
+          label={tp("back")}
+          hint={tp("fileHint")}
+          error={state.fieldErrors?.back}
+          {...photoProps("back")}
+        />
       </div>
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+      <Button type="submit" disabled={pending || busy} className="w-full sm:w-auto">
         {t("submit")}
       </Button>
     </form>

@@ -7,6 +7,7 @@ import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { PhotoField } from "./PhotoField";
+import { usePhotoSubmit } from "./usePhotoSubmit";
 
 const idle: FormState<IdentityFormData> = { status: "idle" };
 
@@ -14,8 +15,9 @@ const idle: FormState<IdentityFormData> = { status: "idle" };
 export function PhotoUploadForm({ usedUp }: { usedUp: boolean }) {
   const t = useTranslations("identity.photos");
   const [state, action, pending] = useActionState(uploadPhotosAction, idle);
+  const { submit, busy, photoProps } = usePhotoSubmit(state, action);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={action} onSubmit={submit} className="space-y-5" noValidate>
       {state.status === "success" && state.data?.message ? (
         <Alert tone="success">{state.data.message}</Alert>
       ) : null}
@@ -26,10 +28,22 @@ export function PhotoUploadForm({ usedUp }: { usedUp: boolean }) {
         key={state.status === "success" ? state.data?.message : "form"}
         className="grid gap-5 sm:grid-cols-2"
       >
-        <PhotoField id="front" label={t("front")} hint={t("fileHint")} error={state.fieldErrors?.front} />
-        <PhotoField id="back" label={t("back")} hint={t("fileHint")} error={state.fieldErrors?.back} />
+        <PhotoField
+          id="front"
+          label={t("front")}
+          hint={t("fileHint")}
+          error={state.fieldErrors?.front}
+          {...photoProps("front")}
+        />
+        <PhotoField
+          id="back"
+          label={t("back")}
+          hint={t("fileHint")}
+          error={state.fieldErrors?.back}
+          {...photoProps("back")}
+        />
       </div>
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+      <Button type="submit" disabled={pending || busy} className="w-full sm:w-auto">
         {pending ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type InputHTMLAttributes } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type InputHTMLAttributes, type Ref } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
@@ -15,10 +15,15 @@ export function FileInput({
   invalid,
   multiple,
   onChange,
+  ref: outerRef,
   ...input
-}: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { invalid?: boolean }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
+  invalid?: boolean;
+  ref?: Ref<HTMLInputElement | null>;
+}) {
   const t = useTranslations("common.file");
   const ref = useRef<HTMLInputElement>(null);
+  useImperativeHandle(outerRef, () => ref.current as HTMLInputElement, []);
   const [names, setNames] = useState<string[]>([]);
 
   // React resets the form after a successful action; forget the shown names then too.

@@ -6,6 +6,7 @@ import { identityOverview } from "@/lib/identity-cases/overview";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { AccountChangeForm } from "@/components/identity/AccountChangeForm";
+import { PhotoSamples } from "@/components/identity/PhotoSamples";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { StackedTable } from "@/components/ui/Table";
 import { SubPageHeader } from "@/components/identity/SubPage";
@@ -74,6 +75,9 @@ export default async function ChangePage() {
           </ol>
         </Card>
       </div>
+      <Card className="mt-6">
+        <PhotoSamples />
+      </Card>
       {rows.length > 0 ? (
         <Card className="mt-6" aria-labelledby="change-log">
           <h2 id="change-log" className="mb-3 text-base font-semibold text-ink">

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/Card";
 import { PhotoCaseTable } from "@/components/identity/PhotoCaseTable";
 import { PhotoUploadForm } from "@/components/identity/PhotoUploadForm";
 import { SubPageHeader } from "@/components/identity/SubPage";
+import { PhotoSamples } from "@/components/identity/PhotoSamples";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.photos");
@@ -38,6 +39,9 @@ export default async function PhotosPage() {
           </ol>
         </Card>
       </div>
+      <Card className="mt-6">
+        <PhotoSamples />
+      </Card>
       <Card className="mt-6" aria-labelledby="photo-log">
         <h2 id="photo-log" className="text-base font-semibold text-ink">
           {t("tableTitle")}
