@@ -12,6 +12,8 @@ import { codeLifetimeMinutes } from "@/lib/settings";
 import { setSessionCookie } from "@/lib/auth/cookie";
 import { requestMeta } from "@/lib/core/request-meta";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { newTicket } from "@/lib/identity-cases/phone-release";
+import { setReleaseTicket } from "./phone-release/ticket";
 
 const text = (max: number) => z.string().max(max).default("");
 const checkbox = z
@@ -109,6 +111,10 @@ async function register(prev: State, formData: FormData): Promise<State> {
           : undefined;
     const suggestion =
       fe.name?.key === "register.name.traditional" ? String(fe.name.params?.suggestion ?? "") : undefined;
+    // 手机号码已被注册 comes only after this phone's SMS code was verified: that proof lets the person ask
+    // to release a recycled number without a second code (/register/phone-release).
+    const phone = parsePhone(input.phone);
+    if (conflict === "phone" && phone.ok) await setReleaseTicket(newTicket(phone.value));
     return {
       ...formError<RegisterData>(t, localizeTimes(result), values),
       data: { conflict, nameSuggestion: suggestion, resendAt },

@@ -28,7 +28,11 @@ export function DecisionForm({ caseId, kind }: { caseId: string; kind: string })
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="decision" value="approve" />
         <p className="text-sm text-slate-700">
-          {kind === "account_change" ? t("approveHintChange") : t("approveHintPhoto")}
+          {kind === "account_change"
+            ? t("approveHintChange")
+            : kind === "phone_release"
+              ? t("approveHintRelease")
+              : t("approveHintPhoto")}
         </p>
         <Button type="submit" disabled={pending} className="w-full">
           {t("approve")}

@@ -14,7 +14,7 @@ import { codeLifetimeMinutes } from "@/lib/settings";
  * single use, ended by 5 wrong tries, valid codeLifetimeMinutes() (10 by default, at most 24 h). Only the
  * latest code of a phone + purpose counts, so asking again does not multiply the guesses.
  */
-export const CODE_PURPOSES = ["register", "reset_password", "change_phone"] as const;
+export const CODE_PURPOSES = ["register", "reset_password", "change_phone", "release_phone"] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 export const CODE_MAX_ATTEMPTS = 5;
 export const CODE_RESEND_SECONDS = 60;
@@ -40,7 +40,12 @@ export async function firstRefused(
 }
 
 function smsText(purpose: CodePurpose, code: string, minutes: number): string {
-  const what = { register: "实名注册", reset_password: "找回密码", change_phone: "更换手机号" }[purpose];
+  const what = {
+    register: "实名注册",
+    reset_password: "找回密码",
+    change_phone: "更换手机号",
+    release_phone: "申请释放手机号",
+  }[purpose];
   const lifetime = minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
   return `【学籍自查】您正在${what}，验证码 ${code}，${lifetime}内有效。如非本人操作请忽略，切勿告诉他人。`;
 }

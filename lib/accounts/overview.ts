@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/core/result";
-import { maskPhone } from "@/lib/identity/phone";
+import { hasPhone, maskPhone } from "@/lib/identity/phone";
 import { maskEmail } from "@/lib/identity/email";
 import { completenessPercent, type CompletenessItem } from "./completeness";
 import { externalSignInProviders, securityQuestionsEnabled } from "@/lib/settings";
@@ -21,7 +21,7 @@ export async function accountOverview(actor: StudentActor) {
   if (!account) throw new NotFoundError();
   const questionsEnabled = await securityQuestionsEnabled();
   const items: CompletenessItem[] = [
-    { key: "phone", done: true },
+    { key: "phone", done: hasPhone(account.phone) },
     { key: "password", done: true },
     { key: "realName", done: account.identityStatus === "verified" },
     { key: "email", done: !!(account.email && account.emailVerifiedAt) },
@@ -32,7 +32,7 @@ export async function accountOverview(actor: StudentActor) {
     idType: account.idType,
     idMasked: account.idMasked,
     identityStatus: account.identityStatus,
-    phone: maskPhone(account.phone),
+    phone: hasPhone(account.phone) ? maskPhone(account.phone) : "",
     email: account.email && account.emailVerifiedAt ? maskEmail(account.email) : null,
     /** shown in full: the owner typed it and needs to see a typo */
     pendingEmail: account.pendingEmail,

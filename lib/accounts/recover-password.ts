@@ -7,7 +7,7 @@ import { verifyCaptcha } from "@/lib/security/captcha";
 import { hashPassword, verifyPassword } from "@/lib/security/passwords";
 import { consume, peek, reset } from "@/lib/security/rate-limit";
 import { endAllSessions } from "@/lib/auth/sessions";
-import { maskPhone } from "@/lib/identity/phone";
+import { hasPhone, maskPhone } from "@/lib/identity/phone";
 import { maskEmail } from "@/lib/identity/email";
 import { securityQuestionsEnabled } from "@/lib/settings";
 import { sendMessage } from "@/lib/messaging/send";
@@ -34,7 +34,7 @@ type AccountRow = NonNullable<Awaited<ReturnType<typeof db.account.findUnique>>>
 
 async function methodsOf(account: AccountRow): Promise<RecoveryMethods> {
   const methods: RecoveryMethods = {};
-  if (account.phone) methods.sms = maskPhone(account.phone);
+  if (hasPhone(account.phone)) methods.sms = maskPhone(account.phone);
   if (account.email && account.emailVerifiedAt) methods.email = maskEmail(account.email);
   if (await securityQuestionsEnabled()) {
     const questions = await db.securityQuestion.findMany({

@@ -2,12 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { nameKey } from "@/lib/identity/name";
-import { maskPhone } from "@/lib/identity/phone";
+import { hasPhone, maskPhone } from "@/lib/identity/phone";
 import { effectiveAssistStatus } from "./classmate-assist";
 import { photoUploadCounts } from "./photo-review";
 import {
   ASSISTS_PER_DAY,
   decodeRejectReason,
+  OWN_CASE_KINDS,
   PHOTO_UPLOADS_PER_DAY,
   PHOTO_UPLOADS_TOTAL,
   RESPONSE_WORKING_DAYS,
@@ -23,7 +24,11 @@ import { addWorkingDays, startOfSchoolDay } from "./working-days";
 export async function identityOverview(actorIn: Actor | null, now: Date = new Date()) {
   const { account } = await actingStudentAccount(actorIn, "identityCase.submit");
   const [cases, assists, otherHolders, counts, assistsToday, records] = await Promise.all([
-    db.identityCase.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db.identityCase.findMany({
+      where: { accountId: account.id, kind: { in: [...OWN_CASE_KINDS] } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
     db.classmateAssist.findMany({
       where: { requesterAccountId: account.id },
       orderBy: { createdAt: "desc" },
@@ -60,7 +65,7 @@ export async function identityOverview(actorIn: Actor | null, now: Date = new Da
     account: {
       name: account.name,
       idMasked: account.idMasked,
-      phoneMasked: maskPhone(account.phone),
+      phoneMasked: hasPhone(account.phone) ? maskPhone(account.phone) : "",
       identityStatus: account.identityStatus as "pending" | "verified",
     },
     otherHolders,

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { mimeForKey, readUpload } from "@/lib/uploads/storage";
-import { PHOTO_SIDES, type PhotoSide } from "./rules";
+import { OWN_CASE_KINDS, PHOTO_SIDES, type PhotoSide } from "./rules";
 
 /**
  * A hand-held ID photo, for its owner or a support clerk (identityPhoto.view) only. Everyone else — other
@@ -23,7 +23,11 @@ export async function readIdentityPhoto(
   const row = await db.identityCase.findFirst({
     where: {
       id: caseId,
-      ...(isSupport ? {} : { accountId: actor.kind === "student" ? actor.accountId : "" }),
+      // A student sees the photos of their own cases only — never those of a phone release someone
+      // filed against their account.
+      ...(isSupport
+        ? {}
+        : { accountId: actor.kind === "student" ? actor.accountId : "", kind: { in: [...OWN_CASE_KINDS] } }),
     },
     select: { frontPhotoKey: true, backPhotoKey: true },
   });

@@ -22,13 +22,36 @@ export const ACCOUNT_CHANGES_PER_DAY = 3;
 /** The promise shown to students and highlighted for support: answered within 3 working days. */
 export const RESPONSE_WORKING_DAYS = 3;
 
-export const CASE_KINDS = ["photo_review", "roster_evidence", "classmate_assist", "account_change"] as const;
+export const CASE_KINDS = [
+  "photo_review",
+  "roster_evidence",
+  "classmate_assist",
+  "account_change",
+  "phone_release",
+] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_STATUSES = ["pending", "approved", "rejected", "cancelled"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Kinds a support clerk decides (the other two resolve without a human). */
-export const REVIEWED_KINDS = ["photo_review", "account_change"] as const satisfies readonly CaseKind[];
+export const REVIEWED_KINDS = [
+  "photo_review",
+  "account_change",
+  "phone_release",
+] as const satisfies readonly CaseKind[];
+
+/** Kinds that belong to the account's owner (/identity); a phone_release case is a stranger's claim. */
+export const OWN_CASE_KINDS = [
+  "photo_review",
+  "roster_evidence",
+  "classmate_assist",
+  "account_change",
+] as const satisfies readonly CaseKind[];
+
+/** 手机号释放 requests: at most 3 a day per phone number and 10 a day per address; one open per number. */
+export const PHONE_RELEASES_PER_PHONE_DAY = 3;
+/** How long a verified phone number may be used to file a release request (minutes). */
+export const PHONE_RELEASE_TICKET_MINUTES = 30;
 
 export const PHOTO_SIDES = ["front", "back"] as const;
 export type PhotoSide = (typeof PHOTO_SIDES)[number];

@@ -14,6 +14,13 @@ export const texts = {
     `${SIGN}您上传的手持身份证照片未通过审核，原因：${reason}。请登录后按要求重新上传，或选择同学协助、提供学籍信息完成核验。`,
   changeApplied: () => `${SIGN}您的账号姓名/证件号码变更申请已通过，新的信息已生效。`,
   changeRejected: (reason: string) => `${SIGN}您的账号姓名/证件号码变更申请未通过，原因：${reason}。`,
+  phoneReleaseReceived: () =>
+    `${SIGN}已收到您释放本手机号的申请，客服将在 3 个工作日内审核，结果将以短信通知本号码。`,
+  phoneReleased: () => `${SIGN}您的申请已通过：本手机号已与原账号解除绑定，现在可以用它实名注册。`,
+  phoneReleaseRejected: (reason: string) =>
+    `${SIGN}您释放本手机号的申请未通过，原因：${reason}。可按要求重新申请，或联系学校客服。`,
+  phoneReleasedOwner: (phoneMasked: string) =>
+    `您的学籍自查账号原绑定的手机号 ${phoneMasked} 已应该号码现持有人的申请解除绑定。您仍可用证件号码或安全邮箱登录，请登录后在账号管理中绑定新的手机号。`,
 };
 
 /** Chinese labels of the rejection reasons for SMS (the inbox translates from the code). */

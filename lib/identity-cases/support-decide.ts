@@ -12,7 +12,8 @@ import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
 import { isUniqueViolation } from "./db-errors";
 import { resolveDuplicateId } from "./resolve";
-import { encodeRejectReason, REJECT_REASONS, type RejectReason } from "./rules";
+import { approvePhoneRelease } from "./phone-release";
+import { encodeRejectReason, REJECT_REASONS, REVIEWED_KINDS, type RejectReason } from "./rules";
 import { rejectReasonText, texts } from "./sms-texts";
 
 export type DecisionInput = {
@@ -46,7 +47,7 @@ export async function decideIdentityCase(
   const actor = actorIn;
   const now = meta.now ?? new Date();
   const row = await db.identityCase.findUnique({ where: { id: input.caseId } });
-  if (!row || (row.kind !== "photo_review" && row.kind !== "account_change"))
+  if (!row || !(REVIEWED_KINDS as readonly string[]).includes(row.kind))
     return fail("support.errors.notFound");
   if (row.status !== "pending") return fail("support.errors.alreadyDecided");
   const photosDeleteAfter = new Date(now.getTime() + (await retentionDays()).idPhotoDays * 86_400_000);
@@ -65,6 +66,8 @@ export async function decideIdentityCase(
     assertCan(actor, "accountChange.apply");
     return applyAccountChange(actor, row.id, photosDeleteAfter, now, meta.ip);
   }
+  if (row.kind === "phone_release")
+    return approvePhoneRelease(actor, row.id, photosDeleteAfter, now, meta.ip);
 
   const approved = await resolveDuplicateId({
     accountId: row.accountId,
@@ -103,7 +106,7 @@ export async function decideIdentityCase(
 
 async function rejectCase(
   actor: StaffActor,
-  row: { id: string; kind: string; accountId: string },
+  row: { id: string; kind: string; accountId: string; releasePhone: string | null },
   code: RejectReason,
   note: string,
   photosDeleteAfter: Date,
@@ -130,9 +133,14 @@ async function rejectCase(
         select: { phone: true },
       });
       phone = account.phone;
-      const kind = row.kind === "account_change" ? "identity.changeRejected" : "identity.photoRejected";
-      const link = row.kind === "account_change" ? "/identity/change" : "/identity/photos";
-      await notify({ accountId: row.accountId }, kind, { reasonCode: code, note }, link, tx);
+      if (row.kind === "phone_release") {
+        // The claimant has no account here: the answer goes by SMS to the number; the holder hears nothing.
+        phone = row.releasePhone;
+      } else {
+        const kind = row.kind === "account_change" ? "identity.changeRejected" : "identity.photoRejected";
+        const link = row.kind === "account_change" ? "/identity/change" : "/identity/photos";
+        await notify({ accountId: row.accountId }, kind, { reasonCode: code, note }, link, tx);
+      }
       await audit(tx, actor, {
         action: "identityCase.reject",
         targetType: "identityCase",
@@ -151,7 +159,12 @@ async function rejectCase(
     await sendMessage({
       channel: "sms",
       to: phone,
-      body: row.kind === "account_change" ? texts.changeRejected(text) : texts.photoRejected(text),
+      body:
+        row.kind === "phone_release"
+          ? texts.phoneReleaseRejected(text)
+          : row.kind === "account_change"
+            ? texts.changeRejected(text)
+            : texts.photoRejected(text),
     });
   }
   return ok({ status: "rejected" });

@@ -8,6 +8,7 @@ import { maskPhone } from "@/lib/identity/phone";
 import { audit } from "@/lib/security/audit";
 import { blindIndex, decrypt } from "@/lib/security/crypto";
 import { requestedChange } from "./account-change";
+import { claimantOf } from "./phone-release";
 import { decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
 import { addWorkingDays, dueState, hoursBetween, type DueState } from "./working-days";
 
@@ -39,7 +40,8 @@ export async function listSupportQueue(actor: Actor | null, now: Date = new Date
     return {
       id: row.id,
       kind: row.kind,
-      name: row.account.name,
+      // a phone release is the claimant's request, not the account holder's
+      name: row.kind === "phone_release" ? (row.requestedName ?? "") : row.account.name,
       idMasked: row.idMasked,
       createdAt: row.createdAt,
       dueAt,
@@ -61,7 +63,7 @@ export async function listSupportQueue(actor: Actor | null, now: Date = new Date
       id: d.id,
       kind: d.kind,
       status: d.status,
-      name: d.account.name,
+      name: d.kind === "phone_release" ? (d.requestedName ?? "") : d.account.name,
       idMasked: d.idMasked,
       decidedAt: d.decidedAt,
       decidedBy: d.decidedById ? (clerks.get(d.decidedById) ?? "") : "",
@@ -161,6 +163,15 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
       identityStatus: row.account.identityStatus,
       createdAt: row.account.createdAt,
     },
+    release:
+      row.kind === "phone_release"
+        ? {
+            ...claimantOf(row),
+            holderIdMasked: maskIdNumber(idNumber),
+            holderName: maskName(row.account.name),
+            sameIdNumber: row.idNumberIndex === row.account.idNumberIndex,
+          }
+        : null,
     change: change && {
       name: change.name,
       idNumber: change.idNumber,
@@ -192,4 +203,12 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     })),
   };
 }
+/** 李*远: support sees whose account holds the number without the full name of a stranger. */
+function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 2
+    ? `${chars[0]}*`
+    : `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
 export type CaseForReview = NonNullable<Awaited<ReturnType<typeof caseForReview>>>;

@@ -12,3 +12,8 @@ export function parsePhone(raw: string): { ok: true; value: string } | { ok: fal
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : "****";
 }
+
+/** Whether an account has a phone bound (a released or cancelled account holds an "x:" tombstone). */
+export function hasPhone(phone: string | null | undefined): phone is string {
+  return !!phone && !phone.startsWith("x:");
+}

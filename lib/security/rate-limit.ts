@@ -36,6 +36,8 @@ export const LIMITS = {
   recordBindingPerAccountDay: { points: 10, duration: 86_400 },
   /** 换一张: new picture captchas one address may ask for (each is a database row) */
   captchaRefreshPerIpMinute: { points: 20, duration: 60 },
+  /** 手机号释放 requests filed from one address */
+  phoneReleasesPerIpDay: { points: 10, duration: 86_400 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;

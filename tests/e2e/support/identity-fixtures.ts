@@ -87,7 +87,7 @@ export async function registerThroughUi(
   await page.locator("#password").fill(PASSWORD);
   await page.locator("#confirmPassword").fill(PASSWORD);
   await page.getByRole("button", { name: "立即注册" }).click();
-  await expect(page.getByRole("heading", { name: "注册成功,请完成身份核验" })).toBeVisible({
+  await expect(page.getByRole("heading", { name: "注册成功，请完成身份核验" })).toBeVisible({
     timeout: 20_000,
   });
 }

@@ -30,6 +30,7 @@ describe("identity and support catalogues", () => {
       "assistRequested",
       "changeApplied",
       "changeRejected",
+      "phoneReleased",
       "photoRejected",
       "resolved",
     ]);

@@ -57,7 +57,7 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
         </Link>
       </p>
       <PageHeader
-        title={`${t(`kinds.${view.kind}`)} · ${view.account.name}`}
+        title={`${t(`kinds.${view.kind}`)} · ${view.release ? view.release.name : view.account.name}`}
         actions={<CaseStatusBadge status={view.status} />}
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -101,7 +101,28 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
               </DataTable>
             </Card>
           ) : null}
-          <Card aria-labelledby="holders-title">
+          {view.release ? (
+            <Card aria-labelledby="release-title">
+              <h2 id="release-title" className="mb-3 text-base font-semibold text-ink">
+                {t("case.releaseTitle")}
+              </h2>
+              <p className="mb-3 text-sm text-slate-700">{t("case.releaseLead")}</p>
+              <dl className="divide-y divide-slate-100">
+                <Fact label={t("case.releasePhone")}>
+                  <span className="font-mono">{view.release.phone}</span>
+                </Fact>
+                <Fact label={t("case.releaseHolder")}>
+                  {view.release.holderName} · <span className="font-mono">{view.release.holderIdMasked}</span>
+                </Fact>
+              </dl>
+              {view.release.sameIdNumber ? (
+                <Alert tone="warning" className="mt-3">
+                  {t("case.releaseSamePerson")}
+                </Alert>
+              ) : null}
+            </Card>
+          ) : null}
+          <Card aria-labelledby="holders-title" className={view.release ? "hidden" : undefined}>
             <h2 id="holders-title" className="text-base font-semibold text-ink">
               {t("case.holdersTitle")}
             </h2>
@@ -178,14 +199,14 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
             </h2>
             <dl className="mt-2 divide-y divide-slate-100">
               <Fact label={t("case.name")}>
-                <span className="text-lg">{view.account.name}</span>
+                <span className="text-lg">{view.release ? view.release.name : view.account.name}</span>
               </Fact>
               <Fact label={t("case.idNumber")}>
                 <span className="font-mono text-base tracking-wide" data-testid="full-id-number">
-                  {view.account.idNumber}
+                  {view.release ? view.release.idNumber : view.account.idNumber}
                 </span>
               </Fact>
-              <Fact label={t("case.phone")}>{view.account.phone}</Fact>
+              <Fact label={t("case.phone")}>{view.release ? view.release.phone : view.account.phone}</Fact>
               <Fact label={t("case.accountCreated")}>{formatDateTime(view.account.createdAt)}</Fact>
               <Fact label={t("case.accountStatus")}>
                 {t(`case.accountStatuses.${view.account.identityStatus}`)}
