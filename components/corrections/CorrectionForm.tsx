@@ -9,6 +9,7 @@ import {
   CORRECTABLE_FIELDS,
   DATE_FIELDS,
   HIGH_RISK_FIELDS,
+  PHOTO_FIELD,
   type RecordField,
   type RecordValues,
 } from "@/lib/records/fields";
@@ -178,6 +179,12 @@ export function CorrectionForm({
             );
           })}
         </ul>
+        <PhotoItem
+          ticked={ticked.has(PHOTO_FIELD) || !!errors[`reason.${PHOTO_FIELD}`]}
+          reason={typed[`reason.${PHOTO_FIELD}`] ?? ""}
+          error={errors[`reason.${PHOTO_FIELD}`]}
+          label={tr("fields.admissionPhoto")}
+        />
       </fieldset>
       <p className="text-sm text-slate-600">{t("notCorrectable")}</p>
 
@@ -225,5 +232,71 @@ export function CorrectionForm({
         {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
+  );
+}
+
+/**
+ * 录取照片有误: no value to type — the reason, and a photo among the evidence. The registrar supplies the
+ * new photo when approving.
+ */
+function PhotoItem({
+  ticked,
+  reason,
+  error,
+  label,
+}: {
+  ticked: boolean;
+  reason: string;
+  error?: string;
+  label: string;
+}) {
+  const t = useTranslations("corrections.form");
+  const id = `reason-${PHOTO_FIELD}`;
+  return (
+    <div className="group mt-3 rounded-lg p-3 ring-1 ring-slate-200 has-[[data-pick]:checked]:bg-brand-50/40 has-[[data-pick]:checked]:ring-brand-300">
+      <div className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          id={`pick-${PHOTO_FIELD}`}
+          name="fields"
+          value={PHOTO_FIELD}
+          data-pick=""
+          defaultChecked={ticked}
+          className="mt-1 size-5 shrink-0 accent-brand-700"
+        />
+        <label htmlFor={`pick-${PHOTO_FIELD}`} className="min-w-0 flex-1 cursor-pointer">
+          <span className="text-sm font-semibold text-ink">{label}</span>
+          <span className="mt-0.5 block text-sm text-slate-700">{t("photoHint")}</span>
+        </label>
+      </div>
+      <div
+        className={cn(
+          "mt-3 space-y-1.5",
+          ticked
+            ? "block"
+            : "hidden group-has-[[data-pick]:checked]:block supports-[not_selector(:has(*))]:block",
+        )}
+      >
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {t("reason")}
+        </label>
+        <input
+          type="text"
+          id={id}
+          name={`reason.${PHOTO_FIELD}`}
+          maxLength={500}
+          defaultValue={reason}
+          placeholder={t("photoReasonHint")}
+          aria-invalid={!!error || undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className={cn(control, error && invalid)}
+        />
+        {error ? (
+          <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { DataTable } from "@/components/ui/Table";
+import { FileInput } from "@/components/ui/FileInput";
 
 export type ReviewItem = {
   id: string;
@@ -37,12 +38,15 @@ export function ReviewForm({
   lockVersion,
   items,
   mode,
+  photo,
 }: {
   action: Action;
   requestId: string;
   lockVersion: number;
   items: ReviewItem[];
   mode: "college" | "registrar" | "provincial";
+  /** an admission-photo item under the registrar's review: the request's image evidence to choose from */
+  photo?: { itemId: string; choices: { id: string; name: string }[] };
 }) {
   const t = useTranslations("corrections.review");
   const td = useTranslations("corrections.decision");
@@ -196,6 +200,14 @@ export function ReviewForm({
           })}
         </tbody>
       </DataTable>
+      {photo && mode !== "college" ? (
+        <NewPhotoField
+          itemId={photo.itemId}
+          choices={photo.choices}
+          chosen={values.photoEvidence}
+          error={errors[`photo.${photo.itemId}`]}
+        />
+      ) : null}
       <div className="space-y-1.5">
         <label htmlFor="note" className="block text-sm font-medium text-slate-800">
           {t("note")}
@@ -216,5 +228,62 @@ export function ReviewForm({
         {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
+  );
+}
+
+/**
+ * 新的录取照片, needed to approve an admission-photo item: one of the request's image evidence files (the
+ * student's photo), or a photo the registrar uploads (e.g. from the admissions office). Ignored when the
+ * item is rejected.
+ */
+function NewPhotoField({
+  itemId,
+  choices,
+  chosen,
+  error,
+}: {
+  itemId: string;
+  choices: { id: string; name: string }[];
+  chosen?: string;
+  error?: string;
+}) {
+  const t = useTranslations("corrections.review");
+  const errorId = `photo-${itemId}-error`;
+  return (
+    <fieldset
+      className="space-y-2 rounded-lg p-3 ring-1 ring-slate-200"
+      aria-describedby={error ? errorId : "photo-hint"}
+    >
+      <legend className="px-1 text-sm font-semibold text-ink">{t("newPhoto")}</legend>
+      <p id="photo-hint" className="text-xs text-slate-600">
+        {t("newPhotoHint")}
+      </p>
+      {choices.map((c) => (
+        <label key={c.id} className="flex min-h-11 cursor-pointer items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name="photoEvidence"
+            value={c.id}
+            defaultChecked={chosen === c.id}
+            className="size-4 accent-brand-700"
+          />
+          {t("newPhotoFromEvidence", { name: c.name })}
+        </label>
+      ))}
+      <label htmlFor="photoUpload" className="block text-sm font-medium text-slate-800">
+        {t("newPhotoUpload")}
+      </label>
+      <FileInput
+        id="photoUpload"
+        name="photoUpload"
+        accept="image/jpeg,image/png,.jpg,.jpeg,.png"
+        invalid={!!error}
+      />
+      {error ? (
+        <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

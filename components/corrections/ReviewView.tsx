@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { HistoryList } from "@/components/record/HistoryList";
 import { displayValue } from "@/components/record/field-value";
+import { PHOTO_FIELD } from "@/lib/records/fields";
 import { EvidenceList } from "./EvidenceList";
 import { ReviewForm, type ReviewItem } from "./ReviewForm";
 import { StatusBadge } from "./StatusBadge";
@@ -57,6 +58,15 @@ export async function ReviewView({
     mono: i.field === "idNumber",
   }));
   const hasIdItem = request.items.some((i) => i.field === "idNumber");
+  const photoItem = underReview.find((i) => (i.field as string) === PHOTO_FIELD);
+  const photoChoice = photoItem
+    ? {
+        itemId: photoItem.id,
+        choices: request.evidence
+          .filter((e) => e.mime.startsWith("image/"))
+          .map((e) => ({ id: e.id, name: e.displayName })),
+      }
+    : undefined;
   const title =
     stage === "college"
       ? t("review.collegeTitle")
@@ -137,6 +147,7 @@ export async function ReviewView({
                 lockVersion={request.lockVersion}
                 items={formItems}
                 mode={stage === "college" ? "college" : provincial ? "provincial" : "registrar"}
+                photo={photoChoice}
               />
             ) : (
               <>

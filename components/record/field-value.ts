@@ -22,6 +22,7 @@ const ENUMERATED = new Set<string>([
  * does not know is shown as stored.
  */
 export function displayValue(t: Translate, field: RecordField | string, value: string): string {
+  if (field === "admissionPhoto") return photoLabel(t, value);
   if (value.trim() === "") return t("empty");
   if (field === "duration" && /^\d+(\.\d+)?$/.test(value)) return t("durationValue", { years: value });
   if (ENUMERATED.has(field)) return enumLabel(t, field, value);
@@ -32,4 +33,12 @@ export function displayValue(t: Translate, field: RecordField | string, value: s
 export function enumLabel(t: Translate, field: string, value: string): string {
   const key = `values.${field}.${value.trim()}`;
   return t.has?.(key) ? t(key) : value;
+}
+
+/** 录取照片 items and history rows name files, never shown: say which photo it is instead. */
+function photoLabel(t: Translate, value: string): string {
+  if (value.startsWith("photo:before:")) return t("photo.before");
+  if (value.startsWith("photo:after:")) return t("photo.after");
+  if (value === "photo:evidence") return t("photo.requested");
+  return t("photo.current");
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { maskIdNumber } from "@/lib/identity/id-number";
-import type { RecordField } from "@/lib/records/fields";
+import { PHOTO_FIELD, PHOTO_VALUE, type RecordField } from "@/lib/records/fields";
 import { openValue, recordValues, recordWithOrg, sealValue, type RecordWithOrg } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
 import { blindIndex, encrypt } from "@/lib/security/crypto";
@@ -85,6 +85,8 @@ export async function applyItems(
   items: readonly { field: string; requestedValue: string }[],
   source: "correction" | "provincial",
   now: Date,
+  /** the new 录取照片 (already stored) when an admission-photo item is accepted */
+  photo?: { key: string },
 ): Promise<Change[]> {
   const record = await tx.enrollmentRecord.findUnique({
     where: { id: request.recordId },
@@ -96,14 +98,16 @@ export async function applyItems(
   const current = recordValues(record);
   const changes = new Map<RecordField, Change>();
   for (const item of items) {
+    if (item.field === PHOTO_FIELD) continue;
     const field = item.field as RecordField;
     const after = openValue(item.requestedValue);
     if (!sameValue(field, after, current[field]))
       changes.set(field, { field, before: current[field], after });
   }
-  if (changes.size === 0) return [];
+  if (changes.size === 0 && !photo) return [];
 
   const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = await placement(tx, record, changes);
+  if (photo) data.admissionPhotoKey = photo.key;
   for (const change of changes.values()) {
     const column = COLUMN[change.field];
     if (column) Object.assign(data, { [column]: change.after });
@@ -134,8 +138,18 @@ export async function applyItems(
   });
   if (count !== 1) throw Refused.with("corrections.errors.recordChanged");
   const list = [...changes.values()];
+  // the photo's history row names both files (the old one is kept: 更改前的信息)
+  const photoRow = photo
+    ? [
+        {
+          field: PHOTO_FIELD,
+          before: PHOTO_VALUE.before(record.admissionPhotoKey ?? ""),
+          after: PHOTO_VALUE.after(photo.key),
+        },
+      ]
+    : [];
   await tx.recordHistory.createMany({
-    data: list.map((c) => ({
+    data: [...list, ...photoRow].map((c) => ({
       recordId: record.id,
       field: c.field,
       beforeValue: sealValue(c.field, c.before),
@@ -151,9 +165,13 @@ export async function applyItems(
     action: "record.update",
     targetType: "EnrollmentRecord",
     targetId: record.id,
-    before: Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.before)])),
+    before: {
+      ...Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.before)])),
+      ...(photo ? { admissionPhotoKey: record.admissionPhotoKey } : {}),
+    },
     after: {
       ...Object.fromEntries(list.map((c) => [c.field, masked(c.field, c.after)])),
+      ...(photo ? { admissionPhotoKey: photo.key } : {}),
       version,
       correctionRequestId: request.id,
     },

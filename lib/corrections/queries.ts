@@ -88,7 +88,8 @@ function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
         id: i.id,
         field,
         submitted: show(field, openValue(i.currentValue)),
-        current: show(field, now[field] ?? ""),
+        // the photo item has no text value: its "current" is the record's photo (PHOTO_VALUE.current)
+        current: show(field, now[field] ?? openValue(i.currentValue)),
         requested: show(field, openValue(i.requestedValue)),
         reason: i.reason,
         collegeDecision: i.collegeDecision,

@@ -5,7 +5,8 @@ import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/r
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/identity/normalize";
-import { hasHighRiskField } from "@/lib/records/fields";
+import { hasHighRiskField, PHOTO_FIELD } from "@/lib/records/fields";
+import { deleteUpload, readUpload, reencodeImage, saveUpload } from "@/lib/uploads/storage";
 import { audit } from "@/lib/security/audit";
 import { applyItems } from "./apply";
 import { evidenceRetentionDays } from "./evidence";
@@ -16,6 +17,11 @@ import type { CorrectionStatus } from "./status";
 export type ItemDecisionInput = { itemId: string; decision: "accepted" | "rejected"; reason?: string };
 export type DecisionInput = {
   requestId: string;
+  /**
+   * Registrar only, when an admission-photo item is accepted: the new 录取照片 — one of the request's image
+   * evidence files, or a file the registrar uploads (from the admissions office).
+   */
+  photo?: { evidenceId?: string | null; upload?: Buffer | null };
   /** the lockVersion the reviewer's page showed: a request changed since then is refused */
   lockVersion?: number;
   decisions: readonly ItemDecisionInput[];
@@ -212,6 +218,10 @@ export async function registrarDecide(
       : "rejected";
   const note = input.note?.trim() || null;
   const retentionDays = await evidenceRetentionDays();
+  const photoItem = acceptedItems.find((i) => i.field === PHOTO_FIELD);
+  const photo = photoItem ? await newAdmissionPhoto(request.id, photoItem.id, input.photo) : null;
+  if (photo && !photo.ok) return photo;
+  const photoKey = photo?.ok ? photo.value : undefined;
 
   const result = await run(async (tx) => {
     await claim(tx, request, {
@@ -230,7 +240,15 @@ export async function registrarDecide(
     }
     const changes =
       accepted > 0
-        ? await applyItems(tx, actor, request, acceptedItems, provincial ? "provincial" : "correction", now)
+        ? await applyItems(
+            tx,
+            actor,
+            request,
+            acceptedItems,
+            provincial ? "provincial" : "correction",
+            now,
+            photoKey ? { key: photoKey } : undefined,
+          )
         : [];
     await scheduleEvidenceDeletion(tx, request.id, now, retentionDays);
     await audit(tx, actor, {
@@ -256,9 +274,40 @@ export async function registrarDecide(
     await noticeInInbox(tx, notice);
     return notice;
   });
-  if (!result.ok) return result;
+  if (!result.ok) {
+    if (photoKey) await deleteUpload(photoKey).catch(() => undefined);
+    return result;
+  }
   await noticeByMessage(result.value);
   return ok({ status, accepted, rejected });
+}
+
+/**
+ * The photo that replaces the 录取照片: an image among this request's evidence, or the registrar's upload.
+ * Re-encoded like every stored image (EXIF gone, pixel-flood limit, at most 800 px) and stored under
+ * admission/ before the decision's transaction; a refused decision removes it again.
+ */
+async function newAdmissionPhoto(
+  requestId: string,
+  itemId: string,
+  choice: DecisionInput["photo"],
+): Promise<Result<string>> {
+  const field = `photo.${itemId}`;
+  let bytes: Buffer | null = choice?.upload?.length ? choice.upload : null;
+  if (!bytes && choice?.evidenceId) {
+    const evidence = await db.evidenceFile.findFirst({
+      where: { id: choice.evidenceId, requestId, mime: { startsWith: "image/" } },
+      select: { storageKey: true },
+    });
+    bytes = evidence ? await readUpload(evidence.storageKey) : null;
+  }
+  if (!bytes) return fieldFail({ [field]: { key: "corrections.errors.photo.required" } });
+  try {
+    const image = await reencodeImage(bytes, { maxInputPixels: 25_000_000, maxEdge: 800 });
+    return ok(await saveUpload("admission", image.buffer, image.ext));
+  } catch {
+    return fieldFail({ [field]: { key: "corrections.errors.photo.unreadable" } });
+  }
 }
 
 function firstReason(decisions: Map<string, { decision: string; reason: string | null }>): string | null {

@@ -4,7 +4,13 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/identity/normalize";
-import { hasHighRiskField, isCorrectableField, type RecordField } from "@/lib/records/fields";
+import {
+  hasHighRiskField,
+  isCorrectableField,
+  PHOTO_FIELD,
+  PHOTO_VALUE,
+  type CorrectionField,
+} from "@/lib/records/fields";
 import { recordForAccount } from "@/lib/records/matching";
 import { markReported, openCampaignForRecord } from "@/lib/records/self-check";
 import { recordValues, sealValue } from "@/lib/records/view";
@@ -43,9 +49,29 @@ export async function submitCorrection(
 
   const current = recordValues(record);
   const errors: FieldErrors = {};
-  const items: { field: RecordField; currentValue: string; requestedValue: string; reason: string }[] = [];
+  const items: { field: CorrectionField; currentValue: string; requestedValue: string; reason: string }[] =
+    [];
   const seen = new Set<string>();
   for (const item of input.items) {
+    if (item.field === PHOTO_FIELD && !seen.has(item.field)) {
+      // no value to type: the reason, and a photo among the evidence (checked below)
+      seen.add(item.field);
+      const reason = item.reason.trim();
+      if (reason === "") errors[`reason.${item.field}`] = { key: "corrections.errors.reasonRequired" };
+      else if (codePointLength(reason) > MAX_REASON)
+        errors[`reason.${item.field}`] = {
+          key: "corrections.errors.reasonTooLong",
+          params: { max: MAX_REASON },
+        };
+      else
+        items.push({
+          field: PHOTO_FIELD,
+          currentValue: PHOTO_VALUE.current,
+          requestedValue: PHOTO_VALUE.requested,
+          reason,
+        });
+      continue;
+    }
     if (!isCorrectableField(item.field) || seen.has(item.field)) {
       errors.fields = { key: "corrections.errors.fieldNotAllowed" };
       continue;
@@ -75,6 +101,8 @@ export async function submitCorrection(
 
   const evidence = await prepareEvidence(input.files);
   if (!evidence.ok) Object.assign(errors, evidence.fieldErrors);
+  else if (seen.has(PHOTO_FIELD) && !evidence.value.some((f) => f.mime.startsWith("image/")))
+    errors.evidence = { key: "corrections.errors.evidence.photoRequired" };
   else if (evidence.value.length === 0 && hasHighRiskField([...seen]))
     errors.evidence = { key: "corrections.errors.evidence.requiredHighRisk" };
   if (Object.keys(errors).length > 0 || !evidence.ok) {

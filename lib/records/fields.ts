@@ -44,6 +44,25 @@ export function isCorrectableField(value: string): value is RecordField {
 }
 
 /**
+ * 录取照片 can be reported wrong too (SPEC §4.2 shows it). It is not a text value: the student gives a
+ * reason and image evidence; the registrar's approval supplies the new photo (docs/records.md).
+ */
+export const PHOTO_FIELD = "admissionPhoto" as const;
+export type CorrectionField = RecordField | typeof PHOTO_FIELD;
+
+export function isCorrectionField(value: string): value is CorrectionField {
+  return value === PHOTO_FIELD || isCorrectableField(value);
+}
+
+/** Stored item / history values of the photo field (never a file name a student could choose). */
+export const PHOTO_VALUE = {
+  current: "photo:current",
+  requested: "photo:evidence",
+  before: (key: string) => `photo:before:${key}`,
+  after: (key: string) => `photo:after:${key}`,
+} as const;
+
+/**
  * High-risk fields (SPEC §4.4): decided one by one, never by bulk approval; a request for any of them
  * needs at least one piece of evidence.
  */
@@ -56,7 +75,8 @@ export const HIGH_RISK_FIELDS: ReadonlySet<RecordField> = new Set<RecordField>([
 ]);
 
 export function hasHighRiskField(fields: readonly string[]): boolean {
-  return fields.some((f) => HIGH_RISK_FIELDS.has(f as RecordField));
+  // the admission photo is decided one by one too: its approval needs a new photo
+  return fields.some((f) => HIGH_RISK_FIELDS.has(f as RecordField) || f === PHOTO_FIELD);
 }
 
 /** Calendar-date fields, stored as YYYY-MM-DD. */

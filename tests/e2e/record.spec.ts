@@ -101,11 +101,11 @@ test("确认无误 records the check at once; the page then says 已完成自查
 
   await page.getByRole("button", { name: "确认无误" }).click();
   await expect(page.getByText("已完成自查").first()).toBeVisible();
-  await expect(page.getByText(/你已于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 确认学籍信息无误/)).toBeVisible();
+  await expect(page.getByText(/您已于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 确认学籍信息无误/)).toBeVisible();
 
   // It is stored on the server: a fresh load still says so and offers no second confirmation.
   await page.reload();
-  await expect(page.getByText(/你已于 .* 确认学籍信息无误/)).toBeVisible();
+  await expect(page.getByText(/您已于 .* 确认学籍信息无误/)).toBeVisible();
   await expect(page.getByRole("button", { name: "确认无误" })).toHaveCount(0);
 
   // The college's progress counts the confirmation.

@@ -2,8 +2,13 @@ import { randomInt } from "node:crypto";
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { checkDigitFor } from "../../lib/identity/id-number";
-import { captchaAnswer, checkA11y, latestMessage, solveCaptchaIfShown } from "./support/helpers";
-import { freshPhone, pickClassmates, registerThroughUi } from "./support/identity-fixtures";
+import { captchaAnswer, checkA11y, latestMessage, signInStaff } from "./support/helpers";
+import {
+  createAccountWithPhone,
+  freshPhone,
+  pickClassmates,
+  registerThroughUi,
+} from "./support/identity-fixtures";
 
 /**
  * Issue 12 items 1–9 as a student meets them: help and contacts, photos a phone can take, forms that keep
@@ -158,8 +163,11 @@ test("sign-in says how many tries are left, asks for a captcha it never called w
   // Fail until the captcha is required: it appears with a request to fill it, not an error.
   for (let i = 0; i < 4 && (await page.locator("img[data-captcha-id]").count()) === 0; i++) {
     await page.locator("input[name=password]").fill(`not-my-password-${i + 2}`);
-    await page.locator("form:has(input[name=password]) [type=submit]").click();
-    await page.waitForLoadState("networkidle");
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login")),
+      page.locator("form:has(input[name=password]) [type=submit]").click(),
+    ]);
+    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
   }
   const image = page.locator("img[data-captcha-id]");
   await expect(image).toBeVisible();
@@ -230,7 +238,7 @@ test("a 4–8 MB phone photo is shrunk in the browser to 300 KB; a refused side 
 
   // A small file the browser keeps as it is but the server refuses (30 megapixels: the pixel-flood guard).
   const flood = await sharp({ create: { width: 6000, height: 5000, channels: 3, background: "#3366aa" } })
-    .png()
+    .png({ palette: true, compressionLevel: 9 })
     .toBuffer();
   expect(flood.length).toBeLessThan(300 * 1024);
   await page.locator("#back").setInputFiles({ name: "back.png", mimeType: "image/png", buffer: flood });
@@ -259,4 +267,110 @@ test("a 4–8 MB phone photo is shrunk in the browser to 300 KB; a refused side 
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText(/照片已提交/)).toBeVisible({ timeout: 30_000 });
   await expectInView(page, "#photo-log");
+});
+
+test("confirmed, then reported: the page shows the report's status, not 已完成自查; contacts beside the record", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { people } = pickClassmates(1, { inOpenCampaign: true });
+  await registerThroughUi(page, request, { ...people[0], phone: freshPhone() });
+  await page.goto("/record");
+  await page.getByRole("button", { name: "确认无误" }).click();
+  await expect(page.getByText("已完成自查").first()).toBeVisible();
+  // who to ask, on the record page
+  await expectInView(page, "#contact-card-title");
+  await expect(page.getByText(/您的学院：/)).toBeVisible();
+
+  await page.getByRole("link", { name: "信息有误" }).click();
+  await expectInView(page, "#contact-card-title");
+  const block = page.locator("li", { has: page.getByRole("checkbox", { name: /^系（所、函授站）/ }) });
+  await block.getByRole("checkbox").check();
+  await block.getByLabel("正确信息").fill("人工智能与数据科学系");
+  await block.getByLabel("理由").fill("录取通知书上为人工智能与数据科学系");
+  await page.getByRole("button", { name: "提交更正申请" }).click();
+  await expect(page).toHaveURL(/\/record\/requests\//);
+
+  await page.goto("/record");
+  const panel = page.locator('[aria-labelledby="self-check-title"]');
+  await expect(panel.getByText(/^已报错：待学院审核$/)).toBeVisible();
+  await expect(panel.getByText("已完成自查", { exact: true })).toHaveCount(0);
+  await expect(panel.getByText(/之后报告了错误/)).toBeVisible();
+});
+
+test("a recycled phone number: register → 手机号码已被注册 → release online → support approves → register", async ({
+  page,
+  request,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  // The number belongs to an old account (its owner changed numbers long ago).
+  const number = freshPhone();
+  createAccountWithPhone(number);
+  // The new holder of the number tries to register with it.
+  const me = { name: "孙新主", idNumber: idNumber() };
+  await page.goto("/register");
+  await page.locator("#phone").fill(number);
+  let after = new Date(Date.now() - 1000);
+  const firstCodeAt = Date.now();
+  await page.getByRole("button", { name: "免费获取" }).click();
+  let sms = await latestMessage(request, number, { after });
+  await page.locator("#code").fill(sms.code ?? "");
+  await page.locator("#password").fill("新号码新生活秋天");
+  await page.locator("#confirmPassword").fill("新号码新生活秋天");
+  await page.locator("#name").fill(me.name);
+  await page.locator("#idNumber").fill(me.idNumber);
+  await page.locator("#sensitiveConsent").check();
+  await page.getByRole("button", { name: "立即注册" }).click();
+  await expect(page.locator("#phone-error")).toHaveText("手机号码已被注册！");
+  await page.getByText("找客服协助审核").click();
+  await page.getByRole("link", { name: /在线申请释放该手机号/ }).click();
+
+  // Step 2 straight away: the registration's SMS code already proved the number.
+  await expect(page.getByRole("heading", { name: "第二步：填写身份信息并上传照片" })).toBeVisible();
+  await page.locator("#name").fill(me.name);
+  await page.locator("#idNumber").fill(me.idNumber);
+  const jpg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#c08050" } })
+    .jpeg()
+    .toBuffer();
+  await page.locator("#front").setInputFiles({ name: "front.jpg", mimeType: "image/jpeg", buffer: jpg });
+  await page.locator("#back").setInputFiles({ name: "back.jpg", mimeType: "image/jpeg", buffer: jpg });
+  await expect(page.getByTestId("back-note")).not.toBeEmpty();
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.getByText(/申请已提交/)).toBeVisible();
+  await checkA11y(page);
+
+  // Support sees it in the queue and approves.
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  const support = await staff.newPage();
+  await signInStaff(support, "support");
+  await support.goto("/support");
+  const row = support.locator("tr", { hasText: me.name });
+  await expect(row).toContainText("手机号释放");
+  await row.getByRole("link").first().click();
+  await expect(support.getByRole("heading", { name: "手机号释放申请" })).toBeVisible();
+  await expect(support.getByTestId("full-id-number")).toHaveText(me.idNumber);
+  await support.getByRole("button", { name: "审核通过" }).click();
+  await expect(support.getByText(/由 support 处理：审核通过/)).toBeVisible();
+  await staff.close();
+
+  // The SMS tells the number's holder; registering with it now works.
+  const done = await latestMessage(request, number, { after: new Date(Date.now() - 60_000) });
+  expect(done.body).toContain("现在可以用它实名注册");
+  // a new code for the number may be asked for 60 s after the last one: wait like a person would
+  await page.waitForTimeout(Math.max(0, firstCodeAt + 61_000 - Date.now()));
+  await page.goto("/register");
+  await page.locator("#phone").fill(number);
+  after = new Date(Date.now() - 1000);
+  await page.getByRole("button", { name: "免费获取" }).click();
+  sms = await latestMessage(request, number, { after });
+  await page.locator("#code").fill(sms.code ?? "");
+  await page.locator("#password").fill("新号码新生活秋天");
+  await page.locator("#confirmPassword").fill("新号码新生活秋天");
+  await page.locator("#name").fill(me.name);
+  await page.locator("#idNumber").fill(me.idNumber);
+  await page.locator("#sensitiveConsent").check();
+  await page.getByRole("button", { name: "立即注册" }).click();
+  await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
 });

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireStudent } from "@/lib/auth/current";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
-import { isRecordField } from "@/lib/records/fields";
+import { isCorrectionField, isRecordField } from "@/lib/records/fields";
 import { submitCorrection } from "@/lib/corrections/submit";
 
 const schema = z.object({
@@ -36,7 +36,7 @@ export async function submitCorrectionAction(_prev: FormState, formData: FormDat
     items: parsed.data.fields.map((field) => ({
       field,
       value: isRecordField(field) ? text(`value.${field}`) : "",
-      reason: isRecordField(field) ? text(`reason.${field}`) : "",
+      reason: isCorrectionField(field) ? text(`reason.${field}`) : "",
     })),
     files: formData
       .getAll("evidence")

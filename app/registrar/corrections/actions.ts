@@ -16,6 +16,16 @@ export async function registrarDecideAction(_prev: FormState, formData: FormData
   const values = formValues(formData);
   const input = parseDecisionForm(formData);
   if (!input) return formError(t, { error: { key: "corrections.errors.invalid" } }, values);
+  // 录取照片: the registrar's choice among the evidence, or an uploaded photo (at most 5 MB)
+  const upload = formData.get("photoUpload");
+  const evidenceId = formData.get("photoEvidence");
+  input.photo = {
+    evidenceId: typeof evidenceId === "string" && evidenceId.length <= 40 ? evidenceId : null,
+    upload:
+      upload && typeof upload !== "string" && upload.size > 0 && upload.size <= 5 * 1024 * 1024
+        ? Buffer.from(await upload.arrayBuffer())
+        : null,
+  };
   const result = await registrarDecide(actor, input);
   if (!result.ok) return formError(t, result, values);
   revalidatePath("/registrar/corrections");

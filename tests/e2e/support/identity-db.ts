@@ -7,20 +7,23 @@
  *   backdate-photos <phone>      moves that account's photo-review uploads one day back (the daily limit
  *                                then counts them as yesterday's, so the "5 in all" limit can be reached)
  *   expire-assists <phone>       makes that requester's open classmate-assist requests 8 days old
+ *   holder <phone>               a stranger's verified account registered long ago with that phone (a
+ *                                recycled number), without sending an SMS code (60-second cooldown)
  *
- * The last two are the only writes, and they only shift timestamps: what a clock 1 or 7 days later shows.
+ * backdate-photos and expire-assists only shift timestamps: what a clock 1 or 7 days later shows.
  */
 import { randomInt } from "node:crypto";
 import { createClient } from "../../../lib/db/client";
-import { parseIdNumber } from "../../../lib/identity/id-number";
+import { checkDigitFor, maskIdNumber, parseIdNumber } from "../../../lib/identity/id-number";
 import { parseName } from "../../../lib/identity/name";
-import { decrypt } from "../../../lib/security/crypto";
+import { blindIndex, decrypt, encrypt } from "../../../lib/security/crypto";
 import { DEMO_STUDENTS } from "../../../prisma/seed/demo-students";
 
 const db = createClient();
 const DAY = 86_400_000;
 
-async function pick(count: number) {
+/** `inOpenCampaign`: only records the open campaign covers (2023 本科), so the student can confirm. */
+async function pick(count: number, inOpenCampaign = false) {
   const demoNumbers = DEMO_STUDENTS.map((s) => s.studentNumber);
   const demoClasses = await db.enrollmentRecord.findMany({
     where: { studentNumber: { in: demoNumbers } },
@@ -28,7 +31,12 @@ async function pick(count: number) {
   });
   const excluded = new Set(demoClasses.map((r) => r.classGroupId));
   const records = await db.enrollmentRecord.findMany({
-    where: { accountId: null, graduationRegistered: false, idType: "resident_id" },
+    where: {
+      accountId: null,
+      graduationRegistered: false,
+      idType: "resident_id",
+      ...(inOpenCampaign ? { cohort: "2023", level: "本科" } : {}),
+    },
     select: {
       studentNumber: true,
       name: true,
@@ -98,12 +106,36 @@ async function expireAssists(phone: string) {
   return { expired: count };
 }
 
+/** A verified account of a stranger holding `phone` (random name and ID number, unknown password). */
+async function holder(phone: string) {
+  const first17 = `110101${1990 + randomInt(0, 10)}0${1 + randomInt(0, 9)}1${randomInt(0, 9)}${String(randomInt(0, 1000)).padStart(3, "0")}`;
+  const idNumber = first17 + checkDigitFor(first17);
+  const index = blindIndex(idNumber);
+  const account = await db.account.create({
+    data: {
+      phone,
+      passwordHash: "not-a-password-hash",
+      name: "钱旧主",
+      idType: "resident_id",
+      idNumberEnc: encrypt(idNumber),
+      idNumberIndex: index,
+      idMasked: maskIdNumber(idNumber),
+      identityStatus: "verified",
+      verifiedIdIndex: index,
+      sensitiveConsentAt: new Date(Date.now() - 400 * DAY),
+      createdAt: new Date(Date.now() - 400 * DAY),
+    },
+  });
+  return { id: account.id };
+}
+
 async function main() {
   const [command, arg] = process.argv.slice(2);
   let out: unknown;
-  if (command === "pick") out = await pick(Number(arg ?? "3"));
+  if (command === "pick") out = await pick(Number(arg ?? "3"), process.argv[4] === "open");
   else if (command === "backdate-photos") out = await backdatePhotos(arg);
   else if (command === "expire-assists") out = await expireAssists(arg);
+  else if (command === "holder") out = await holder(arg);
   else throw new Error(`unknown command ${command}`);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -33,8 +33,16 @@ function identityDb<T>(...args: string[]): T {
 export type RosterPerson = { name: string; idNumber: string; studentNumber: string; enrolledOn: string };
 
 /** `count` people of one class whose records no account holds yet. */
-export function pickClassmates(count: number): { className: string; people: RosterPerson[] } {
-  return identityDb("pick", String(count));
+export function pickClassmates(
+  count: number,
+  options: { inOpenCampaign?: boolean } = {},
+): { className: string; people: RosterPerson[] } {
+  return identityDb("pick", String(count), ...(options.inOpenCampaign ? ["open"] : []));
+}
+
+/** A verified account registered long ago with `phone` (someone else's, as a recycled number is). */
+export function createAccountWithPhone(phone: string): void {
+  identityDb("holder", phone);
 }
 
 /** What a clock one day later would show: today's photo uploads become yesterday's. */
