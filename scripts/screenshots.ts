@@ -43,6 +43,8 @@ const VISITORS: Visitor[] = [
       "/register",
       "/recover/username",
       "/recover/password",
+      "/help",
+      "/register/phone-release",
       "/nope-404",
     ],
   },
@@ -50,7 +52,7 @@ const VISITORS: Visitor[] = [
     name: "student",
     kind: "student",
     username: DEMO_STUDENTS[0].phone,
-    pages: ["/record", "/account", "/identity", "/inbox", "/admin"],
+    pages: ["/record", "/record/report", "/account", "/identity", "/inbox", "/help", "/admin"],
     area: /^\/(record|account|identity|inbox)(\/|$)/,
   },
   {

@@ -127,7 +127,7 @@ export function CorrectionForm({
                       <span className="sr-only">{t("wrong")}</span>
                     </span>
                     <span className="mt-0.5 block text-sm break-words text-slate-700">
-                      {t("current")}:{" "}
+                      {t("currentLabel")}
                       <span className={field === "idNumber" ? "font-mono" : undefined}>
                         {displayValue(tr, field, values[field])}
                       </span>

@@ -140,9 +140,7 @@ export function ReviewForm({
                 ) : null}
                 <td className="cell-wrap min-w-64 px-3 py-3">
                   <fieldset aria-describedby={decisionError ? `decision-${item.id}-error` : undefined}>
-                    <legend className="sr-only">
-                      {t("yourDecision")}: {item.label}
-                    </legend>
+                    <legend className="sr-only">{t("yourDecisionFor", { label: item.label })}</legend>
                     <div className="flex flex-wrap gap-4">
                       {(["accepted", "rejected"] as const).map((d) => (
                         <label key={d} className="inline-flex min-h-11 cursor-pointer items-center gap-2">

@@ -116,7 +116,7 @@ export async function ReviewView({
               {request.route === "provincial" ? <Badge tone="brand">{t("route.provincial")}</Badge> : null}
             </div>
             <p className="text-xs text-slate-600">
-              {t("detail.createdAt")}: {formatDateTime(request.createdAt)}
+              {t("detail.createdAtLabel", { time: formatDateTime(request.createdAt) })}
             </p>
           </Card>
           <Card className="space-y-3">

@@ -30,11 +30,11 @@ export async function HistoryList({
             <li key={e.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[9rem_1fr_auto] sm:gap-4">
               <span className="font-medium text-ink">{t(`fields.${e.field}`)}</span>
               <span className="min-w-0 break-words">
-                <span className="text-slate-600">{t("history.before")}:</span>{" "}
+                <span className="text-slate-600">{t("history.beforeLabel")}</span>
                 <del className="text-slate-800">{displayValue(t, e.field, e.before)}</del>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only">, </span>
-                <span className="text-slate-600">{t("history.after")}:</span>{" "}
+                <span className="text-slate-600">{t("history.afterLabel")}</span>
                 <ins className="font-medium text-ink no-underline">{displayValue(t, e.field, e.after)}</ins>
               </span>
               <span className="text-xs text-slate-600 sm:text-right">

@@ -88,12 +88,8 @@ export default async function SettingsPage() {
             description={
               <span className="flex flex-wrap items-center gap-2">
                 {t("messaging.active")}
-                <Badge tone="brand">
-                  {t("messaging.sms")}: {s.messaging.smsProvider}
-                </Badge>
-                <Badge tone="brand">
-                  {t("messaging.email")}: {s.messaging.emailProvider}
-                </Badge>
+                <Badge tone="brand">{t("messaging.smsActive", { name: s.messaging.smsProvider })}</Badge>
+                <Badge tone="brand">{t("messaging.emailActive", { name: s.messaging.emailProvider })}</Badge>
               </span>
             }
             fields={[
