@@ -20,8 +20,6 @@ export function ReleaseRequestForm() {
   const tp = useTranslations("identity.photos");
   const [state, action, pending] = useActionState(submitReleaseAction, idle);
   const { submit, busy, photoProps } = usePhotoSubmit(state, action);
-  if (state.status === "success" && state.data?.submitted)
-    return <Alert tone="success">{state.data.submitted}</Alert>;
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (

@@ -289,6 +289,12 @@ test("confirmed, then reported: the page shows the report's status, not 已完�
   await block.getByRole("checkbox").check();
   await block.getByLabel("正确信息").fill("人工智能与数据科学系");
   await block.getByLabel("理由").fill("录取通知书上为人工智能与数据科学系");
+  const notice = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#e8e0c8" } })
+    .png()
+    .toBuffer();
+  await page
+    .getByLabel("证明材料", { exact: true })
+    .setInputFiles({ name: "录取通知书.png", mimeType: "image/png", buffer: notice });
   await page.getByRole("button", { name: "提交更正申请" }).click();
   await expect(page).toHaveURL(/\/record\/requests\//);
 

@@ -7,7 +7,7 @@ import { sendSmsCode } from "@/lib/accounts/codes";
 import { localizeTimes } from "@/lib/accounts/messages";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
-import { openTicket, submitPhoneRelease, verifyReleasePhone } from "@/lib/identity-cases/phone-release";
+import { submitPhoneRelease, verifyReleasePhone } from "@/lib/identity-cases/phone-release";
 import { maskPhone, parsePhone } from "@/lib/identity/phone";
 import { codeLifetimeMinutes } from "@/lib/settings";
 import { clearReleaseTicket, readReleaseTicket, setReleaseTicket } from "./ticket";
@@ -83,9 +83,9 @@ export async function submitReleaseAction(_prev: State, formData: FormData): Pro
     { ip: (await requestMeta()).ip },
   );
   if (!result.ok) return formError<ReleaseData>(t, result, values);
-  const phone = openTicket(sealed)?.phone ?? "";
+  // The proof is spent: the page then says the request was sent (nothing about the number in the URL).
   await clearReleaseTicket();
-  return { status: "success", data: { submitted: t("phoneRelease.submitted", { phone: maskPhone(phone) }) } };
+  redirect("/register/phone-release?sent=1");
 }
 
 /** 换一个手机号: forget the verified number. */

@@ -4,6 +4,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { openTicket } from "@/lib/identity-cases/phone-release";
 import { maskPhone } from "@/lib/identity/phone";
 import { helpHref } from "@/lib/help/topics";
+import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { PhotoSamples } from "@/components/identity/PhotoSamples";
 import { ReleaseRequestForm } from "@/components/phone-release/ReleaseRequestForm";
@@ -22,16 +23,25 @@ export async function generateMetadata() {
  * 申请释放手机号 (issue 12 item 3): public, like /register. Step 1 proves the number with its SMS code;
  * step 2 (the sealed proof is an HttpOnly cookie) takes the claimant's details and hand-held photos.
  */
-export default async function PhoneReleasePage() {
+export default async function PhoneReleasePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ sent?: string }>;
+}) {
   const t = await getTranslations("phoneRelease");
   const th = await getTranslations("help");
   const ticket = openTicket(await readReleaseTicket());
+  const sent = (await searchParams).sent === "1" && !ticket;
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          {ticket ? (
+          {sent ? (
+            <Alert tone="success" title={t("submittedTitle")}>
+              {t("submitted")}
+            </Alert>
+          ) : ticket ? (
             <>
               <h2 className="text-lg font-semibold text-ink">{t("step2")}</h2>
               <p className="mt-1 mb-5 text-sm text-slate-700">
