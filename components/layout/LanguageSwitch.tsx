@@ -23,7 +23,8 @@ export async function LanguageSwitch() {
             aria-pressed={locale === o.value}
             className={cn(
               "min-h-9 whitespace-nowrap rounded-md px-2.5 text-xs font-semibold",
-              locale === o.value ? "bg-white text-brand-900" : "text-white hover:bg-white/15",
+              // On a phone only the other language is offered, so the header title keeps its room.
+              locale === o.value ? "hidden bg-white text-brand-900 sm:block" : "text-white hover:bg-white/15",
             )}
           >
             {o.label}

@@ -380,3 +380,60 @@ test("a recycled phone number: register → 手机号码已被注册 → release
   await page.getByRole("button", { name: "立即注册" }).click();
   await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
 });
+
+test("the admission photo is reported wrong; the registrar approves with the student's photo and the record shows it", async ({
+  page,
+  request,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { people } = pickClassmates(1, { inOpenCampaign: true, collegeCode: "C01" });
+  const [student] = people;
+  await registerThroughUi(page, request, { ...student, phone: freshPhone() });
+  await page.goto("/record");
+  const photoBefore = await (
+    await page.request.get((await page.locator("figure img").first().getAttribute("src")) ?? "")
+  ).body();
+  await page.getByRole("link", { name: "信息有误" }).click();
+  await page.getByRole("checkbox", { name: /^录取照片/ }).check();
+  await page.locator("#reason-admissionPhoto").fill("录取照片不是本人");
+  const idPhoto = await sharp({ create: { width: 300, height: 400, channels: 3, background: "#5b7fa6" } })
+    .jpeg()
+    .toBuffer();
+  await page
+    .getByLabel("证明材料", { exact: true })
+    .setInputFiles({ name: "本人证件照.jpg", mimeType: "image/jpeg", buffer: idPhoto });
+  await page.getByRole("button", { name: "提交更正申请" }).click();
+  await expect(page).toHaveURL(/\/record\/requests\//);
+  await expect(page.getByText("见证明材料中的照片").first()).toBeVisible();
+
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  const desk = await staff.newPage();
+  await signInStaff(desk, "college01");
+  await desk.goto("/college/corrections");
+  await desk.locator("tr", { hasText: student.name }).getByRole("link", { name: "审核" }).click();
+  await desk.locator("tr[data-item]").getByLabel("同意", { exact: true }).check();
+  await desk.getByRole("button", { name: "提交审核结果" }).click();
+  await expect(desk.getByText("审核结果已保存")).toBeVisible();
+  await staff.clearCookies();
+  await signInStaff(desk, "registrar");
+  await desk.goto("/registrar/corrections");
+  await desk.locator("tr", { hasText: student.name }).getByRole("link", { name: "审核" }).click();
+  await desk.locator("tr[data-item]").getByLabel("同意", { exact: true }).check();
+  // approving without choosing the new photo is refused at the photo field
+  await desk.getByRole("button", { name: "提交审核结果" }).click();
+  await expect(desk.getByText("请上传新的录取照片，或从证明材料中选择一张照片")).toBeVisible();
+  await desk.locator("tr[data-item]").getByLabel("同意", { exact: true }).check();
+  await desk.getByLabel("使用证明材料：本人证件照.jpg").check();
+  await desk.getByRole("button", { name: "提交审核结果" }).click();
+  await expect(desk.getByText("审核结果已保存")).toBeVisible();
+  await staff.close();
+
+  await page.goto("/record");
+  await expect(page.getByText("新录取照片")).toBeVisible();
+  const photoAfter = await (
+    await page.request.get((await page.locator("figure img").first().getAttribute("src")) ?? "")
+  ).body();
+  expect(photoAfter.equals(photoBefore)).toBe(false);
+  expect((await sharp(photoAfter).metadata()).width).toBe(300);
+});

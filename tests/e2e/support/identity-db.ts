@@ -23,7 +23,7 @@ const db = createClient();
 const DAY = 86_400_000;
 
 /** `inOpenCampaign`: only records the open campaign covers (2023 本科), so the student can confirm. */
-async function pick(count: number, inOpenCampaign = false) {
+async function pick(count: number, inOpenCampaign = false, collegeCode?: string) {
   const demoNumbers = DEMO_STUDENTS.map((s) => s.studentNumber);
   const demoClasses = await db.enrollmentRecord.findMany({
     where: { studentNumber: { in: demoNumbers } },
@@ -36,6 +36,7 @@ async function pick(count: number, inOpenCampaign = false) {
       graduationRegistered: false,
       idType: "resident_id",
       ...(inOpenCampaign ? { cohort: "2023", level: "本科" } : {}),
+      ...(collegeCode ? { college: { code: collegeCode } } : {}),
     },
     select: {
       studentNumber: true,
@@ -132,7 +133,7 @@ async function holder(phone: string) {
 async function main() {
   const [command, arg] = process.argv.slice(2);
   let out: unknown;
-  if (command === "pick") out = await pick(Number(arg ?? "3"), process.argv[4] === "open");
+  if (command === "pick") out = await pick(Number(arg ?? "3"), process.argv[4] === "open", process.argv[5]);
   else if (command === "backdate-photos") out = await backdatePhotos(arg);
   else if (command === "expire-assists") out = await expireAssists(arg);
   else if (command === "holder") out = await holder(arg);

@@ -35,9 +35,14 @@ export type RosterPerson = { name: string; idNumber: string; studentNumber: stri
 /** `count` people of one class whose records no account holds yet. */
 export function pickClassmates(
   count: number,
-  options: { inOpenCampaign?: boolean } = {},
+  options: { inOpenCampaign?: boolean; collegeCode?: string } = {},
 ): { className: string; people: RosterPerson[] } {
-  return identityDb("pick", String(count), ...(options.inOpenCampaign ? ["open"] : []));
+  return identityDb(
+    "pick",
+    String(count),
+    options.inOpenCampaign ? "open" : "any",
+    ...(options.collegeCode ? [options.collegeCode] : []),
+  );
 }
 
 /** A verified account registered long ago with `phone` (someone else's, as a recycled number is). */
