@@ -22,7 +22,12 @@ export async function PhotoCaseTable({ cases }: { cases: IdentityOverview["photo
       createdAt: formatDate(c.createdAt),
       status: <CaseStatusBadge status={c.status} />,
       reason: c.rejectReason
-        ? [t(`rejectReasons.${c.rejectReason.code}`), c.rejectReason.note].filter(Boolean).join(":")
+        ? c.rejectReason.note
+          ? t("reasonWithNote", {
+              reason: t(`rejectReasons.${c.rejectReason.code}`),
+              note: c.rejectReason.note,
+            })
+          : t(`rejectReasons.${c.rejectReason.code}`)
         : "—",
       photos: c.hasPhotos ? (
         <span className="flex gap-3">

@@ -40,7 +40,12 @@ export default async function ChangePage() {
         .join(";"),
       status: <CaseStatusBadge status={c.status} />,
       reason: c.rejectReason
-        ? [t(`rejectReasons.${c.rejectReason.code}`), c.rejectReason.note].filter(Boolean).join(":")
+        ? c.rejectReason.note
+          ? t("reasonWithNote", {
+              reason: t(`rejectReasons.${c.rejectReason.code}`),
+              note: c.rejectReason.note,
+            })
+          : t(`rejectReasons.${c.rejectReason.code}`)
         : "—",
     },
   }));

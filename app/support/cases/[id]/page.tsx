@@ -47,7 +47,9 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
     return t.has(key) ? t(key) : action;
   };
   const reason = view.rejectReason
-    ? [tr(view.rejectReason.code), view.rejectReason.note].filter(Boolean).join(":")
+    ? view.rejectReason.note
+      ? t("case.reasonWithNote", { reason: tr(view.rejectReason.code), note: view.rejectReason.note })
+      : tr(view.rejectReason.code)
     : null;
   return (
     <>
@@ -182,7 +184,12 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
                       <CaseStatusBadge status={c.status} />
                       {c.rejectReason ? (
                         <span className="text-slate-600">
-                          {[tr(c.rejectReason.code), c.rejectReason.note].filter(Boolean).join(":")}
+                          {c.rejectReason.note
+                            ? t("case.reasonWithNote", {
+                                reason: tr(c.rejectReason.code),
+                                note: c.rejectReason.note,
+                              })
+                            : tr(c.rejectReason.code)}
                         </span>
                       ) : null}
                     </li>
@@ -234,7 +241,7 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
                   by: view.decidedBy || "—",
                   status: t(`status.${view.status}`),
                 })}
-                {reason ? `(${reason})` : null}
+                {reason ? t("case.reasonInParens", { reason }) : null}
               </p>
             )}
           </Card>
