@@ -1,5 +1,5 @@
--- Bindings before this migration named a provider by free text and nothing could create them; they
--- cannot be mapped to a configured provider, so none are carried over.
+-- Bindings before this migration named a provider by free text and nothing could create them, so they
+-- cannot be mapped to a configured provider and none are carried over.
 DELETE FROM "ExternalIdentity";
 
 -- DropIndex
