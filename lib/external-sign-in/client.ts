@@ -11,8 +11,8 @@ export type ProviderEndpoint = { slug: string; issuer: string; clientId: string 
 export const CLOCK_TOLERANCE_SECONDS = 30;
 /** Every request to a provider gives up after this long: the person is told the provider is unreachable. */
 const TIMEOUT_SECONDS = 8;
-/** Discovery documents are reused for this long by each app instance. */
-const DISCOVERY_CACHE_MS = 10 * 60_000;
+/** A callback reuses the discovery document of its flow's start for this long (a flow lives 10 minutes). */
+const DISCOVERY_CACHE_MS = 15 * 60_000;
 
 export class MissingClientSecret extends Error {
   constructor() {
@@ -56,19 +56,33 @@ async function discover(p: ProviderEndpoint, secret: string): Promise<oidc.Confi
 }
 
 /**
- * The provider's client configuration (discovery from the issuer URL, cached per instance). Throws
- * MissingClientSecret when OIDC_<SLUG>_CLIENT_SECRET is unset, and the client's own errors when the
- * provider cannot be reached or its document is wrong (nothing failed is cached).
+ * The provider's client configuration from its discovery document. Starting a flow asks with `fresh`: the
+ * document is fetched again, so a provider that is down is reported on the portal's own page instead of
+ * the browser being sent to a dead address (the signing keys already fetched are carried over). The
+ * callback reuses the configuration its flow started with. Throws MissingClientSecret when
+ * OIDC_<SLUG>_CLIENT_SECRET is unset, and the client's own errors when the provider cannot be reached or
+ * its document is wrong (nothing failed is kept).
  */
-export function clientConfiguration(p: ProviderEndpoint): Promise<oidc.Configuration> {
+export async function clientConfiguration(
+  p: ProviderEndpoint,
+  options: { fresh?: boolean } = {},
+): Promise<oidc.Configuration> {
   const secret = oidcClientSecret(p.slug);
-  if (!secret) return Promise.reject(new MissingClientSecret());
+  if (!secret) throw new MissingClientSecret();
   const key = `${p.slug}|${p.issuer}|${p.clientId}|${hashSecret(secret)}`;
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < DISCOVERY_CACHE_MS) return hit.config;
-  const config = discover(p, secret);
+  if (hit && !options.fresh && Date.now() - hit.at < DISCOVERY_CACHE_MS) return hit.config;
+  const previous = hit ? await hit.config.catch(() => undefined) : undefined;
+  const config = discover(p, secret).then((fresh) => {
+    const keys = previous && oidc.getJwksCache(previous);
+    if (keys && previous.serverMetadata().jwks_uri === fresh.serverMetadata().jwks_uri)
+      oidc.setJwksCache(fresh, keys);
+    return fresh;
+  });
   cache.set(key, { at: Date.now(), config });
-  config.catch(() => cache.delete(key));
+  config.catch(() => {
+    if (cache.get(key)?.config === config) cache.delete(key);
+  });
   return config;
 }
 

@@ -37,7 +37,7 @@ async function authorizationUrl(
   if (!allowed.ok) return fail("sso.errors.tooMany", { seconds: allowed.retryAfterSeconds });
   let config: oidc.Configuration;
   try {
-    config = await clientConfiguration(provider);
+    config = await clientConfiguration(provider, { fresh: true });
   } catch (e) {
     if (e instanceof MissingClientSecret) return fail("sso.errors.not_configured");
     console.warn(`[sso] discovery for ${provider.slug} failed: ${describeClientError(e)}`);

@@ -68,8 +68,8 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   const rogue = await generateKeyPair("RS256", { extractable: true });
 
   // The issuer needs the port, so listen first and hand requests to the provider once it exists.
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-  const server: Server = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()));
+  let ready = false;
+  const server: Server = createServer((req, res) => (ready ? handle(req, res) : res.writeHead(503).end()));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -188,7 +188,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     );
   }
 
-  handler = (req, res) => {
+  function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", issuer);
     const match = /^\/interaction\/([^/]+)(?:\/(login))?$/.exec(url.pathname);
     if (match) {
@@ -207,7 +207,8 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
       return void res.writeHead(204).end();
     }
     callback(req, res);
-  };
+  }
+  ready = true;
 
   return {
     issuer,
