@@ -59,31 +59,37 @@ export async function createAuthState(input: NewAuthState) {
 
 /**
  * Uses up the flow a callback names. Exactly one caller wins, on any number of app instances (a
- * conditional update); a replayed, expired or unknown state, or one started in another browser, is null.
+ * conditional update). A replayed, expired or unknown state, or one started in another browser, is
+ * refused; when the state is known, the refusal says which kind of flow it was (for the page to show).
  */
 export async function consumeAuthState(
   state: string,
   providerId: string,
   browserToken: string | undefined,
-): Promise<PendingFlow | null> {
-  if (!state || state.length > 200) return null;
+): Promise<{ ok: true; flow: PendingFlow } | { ok: false; purpose?: FlowPurpose }> {
+  if (!state || state.length > 200) return { ok: false };
   const stateHash = hashSecret(state);
   const now = new Date();
   const used = await db.oidcAuthState.updateMany({
     where: { stateHash, providerId, consumedAt: null, expiresAt: { gt: now } },
     data: { consumedAt: now },
   });
-  if (used.count !== 1) return null;
   const row = await db.oidcAuthState.findUnique({ where: { stateHash } });
-  if (!row || !browserToken || !safeEqual(row.browserHash, hashSecret(browserToken))) return null;
+  if (!row || row.providerId !== providerId) return { ok: false };
+  const purpose = row.purpose as FlowPurpose;
+  if (used.count !== 1 || !browserToken || !safeEqual(row.browserHash, hashSecret(browserToken)))
+    return { ok: false, purpose };
   return {
-    providerId: row.providerId,
-    purpose: row.purpose as FlowPurpose,
-    redirectUri: row.redirectUri,
-    nonce: row.nonce,
-    codeVerifier: decrypt(row.codeVerifierEnc),
-    accountId: row.accountId,
-    sessionId: row.sessionId,
-    next: row.next,
+    ok: true,
+    flow: {
+      providerId: row.providerId,
+      purpose,
+      redirectUri: row.redirectUri,
+      nonce: row.nonce,
+      codeVerifier: decrypt(row.codeVerifierEnc),
+      accountId: row.accountId,
+      sessionId: row.sessionId,
+      next: row.next,
+    },
   };
 }

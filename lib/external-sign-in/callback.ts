@@ -3,7 +3,7 @@ import * as oidc from "openid-client";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { audit } from "@/lib/security/audit";
 import { db } from "@/lib/db";
-import { consumeAuthState } from "./auth-state";
+import { consumeAuthState, type FlowPurpose } from "./auth-state";
 import { bindExternalIdentity } from "./bindings";
 import { clientConfiguration, MissingClientSecret } from "./client";
 import { classifyClientError, describeClientError, type FailureReason } from "./failures";
@@ -29,6 +29,9 @@ const failed = (audience: FlowAudience, reason: FailureReason, until?: Date): Ca
 });
 
 type Claims = oidc.IDToken & Record<string, unknown>;
+
+const audienceOf = (purpose: FlowPurpose): FlowAudience =>
+  purpose === "staff_sign_in" ? "staff" : purpose === "student_bind" ? "bind" : "student";
 
 /**
  * The authorization code exchanged at the provider (PKCE verifier sent) and the ID token checked by the
@@ -83,10 +86,10 @@ export async function completeExternalSignIn(
   const guess: FlowAudience = provider && !servesStudents(provider.audience) ? "staff" : "student";
   if (!provider) return failed(guess, "state_invalid");
   const state = query.get("state") ?? "";
-  const flow = await consumeAuthState(state, provider.id, browserToken);
-  if (!flow) return failed(guess, "state_invalid");
-  const audience: FlowAudience =
-    flow.purpose === "staff_sign_in" ? "staff" : flow.purpose === "student_bind" ? "bind" : "student";
+  const consumed = await consumeAuthState(state, provider.id, browserToken);
+  if (!consumed.ok) return failed(consumed.purpose ? audienceOf(consumed.purpose) : guess, "state_invalid");
+  const flow = consumed.flow;
+  const audience = audienceOf(flow.purpose);
   const serves = audience === "staff" ? servesStaff : servesStudents;
   if (!provider.enabled || !serves(provider.audience)) return failed(audience, "not_configured");
 

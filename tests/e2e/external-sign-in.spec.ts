@@ -131,7 +131,7 @@ test.describe("a student's bound sign-in", () => {
     const row = page.getByRole("row", { name: new RegExp(providerName) });
     await expect(row).toContainText("idp-****1001");
     await expect(row).not.toContainText(studentIdp.sub);
-    const unbind = row.getByRole("button", { name: "解除绑定" });
+    const unbind = row.getByRole("button", { name: `解除${providerName}的绑定` });
     await unbind.scrollIntoViewIfNeeded();
     await expect(unbind).toBeInViewport();
     await checkA11y(page);
@@ -144,7 +144,7 @@ test.describe("a student's bound sign-in", () => {
     await expect(page.getByRole("row", { name: /登录成功/ }).first()).toContainText(providerName);
     await page
       .getByRole("row", { name: new RegExp(providerName) })
-      .getByRole("button", { name: "解除绑定" })
+      .getByRole("button", { name: `解除${providerName}的绑定` })
       .click();
     await expect(page.getByText("已解除绑定。")).toBeVisible();
     await expect(page.getByRole("button", { name: `绑定${providerName}` })).toBeVisible();
@@ -172,6 +172,7 @@ test.describe("refusals", () => {
     await signOut(page);
     for (const mode of ["wrong_audience", "expired", "forged"] as const) {
       await idp.tamper(mode);
+      await page.goto("/staff/login");
       await (await ssoButton(page)).click();
       await expectRefusal(page, "/staff/login", /未通过校验/);
     }
