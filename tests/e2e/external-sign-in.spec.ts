@@ -214,7 +214,7 @@ test.describe("refusals", () => {
 
     await signInStaff(page, "admin");
     await page.goto("/admin/sign-in-providers");
-    await page.getByRole("link", { name: providerName }).click();
+    await page.getByRole("link", { name: providerName, exact: true }).click();
     await page.getByLabel("我确认删除").check();
     await page.getByRole("button", { name: "删除此身份提供方" }).click();
     await expect(page.getByText("已删除。")).toBeVisible();
