@@ -40,19 +40,27 @@ async function main() {
     await setup.locator("#issuer").fill(idp.issuer);
     await setup.locator("#clientId").fill(E2E_CLIENT_ID);
     await setup.locator("input[name=audience][value=both]").check();
-    await setup.locator("form [type=submit]").first().click();
-    await setup.waitForURL(/sign-in-providers\/c/);
+    await setup.getByRole("button", { name: "保存" }).click();
+    // a second run finds the provider already there
+    await setup.waitForURL(/sign-in-providers\/c/, { timeout: 5_000 }).catch(async () => {
+      await setup.goto(`${BASE_URL}/admin/sign-in-providers`);
+      await setup.getByRole("link", { name: "示范大学统一身份认证", exact: true }).click();
+      await setup.waitForURL(/sign-in-providers\/c/);
+    });
     const providerPath = new URL(setup.url()).pathname;
     // a student with one binding
     const student = await (await browser.newContext()).newPage();
     await signIn(student, "/login", DEMO_STUDENTS[0].phone, DEMO_STUDENT_PASSWORD);
     await student.goto(`${BASE_URL}/account`);
-    await student.locator("input[name=currentPassword]").last().fill(DEMO_STUDENT_PASSWORD);
-    await student.getByRole("button", { name: /绑定/ }).last().click();
-    await student.locator("#username").fill(user.username);
-    await student.locator("#password").fill(user.password);
-    await student.getByRole("button", { name: "登录", exact: true }).click();
-    await student.waitForURL(/account/);
+    const bind = student.getByRole("button", { name: /^绑定/ });
+    if (await bind.count()) {
+      await student.locator("input[name=currentPassword]").last().fill(DEMO_STUDENT_PASSWORD);
+      await bind.click();
+      await student.locator("#username").fill(user.username);
+      await student.locator("#password").fill(user.password);
+      await student.getByRole("button", { name: "登录", exact: true }).click();
+      await student.waitForURL(/account/);
+    }
 
     for (const locale of ["zh-CN", "en"]) {
       for (const width of [360, 1280]) {
