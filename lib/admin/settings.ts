@@ -11,7 +11,6 @@ import {
   codeLifetimeMinutes,
   collegeContacts,
   emailProviderName,
-  externalSignInProviders,
   registrarContact,
   retentionDays,
   schoolName,
@@ -42,26 +41,22 @@ export function providerReadiness() {
 /** Every setting as the admin page shows it. */
 export async function readSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
-  const [school, contact, colleges, lifetime, questions, sms, email, external, retention] = await Promise.all(
-    [
-      schoolName(),
-      registrarContact(),
-      collegeContactRows(),
-      codeLifetimeMinutes(),
-      securityQuestionsEnabled(),
-      smsProviderName(),
-      emailProviderName(),
-      externalSignInProviders(),
-      retentionDays(),
-    ],
-  );
+  const [school, contact, colleges, lifetime, questions, sms, email, retention] = await Promise.all([
+    schoolName(),
+    registrarContact(),
+    collegeContactRows(),
+    codeLifetimeMinutes(),
+    securityQuestionsEnabled(),
+    smsProviderName(),
+    emailProviderName(),
+    retentionDays(),
+  ]);
   return {
     general: { schoolName: school },
     contact,
     collegeContacts: { contacts: colleges },
     codes: { codeLifetimeMinutes: lifetime, securityQuestions: questions },
     messaging: { smsProvider: sms, emailProvider: email, readiness: providerReadiness() },
-    external: { providers: external },
     retention,
   };
 }
@@ -132,8 +127,6 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
         [SETTING_KEYS.smsProvider]: data.smsProvider,
         [SETTING_KEYS.emailProvider]: data.emailProvider,
       };
-    case "external":
-      return { [SETTING_KEYS.externalProviders]: data.providers };
     case "retention":
       return { [SETTING_KEYS.retention]: data };
   }

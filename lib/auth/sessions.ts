@@ -27,11 +27,13 @@ export function sessionLimits() {
 export async function startSession(
   owner: SessionOwner,
   meta: { ip?: string | null; userAgent?: string | null },
+  method: "password" | "oidc" = "password",
 ) {
   const now = new Date();
   return db.authSession.create({
     data: {
       ...owner,
+      method,
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       createdAt: now,
@@ -82,7 +84,8 @@ export async function resolveSession(sessionId: string): Promise<Actor | null> {
     sessionId,
     roles: parseRoles(staff.roles),
     collegeIds: staff.collegeScopes.map((s) => s.collegeId),
-    mustChangePassword: staff.mustChangePassword,
+    // Signed in through the campus identity system: the portal password is not in use this session.
+    mustChangePassword: staff.mustChangePassword && session.method === "password",
   };
 }
 

@@ -3,10 +3,10 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { readSettings } from "@/lib/admin/settings";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
-import { ExternalProvidersForm } from "@/components/admin/ExternalProvidersForm";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { CollegeContactsForm } from "@/components/admin/CollegeContactsForm";
 import { Badge } from "@/components/ui/Badge";
+import { LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 
 export async function generateMetadata() {
@@ -17,6 +17,7 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const actor = await requireStaff("settings.manage");
   const t = await getTranslations("admin.settings");
+  const tsso = await getTranslations("sso.admin");
   const s = await readSettings(actor);
   const ready = s.messaging.readiness;
   const readiness = (ok: boolean) => (ok ? t("messaging.configured") : t("messaging.notConfigured"));
@@ -151,8 +152,14 @@ export default async function SettingsPage() {
             ]}
           />
         </Card>
-        <Card className="lg:col-span-2">
-          <ExternalProvidersForm providers={s.external.providers} />
+        <Card className="lg:col-span-2" aria-labelledby="settings-external-heading">
+          <h2 id="settings-external-heading" className="text-lg font-semibold">
+            {tsso("title")}
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">{tsso("settingsLink")}</p>
+          <LinkButton href="/admin/sign-in-providers" variant="secondary">
+            {tsso("settingsLinkAction")}
+          </LinkButton>
         </Card>
       </div>
     </>
