@@ -9,6 +9,7 @@ import { createCaptcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { StudentLoginForm } from "@/components/auth/StudentLoginForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -38,7 +39,9 @@ export default async function LoginPage({
             {t("signedOut")}
           </Alert>
         ) : null}
-        <StudentLoginForm initialCaptcha={captcha} next={next} />
+        <ClientMessages namespaces={["signIn"]}>
+          <StudentLoginForm initialCaptcha={captcha} next={next} />
+        </ClientMessages>
         <div className="mt-5 flex flex-wrap justify-between gap-3 text-sm">
           <div className="flex gap-4">
             <Link

@@ -6,6 +6,7 @@ import { ExternalProvidersForm } from "@/components/admin/ExternalProvidersForm"
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.settings");
@@ -22,138 +23,140 @@ export default async function SettingsPage() {
     <>
       <AdminBreadcrumb items={[{ label: t("title") }]} />
       <PageHeader title={t("title")} description={t("description")} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <SettingsForm
-            section="general"
-            title={t("general.title")}
-            fields={[
-              {
-                kind: "text",
-                name: "schoolName",
-                label: t("general.schoolName"),
-                value: s.general.schoolName,
-                required: true,
-              },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="contact"
-            title={t("contact.title")}
-            description={t("contact.description")}
-            fields={[
-              { kind: "text", name: "phone", label: t("contact.phone"), value: s.contact.phone },
-              { kind: "text", name: "office", label: t("contact.office"), value: s.contact.office },
-              { kind: "email", name: "email", label: t("contact.email"), value: s.contact.email },
-              { kind: "text", name: "hours", label: t("contact.hours"), value: s.contact.hours },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="codes"
-            title={t("codes.title")}
-            fields={[
-              {
-                kind: "number",
-                name: "codeLifetimeMinutes",
-                label: t("codes.lifetime"),
-                hint: t("codes.lifetimeHint"),
-                value: String(s.codes.codeLifetimeMinutes),
-                min: 1,
-                max: 1440,
-                required: true,
-              },
-              {
-                kind: "checkbox",
-                name: "securityQuestions",
-                label: t("codes.securityQuestions"),
-                hint: t("codes.securityQuestionsHint"),
-                value: s.codes.securityQuestions,
-              },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="messaging"
-            title={t("messaging.title")}
-            description={
-              <span className="flex flex-wrap items-center gap-2">
-                {t("messaging.active")}
-                <Badge tone="brand">
-                  {t("messaging.sms")}: {s.messaging.smsProvider}
-                </Badge>
-                <Badge tone="brand">
-                  {t("messaging.email")}: {s.messaging.emailProvider}
-                </Badge>
-              </span>
-            }
-            fields={[
-              {
-                kind: "radio",
-                name: "smsProvider",
-                label: t("messaging.sms"),
-                value: s.messaging.smsProvider,
-                options: [
-                  { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
-                  {
-                    value: "aliyun",
-                    label: t("messaging.aliyun"),
-                    hint: `${readiness(ready.sms.aliyun)} · ${t("messaging.aliyunEnv")}`,
-                  },
-                ],
-              },
-              {
-                kind: "radio",
-                name: "emailProvider",
-                label: t("messaging.email"),
-                value: s.messaging.emailProvider,
-                options: [
-                  { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
-                  {
-                    value: "smtp",
-                    label: t("messaging.smtp"),
-                    hint: `${readiness(ready.email.smtp)} · ${t("messaging.smtpEnv")}`,
-                  },
-                ],
-              },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="retention"
-            title={t("retention.title")}
-            description={t("retention.description")}
-            fields={[
-              {
-                kind: "number",
-                name: "idPhotoDays",
-                label: t("retention.idPhotoDays"),
-                value: String(s.retention.idPhotoDays),
-                min: 1,
-                max: 3650,
-                required: true,
-              },
-              {
-                kind: "number",
-                name: "evidenceDays",
-                label: t("retention.evidenceDays"),
-                value: String(s.retention.evidenceDays),
-                min: 1,
-                max: 3650,
-                required: true,
-              },
-            ]}
-          />
-        </Card>
-        <Card className="lg:col-span-2">
-          <ExternalProvidersForm providers={s.external.providers} />
-        </Card>
-      </div>
+      <ClientMessages namespaces={["admin.settings"]}>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card>
+            <SettingsForm
+              section="general"
+              title={t("general.title")}
+              fields={[
+                {
+                  kind: "text",
+                  name: "schoolName",
+                  label: t("general.schoolName"),
+                  value: s.general.schoolName,
+                  required: true,
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="contact"
+              title={t("contact.title")}
+              description={t("contact.description")}
+              fields={[
+                { kind: "text", name: "phone", label: t("contact.phone"), value: s.contact.phone },
+                { kind: "text", name: "office", label: t("contact.office"), value: s.contact.office },
+                { kind: "email", name: "email", label: t("contact.email"), value: s.contact.email },
+                { kind: "text", name: "hours", label: t("contact.hours"), value: s.contact.hours },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="codes"
+              title={t("codes.title")}
+              fields={[
+                {
+                  kind: "number",
+                  name: "codeLifetimeMinutes",
+                  label: t("codes.lifetime"),
+                  hint: t("codes.lifetimeHint"),
+                  value: String(s.codes.codeLifetimeMinutes),
+                  min: 1,
+                  max: 1440,
+                  required: true,
+                },
+                {
+                  kind: "checkbox",
+                  name: "securityQuestions",
+                  label: t("codes.securityQuestions"),
+                  hint: t("codes.securityQuestionsHint"),
+                  value: s.codes.securityQuestions,
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="messaging"
+              title={t("messaging.title")}
+              description={
+                <span className="flex flex-wrap items-center gap-2">
+                  {t("messaging.active")}
+                  <Badge tone="brand">
+                    {t("messaging.sms")}: {s.messaging.smsProvider}
+                  </Badge>
+                  <Badge tone="brand">
+                    {t("messaging.email")}: {s.messaging.emailProvider}
+                  </Badge>
+                </span>
+              }
+              fields={[
+                {
+                  kind: "radio",
+                  name: "smsProvider",
+                  label: t("messaging.sms"),
+                  value: s.messaging.smsProvider,
+                  options: [
+                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    {
+                      value: "aliyun",
+                      label: t("messaging.aliyun"),
+                      hint: `${readiness(ready.sms.aliyun)} · ${t("messaging.aliyunEnv")}`,
+                    },
+                  ],
+                },
+                {
+                  kind: "radio",
+                  name: "emailProvider",
+                  label: t("messaging.email"),
+                  value: s.messaging.emailProvider,
+                  options: [
+                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    {
+                      value: "smtp",
+                      label: t("messaging.smtp"),
+                      hint: `${readiness(ready.email.smtp)} · ${t("messaging.smtpEnv")}`,
+                    },
+                  ],
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="retention"
+              title={t("retention.title")}
+              description={t("retention.description")}
+              fields={[
+                {
+                  kind: "number",
+                  name: "idPhotoDays",
+                  label: t("retention.idPhotoDays"),
+                  value: String(s.retention.idPhotoDays),
+                  min: 1,
+                  max: 3650,
+                  required: true,
+                },
+                {
+                  kind: "number",
+                  name: "evidenceDays",
+                  label: t("retention.evidenceDays"),
+                  value: String(s.retention.evidenceDays),
+                  min: 1,
+                  max: 3650,
+                  required: true,
+                },
+              ]}
+            />
+          </Card>
+          <Card className="lg:col-span-2">
+            <ExternalProvidersForm providers={s.external.providers} />
+          </Card>
+        </div>
+      </ClientMessages>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { AccountChangeForm } from "@/components/identity/AccountChangeForm";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { StackedTable } from "@/components/ui/Table";
 import { SubPageHeader } from "@/components/identity/SubPage";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.change");
@@ -50,7 +51,9 @@ export default async function ChangePage() {
           {open ? (
             <Alert tone="info">{t("change.open", { due: formatDate(open.dueAt) })}</Alert>
           ) : (
-            <AccountChangeForm />
+            <ClientMessages namespaces={["identity.change", "identity.photos"]}>
+              <AccountChangeForm />
+            </ClientMessages>
           )}
         </Card>
         <Card as="div">

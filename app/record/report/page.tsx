@@ -7,6 +7,7 @@ import { loadCorrectionForm } from "@/lib/corrections/form-data";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CorrectionForm } from "@/components/corrections/CorrectionForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const dynamic = "force-dynamic";
 
@@ -56,12 +57,14 @@ export default async function ReportPage({
           </Alert>
         ) : (
           <Card>
-            <CorrectionForm
-              recordId={data.record.id}
-              version={data.record.version}
-              values={data.record.values}
-              options={data.options}
-            />
+            <ClientMessages namespaces={["common.file", "corrections.form", "record"]}>
+              <CorrectionForm
+                recordId={data.record.id}
+                version={data.record.version}
+                values={data.record.values}
+                options={data.options}
+              />
+            </ClientMessages>
           </Card>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { createCaptcha } from "@/lib/security/captcha";
 import { RecoverPasswordFlow } from "@/components/auth/RecoverPasswordFlow";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.password");
@@ -13,5 +14,9 @@ export default async function RecoverPasswordPage({
   searchParams: Promise<{ username?: string }>;
 }) {
   const { username } = await searchParams;
-  return <RecoverPasswordFlow initialCaptcha={await createCaptcha()} username={username?.slice(0, 254)} />;
+  return (
+    <ClientMessages namespaces={["passwords", "recover", "register", "signIn"]}>
+      <RecoverPasswordFlow initialCaptcha={await createCaptcha()} username={username?.slice(0, 254)} />
+    </ClientMessages>
+  );
 }

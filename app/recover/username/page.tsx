@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { createCaptcha } from "@/lib/security/captcha";
 import { RecoverUsernameForm } from "@/components/auth/RecoverUsernameForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.username");
@@ -8,5 +9,9 @@ export async function generateMetadata() {
 }
 
 export default async function RecoverUsernamePage() {
-  return <RecoverUsernameForm initialCaptcha={await createCaptcha()} />;
+  return (
+    <ClientMessages namespaces={["recover", "signIn"]}>
+      <RecoverUsernameForm initialCaptcha={await createCaptcha()} />
+    </ClientMessages>
+  );
 }

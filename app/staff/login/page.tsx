@@ -6,6 +6,7 @@ import { homePathFor } from "@/lib/auth/policy";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { StaffLoginForm } from "@/components/auth/StaffLoginForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -31,7 +32,9 @@ export default async function StaffLoginPage({
             {t("signedOut")}
           </Alert>
         ) : null}
-        <StaffLoginForm />
+        <ClientMessages namespaces={["signIn"]}>
+          <StaffLoginForm />
+        </ClientMessages>
       </Card>
       <p className="mt-4 text-center text-sm">
         <Link className="text-slate-600 underline underline-offset-4 hover:text-brand-700" href="/login">
