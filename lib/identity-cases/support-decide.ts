@@ -14,6 +14,7 @@ import { isUniqueViolation } from "./db-errors";
 import { resolveDuplicateId } from "./resolve";
 import { encodeRejectReason, REJECT_REASONS, type RejectReason } from "./rules";
 import { rejectReasonText, texts } from "./sms-texts";
+import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";
 
 export type DecisionInput = {
   caseId: string;
@@ -210,7 +211,9 @@ async function applyAccountChange(
         data: { beforeName: account.name, beforeIdEnc: account.idNumberEnc },
       });
       // Records matched the old identity; they are matched again against the new one after the commit.
+      const classes = await classGroupsOfAccount(tx, account.id);
       await tx.enrollmentRecord.updateMany({ where: { accountId: account.id }, data: { accountId: null } });
+      await refreshProgress(classes, { tx });
       await notify({ accountId: account.id }, "identity.changeApplied", {}, "/identity", tx);
       await audit(tx, actor, {
         action: "account.identityChange",

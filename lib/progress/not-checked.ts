@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { databaseUrl, db, providerOf } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
@@ -47,17 +47,12 @@ function notCheckedSql(
   const scope = collegeScope(actor);
   if (scope !== "all" && scope.length === 0) return null;
   const levels = coveredLevels(campaign);
-  // SQLite: an uncorrelated list is built once per statement (a correlated subquery probes SelfCheck for
-  // every record). PostgreSQL: [NOT] EXISTS lets the planner pick a (hash or nested-loop) semi/anti join;
-  // NOT IN would force hashing every view of the campaign even for one class. Same rows either way
-  // (SelfCheck.recordId is never null).
-  const sqlite = providerOf(databaseUrl()) === "sqlite";
+  // A correlated [NOT] EXISTS probes SelfCheck's (campaignId, recordId) key for the rows the list walks: with
+  // the count read from ProgressSummary, a page walks the records in 学号 order (an index of the college's
+  // records, or of every record for the registrar) only until it has its 50 rows.
   const selfCheck = (negate: boolean, confirmedOnly: boolean): Prisma.Sql => {
     const confirmed = confirmedOnly ? Prisma.sql`AND s."confirmedAt" IS NOT NULL` : Prisma.empty;
-    return sqlite
-      ? Prisma.sql`r."id" ${Prisma.raw(negate ? "NOT IN" : "IN")} (SELECT s."recordId" FROM "SelfCheck" s
-          WHERE s."campaignId" = ${campaign.id} ${confirmed})`
-      : Prisma.sql`${Prisma.raw(negate ? "NOT EXISTS" : "EXISTS")} (SELECT 1 FROM "SelfCheck" s
+    return Prisma.sql`${Prisma.raw(negate ? "NOT EXISTS" : "EXISTS")} (SELECT 1 FROM "SelfCheck" s
           WHERE s."campaignId" = ${campaign.id} AND s."recordId" = r."id" ${confirmed})`;
   };
   const conditions = [
@@ -131,6 +126,39 @@ async function rowsOf(campaignId: string, ids: string[]): Promise<NotCheckedRow[
   return ids.map((id) => byId.get(id)).filter((r): r is NotCheckedRow => r !== undefined);
 }
 
+/**
+ * How many records the list holds without a search, from ProgressSummary (lib/progress/summary.ts): the
+ * not-confirmed records of the units in scope, split by registered / viewed.
+ */
+async function summaryCount(
+  actor: Actor,
+  campaign: CampaignRef,
+  f: Omit<NotCheckedFilter, "page">,
+): Promise<number> {
+  const scope = collegeScope(actor);
+  const conditions = [
+    Prisma.sql`p."campaignId" = ${campaign.id}`,
+    scope === "all" ? null : Prisma.sql`p."collegeId" IN (${Prisma.join(scope)})`,
+    f.collegeId ? Prisma.sql`p."collegeId" = ${f.collegeId}` : null,
+    f.majorId ? Prisma.sql`p."majorId" = ${f.majorId}` : null,
+    f.classGroupId ? Prisma.sql`p."classGroupId" = ${f.classGroupId}` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  const [row] = await db.$queryRaw<{ all: unknown; r: unknown; v: unknown; rv: unknown }[]>`
+    SELECT SUM(p."total" - p."confirmed") AS "all", SUM(p."pendingRegistered") AS "r",
+      SUM(p."pendingViewed") AS "v", SUM(p."pendingRegisteredViewed") AS "rv"
+    FROM "ProgressSummary" p WHERE ${Prisma.join(conditions, " AND ")}`;
+  const all = Number(row?.all ?? 0);
+  const r = Number(row?.r ?? 0);
+  const v = Number(row?.v ?? 0);
+  const rv = Number(row?.rv ?? 0);
+  // registered × viewed among the not confirmed, by inclusion–exclusion
+  const byViewed = (viewed: number, inScope: number) =>
+    f.viewed === "yes" ? viewed : f.viewed === "no" ? inScope - viewed : inScope;
+  if (f.registered === "yes") return byViewed(rv, r);
+  if (f.registered === "no") return byViewed(v - rv, all - r);
+  return byViewed(v, all);
+}
+
 /** One page (50, server-side) of the 未查名单 and the total matching. */
 export async function notCheckedPage(
   actor: Actor,
@@ -140,13 +168,14 @@ export async function notCheckedPage(
   assertCan(actor, "progress.viewCollege");
   const from = notCheckedSql(actor, campaign, filter);
   if (!from) return { rows: [], total: 0, page: filter.page, pages: 1 };
-  const [ids, counted] = await Promise.all([
+  const [ids, total] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
       SELECT r."id" ${from} ORDER BY r."studentNumber" ASC
       LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`,
-    db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" ${from}`,
+    filter.q
+      ? db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" ${from}`.then((r) => Number(r[0]?.n ?? 0))
+      : summaryCount(actor, campaign, filter),
   ]);
-  const total = Number(counted[0]?.n ?? 0);
   return {
     rows: await rowsOf(
       campaign.id,

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { refreshProgress } from "@/lib/progress/summary";
 import { audit } from "@/lib/security/audit";
 import { campaignCoversRecord } from "./campaign-scope";
 import { recordForAccount } from "./matching";
@@ -33,17 +34,21 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+type CheckedRecord = { id: string; cohort: string; level: string; classGroupId: string };
+
 /**
  * The one SelfCheck row of (campaign, record), created on first sight. Update-first, then create, and a
  * lost creation race (unique campaignId+recordId) falls back to the update: never a second row, on both
- * databases, without relying on provider-specific upserts.
+ * databases, without relying on provider-specific upserts. A new row is a new 已查看 in the campaign's
+ * counts.
  */
-async function touchSelfCheck(campaignId: string, recordId: string, accountId: string, now: Date) {
-  const where = { campaignId, recordId };
+async function touchSelfCheck(campaignId: string, record: CheckedRecord, accountId: string, now: Date) {
+  const where = { campaignId, recordId: record.id };
   const { count } = await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
   if (count > 0) return;
   try {
     await db.selfCheck.create({ data: { ...where, accountId, firstViewedAt: now, lastViewedAt: now } });
+    await refreshProgress([record.classGroupId], { campaignIds: [campaignId] });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
@@ -53,26 +58,28 @@ async function touchSelfCheck(campaignId: string, recordId: string, accountId: s
 /** 已查看: recorded only while a campaign covering the record is open. */
 export async function markViewed(
   actor: StudentActor,
-  record: { id: string; cohort: string; level: string },
+  record: CheckedRecord,
   now: Date = new Date(),
+  campaign?: OpenCampaign | null,
 ): Promise<void> {
-  const campaign = await openCampaignForRecord(record, now);
-  if (campaign) await touchSelfCheck(campaign.id, record.id, actor.accountId, now);
+  const open = campaign === undefined ? await openCampaignForRecord(record, now) : campaign;
+  if (open) await touchSelfCheck(open.id, record, actor.accountId, now);
 }
 
 /** Marks the record as reported (信息有误) in the open campaign, if any. */
 export async function markReported(
   accountId: string,
-  record: { id: string; cohort: string; level: string },
+  record: CheckedRecord,
   now: Date = new Date(),
 ): Promise<string | null> {
   const campaign = await openCampaignForRecord(record, now);
   if (!campaign) return null;
-  await touchSelfCheck(campaign.id, record.id, accountId, now);
-  await db.selfCheck.updateMany({
+  await touchSelfCheck(campaign.id, record, accountId, now);
+  const { count } = await db.selfCheck.updateMany({
     where: { campaignId: campaign.id, recordId: record.id, reportedAt: null },
     data: { reportedAt: now },
   });
+  if (count > 0) await refreshProgress([record.classGroupId], { campaignIds: [campaign.id] });
   return campaign.id;
 }
 
@@ -100,7 +107,7 @@ export async function confirmRecord(
   });
   if (open > 0) return fail("record.selfCheck.errors.correctionOpen");
 
-  await touchSelfCheck(campaign.id, record.id, actor.accountId, now);
+  await touchSelfCheck(campaign.id, record, actor.accountId, now);
   await db.$transaction(async (tx) => {
     const { count } = await tx.selfCheck.updateMany({
       where: {
@@ -117,6 +124,7 @@ export async function confirmRecord(
         targetId: record.id,
         after: { campaignId: campaign.id, version: input.version },
       });
+      await refreshProgress([record.classGroupId], { campaignIds: [campaign.id], tx });
     }
   });
   const row = await db.selfCheck.findUniqueOrThrow({

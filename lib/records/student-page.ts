@@ -94,8 +94,8 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
   if (!record) return null;
 
   const now = new Date();
-  await markViewed(actor, record, now);
   const campaign = await openCampaignForRecord(record, now);
+  await markViewed(actor, record, now, campaign);
   const check = campaign
     ? await db.selfCheck.findUnique({
         where: { campaignId_recordId: { campaignId: campaign.id, recordId: record.id } },
