@@ -7,6 +7,7 @@ import { fieldFail, ok, type Result } from "@/lib/core/result";
 import { env } from "@/lib/env";
 import { audit } from "@/lib/security/audit";
 import {
+  forgetCachedSettings,
   codeLifetimeMinutes,
   emailProviderName,
   externalSignInProviders,
@@ -132,5 +133,6 @@ export async function updateSettings<S extends SettingsSection>(
       ip: meta.ip,
     });
   });
+  forgetCachedSettings();
   return ok({ section });
 }

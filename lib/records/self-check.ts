@@ -35,35 +35,63 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 type CheckedRecord = { id: string; cohort: string; level: string; classGroupId: string };
+export type CheckState = { firstViewedAt: Date; confirmedAt: Date | null; confirmedVersion: number | null };
+
+/** A repeated view refreshes lastViewedAt at most this often: opening the page is not a write each time. */
+const VIEW_TOUCH_MS = 10 * 60_000;
+const checkSelect = { firstViewedAt: true, confirmedAt: true, confirmedVersion: true, lastViewedAt: true };
 
 /**
- * The one SelfCheck row of (campaign, record), created on first sight. Update-first, then create, and a
- * lost creation race (unique campaignId+recordId) falls back to the update: never a second row, on both
+ * The one SelfCheck row of (campaign, record), created on first sight. Read first (the page shows it); a
+ * lost creation race (unique campaignId+recordId) reads the winner's row: never a second row, on both
  * databases, without relying on provider-specific upserts. A new row is a new 已查看 in the campaign's
  * counts.
  */
-async function touchSelfCheck(campaignId: string, record: CheckedRecord, accountId: string, now: Date) {
+async function touchSelfCheck(
+  campaignId: string,
+  record: CheckedRecord,
+  accountId: string,
+  now: Date,
+): Promise<CheckState> {
   const where = { campaignId, recordId: record.id };
-  const { count } = await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
-  if (count > 0) return;
+  const existing = await db.selfCheck.findUnique({
+    where: { campaignId_recordId: where },
+    select: checkSelect,
+  });
+  if (existing) {
+    if (now.getTime() - existing.lastViewedAt.getTime() >= VIEW_TOUCH_MS)
+      await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
+    return existing;
+  }
   try {
-    await db.selfCheck.create({ data: { ...where, accountId, firstViewedAt: now, lastViewedAt: now } });
+    const created = await db.selfCheck.create({
+      data: { ...where, accountId, firstViewedAt: now, lastViewedAt: now },
+      select: checkSelect,
+    });
     await refreshProgress([record.classGroupId], { campaignIds: [campaignId] });
+    return created;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
+    return db.selfCheck.findUniqueOrThrow({ where: { campaignId_recordId: where }, select: checkSelect });
   }
 }
 
-/** 已查看: recorded only while a campaign covering the record is open. */
+/** 已查看: recorded only while a campaign covering the record is open. Returns the check's state then. */
 export async function markViewed(
   actor: StudentActor,
   record: CheckedRecord,
   now: Date = new Date(),
   campaign?: OpenCampaign | null,
-): Promise<void> {
+): Promise<CheckState | null> {
   const open = campaign === undefined ? await openCampaignForRecord(record, now) : campaign;
-  if (open) await touchSelfCheck(open.id, record, actor.accountId, now);
+  if (!open) return null;
+  const { firstViewedAt, confirmedAt, confirmedVersion } = await touchSelfCheck(
+    open.id,
+    record,
+    actor.accountId,
+    now,
+  );
+  return { firstViewedAt, confirmedAt, confirmedVersion };
 }
 
 /** Marks the record as reported (信息有误) in the open campaign, if any. */

@@ -95,13 +95,7 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
 
   const now = new Date();
   const campaign = await openCampaignForRecord(record, now);
-  await markViewed(actor, record, now, campaign);
-  const check = campaign
-    ? await db.selfCheck.findUnique({
-        where: { campaignId_recordId: { campaignId: campaign.id, recordId: record.id } },
-        select: { firstViewedAt: true, confirmedAt: true, confirmedVersion: true },
-      })
-    : null;
+  const check = await markViewed(actor, record, now, campaign);
   const values = recordValues(record);
   const requestRows = await db.correctionRequest.findMany({
     where: { recordId: record.id, accountId: actor.accountId },
