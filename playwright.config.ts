@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_CLIENT_SECRET } from "./tests/e2e/support/oidc-provider";
 
 /**
  * End-to-end tests: Debian's Chromium against `next start` on a fresh SQLite database seeded with a small
@@ -86,7 +87,8 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    // The client secret of the provider tests/e2e/external-sign-in.spec.ts configures in the admin UI.
+    env: { E2E_PORT: String(PORT), OIDC_CAMPUS_E2E_CLIENT_SECRET: E2E_CLIENT_SECRET },
   },
 });
 

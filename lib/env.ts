@@ -37,5 +37,25 @@ export function env(): Env {
   return parsed;
 }
 
+/**
+ * Client secrets of the external sign-in providers (admin settings → 外部登录): one variable per provider,
+ * named after its slug — provider `campus-sso` reads OIDC_CAMPUS_SSO_CLIENT_SECRET. They are not in the
+ * schema above because the admin adds providers at run time; the pattern is validated here instead.
+ */
+export const OIDC_CLIENT_SECRET_PATTERN = /^OIDC_[A-Z0-9_]+_CLIENT_SECRET$/;
+const oidcSecretSchema = z.string().min(1).max(4096);
+
+export function oidcClientSecretVariable(slug: string): string {
+  return `OIDC_${slug.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_CLIENT_SECRET`;
+}
+
+/** The provider's client secret, or undefined when its variable is unset or empty. */
+export function oidcClientSecret(slug: string): string | undefined {
+  const name = oidcClientSecretVariable(slug);
+  if (!OIDC_CLIENT_SECRET_PATTERN.test(name)) return undefined;
+  const parsed = oidcSecretSchema.safeParse(process.env[name]);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export const isDemoMode = () => env().DEMO_MODE === "1";
 export const devOutboxEnabled = () => env().DEV_OUTBOX === "1";

@@ -85,7 +85,6 @@ export const SETTING_KEYS = {
   securityQuestions: "recovery.securityQuestions",
   smsProvider: "messaging.smsProvider",
   emailProvider: "messaging.emailProvider",
-  externalProviders: "signIn.externalProviders",
   retention: "retention.days",
 } as const;
 
@@ -93,14 +92,6 @@ export const SMS_PROVIDERS = ["outbox", "aliyun"] as const;
 export const EMAIL_PROVIDERS = ["outbox", "smtp"] as const;
 export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
 export type EmailProviderName = (typeof EMAIL_PROVIDERS)[number];
-
-/** An OIDC/OAuth provider the admin lists; only public identifiers are stored (secrets live in the env). */
-export const externalProviderSchema = z.object({
-  name: z.string().trim().min(1).max(40),
-  issuer: z.string().trim().url().max(300),
-  clientId: z.string().trim().min(1).max(200),
-});
-export type ExternalProvider = z.infer<typeof externalProviderSchema>;
 
 /** Retention of hand-held ID photos after their case closes and of evidence after its request closes. */
 export const retentionSchema = z.object({
@@ -121,14 +112,6 @@ export async function emailProviderName(): Promise<EmailProviderName> {
   const value = await read(SETTING_KEYS.emailProvider);
   if (value === "outbox" || value === "smtp") return value;
   return env().EMAIL_PROVIDER;
-}
-
-/** External sign-in providers configured by the admin (sign-in buttons appear only for these). */
-export async function externalSignInProviders(): Promise<ExternalProvider[]> {
-  const parsed = z
-    .array(externalProviderSchema)
-    .safeParse((await read(SETTING_KEYS.externalProviders)) ?? []);
-  return parsed.success ? parsed.data : [];
 }
 
 export async function retentionDays(): Promise<RetentionDays> {

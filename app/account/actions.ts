@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireStudent } from "@/lib/auth/current";
@@ -11,9 +12,11 @@ import {
   requestPhoneChangeCode,
   resendEmailVerification,
   setSecurityQuestions,
-  unbindExternalIdentity,
   updateNotificationSettings,
 } from "@/lib/accounts/manage";
+import { unbindExternalIdentity } from "@/lib/external-sign-in/bindings";
+import { startBinding } from "@/lib/external-sign-in/start";
+import { flowContext } from "@/lib/external-sign-in/action-support";
 import { confirmEmail } from "@/lib/accounts/email";
 import { localizeTimes } from "@/lib/accounts/messages";
 import { publicBaseUrl } from "@/lib/accounts/links";
@@ -184,11 +187,32 @@ export async function notificationSettingsAction(
   return finish(formData, result, (_v, t) => t("account.notifications.done"));
 }
 
+/** 绑定: the current password, then on to the provider; the callback brings the browser back here. */
+export async function bindExternalAction(
+  _prev: AccountFormState,
+  formData: FormData,
+): Promise<AccountFormState> {
+  const actor = await student();
+  const parsed = z
+    .object({ provider: str(40), currentPassword: str(1024) })
+    .safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return tooLong(formData);
+  const result = await startBinding(
+    actor,
+    { slug: parsed.data.provider, currentPassword: parsed.data.currentPassword },
+    await flowContext(),
+  );
+  if (!result.ok) return finish(formData, result, () => "");
+  redirect(result.value.url);
+}
+
+/** 解除绑定 (a POST from this site only: proxy.ts checks the Origin). */
 export async function unbindAction(formData: FormData): Promise<void> {
   const actor = await student();
   const id = z.string().max(64).safeParse(formData.get("id"));
-  if (id.success) await unbindExternalIdentity(actor, id.data);
+  const result = id.success ? await unbindExternalIdentity(actor, id.data, await requestMeta()) : null;
   revalidatePath("/account");
+  redirect(result?.ok ? "/account?external=unbound#external" : "/account#external");
 }
 
 export type VerifyEmailData = { email?: string };

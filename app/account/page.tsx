@@ -12,6 +12,10 @@ import { SecurityQuestionsForm } from "@/components/account/SecurityQuestionsFor
 import { NotificationSettingsForm } from "@/components/account/NotificationSettingsForm";
 import { ExternalSignIns } from "@/components/account/ExternalSignIns";
 import { LoginLogTable } from "@/components/account/LoginLogTable";
+import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
+import { Alert } from "@/components/ui/Alert";
+import { listBindings } from "@/lib/external-sign-in/bindings";
+import { signInProviders } from "@/lib/external-sign-in/providers";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
@@ -20,10 +24,21 @@ export async function generateMetadata() {
 }
 
 /** 账号管理 (SPEC §2.5), for verified and pending accounts alike. */
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ sso?: string; until?: string; seconds?: string; external?: string }>;
+}) {
   const actor = await requireStudent({ allowPending: true, next: "/account" });
   const t = await getTranslations("account");
-  const [overview, log] = await Promise.all([accountOverview(actor), loginLog(actor)]);
+  const ts = await getTranslations("sso.bind");
+  const { sso, until, seconds, external } = await searchParams;
+  const [overview, log, bindings, providers] = await Promise.all([
+    accountOverview(actor),
+    loginLog(actor),
+    listBindings(actor),
+    signInProviders("students"),
+  ]);
 
   return (
     <>
@@ -65,10 +80,18 @@ export default async function AccountPage() {
               <NotificationSettingsForm sms={overview.notifyBySms} email={overview.notifyByEmail} />
             </AccountSection>
             <AccountSection id="external" title={t("external.title")}>
-              <ExternalSignIns
-                providers={overview.externalProviders}
-                bindings={overview.externalIdentities}
-              />
+              {sso === "bound" ? (
+                <Alert tone="success" className="mb-4">
+                  {ts("done")}
+                </Alert>
+              ) : null}
+              {external === "unbound" ? (
+                <Alert tone="success" className="mb-4">
+                  {ts("unbound")}
+                </Alert>
+              ) : null}
+              <ExternalSignInNotice reason={sso} until={until} seconds={seconds} className="mb-4" />
+              <ExternalSignIns providers={providers} bindings={bindings} />
             </AccountSection>
             <AccountSection id="login-log" title={t("log.title")} lead={t("log.lead")}>
               <LoginLogTable events={log} />

@@ -23,6 +23,7 @@ export default async function AdminPage() {
   const sections: Section[] = [
     { href: "/admin/staff", key: "staff", permission: "staff.manage", figure: o.staff },
     { href: "/admin/settings", key: "settings", permission: "settings.manage", figure: null },
+    { href: "/admin/sign-in-providers", key: "signIn", permission: "settings.manage", figure: null },
     { href: "/admin/audit", key: "audit", permission: "audit.view", figure: o.audit24h },
     { href: "/admin/tokens", key: "tokens", permission: "apiToken.manage", figure: o.tokens },
     { href: "/admin/outbox", key: "outbox", permission: "outbox.view", figure: o.outbox24h },

@@ -6,9 +6,12 @@ import { z } from "zod";
 import { captchaRequired, signInStudent } from "@/lib/accounts/sign-in";
 import { setSessionCookie } from "@/lib/auth/cookie";
 import { requestMeta } from "@/lib/core/request-meta";
+import { safeNextPath } from "@/lib/core/safe-next";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { createCaptcha, type Captcha } from "@/lib/security/captcha";
 import { formatDateTime } from "@/lib/i18n/format";
+import { startSignIn } from "@/lib/external-sign-in/start";
+import { externalSchema, flowContext, refusalQuery } from "@/lib/external-sign-in/action-support";
 
 const schema = z.object({
   username: z.string().trim().min(1).max(100),
@@ -19,11 +22,6 @@ const schema = z.object({
 });
 
 export type LoginData = { captcha?: Captcha };
-
-/** Only same-site paths are followed after sign-in. */
-function safeNext(next: string | undefined): string | undefined {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : undefined;
-}
 
 export async function studentLogin(
   _prev: FormState<LoginData>,
@@ -44,7 +42,7 @@ export async function studentLogin(
   }
   await setSessionCookie(result.value.sessionId, "student");
   const home = result.value.identityStatus === "pending" ? "/identity" : "/record";
-  redirect(safeNext(parsed.data.next) ?? home);
+  redirect(safeNextPath(parsed.data.next) ?? home);
 }
 
 /** The lock message says until when, in the school's time zone. */
@@ -59,4 +57,15 @@ function withLocalTime<R extends { error?: { key: string; params?: Record<string
     };
   }
   return result;
+}
+
+/** 其他登录方式: sends the browser to the chosen provider; a refusal comes back to /login?sso=<reason>. */
+export async function studentExternalSignIn(formData: FormData): Promise<void> {
+  const parsed = externalSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/login?sso=not_configured");
+  const result = await startSignIn(
+    { slug: parsed.data.provider, audience: "students", next: safeNextPath(parsed.data.next) },
+    await flowContext(),
+  );
+  redirect(result.ok ? result.value.url : `/login?${refusalQuery(result.error)}`);
 }

@@ -10,6 +10,10 @@ import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { StudentLoginForm } from "@/components/auth/StudentLoginForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
+import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
+import { signInProviders } from "@/lib/external-sign-in/providers";
+import { studentExternalSignIn } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -19,12 +23,20 @@ export async function generateMetadata() {
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; signedOut?: string }>;
+  searchParams: Promise<{
+    next?: string;
+    signedOut?: string;
+    sso?: string;
+    until?: string;
+    seconds?: string;
+  }>;
 }) {
   const actor = await getActor();
   if (actor) redirect(homePathFor(actor));
   const t = await getTranslations("signIn");
-  const { next, signedOut } = await searchParams;
+  const { next, signedOut, sso, until, seconds } = await searchParams;
+  const ts = await getTranslations("sso.signIn");
+  const providers = await signInProviders("students");
   // An IP that already failed 3 times sees the captcha from the start.
   const needCaptcha = await captchaRequired("", (await requestMeta()).ip);
   const captcha = needCaptcha ? await createCaptcha() : undefined;
@@ -39,8 +51,15 @@ export default async function LoginPage({
             {t("signedOut")}
           </Alert>
         ) : null}
+        <ExternalSignInNotice
+          reason={sso}
+          until={until}
+          seconds={seconds}
+          extra={sso === "unbound" ? ts("unboundHelp") : undefined}
+          className="mb-4"
+        />
         <ClientMessages namespaces={["signIn"]}>
-          <StudentLoginForm initialCaptcha={captcha} next={next} />
+          <StudentLoginForm initialCaptcha={captcha} next={sso === "unbound" ? "/account#external" : next} />
         </ClientMessages>
         <div className="mt-5 flex flex-wrap justify-between gap-3 text-sm">
           <div className="flex gap-4">
@@ -67,6 +86,17 @@ export default async function LoginPage({
             </Link>
           </p>
         </div>
+        {providers.length > 0 ? (
+          <div className="mt-6 border-t border-slate-200 pt-5">
+            <ExternalSignInButtons
+              providers={providers}
+              action={studentExternalSignIn}
+              heading={ts("studentHeading")}
+              hint={ts("studentHint")}
+              next={next}
+            />
+          </div>
+        ) : null}
       </Card>
       <aside className="space-y-4 md:col-span-2">
         <Card>

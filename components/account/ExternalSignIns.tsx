@@ -1,41 +1,93 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { unbindAction } from "@/app/account/actions";
-import { formatDate } from "@/lib/i18n/format";
+import type { ProviderButton } from "@/lib/external-sign-in/providers";
+import { formatDateTime } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/Button";
+import { DataTable, Td, Th } from "@/components/ui/Table";
+import { BindExternalForm } from "./BindExternalForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+
+type Binding = {
+  id: string;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+  subjectMasked: string;
+  provider: { slug: string; nameZh: string; nameEn: string };
+};
 
 /**
- * Bound external sign-ins (WeChat/Alipay-style OIDC providers the admin configures). No provider, no
- * button: the section says plainly when it will appear. Existing bindings can always be removed.
+ * 第三方账号绑定 (SPEC §2.5): each binding with its provider, when it was made and the masked external
+ * subject, with 解除绑定; below, a bind form for each student provider not bound yet.
  */
 export async function ExternalSignIns({
   providers,
   bindings,
 }: {
-  providers: string[];
-  bindings: { id: string; provider: string; createdAt: Date }[];
+  providers: ProviderButton[];
+  bindings: Binding[];
 }) {
-  const t = await getTranslations("account.external");
+  const t = await getTranslations("sso.bind");
+  const english = (await getLocale()) === "en";
+  const name = (p: { nameZh: string; nameEn: string }) => (english ? p.nameEn : p.nameZh);
+  const bound = new Set(bindings.map((b) => b.provider.slug));
+  const unbound = providers.filter((p) => !bound.has(p.slug));
   return (
-    <div className="space-y-3 text-sm">
-      {providers.length === 0 ? (
-        <p className="text-slate-600">{t("none")}</p>
-      ) : (
-        <p className="text-slate-600">{t("configured", { names: providers.join("、") })}</p>
-      )}
+    <div className="space-y-4 text-sm">
+      <p className="text-slate-600">{providers.length || bindings.length ? t("lead") : t("none")}</p>
       {bindings.length > 0 ? (
-        <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
-          {bindings.map((b) => (
-            <li key={b.id} className="flex items-center justify-between gap-3 px-4 py-2.5">
-              <span>{t("bound", { provider: b.provider, date: formatDate(b.createdAt) })}</span>
-              <form action={unbindAction}>
-                <input type="hidden" name="id" value={b.id} />
-                <Button type="submit" variant="secondary">
-                  {t("unbind")}
-                </Button>
-              </form>
-            </li>
-          ))}
-        </ul>
+        <DataTable caption={t("listCaption")} stack flush>
+          <thead>
+            <tr>
+              <Th>{t("provider")}</Th>
+              <Th>{t("boundAt")}</Th>
+              <Th>{t("subject")}</Th>
+              <Th>{t("lastUsed")}</Th>
+              <Th>
+                <span className="sr-only">{t("unbind")}</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {bindings.map((b) => (
+              <tr key={b.id}>
+                <Td label={t("provider")} className="font-medium">
+                  {name(b.provider)}
+                </Td>
+                <Td label={t("boundAt")} className="tabular-nums">
+                  {formatDateTime(b.createdAt)}
+                </Td>
+                <Td label={t("subject")} className="font-mono">
+                  {b.subjectMasked}
+                </Td>
+                <Td label={t("lastUsed")} className="tabular-nums">
+                  {b.lastSignInAt ? formatDateTime(b.lastSignInAt) : t("never")}
+                </Td>
+                <Td label={t("unbind")}>
+                  <form action={unbindAction}>
+                    <input type="hidden" name="id" value={b.id} />
+                    <Button
+                      type="submit"
+                      variant="secondary"
+                      aria-label={t("unbindLabel", { name: name(b.provider) })}
+                    >
+                      {t("unbind")}
+                    </Button>
+                  </form>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      ) : null}
+      {unbound.length > 0 ? (
+        <div className="space-y-3">
+          <h3 className="font-semibold">{t("available")}</h3>
+          <ClientMessages namespaces={["sso.bind"]}>
+            {unbound.map((p) => (
+              <BindExternalForm key={p.slug} slug={p.slug} name={name(p)} />
+            ))}
+          </ClientMessages>
+        </div>
       ) : null}
     </div>
   );

@@ -176,10 +176,3 @@ export async function updateNotificationSettings(
   });
   return ok(null);
 }
-
-/** 解绑 an external sign-in (someone else's binding is "not found"). */
-export async function unbindExternalIdentity(actor: StudentActor, id: string): Promise<Result<null>> {
-  const account = await ownAccount(actor);
-  const removed = await db.externalIdentity.deleteMany({ where: { id, accountId: account.id } });
-  return removed.count === 1 ? ok(null) : fail("account.external.notFound");
-}

@@ -5,13 +5,16 @@ import { formatDateTime } from "@/lib/i18n/format";
 
 type Owner = { id: string; phone: string; email: string | null; emailVerifiedAt: Date | null };
 
-export type SecurityEvent = "passwordReset" | "passwordChanged" | "phoneChanged" | "emailChanged";
+export type SecurityEvent =
+  "passwordReset" | "passwordChanged" | "phoneChanged" | "emailChanged" | "externalBound" | "externalUnbound";
 
 const TEXT: Record<SecurityEvent, (p: Record<string, string>) => string> = {
   passwordReset: (p) => `您的账号密码已于 ${p.time} 通过找回密码重置,所有设备已退出登录。`,
   passwordChanged: (p) => `您的账号密码已于 ${p.time} 修改,其他设备已退出登录。`,
   phoneChanged: (p) => `您的账号绑定手机号已于 ${p.time} 更换为 ${p.phone}。`,
   emailChanged: (p) => `您的账号安全邮箱已于 ${p.time} 绑定为 ${p.email}。`,
+  externalBound: (p) => `您的账号已于 ${p.time} 绑定${p.provider}登录。`,
+  externalUnbound: (p) => `您的账号已于 ${p.time} 解除${p.provider}登录的绑定。`,
 };
 
 /**

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/core/result";
 import { maskPhone } from "@/lib/identity/phone";
 import { maskEmail } from "@/lib/identity/email";
 import { completenessPercent, type CompletenessItem } from "./completeness";
-import { externalSignInProviders, securityQuestionsEnabled } from "@/lib/settings";
+import { securityQuestionsEnabled } from "@/lib/settings";
 
 /** Everything /account shows, for the signed-in student only (masked where it names a person). */
 export async function accountOverview(actor: StudentActor) {
@@ -15,7 +15,6 @@ export async function accountOverview(actor: StudentActor) {
     where: { id: actor.accountId },
     include: {
       securityQuestions: { orderBy: { position: "asc" }, select: { position: true, questionKey: true } },
-      externalIdentities: { select: { id: true, provider: true, createdAt: true } },
     },
   });
   if (!account) throw new NotFoundError();
@@ -42,8 +41,6 @@ export async function accountOverview(actor: StudentActor) {
     notifyByEmail: account.notifyByEmail,
     createdAt: account.createdAt,
     completeness: { items, percent: completenessPercent(items) },
-    externalIdentities: account.externalIdentities,
-    externalProviders: (await externalSignInProviders()).map((p) => p.name),
   };
 }
 
@@ -54,6 +51,14 @@ export async function loginLog(actor: StudentActor, take = 30) {
     where: { accountId: actor.accountId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, createdAt: true, ip: true, userAgent: true, outcome: true },
+    select: {
+      id: true,
+      createdAt: true,
+      ip: true,
+      userAgent: true,
+      outcome: true,
+      method: true,
+      signInProvider: { select: { nameZh: true, nameEn: true } },
+    },
   });
 }

@@ -92,7 +92,7 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
     await tx.loginEvent.create({
       data: { accountId: account.id, outcome: "success", ip: meta.ip, userAgent: meta.userAgent },
     });
-    return startSession({ accountId: account.id }, meta, tx);
+    return startSession({ accountId: account.id }, meta, "password", tx);
   });
   return ok({ sessionId: session.id, identityStatus: account.identityStatus });
 }

@@ -1,15 +1,8 @@
 import { z } from "zod";
-import { EMAIL_PROVIDERS, externalProviderSchema, SMS_PROVIDERS } from "@/lib/settings";
+import { EMAIL_PROVIDERS, SMS_PROVIDERS } from "@/lib/settings";
 
 /** The sections of /admin/settings; each is saved (and audited) on its own. */
-export const SETTINGS_SECTIONS = [
-  "general",
-  "contact",
-  "codes",
-  "messaging",
-  "external",
-  "retention",
-] as const;
+export const SETTINGS_SECTIONS = ["general", "contact", "codes", "messaging", "retention"] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const checkbox = z
@@ -30,14 +23,6 @@ export const sectionSchemas = {
     securityQuestions: checkbox,
   }),
   messaging: z.object({ smsProvider: z.enum(SMS_PROVIDERS), emailProvider: z.enum(EMAIL_PROVIDERS) }),
-  external: z.object({
-    providers: z
-      .array(externalProviderSchema)
-      .max(10)
-      .refine((list) => new Set(list.map((p) => p.name.toLowerCase())).size === list.length, {
-        message: "duplicate name",
-      }),
-  }),
   retention: z.object({
     idPhotoDays: z.coerce.number().int().min(1).max(3650),
     evidenceDays: z.coerce.number().int().min(1).max(3650),
@@ -54,7 +39,6 @@ export const SETTINGS_FIELD_KEYS: Record<string, string> = {
   codeLifetimeMinutes: "admin.settings.errors.codeLifetime",
   smsProvider: "admin.settings.errors.provider",
   emailProvider: "admin.settings.errors.provider",
-  providers: "admin.settings.errors.providers",
   idPhotoDays: "admin.settings.errors.retention",
   evidenceDays: "admin.settings.errors.retention",
 };

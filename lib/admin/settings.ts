@@ -10,7 +10,6 @@ import {
   forgetCachedSettings,
   codeLifetimeMinutes,
   emailProviderName,
-  externalSignInProviders,
   registrarContact,
   retentionDays,
   schoolName,
@@ -41,14 +40,13 @@ export function providerReadiness() {
 /** Every setting as the admin page shows it. */
 export async function readSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
-  const [school, contact, lifetime, questions, sms, email, external, retention] = await Promise.all([
+  const [school, contact, lifetime, questions, sms, email, retention] = await Promise.all([
     schoolName(),
     registrarContact(),
     codeLifetimeMinutes(),
     securityQuestionsEnabled(),
     smsProviderName(),
     emailProviderName(),
-    externalSignInProviders(),
     retentionDays(),
   ]);
   return {
@@ -56,7 +54,6 @@ export async function readSettings(actor: Actor) {
     contact,
     codes: { codeLifetimeMinutes: lifetime, securityQuestions: questions },
     messaging: { smsProvider: sms, emailProvider: email, readiness: providerReadiness() },
-    external: { providers: external },
     retention,
   };
 }
@@ -80,8 +77,6 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
         [SETTING_KEYS.smsProvider]: data.smsProvider,
         [SETTING_KEYS.emailProvider]: data.emailProvider,
       };
-    case "external":
-      return { [SETTING_KEYS.externalProviders]: data.providers };
     case "retention":
       return { [SETTING_KEYS.retention]: data };
   }

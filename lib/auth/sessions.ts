@@ -27,12 +27,14 @@ export function sessionLimits() {
 export async function startSession(
   owner: SessionOwner,
   meta: { ip?: string | null; userAgent?: string | null },
+  method: "password" | "oidc" = "password",
   tx: Pick<Tx, "authSession"> = db,
 ) {
   const now = new Date();
   return tx.authSession.create({
     data: {
       ...owner,
+      method,
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       createdAt: now,
@@ -44,6 +46,7 @@ export async function startSession(
 }
 
 type SessionRow = {
+  method: string;
   revokedAt: unknown;
   expiresAt: unknown;
   lastSeenAt: unknown;
@@ -69,7 +72,7 @@ const time = (value: unknown): number =>
  */
 export async function resolveSession(sessionId: string): Promise<Actor | null> {
   const [session] = await db.$queryRaw<SessionRow[]>`
-    SELECT s."revokedAt", s."expiresAt", s."lastSeenAt",
+    SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", s."method",
       a."id" AS "accountId", a."identityStatus",
       u."id" AS "staffUserId", u."username", u."displayName", u."roles", u."mustChangePassword", u."disabledAt"
     FROM "AuthSession" s
@@ -106,7 +109,8 @@ export async function resolveSession(sessionId: string): Promise<Actor | null> {
     sessionId,
     roles: parseRoles(session.roles ?? ""),
     collegeIds: scopes.map((s) => s.collegeId),
-    mustChangePassword: Boolean(Number(session.mustChangePassword)),
+    // Signed in through the campus identity system: the portal password is not in use this session.
+    mustChangePassword: Boolean(Number(session.mustChangePassword)) && session.method === "password",
   };
 }
 

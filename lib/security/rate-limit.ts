@@ -34,6 +34,8 @@ export const LIMITS = {
   apiPerTokenMinute: { points: 600, duration: 60 },
   formPostsPerIpMinute: { points: 60, duration: 60 },
   recordBindingPerAccountDay: { points: 10, duration: 86_400 },
+  /** external sign-in flows started from one address (each stores a short-lived state row) */
+  externalSignInStartsPerIpMinute: { points: 30, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -8,6 +8,14 @@ import { startSession } from "@/lib/auth/sessions";
 
 const LOCK_SECONDS = 15 * 60;
 
+/** Linked to an enabled provider whose admin decided that its staff may not use a password. */
+async function mustUseExternalSignIn(staffUserId: string): Promise<boolean> {
+  const links = await db.staffExternalLink.count({
+    where: { staffUserId, provider: { enabled: true, staffPasswordDisabled: true } },
+  });
+  return links > 0;
+}
+
 /** Staff sign-in at /staff/login: 用户名 + 密码, the same lockout as students, every attempt logged. */
 export async function signInStaff(
   input: { username: string; password: string },
@@ -44,6 +52,14 @@ export async function signInStaff(
       return fail("signIn.locked", { until: until.toISOString() });
     }
     return fail("signIn.invalidStaff");
+  }
+
+  // Checked after the password, so the refusal tells nothing to someone who does not know it.
+  if (await mustUseExternalSignIn(user.id)) {
+    await db.loginEvent.create({
+      data: { staffUserId: user.id, outcome: "sso_required", ip: meta.ip, userAgent: meta.userAgent },
+    });
+    return fail("sso.errors.passwordDisabled");
   }
 
   await reset("loginFailuresPerAccount", key);

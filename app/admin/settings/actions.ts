@@ -8,22 +8,6 @@ import { requestMeta } from "@/lib/core/request-meta";
 import { updateSettings } from "@/lib/admin/settings";
 import { SETTINGS_SECTIONS, type SettingsSection } from "@/lib/admin/settings-schemas";
 
-const MAX_PROVIDER_ROWS = 11;
-
-/** Provider rows arrive as providers.<i>.<field>; rows left completely empty are dropped. */
-function providerRows(formData: FormData) {
-  const rows: { name: string; issuer: string; clientId: string }[] = [];
-  for (let i = 0; i < MAX_PROVIDER_ROWS; i++) {
-    const row = {
-      name: String(formData.get(`providers.${i}.name`) ?? "").trim(),
-      issuer: String(formData.get(`providers.${i}.issuer`) ?? "").trim(),
-      clientId: String(formData.get(`providers.${i}.clientId`) ?? "").trim(),
-    };
-    if (row.name || row.issuer || row.clientId) rows.push(row);
-  }
-  return rows;
-}
-
 function inputFor(section: SettingsSection, formData: FormData): Record<string, unknown> {
   const get = (k: string) => String(formData.get(k) ?? "");
   switch (section) {
@@ -35,8 +19,6 @@ function inputFor(section: SettingsSection, formData: FormData): Record<string, 
       return { codeLifetimeMinutes: get("codeLifetimeMinutes"), securityQuestions: get("securityQuestions") };
     case "messaging":
       return { smsProvider: get("smsProvider"), emailProvider: get("emailProvider") };
-    case "external":
-      return { providers: providerRows(formData) };
     case "retention":
       return { idPhotoDays: get("idPhotoDays"), evidenceDays: get("evidenceDays") };
   }

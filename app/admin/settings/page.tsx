@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/current";
 import { readSettings } from "@/lib/admin/settings";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
-import { ExternalProvidersForm } from "@/components/admin/ExternalProvidersForm";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { Badge } from "@/components/ui/Badge";
+import { LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
@@ -16,14 +16,15 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const actor = await requireStaff("settings.manage");
   const t = await getTranslations("admin.settings");
+  const tsso = await getTranslations("sso.admin");
   const s = await readSettings(actor);
   const ready = s.messaging.readiness;
   const readiness = (ok: boolean) => (ok ? t("messaging.configured") : t("messaging.notConfigured"));
   return (
     <>
-      <AdminBreadcrumb items={[{ label: t("title") }]} />
-      <PageHeader title={t("title")} description={t("description")} />
       <ClientMessages namespaces={["admin.settings"]}>
+        <AdminBreadcrumb items={[{ label: t("title") }]} />
+        <PageHeader title={t("title")} description={t("description")} />
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
             <SettingsForm
@@ -152,8 +153,14 @@ export default async function SettingsPage() {
               ]}
             />
           </Card>
-          <Card className="lg:col-span-2">
-            <ExternalProvidersForm providers={s.external.providers} />
+          <Card className="lg:col-span-2" aria-labelledby="settings-external-heading">
+            <h2 id="settings-external-heading" className="text-lg font-semibold">
+              {tsso("title")}
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-slate-600">{tsso("settingsLink")}</p>
+            <LinkButton href="/admin/sign-in-providers" variant="secondary">
+              {tsso("settingsLinkAction")}
+            </LinkButton>
           </Card>
         </div>
       </ClientMessages>

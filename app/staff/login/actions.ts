@@ -10,6 +10,8 @@ import { homePathFor } from "@/lib/auth/policy";
 import { requestMeta } from "@/lib/core/request-meta";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { formatDateTime } from "@/lib/i18n/format";
+import { startSignIn } from "@/lib/external-sign-in/start";
+import { externalSchema, flowContext, refusalQuery } from "@/lib/external-sign-in/action-support";
 
 const schema = z.object({
   username: z.string().trim().min(1).max(64),
@@ -33,4 +35,12 @@ export async function staffLogin(_prev: FormState, formData: FormData): Promise<
   await setSessionCookie(result.value.sessionId, "staff");
   const actor = await resolveSession(result.value.sessionId);
   redirect(actor ? homePathFor(actor) : "/");
+}
+
+/** 统一身份认证登录: sends the browser to the campus identity system. */
+export async function staffExternalSignIn(formData: FormData): Promise<void> {
+  const parsed = externalSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/staff/login?sso=not_configured");
+  const result = await startSignIn({ slug: parsed.data.provider, audience: "staff" }, await flowContext());
+  redirect(result.ok ? result.value.url : `/staff/login?${refusalQuery(result.error)}`);
 }

@@ -7,6 +7,10 @@ import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { StaffLoginForm } from "@/components/auth/StaffLoginForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
+import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
+import { signInProviders } from "@/lib/external-sign-in/providers";
+import { staffExternalSignIn } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -16,12 +20,14 @@ export async function generateMetadata() {
 export default async function StaffLoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ signedOut?: string }>;
+  searchParams: Promise<{ signedOut?: string; sso?: string; until?: string; seconds?: string }>;
 }) {
   const actor = await getActor();
   if (actor) redirect(homePathFor(actor));
   const t = await getTranslations("signIn");
-  const { signedOut } = await searchParams;
+  const { signedOut, sso, until, seconds } = await searchParams;
+  const ts = await getTranslations("sso.signIn");
+  const providers = await signInProviders("staff");
   return (
     <div className="mx-auto max-w-md">
       <Card>
@@ -32,6 +38,18 @@ export default async function StaffLoginPage({
             {t("signedOut")}
           </Alert>
         ) : null}
+        <ExternalSignInNotice reason={sso} until={until} seconds={seconds} className="mb-4" />
+        {providers.length > 0 ? (
+          <div className="mb-6 border-b border-slate-200 pb-6">
+            <ExternalSignInButtons
+              providers={providers}
+              action={staffExternalSignIn}
+              heading={ts("staffHeading")}
+              hint={ts("staffHint")}
+            />
+          </div>
+        ) : null}
+        {providers.length > 0 ? <h2 className="mb-3 font-semibold">{ts("passwordHeading")}</h2> : null}
         <ClientMessages namespaces={["signIn"]}>
           <StaffLoginForm />
         </ClientMessages>

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { unbindExternalIdentity } from "@/lib/external-sign-in/bindings";
 import {
   changePassword,
   changePhone,
   requestEmailChange,
   requestPhoneChangeCode,
   setSecurityQuestions,
-  unbindExternalIdentity,
   updateNotificationSettings,
 } from "@/lib/accounts/manage";
 import { confirmEmail, describeEmailToken } from "@/lib/accounts/email";
@@ -188,8 +188,18 @@ describe("security questions, notifications, overview, login log", () => {
   it("cannot unbind someone else's external sign-in", async () => {
     const { actor } = await signedIn();
     const other = await createAccount();
+    const provider = await db.signInProvider.create({
+      data: {
+        slug: `wechat-${Date.now()}`,
+        nameZh: "微信",
+        nameEn: "WeChat",
+        issuer: "https://open.example.com",
+        clientId: "portal",
+        audience: "students",
+      },
+    });
     const binding = await db.externalIdentity.create({
-      data: { accountId: other.account.id, provider: "wechat", subject: `sub-${Date.now()}` },
+      data: { accountId: other.account.id, providerId: provider.id, subject: `sub-${Date.now()}` },
     });
     const r = await unbindExternalIdentity(actor, binding.id);
     expect(r.ok ? null : r.error?.key).toBe("account.external.notFound");

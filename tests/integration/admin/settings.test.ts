@@ -6,7 +6,6 @@ import { evidenceRetentionDays } from "@/lib/corrections/evidence";
 import {
   codeLifetimeMinutes,
   emailProviderName,
-  externalSignInProviders,
   registrarContact,
   retentionDays,
   schoolName,
@@ -82,23 +81,6 @@ describe("settings", () => {
       "emailProvider",
       "admin.settings.errors.notConfigured",
     ],
-    [
-      "external",
-      {
-        providers: [
-          { name: "微信", issuer: "https://a.example", clientId: "1" },
-          { name: "微信", issuer: "https://b.example", clientId: "2" },
-        ],
-      },
-      "providers",
-      "admin.settings.errors.providers",
-    ],
-    [
-      "external",
-      { providers: [{ name: "x", issuer: "not a url", clientId: "1" }] },
-      "providers",
-      "admin.settings.errors.providers",
-    ],
   ] as const)("%s refuses %j and changes nothing", async (section, input, field, key) => {
     const rows = await db.setting.findMany({ orderBy: { key: "asc" } });
     const audits = await db.auditLog.count({ where: { action: "settings.update" } });
@@ -123,7 +105,8 @@ describe("settings", () => {
     expect(await securityQuestionsEnabled()).toBe(true);
   });
 
-  it("stores school name, providers (outbox is always available), external sign-ins and retention", async () => {
+  // External sign-in providers moved to their own table and page: tests/integration/external-sign-in.
+  it("stores school name, providers (outbox is always available) and retention", async () => {
     expect((await updateSettings(admin, "general", { schoolName: "  江城理工大学 " })).ok).toBe(true);
     expect(await schoolName()).toBe("江城理工大学");
     expect(
@@ -131,11 +114,6 @@ describe("settings", () => {
     ).toBe(true);
     expect(await smsProviderName()).toBe("outbox");
     expect(await emailProviderName()).toBe("outbox");
-    const providers = [
-      { name: "统一身份认证", issuer: "https://sso.example.edu.cn", clientId: "xueji-portal" },
-    ];
-    expect((await updateSettings(admin, "external", { providers })).ok).toBe(true);
-    expect(await externalSignInProviders()).toEqual(providers);
     expect((await updateSettings(admin, "retention", { idPhotoDays: "30", evidenceDays: "365" })).ok).toBe(
       true,
     );
@@ -146,7 +124,6 @@ describe("settings", () => {
     const shown = await readSettings(admin);
     expect(shown.messaging.readiness.sms.outbox).toBe(true);
     expect(shown.messaging.readiness.sms.aliyun).toBe(false);
-    expect(shown.external.providers).toEqual(providers);
   });
 
   it("is for admins only", async () => {

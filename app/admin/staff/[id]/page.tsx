@@ -7,6 +7,8 @@ import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { StaffEditForm } from "@/components/admin/StaffEditForm";
 import { StaffResetPasswordForm } from "@/components/admin/StaffResetPasswordForm";
 import { StaffStatusForm } from "@/components/admin/StaffStatusForm";
+import { StaffLinks } from "@/components/admin/sso/StaffLinks";
+import { staffLinksForAdmin } from "@/lib/external-sign-in/staff-links";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -23,6 +25,8 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const [staff, colleges] = await Promise.all([getStaff(actor, id), listColleges()]);
   if (!staff) notFound();
+  const sso = await staffLinksForAdmin(actor, staff.id);
+  const tl = await getTranslations("sso.links");
   const self = staff.id === actor.staffUserId;
   return (
     <>
@@ -54,6 +58,12 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
               {t("accessHeading")}
             </h2>
             <StaffEditForm staff={staff} colleges={colleges} />
+          </Card>
+          <Card className="lg:col-span-2" aria-labelledby="sso-links-heading">
+            <h2 id="sso-links-heading" className="mb-3 text-lg font-semibold">
+              {tl("title")}
+            </h2>
+            <StaffLinks staffUserId={staff.id} links={sso.links} providers={sso.providers} />
           </Card>
           <div className="space-y-6">
             <Card aria-labelledby="password-heading">

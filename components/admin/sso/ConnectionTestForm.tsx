@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { testConnectionAction, type ConnectionReport } from "@/app/admin/sign-in-providers/actions";
+import type { FormState } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+
+/** 测试连接: the report says, line by line, what works and what to fix. */
+export function ConnectionTestForm({ id }: { id: string }) {
+  const t = useTranslations("sso.admin");
+  const [state, action, pending] = useActionState<FormState<ConnectionReport>, FormData>(
+    testConnectionAction,
+    {
+      status: "idle",
+    },
+  );
+  const report = state.data;
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? t("testing") : t("test")}
+      </Button>
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {report ? (
+        <Alert tone={report.ok ? "success" : "error"} title={report.ok ? t("testOk") : t("testFailed")}>
+          <ul className="mt-1 space-y-1" data-testid="connection-report">
+            {report.lines.map((line, i) => (
+              <li key={i} className="flex gap-2">
+                <span aria-hidden="true">{line.ok ? "✓" : "✗"}</span>
+                <span>{line.text}</span>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+    </form>
+  );
+}

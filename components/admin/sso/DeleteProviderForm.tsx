@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { deleteProviderAction } from "@/app/admin/sign-in-providers/actions";
+import { idleForm } from "@/lib/core/form-state";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { CheckboxField } from "@/components/auth/CheckboxField";
+
+export function DeleteProviderForm({ id, bindings, links }: { id: string; bindings: number; links: number }) {
+  const t = useTranslations("sso.admin");
+  const [state, action, pending] = useActionState(deleteProviderAction, idleForm);
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label={t("delete")}>
+      <input type="hidden" name="id" value={id} />
+      <p className="text-sm text-slate-700">{t("deleteHint", { bindings, links })}</p>
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <CheckboxField id="confirm" label={t("deleteConfirm")} error={state.fieldErrors?.confirm} />
+      <Button type="submit" variant="danger" disabled={pending}>
+        {t("delete")}
+      </Button>
+    </form>
+  );
+}
