@@ -1,6 +1,5 @@
 import { FieldShell } from "@/components/ui/Field";
 import { FileInput } from "@/components/ui/FileInput";
-import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 /**
  * A photo input with its SPEC label, hint and error tied together (FieldShell). `accept` only guides the
@@ -20,16 +19,14 @@ export function PhotoField({
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required>
       {(describedBy, isInvalid) => (
-        <ClientMessages namespaces={["common.file"]}>
-          <FileInput
-            id={id}
-            name={id}
-            accept="image/jpeg,image/png,image/gif,.jpg,.jpeg,.png,.gif"
-            required
-            invalid={isInvalid}
-            aria-describedby={describedBy}
-          />
-        </ClientMessages>
+        <FileInput
+          id={id}
+          name={id}
+          accept="image/jpeg,image/png,image/gif,.jpg,.jpeg,.png,.gif"
+          required
+          invalid={isInvalid}
+          aria-describedby={describedBy}
+        />
       )}
     </FieldShell>
   );

@@ -51,7 +51,7 @@ export default async function ChangePage() {
           {open ? (
             <Alert tone="info">{t("change.open", { due: formatDate(open.dueAt) })}</Alert>
           ) : (
-            <ClientMessages namespaces={["identity.change", "identity.photos"]}>
+            <ClientMessages namespaces={["common.file", "identity.change", "identity.photos"]}>
               <AccountChangeForm />
             </ClientMessages>
           )}

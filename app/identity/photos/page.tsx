@@ -26,7 +26,7 @@ export default async function PhotosPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <p className="mb-4 text-sm text-slate-700">{t("limits", { today: leftToday, total: leftTotal })}</p>
-          <ClientMessages namespaces={["identity.photos"]}>
+          <ClientMessages namespaces={["common.file", "identity.photos"]}>
             <PhotoUploadForm usedUp={leftTotal === 0} />
           </ClientMessages>
           <p className="mt-4 text-xs leading-relaxed text-slate-600">{t("privacy")}</p>

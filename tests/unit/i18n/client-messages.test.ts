@@ -7,7 +7,9 @@ import { pickMessages } from "@/lib/i18n/pick";
  * Client components get only the catalogue namespaces handed to them by <ClientMessages namespaces=…>
  * (components/i18n/ClientMessages.tsx). A namespace missing there shows the raw key in the browser, so
  * this reads the sources: every file that renders a client component must list, in its ClientMessages
- * namespaces, everything that component and the client components it renders translate.
+ * namespaces, everything that component and the client components it renders translate. A file without
+ * "use client" that a client component imports runs in the browser too: it cannot wrap anything itself, and
+ * what it translates counts for the client component that renders it.
  */
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -21,7 +23,7 @@ function sourceFiles(dir: string): string[] {
 
 const files = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components"))];
 const source = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
-const isClient = (file: string) => /^\s*["']use client["']/.test(source.get(file) ?? "");
+const marksClient = (file: string) => /^\s*["']use client["']/.test(source.get(file) ?? "");
 
 /** Modules a file imports (values, not `import type`), resolved to files of app/ and components/. */
 function importsOf(file: string): string[] {
@@ -40,6 +42,21 @@ function importsOf(file: string): string[] {
   }
   return found;
 }
+
+/** Files that run in the browser: marked "use client", or imported by such a file (they join its bundle). */
+const clientSide = (() => {
+  const found = new Set(files.filter(marksClient));
+  const queue = [...found];
+  while (queue.length > 0) {
+    for (const dep of importsOf(queue.pop() as string)) {
+      if (found.has(dep)) continue;
+      found.add(dep);
+      queue.push(dep);
+    }
+  }
+  return found;
+})();
+const isClient = (file: string) => clientSide.has(file);
 
 function translatedNamespaces(file: string): string[] {
   const text = source.get(file) ?? "";
@@ -90,6 +107,11 @@ describe("client components' messages", () => {
   it.each(cases)("$file hands its client components the namespaces they read", ({ needed, declared }) => {
     const missing = needed.filter((ns) => !declared.some((d) => covers(d, ns)));
     expect(missing).toEqual([]);
+  });
+
+  it("ClientMessages is rendered only by files that run on the server (it reads the request's catalogue)", () => {
+    const inBrowser = [...clientSide].filter((f) => /<ClientMessages\b/.test(source.get(f) ?? ""));
+    expect(inBrowser.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 
   it("the root layout sends no messages of its own", () => {
