@@ -27,7 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* locale and time zone for client components; their messages come from ClientMessages */}
+        <NextIntlClientProvider messages={null}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
             {children}

@@ -12,19 +12,46 @@ export const registrarContactSchema = z.object({
 });
 export type RegistrarContact = z.infer<typeof registrarContactSchema>;
 
-async function read(key: string): Promise<unknown> {
-  const row = await db.setting.findUnique({ where: { key } });
-  if (!row) return undefined;
+function parse(value: string): unknown {
   try {
-    return JSON.parse(row.value);
+    return JSON.parse(value);
   } catch {
     return undefined;
   }
 }
 
+/**
+ * Every page reads the school's name (header and footer) and most read a contact or a limit: the served app
+ * keeps all settings (a dozen rows) for 10 seconds, and a change made through this process is seen at
+ * once. Another instance sees an admin's change within those seconds. Tests and development read the
+ * database every time.
+ */
+const CACHE_MS = process.env.NODE_ENV === "production" ? 10_000 : 0;
+let cached: { until: number; values: Promise<Map<string, unknown>> } | null = null;
+
+export function forgetCachedSettings(): void {
+  cached = null;
+}
+
+async function read(key: string): Promise<unknown> {
+  if (CACHE_MS === 0) {
+    const row = await db.setting.findUnique({ where: { key } });
+    return row ? parse(row.value) : undefined;
+  }
+  if (!cached || cached.until <= Date.now()) {
+    const values = db.setting
+      .findMany()
+      .then((rows) => new Map(rows.map((r) => [r.key, parse(r.value)] as const)));
+    cached = { until: Date.now() + CACHE_MS, values };
+    values.catch(() => (cached = null));
+  }
+  return (await cached.values).get(key);
+}
+
 export async function writeSetting(key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   await db.setting.upsert({ where: { key }, create: { key, value: json }, update: { value: json } });
+  forgetCachedSettings();
 }
 
 export async function schoolName(): Promise<string> {

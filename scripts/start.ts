@@ -25,6 +25,9 @@ run("npx", [
   ...(process.env.SEED_STUDENTS ? ["--students", process.env.SEED_STUDENTS] : []),
 ]);
 
+// A database migrated from before the dashboards' summary existed gets it counted once.
+run("npx", ["tsx", "--conditions=react-server", "scripts/progress-rebuild.ts", "--if-empty"]);
+
 // Rebuild when any source file is newer than the last build (a fresh clone always builds once).
 function buildIsStale(): boolean {
   if (!existsSync(".next/BUILD_ID")) return true;

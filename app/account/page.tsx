@@ -17,6 +17,7 @@ import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
 import { Alert } from "@/components/ui/Alert";
 import { listBindings } from "@/lib/external-sign-in/bindings";
 import { signInProviders } from "@/lib/external-sign-in/providers";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -42,57 +43,63 @@ export default async function AccountPage({
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("subtitle")} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-1">
-          <CompletenessMeter items={overview.completeness.items} percent={overview.completeness.percent} />
-          <AccountInfo overview={overview} />
+      <ClientMessages namespaces={["account", "passwords", "register"]}>
+        <PageHeader title={t("title")} description={t("subtitle")} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-1">
+            <CompletenessMeter items={overview.completeness.items} percent={overview.completeness.percent} />
+            <AccountInfo overview={overview} />
+          </div>
+          <div className="space-y-6 lg:col-span-2">
+            <AccountSection id="password" title={t("password.title")} lead={t("password.lead")}>
+              <ChangePasswordForm />
+            </AccountSection>
+            <AccountSection
+              id="phone"
+              title={t("phone.title")}
+              lead={t("phone.current", { phone: overview.phone })}
+            >
+              <ChangePhoneForm />
+            </AccountSection>
+            <AccountSection id="email" title={t("email.title")}>
+              <EmailForm current={overview.email} pending={overview.pendingEmail} />
+            </AccountSection>
+            <AccountSection id="questions" title={t("questions.title")}>
+              <SecurityQuestionsForm
+                enabled={overview.questionsEnabled}
+                count={overview.questions.length}
+                current={Object.fromEntries(
+                  overview.questions.map((q) => [`question${q.position}`, q.questionKey]),
+                )}
+              />
+            </AccountSection>
+            <AccountSection
+              id="notifications"
+              title={t("notifications.title")}
+              lead={t("notifications.lead")}
+            >
+              <NotificationSettingsForm sms={overview.notifyBySms} email={overview.notifyByEmail} />
+            </AccountSection>
+            <AccountSection id="external" title={t("external.title")}>
+              {sso === "bound" ? (
+                <Alert tone="success" className="mb-4">
+                  {ts("done")}
+                </Alert>
+              ) : null}
+              {external === "unbound" ? (
+                <Alert tone="success" className="mb-4">
+                  {ts("unbound")}
+                </Alert>
+              ) : null}
+              <ExternalSignInNotice reason={sso} until={until} seconds={seconds} className="mb-4" />
+              <ExternalSignIns providers={providers} bindings={bindings} />
+            </AccountSection>
+            <AccountSection id="login-log" title={t("log.title")} lead={t("log.lead")}>
+              <LoginLogTable events={log} />
+            </AccountSection>
+          </div>
         </div>
-        <div className="space-y-6 lg:col-span-2">
-          <AccountSection id="password" title={t("password.title")} lead={t("password.lead")}>
-            <ChangePasswordForm />
-          </AccountSection>
-          <AccountSection
-            id="phone"
-            title={t("phone.title")}
-            lead={t("phone.current", { phone: overview.phone })}
-          >
-            <ChangePhoneForm />
-          </AccountSection>
-          <AccountSection id="email" title={t("email.title")}>
-            <EmailForm current={overview.email} pending={overview.pendingEmail} />
-          </AccountSection>
-          <AccountSection id="questions" title={t("questions.title")}>
-            <SecurityQuestionsForm
-              enabled={overview.questionsEnabled}
-              count={overview.questions.length}
-              current={Object.fromEntries(
-                overview.questions.map((q) => [`question${q.position}`, q.questionKey]),
-              )}
-            />
-          </AccountSection>
-          <AccountSection id="notifications" title={t("notifications.title")} lead={t("notifications.lead")}>
-            <NotificationSettingsForm sms={overview.notifyBySms} email={overview.notifyByEmail} />
-          </AccountSection>
-          <AccountSection id="external" title={t("external.title")}>
-            {sso === "bound" ? (
-              <Alert tone="success" className="mb-4">
-                {ts("done")}
-              </Alert>
-            ) : null}
-            {external === "unbound" ? (
-              <Alert tone="success" className="mb-4">
-                {ts("unbound")}
-              </Alert>
-            ) : null}
-            <ExternalSignInNotice reason={sso} until={until} seconds={seconds} className="mb-4" />
-            <ExternalSignIns providers={providers} bindings={bindings} />
-          </AccountSection>
-          <AccountSection id="login-log" title={t("log.title")} lead={t("log.lead")}>
-            <LoginLogTable events={log} />
-          </AccountSection>
-        </div>
-      </div>
+      </ClientMessages>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { createCaptcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { StudentLoginForm } from "@/components/auth/StudentLoginForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
 import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
 import { signInProviders } from "@/lib/external-sign-in/providers";
@@ -58,7 +59,9 @@ export default async function LoginPage({
           extra={sso === "unbound" ? ts("unboundHelp") : undefined}
           className="mb-4"
         />
-        <StudentLoginForm initialCaptcha={captcha} next={sso === "unbound" ? "/account#external" : next} />
+        <ClientMessages namespaces={["common.actions", "signIn"]}>
+          <StudentLoginForm initialCaptcha={captcha} next={sso === "unbound" ? "/account#external" : next} />
+        </ClientMessages>
         <div className="mt-5 flex flex-wrap justify-between gap-3 text-sm">
           <div className="flex gap-4">
             <Link

@@ -6,6 +6,7 @@ import { homePathFor } from "@/lib/auth/policy";
 import { registrarContact } from "@/lib/settings";
 import { RegisterForm } from "@/components/auth/RegisterForm";
 import { PendingRegistered } from "@/components/auth/PendingRegistered";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("register");
@@ -15,7 +16,16 @@ export async function generateMetadata() {
 export default async function RegisterPage() {
   const actor = await getActor();
   // A pending account (我要重新注册) lands here right after registering: tell it what comes next.
-  if (actor?.kind === "student" && actor.identityStatus === "pending") return <PendingRegistered />;
+  if (actor?.kind === "student" && actor.identityStatus === "pending")
+    return (
+      <ClientMessages namespaces={["register.pending"]}>
+        <PendingRegistered />
+      </ClientMessages>
+    );
   if (actor) redirect(homePathFor(actor));
-  return <RegisterForm contact={await registrarContact()} />;
+  return (
+    <ClientMessages namespaces={["passwords", "register"]}>
+      <RegisterForm contact={await registrarContact()} />
+    </ClientMessages>
+  );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/Button";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { BindExternalForm } from "./BindExternalForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Binding = {
   id: string;
@@ -81,9 +82,11 @@ export async function ExternalSignIns({
       {unbound.length > 0 ? (
         <div className="space-y-3">
           <h3 className="font-semibold">{t("available")}</h3>
-          {unbound.map((p) => (
-            <BindExternalForm key={p.slug} slug={p.slug} name={name(p)} />
-          ))}
+          <ClientMessages namespaces={["sso.bind"]}>
+            {unbound.map((p) => (
+              <BindExternalForm key={p.slug} slug={p.slug} name={name(p)} />
+            ))}
+          </ClientMessages>
         </div>
       ) : null}
     </div>

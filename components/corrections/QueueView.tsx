@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { BulkForm, type BulkResult } from "./BulkForm";
 import { QueueTable } from "./QueueTable";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 const STATUS_FILTERS: Record<Stage, string[]> = {
   college: [
@@ -104,13 +105,15 @@ export async function QueueView({
         </Button>
         <span className="pb-3 text-sm text-slate-600">{t("queue.total", { count: list.total })}</span>
       </form>
-      <BulkForm
-        action={bulkAction}
-        buttonLabel={t(stage === "college" ? "bulk.collegeButton" : "bulk.registrarButton")}
-        labels={labels}
-      >
-        <QueueTable rows={list.rows} stage={stage} basePath={basePath} />
-      </BulkForm>
+      <ClientMessages namespaces={["corrections"]}>
+        <BulkForm
+          action={bulkAction}
+          buttonLabel={t(stage === "college" ? "bulk.collegeButton" : "bulk.registrarButton")}
+          labels={labels}
+        >
+          <QueueTable rows={list.rows} stage={stage} basePath={basePath} />
+        </BulkForm>
+      </ClientMessages>
       {list.pages > 1 ? (
         <nav
           className="mt-4 flex items-center justify-between text-sm"

@@ -16,6 +16,7 @@ import { ReviewForm, type ReviewItem } from "./ReviewForm";
 import { StatusBadge } from "./StatusBadge";
 import { StudentRequestItems } from "./StudentRequestItems";
 import { Timeline } from "./Timeline";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 /**
  * One request for a reviewer: who, what changes (before → after per field), evidence, the record's
@@ -141,14 +142,16 @@ export async function ReviewView({
             <h2 className="text-lg font-semibold text-ink">{t("review.diff")}</h2>
             {provincial ? <Alert tone="info">{t("review.provincialLead")}</Alert> : null}
             {actionable ? (
-              <ReviewForm
-                action={decideAction}
-                requestId={request.id}
-                lockVersion={request.lockVersion}
-                items={formItems}
-                mode={stage === "college" ? "college" : provincial ? "provincial" : "registrar"}
-                photo={photoChoice}
-              />
+              <ClientMessages namespaces={["corrections.decision", "corrections.review", "common.file"]}>
+                <ReviewForm
+                  action={decideAction}
+                  requestId={request.id}
+                  lockVersion={request.lockVersion}
+                  items={formItems}
+                  mode={stage === "college" ? "college" : provincial ? "provincial" : "registrar"}
+                  photo={photoChoice}
+                />
+              </ClientMessages>
             ) : (
               <>
                 <Alert tone="info">

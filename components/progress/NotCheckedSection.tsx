@@ -8,6 +8,7 @@ import type { Option } from "@/lib/progress/options";
 import { Pagination } from "./Pagination";
 import { RemindForm } from "./RemindForm";
 import { RevealIdButton } from "./RevealIdButton";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 const select = "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
 
@@ -171,55 +172,57 @@ export async function NotCheckedSection({
           <p className="text-sm text-slate-600">{t("list.empty")}</p>
         </Card>
       ) : (
-        <DataTable caption={t("list.title")} framed testId="not-checked-table">
-          <thead>
-            <tr>
-              {(
-                [
-                  "studentNumber",
-                  "name",
-                  "gender",
-                  "college",
-                  "major",
-                  "classGroup",
-                  "idNumber",
-                  "status",
-                ] as const
-              ).map((k) => (
-                <Th key={k}>{t(`list.${k}`)}</Th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.id}>
-                <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
-                <RowTh className="py-2">{r.name}</RowTh>
-                <Td className="py-2">{r.gender}</Td>
-                <Td className="py-2">{r.college}</Td>
-                <Td className="py-2">{r.major}</Td>
-                <Td className="py-2">{r.classGroup}</Td>
-                <Td className="py-2">
-                  {canReveal ? (
-                    <RevealIdButton recordId={r.id} masked={r.idMasked} name={r.name} />
-                  ) : (
-                    <span className="font-mono text-xs">{r.idMasked}</span>
-                  )}
-                </Td>
-                <Td className="py-2">
-                  <span className="flex gap-1">
-                    <Badge tone={r.registered ? "brand" : "danger"}>
-                      {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
-                    </Badge>
-                    <Badge tone={r.viewed ? "warning" : "neutral"}>
-                      {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
-                    </Badge>
-                  </span>
-                </Td>
+        <ClientMessages namespaces={["progress.reveal"]}>
+          <DataTable caption={t("list.title")} framed testId="not-checked-table">
+            <thead>
+              <tr>
+                {(
+                  [
+                    "studentNumber",
+                    "name",
+                    "gender",
+                    "college",
+                    "major",
+                    "classGroup",
+                    "idNumber",
+                    "status",
+                  ] as const
+                ).map((k) => (
+                  <Th key={k}>{t(`list.${k}`)}</Th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </DataTable>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
+                  <RowTh className="py-2">{r.name}</RowTh>
+                  <Td className="py-2">{r.gender}</Td>
+                  <Td className="py-2">{r.college}</Td>
+                  <Td className="py-2">{r.major}</Td>
+                  <Td className="py-2">{r.classGroup}</Td>
+                  <Td className="py-2">
+                    {canReveal ? (
+                      <RevealIdButton recordId={r.id} masked={r.idMasked} name={r.name} />
+                    ) : (
+                      <span className="font-mono text-xs">{r.idMasked}</span>
+                    )}
+                  </Td>
+                  <Td className="py-2">
+                    <span className="flex gap-1">
+                      <Badge tone={r.registered ? "brand" : "danger"}>
+                        {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
+                      </Badge>
+                      <Badge tone={r.viewed ? "warning" : "neutral"}>
+                        {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
+                      </Badge>
+                    </span>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </ClientMessages>
       )}
       <Pagination
         page={data.page}
@@ -254,7 +257,9 @@ export async function NotCheckedSection({
           <Card>
             <h3 className="font-semibold">{t("remind.title")}</h3>
             <div className="mt-1">
-              <RemindForm hidden={params} />
+              <ClientMessages namespaces={["progress.remind"]}>
+                <RemindForm hidden={params} />
+              </ClientMessages>
             </div>
           </Card>
         ) : null}

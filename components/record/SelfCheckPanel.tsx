@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/Badge";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { ConfirmForm } from "./ConfirmForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Page = Extract<RecordPage, { kind: "record" }>;
 
@@ -86,7 +87,9 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
         <div className="space-y-3">
           <p className="text-sm font-medium text-slate-800">{t("prompt")}</p>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-            <ConfirmForm recordId={record.id} version={record.version} />
+            <ClientMessages namespaces={["record.selfCheck"]}>
+              <ConfirmForm recordId={record.id} version={record.version} />
+            </ClientMessages>
             {reportLink}
           </div>
         </div>

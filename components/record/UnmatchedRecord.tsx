@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { BindingForm } from "./BindingForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Page = Extract<RecordPage, { kind: "unmatched" }>;
 
@@ -46,7 +47,9 @@ export async function UnmatchedRecord({ page }: { page: Page }) {
             {t("binding.title")}
           </h2>
           <p className="mt-1 mb-4 text-sm text-slate-700">{t("binding.lead")}</p>
-          <BindingForm />
+          <ClientMessages namespaces={["record.binding"]}>
+            <BindingForm />
+          </ClientMessages>
           {bindings.length > 0 ? (
             <div className="mt-6">
               <h3 className="text-sm font-semibold text-ink">{t("binding.listTitle")}</h3>

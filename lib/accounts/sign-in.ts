@@ -4,7 +4,7 @@ import { type Result, ok, fail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { hashSecret } from "@/lib/security/crypto";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/security/passwords";
-import { block, consume, peek, reset, usedPoints } from "@/lib/security/rate-limit";
+import { block, consume, limitState, reset, usedPoints } from "@/lib/security/rate-limit";
 import { verifyCaptcha } from "@/lib/security/captcha";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
@@ -49,13 +49,18 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
   const account = await findAccountByUsername(input.username);
   const keys = keysFor(account?.id, input.username, meta.ip);
 
-  const locked = await peek("loginFailuresPerAccount", keys.account);
+  // One read per counter: the lock, the captcha rule and whether there is anything to reset on success.
+  const [perAccount, ipFailures] = await Promise.all([
+    limitState("loginFailuresPerAccount", keys.account),
+    usedPoints("loginFailuresPerIp", keys.ip),
+  ]);
+  const locked = perAccount.result;
   if (!locked.ok) {
     await logAttempt(account?.id, "locked", meta);
     return fail("signIn.locked", { until: locked.retryAt.toISOString() });
   }
 
-  if (await captchaRequired(input.username, meta.ip)) {
+  if (perAccount.used >= CAPTCHA_AFTER_FAILURES || ipFailures >= CAPTCHA_AFTER_FAILURES) {
     // The form showed no picture (the limit was reached elsewhere, e.g. from another device): ask for one
     // instead of calling an answer nobody could give "wrong". Nothing is counted.
     if (!input.captchaId) return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaRequired" } } };
@@ -87,9 +92,14 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
       : fail("signIn.invalidLeft", { left: counted.remaining });
   }
 
-  await reset("loginFailuresPerAccount", keys.account);
-  await logAttempt(account.id, "success", meta);
-  const session = await startSession({ accountId: account.id }, meta);
+  if (perAccount.used > 0) await reset("loginFailuresPerAccount", keys.account);
+  // the login log entry and the session commit together: one write to the disk, not two
+  const session = await db.$transaction(async (tx) => {
+    await tx.loginEvent.create({
+      data: { accountId: account.id, outcome: "success", ip: meta.ip, userAgent: meta.userAgent },
+    });
+    return startSession({ accountId: account.id }, meta, "password", tx);
+  });
   return ok({ sessionId: session.id, identityStatus: account.identityStatus });
 }
 

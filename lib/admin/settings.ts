@@ -8,6 +8,7 @@ import { fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result"
 import { env } from "@/lib/env";
 import { audit } from "@/lib/security/audit";
 import {
+  forgetCachedSettings,
   codeLifetimeMinutes,
   collegeContacts,
   emailProviderName,
@@ -193,5 +194,6 @@ export async function updateSettings<S extends SettingsSection>(
       ip: meta.ip,
     });
   });
+  forgetCachedSettings();
   return ok({ section });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { decode, encode } from "next-auth/jwt";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import { encode } from "next-auth/jwt";
 import { authSecret, sessionCookieName, secureCookies } from "./secret";
 import { sessionLimits } from "./sessions";
 
@@ -28,10 +30,24 @@ export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete(sessionCookieName());
 }
 
+/**
+ * next-auth's decode derives the cookie's key from the secret (HKDF) on every call, i.e. on every request;
+ * the key is the same each time, so it is derived once per secret. Same key, algorithm and clock tolerance
+ * as next-auth's own decode (next-auth/jwt).
+ */
+let derived: { secret: string; key: Uint8Array } | null = null;
+function cookieKey(secret: string): Uint8Array {
+  if (derived?.secret !== secret) {
+    const info = "NextAuth.js Generated Encryption Key";
+    derived = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", info, 32)) };
+  }
+  return derived.key;
+}
+
 export async function sessionIdFromToken(token: string | undefined): Promise<string | null> {
   if (!token) return null;
   try {
-    const payload = await decode({ token, secret: authSecret() });
+    const { payload } = await jwtDecrypt(token, cookieKey(authSecret()), { clockTolerance: 15 });
     return typeof payload?.sid === "string" ? payload.sid : null;
   } catch {
     return null;

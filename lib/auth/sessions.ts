@@ -28,9 +28,10 @@ export async function startSession(
   owner: SessionOwner,
   meta: { ip?: string | null; userAgent?: string | null },
   method: "password" | "oidc" = "password",
+  tx: Pick<Tx, "authSession"> = db,
 ) {
   const now = new Date();
-  return db.authSession.create({
+  return tx.authSession.create({
     data: {
       ...owner,
       method,
@@ -44,48 +45,72 @@ export async function startSession(
   });
 }
 
+type SessionRow = {
+  method: string;
+  revokedAt: unknown;
+  expiresAt: unknown;
+  lastSeenAt: unknown;
+  accountId: string | null;
+  identityStatus: string | null;
+  staffUserId: string | null;
+  username: string | null;
+  displayName: string | null;
+  roles: string | null;
+  mustChangePassword: unknown;
+  disabledAt: unknown;
+};
+
+/** A timestamp as either database hands it back to a raw query (Date, ISO text, or epoch number). */
+const time = (value: unknown): number =>
+  value instanceof Date ? value.getTime() : new Date(value as string | number).getTime();
+
 /**
  * The actor behind a session id, or null when the session was revoked, expired (absolute lifetime), idle
- * too long, or its owner can no longer sign in. Checked on every request.
+ * too long, or its owner can no longer sign in. Checked on every request, so it is one statement (session,
+ * account and staff user joined; a staff user's college scopes in a second one) rather than Prisma's
+ * relation loading, which cost several times as much on every page.
  */
 export async function resolveSession(sessionId: string): Promise<Actor | null> {
-  const session = await db.authSession.findUnique({
-    where: { id: sessionId },
-    include: {
-      account: { select: { id: true, identityStatus: true } },
-      staffUser: { include: { collegeScopes: { select: { collegeId: true } } } },
-    },
-  });
-  if (!session || session.revokedAt) return null;
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", s."method",
+      a."id" AS "accountId", a."identityStatus",
+      u."id" AS "staffUserId", u."username", u."displayName", u."roles", u."mustChangePassword", u."disabledAt"
+    FROM "AuthSession" s
+    LEFT JOIN "Account" a ON a."id" = s."accountId"
+    LEFT JOIN "StaffUser" u ON u."id" = s."staffUserId"
+    WHERE s."id" = ${sessionId}`;
+  if (!session || session.revokedAt !== null) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) return null;
-  if (session.lastSeenAt.getTime() + sessionLimits().idleMs <= now) {
+  if (time(session.expiresAt) <= now) return null;
+  const lastSeen = time(session.lastSeenAt);
+  if (lastSeen + sessionLimits().idleMs <= now) {
     await db.authSession.update({
       where: { id: sessionId },
       data: { revokedAt: new Date(), revokeReason: "idle" },
     });
     return null;
   }
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now - lastSeen > TOUCH_EVERY_MS) {
     await db.authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date() } });
   }
-  if (session.account) {
-    const status = session.account.identityStatus;
+  if (session.accountId) {
+    const status = session.identityStatus;
     if (status !== "verified" && status !== "pending") return null;
-    return { kind: "student", accountId: session.account.id, sessionId, identityStatus: status };
+    return { kind: "student", accountId: session.accountId, sessionId, identityStatus: status };
   }
-  const staff = session.staffUser;
-  if (!staff || staff.disabledAt) return null;
+  if (!session.staffUserId || session.disabledAt !== null) return null;
+  const scopes = await db.$queryRaw<{ collegeId: string }[]>`
+    SELECT "collegeId" FROM "StaffCollegeScope" WHERE "staffUserId" = ${session.staffUserId}`;
   return {
     kind: "staff",
-    staffUserId: staff.id,
-    username: staff.username,
-    displayName: staff.displayName,
+    staffUserId: session.staffUserId,
+    username: session.username ?? "",
+    displayName: session.displayName ?? "",
     sessionId,
-    roles: parseRoles(staff.roles),
-    collegeIds: staff.collegeScopes.map((s) => s.collegeId),
+    roles: parseRoles(session.roles ?? ""),
+    collegeIds: scopes.map((s) => s.collegeId),
     // Signed in through the campus identity system: the portal password is not in use this session.
-    mustChangePassword: staff.mustChangePassword && session.method === "password",
+    mustChangePassword: Boolean(Number(session.mustChangePassword)) && session.method === "password",
   };
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
+import { rebuildCampaignProgress } from "@/lib/progress/summary";
 
 /** "YYYY-MM-DDTHH:mm" from a datetime-local input, read as school time (Asia/Shanghai, UTC+8). */
 const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -89,6 +90,7 @@ export async function createCampaign(actor: Actor, input: unknown): Promise<Resu
   if (!parsed.ok) return parsed;
   const id = await db.$transaction(async (tx) => {
     const created = await tx.campaign.create({ data: parsed.value });
+    await rebuildCampaignProgress(tx, created);
     await audit(tx, actor, {
       action: "campaign.create",
       targetType: "Campaign",
@@ -111,7 +113,9 @@ export async function updateCampaign(
   const done = await db.$transaction(async (tx) => {
     const before = await tx.campaign.findUnique({ where: { id } });
     if (!before) return false;
-    await tx.campaign.update({ where: { id }, data: parsed.value });
+    const updated = await tx.campaign.update({ where: { id }, data: parsed.value });
+    // cohort or level may have changed: another set of records
+    await rebuildCampaignProgress(tx, updated);
     await audit(tx, actor, {
       action: "campaign.update",
       targetType: "Campaign",

@@ -9,6 +9,7 @@ import { audit } from "@/lib/security/audit";
 import { blindIndex, encrypt } from "@/lib/security/crypto";
 import { Refused } from "./refused";
 import { sameValue } from "./values";
+import { refreshProgress } from "@/lib/progress/summary";
 
 type Change = { field: RecordField; before: string; after: string };
 
@@ -137,6 +138,9 @@ export async function applyItems(
     data: { ...data, version },
   });
   if (count !== 1) throw Refused.with("corrections.errors.recordChanged");
+  // class, major, college, level or cohort may have changed: count the record where it was and where it is
+  const moved = typeof data.classGroupId === "string" ? data.classGroupId : record.classGroupId;
+  await refreshProgress([record.classGroupId, moved], { tx });
   const list = [...changes.values()];
   // the photo's history row names both files (the old one is kept: 更改前的信息)
   const photoRow = photo

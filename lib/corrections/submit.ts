@@ -20,6 +20,7 @@ import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
 import { Refused } from "./refused";
 import { OPEN_STATUSES } from "./status";
 import { parseRequestedValue, sameValue } from "./values";
+import { refreshProgress } from "@/lib/progress/summary";
 
 export type SubmitInput = {
   recordId: string;
@@ -167,6 +168,8 @@ export async function submitCorrection(
         after: { recordId: record.id, route, fields: items.map((i) => i.field), files: keys.length },
       });
       await noticeInInbox(tx, submittedNotice(actor.accountId, request.id, items.length, route));
+      // a request in the campaign counts as 信息有误 on the dashboards
+      if (campaign) await refreshProgress([record.classGroupId], { campaignIds: [campaign.id], tx });
       return request.id;
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
@@ -35,7 +36,8 @@ export function exportFileName(campaign: CampaignRef, format: ExportFormat, now:
 
 /**
  * The 未查名单 as a stream (xlsx through exceljs's streaming writer, or CSV with a BOM so Excel reads it as
- * UTF-8), read from the database in chunks: a 20,000-row list never sits in memory. The export is audited
+ * UTF-8), read from the database in chunks as the download takes them: a 20,000-row list never sits in
+ * memory, and a slow reader holds the database reads back. The export is audited
  * (who exported which list) before the first byte leaves.
  */
 export async function exportNotChecked(
@@ -77,8 +79,12 @@ function xlsxStream(chunks: AsyncIterable<NotCheckedRow[]>): PassThrough {
   const sheet = workbook.addWorksheet("未查名单", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   (async () => {
-    for await (const chunk of chunks)
+    for await (const chunk of chunks) {
       for (const r of chunk) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
+      // exceljs writes without waiting for the reader: read the next chunk only once a slow download
+      // has taken what is buffered, so memory stays flat however long the list.
+      if (out.writableNeedDrain) await once(out, "drain");
+    }
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));

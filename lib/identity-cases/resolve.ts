@@ -14,6 +14,7 @@ import { retentionDays } from "@/lib/settings";
 import { isUniqueViolation, isWriteConflict } from "./db-errors";
 import { lockIdNumberHolders } from "./locks";
 import { texts } from "./sms-texts";
+import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";
 
 /** How a duplicate ID number was resolved (SPEC §3.1–3.3); each way ends here. */
 export type ResolutionVia = "photo_review" | "classmate_assist" | "roster_evidence";
@@ -168,10 +169,12 @@ async function cancelAccount(
   await endAllSessions(tx, { accountId: other.id }, "cancelled");
   // Its bound external sign-ins are released so the real holder can bind them.
   const external = await tx.externalIdentity.deleteMany({ where: { accountId: other.id } });
+  const classes = await classGroupsOfAccount(tx, other.id);
   const records = await tx.enrollmentRecord.updateMany({
     where: { accountId: other.id },
     data: { accountId: null },
   });
+  await refreshProgress(classes, { tx });
   await tx.identityCase.updateMany({
     where: { accountId: other.id, status: "pending" },
     data: { status: "cancelled", decidedAt: now, photosDeleteAfter },

@@ -15,6 +15,7 @@ import { resolveDuplicateId } from "./resolve";
 import { approvePhoneRelease } from "./phone-release";
 import { encodeRejectReason, REJECT_REASONS, REVIEWED_KINDS, type RejectReason } from "./rules";
 import { rejectReasonText, texts } from "./sms-texts";
+import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";
 
 export type DecisionInput = {
   caseId: string;
@@ -223,7 +224,9 @@ async function applyAccountChange(
         data: { beforeName: account.name, beforeIdEnc: account.idNumberEnc },
       });
       // Records matched the old identity; they are matched again against the new one after the commit.
+      const classes = await classGroupsOfAccount(tx, account.id);
       await tx.enrollmentRecord.updateMany({ where: { accountId: account.id }, data: { accountId: null } });
+      await refreshProgress(classes, { tx });
       await notify({ accountId: account.id }, "identity.changeApplied", {}, "/identity", tx);
       await audit(tx, actor, {
         action: "account.identityChange",

@@ -20,8 +20,15 @@ export async function notify(
   });
 }
 
+/** The header's badge, on every signed-in page: one plain statement. */
 export async function unreadCount(recipient: Recipient): Promise<number> {
-  return db.notification.count({ where: { ...recipient, readAt: null } });
+  const [row] =
+    "accountId" in recipient
+      ? await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Notification"
+          WHERE "accountId" = ${recipient.accountId} AND "readAt" IS NULL`
+      : await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Notification"
+          WHERE "staffUserId" = ${recipient.staffUserId} AND "readAt" IS NULL`;
+  return Number(row?.n ?? 0);
 }
 
 export async function listNotifications(recipient: Recipient, take = 50) {

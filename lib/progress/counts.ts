@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { coveredLevels, type CampaignRef } from "./campaign";
+import type { CampaignRef } from "./campaign";
 
 export type Counts = {
   total: number;
@@ -29,12 +29,13 @@ export function rate(part: number, total: number): number {
 }
 
 /**
- * registered / viewed / confirmed / reported per college, major or class group for one campaign, in one
- * grouped query (SPEC §5, semantics shared with /record and the corrections queue):
+ * registered / viewed / confirmed / reported per college, major or class group for one campaign (SPEC §5,
+ * semantics shared with /record and the corrections queue):
  *   registered = record.accountId set; viewed = a SelfCheck row exists for (campaign, record);
  *   confirmed = SelfCheck.confirmedAt set; reported = a CorrectionRequest of the record in this campaign,
  *   or SelfCheck.reportedAt set.
- * Only the actor's colleges are counted.
+ * Read from ProgressSummary (lib/progress/summary.ts keeps it equal to a recount), so the cost is the
+ * number of classes in scope, not of records. Only the actor's colleges are counted.
  */
 export async function progressBy(
   actor: Actor,
@@ -45,17 +46,14 @@ export async function progressBy(
   assertCan(actor, "progress.viewCollege");
   const scope = collegeScope(actor);
   if (scope !== "all" && scope.length === 0) return [];
-  const levels = coveredLevels(campaign);
-  const column = Prisma.raw(`r."${COLUMN[groupBy]}"`);
+  const column = Prisma.raw(`p."${COLUMN[groupBy]}"`);
   const conditions = [
-    Prisma.sql`r."cohort" = ${campaign.cohort.trim()}`,
-    levels ? Prisma.sql`r."level" IN (${Prisma.join(levels)})` : Prisma.empty,
-    scope === "all" ? Prisma.empty : Prisma.sql`r."collegeId" IN (${Prisma.join(scope)})`,
-    filter.collegeId ? Prisma.sql`r."collegeId" = ${filter.collegeId}` : Prisma.empty,
-    filter.majorId ? Prisma.sql`r."majorId" = ${filter.majorId}` : Prisma.empty,
-  ].filter((c) => c !== Prisma.empty);
-  // Unit names come from the same statement (no follow-up `in` lists of thousands of ids). Corrections are
-  // an uncorrelated `IN` (one hashed / bloom-filtered list) instead of a subquery per record.
+    Prisma.sql`p."campaignId" = ${campaign.id}`,
+    scope === "all" ? null : Prisma.sql`p."collegeId" IN (${Prisma.join(scope)})`,
+    filter.collegeId ? Prisma.sql`p."collegeId" = ${filter.collegeId}` : null,
+    filter.majorId ? Prisma.sql`p."majorId" = ${filter.majorId}` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  // Unit names come from the same statement (no follow-up `in` lists of thousands of ids).
   const names =
     groupBy === "college"
       ? Prisma.sql`u."name" AS "name", NULL AS "collegeName"`
@@ -80,15 +78,12 @@ export async function progressBy(
     SELECT g.*, ${names}
     FROM (
       SELECT ${column} AS "key",
-        COUNT(*) AS "total",
-        COUNT(r."accountId") AS "registered",
-        COUNT(s."recordId") AS "viewed",
-        COUNT(s."confirmedAt") AS "confirmed",
-        SUM(CASE WHEN s."reportedAt" IS NOT NULL OR r."id" IN (
-          SELECT c."recordId" FROM "CorrectionRequest" c WHERE c."campaignId" = ${campaign.id}
-        ) THEN 1 ELSE 0 END) AS "reported"
-      FROM "EnrollmentRecord" r
-      LEFT JOIN "SelfCheck" s ON s."campaignId" = ${campaign.id} AND s."recordId" = r."id"
+        SUM(p."total") AS "total",
+        SUM(p."registered") AS "registered",
+        SUM(p."viewed") AS "viewed",
+        SUM(p."confirmed") AS "confirmed",
+        SUM(p."reported") AS "reported"
+      FROM "ProgressSummary" p
       WHERE ${Prisma.join(conditions, " AND ")}
       GROUP BY ${column}
     ) g
@@ -104,6 +99,7 @@ export async function progressBy(
       confirmed: Number(r.confirmed ?? 0),
       reported: Number(r.reported ?? 0),
     }))
+    .filter((r) => r.total > 0)
     .sort((a, b) => zh.compare(a.collegeName ?? "", b.collegeName ?? "") || zh.compare(a.name, b.name));
 }
 

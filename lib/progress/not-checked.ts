@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { databaseUrl, db, providerOf } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
@@ -35,7 +35,7 @@ export type NotCheckedRow = {
 
 /**
  * Records of the campaign, in scope, not confirmed (no SelfCheck with confirmedAt), narrowed by the
- * filters; search matches 姓名, 学号 or 班级 by substring. As SQL (FROM + WHERE over "EnrollmentRecord" r),
+ * filters; search matches 姓名, 学号 or 班级 by substring. As SQL (the WHERE over "EnrollmentRecord" r),
  * so the list's ids and count are read from one covering index and the row details fetched for the page only.
  * `contains` is a plain `LIKE '%q%'` exactly as Prisma issues it. null = the actor has no colleges.
  */
@@ -47,17 +47,12 @@ function notCheckedSql(
   const scope = collegeScope(actor);
   if (scope !== "all" && scope.length === 0) return null;
   const levels = coveredLevels(campaign);
-  // SQLite: an uncorrelated list is built once per statement (a correlated subquery probes SelfCheck for
-  // every record). PostgreSQL: [NOT] EXISTS lets the planner pick a (hash or nested-loop) semi/anti join;
-  // NOT IN would force hashing every view of the campaign even for one class. Same rows either way
-  // (SelfCheck.recordId is never null).
-  const sqlite = providerOf(databaseUrl()) === "sqlite";
+  // A correlated [NOT] EXISTS probes SelfCheck's (campaignId, recordId) key for the rows the list walks: with
+  // the count read from ProgressSummary, a page walks the records in 学号 order (an index of the college's
+  // records, or of every record for the registrar) only until it has its 50 rows.
   const selfCheck = (negate: boolean, confirmedOnly: boolean): Prisma.Sql => {
     const confirmed = confirmedOnly ? Prisma.sql`AND s."confirmedAt" IS NOT NULL` : Prisma.empty;
-    return sqlite
-      ? Prisma.sql`r."id" ${Prisma.raw(negate ? "NOT IN" : "IN")} (SELECT s."recordId" FROM "SelfCheck" s
-          WHERE s."campaignId" = ${campaign.id} ${confirmed})`
-      : Prisma.sql`${Prisma.raw(negate ? "NOT EXISTS" : "EXISTS")} (SELECT 1 FROM "SelfCheck" s
+    return Prisma.sql`${Prisma.raw(negate ? "NOT EXISTS" : "EXISTS")} (SELECT 1 FROM "SelfCheck" s
           WHERE s."campaignId" = ${campaign.id} AND s."recordId" = r."id" ${confirmed})`;
   };
   const conditions = [
@@ -77,29 +72,33 @@ function notCheckedSql(
           OR r."classGroupId" IN (SELECT g."id" FROM "ClassGroup" g WHERE g."name" LIKE ${`%${f.q}%`}))`
       : null,
   ].filter((c): c is Prisma.Sql => c !== null);
-  return Prisma.sql`FROM "EnrollmentRecord" r WHERE ${Prisma.join(conditions, " AND ")}`;
+  return Prisma.join(conditions, " AND ");
 }
 
+type RawRow = {
+  id: string;
+  studentNumber: string;
+  name: string;
+  gender: string;
+  idMasked: string;
+  registered: unknown;
+  college: string;
+  major: string;
+  classGroup: string;
+  viewed: unknown;
+};
+
 /**
- * The rows of the given records, in the given order, with unit names and whether each was viewed in the
- * campaign: one statement for a page or an export chunk (≤ 900 ids, under SQLite's 999 parameters).
+ * Matching rows in 学号 order with unit names and whether each was viewed in the campaign, in one
+ * statement: a page (LIMIT 50 OFFSET …) or an export chunk.
  */
-async function rowsOf(campaignId: string, ids: string[]): Promise<NotCheckedRow[]> {
-  if (ids.length === 0) return [];
-  const found = await db.$queryRaw<
-    {
-      id: string;
-      studentNumber: string;
-      name: string;
-      gender: string;
-      idMasked: string;
-      registered: unknown;
-      college: string;
-      major: string;
-      classGroup: string;
-      viewed: unknown;
-    }[]
-  >`
+async function rowsWhere(
+  campaignId: string,
+  where: Prisma.Sql,
+  limit: number,
+  offset = 0,
+): Promise<NotCheckedRow[]> {
+  const found = await db.$queryRaw<RawRow[]>`
     SELECT r."id", r."studentNumber", r."name", r."gender", r."idMasked",
       CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END AS "registered",
       co."name" AS "college", ma."name" AS "major", cg."name" AS "classGroup",
@@ -110,25 +109,54 @@ async function rowsOf(campaignId: string, ids: string[]): Promise<NotCheckedRow[
     JOIN "College" co ON co."id" = r."collegeId"
     JOIN "Major" ma ON ma."id" = r."majorId"
     JOIN "ClassGroup" cg ON cg."id" = r."classGroupId"
-    WHERE r."id" IN (${Prisma.join(ids)})`;
-  const byId = new Map(
-    found.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        studentNumber: r.studentNumber,
-        name: r.name,
-        gender: r.gender,
-        idMasked: r.idMasked,
-        college: r.college,
-        major: r.major,
-        classGroup: r.classGroup,
-        registered: Number(r.registered) === 1,
-        viewed: Number(r.viewed) === 1,
-      },
-    ]),
-  );
-  return ids.map((id) => byId.get(id)).filter((r): r is NotCheckedRow => r !== undefined);
+    WHERE ${where}
+    ORDER BY r."studentNumber" ASC
+    LIMIT ${limit} OFFSET ${offset}`;
+  return found.map((r) => ({
+    id: r.id,
+    studentNumber: r.studentNumber,
+    name: r.name,
+    gender: r.gender,
+    idMasked: r.idMasked,
+    college: r.college,
+    major: r.major,
+    classGroup: r.classGroup,
+    registered: Number(r.registered) === 1,
+    viewed: Number(r.viewed) === 1,
+  }));
+}
+
+/**
+ * How many records the list holds without a search, from ProgressSummary (lib/progress/summary.ts): the
+ * not-confirmed records of the units in scope, split by registered / viewed.
+ */
+async function summaryCount(
+  actor: Actor,
+  campaign: CampaignRef,
+  f: Omit<NotCheckedFilter, "page">,
+): Promise<number> {
+  const scope = collegeScope(actor);
+  const conditions = [
+    Prisma.sql`p."campaignId" = ${campaign.id}`,
+    scope === "all" ? null : Prisma.sql`p."collegeId" IN (${Prisma.join(scope)})`,
+    f.collegeId ? Prisma.sql`p."collegeId" = ${f.collegeId}` : null,
+    f.majorId ? Prisma.sql`p."majorId" = ${f.majorId}` : null,
+    f.classGroupId ? Prisma.sql`p."classGroupId" = ${f.classGroupId}` : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  const [row] = await db.$queryRaw<{ all: unknown; r: unknown; v: unknown; rv: unknown }[]>`
+    SELECT SUM(p."total" - p."confirmed") AS "all", SUM(p."pendingRegistered") AS "r",
+      SUM(p."pendingViewed") AS "v", SUM(p."pendingRegisteredViewed") AS "rv"
+    FROM "ProgressSummary" p WHERE ${Prisma.join(conditions, " AND ")}`;
+  const all = Number(row?.all ?? 0);
+  const r = Number(row?.r ?? 0);
+  const v = Number(row?.v ?? 0);
+  const rv = Number(row?.rv ?? 0);
+  // registered × viewed among the not confirmed, by inclusion–exclusion
+  const byViewed = (viewed: number, inScope: number) =>
+    f.viewed === "yes" ? viewed : f.viewed === "no" ? inScope - viewed : inScope;
+  if (f.registered === "yes") return byViewed(rv, r);
+  if (f.registered === "no") return byViewed(v - rv, all - r);
+  return byViewed(v, all);
 }
 
 /** One page (50, server-side) of the 未查名单 and the total matching. */
@@ -138,49 +166,58 @@ export async function notCheckedPage(
   filter: NotCheckedFilter,
 ): Promise<{ rows: NotCheckedRow[]; total: number; page: number; pages: number }> {
   assertCan(actor, "progress.viewCollege");
-  const from = notCheckedSql(actor, campaign, filter);
-  if (!from) return { rows: [], total: 0, page: filter.page, pages: 1 };
-  const [ids, counted] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`
-      SELECT r."id" ${from} ORDER BY r."studentNumber" ASC
-      LIMIT ${PAGE_SIZE} OFFSET ${(filter.page - 1) * PAGE_SIZE}`,
-    db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" ${from}`,
+  const where = notCheckedSql(actor, campaign, filter);
+  if (!where) return { rows: [], total: 0, page: filter.page, pages: 1 };
+  const [rows, total] = await Promise.all([
+    rowsWhere(campaign.id, where, PAGE_SIZE, (filter.page - 1) * PAGE_SIZE),
+    filter.q
+      ? db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "EnrollmentRecord" r WHERE ${where}`.then(
+          (r) => Number(r[0]?.n ?? 0),
+        )
+      : summaryCount(actor, campaign, filter),
   ]);
-  const total = Number(counted[0]?.n ?? 0);
-  return {
-    rows: await rowsOf(
-      campaign.id,
-      ids.map((r) => r.id),
-    ),
-    total,
-    page: filter.page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-  };
+  return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /**
- * Ids of every matching record in list order, in one query: paging through a large list with a cursor
- * made SQLite re-run the filter and sort for every chunk (quadratic); ids are small (≈ 1.5 MB per 50,000).
+ * Ids of every matching record in list order, in one query (reminders: ids are small, ≈ 1.5 MB per
+ * 50,000).
  */
 export async function notCheckedIds(
   actor: Actor,
   campaign: CampaignRef,
   filter: Omit<NotCheckedFilter, "page">,
 ): Promise<string[]> {
-  const from = notCheckedSql(actor, campaign, filter);
-  if (!from) return [];
+  const where = notCheckedSql(actor, campaign, filter);
+  if (!where) return [];
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT r."id" ${from} ORDER BY r."studentNumber" ASC`;
+    SELECT r."id" FROM "EnrollmentRecord" r WHERE ${where} ORDER BY r."studentNumber" ASC`;
   return rows.map((r) => r.id);
 }
 
-/** Every matching record, in chunks (exports): never the whole list's details in memory. */
+/**
+ * Every matching record in list order, `chunkSize` rows at a time (exports). Each chunk continues after the
+ * last 学号 of the one before (the index walk resumes where it stopped, no OFFSET re-reading the list), so
+ * memory holds one chunk whatever the list's length, and the next chunk is read only when the consumer
+ * asks for it.
+ */
 export async function* notCheckedChunks(
   actor: Actor,
   campaign: CampaignRef,
   filter: Omit<NotCheckedFilter, "page">,
-  chunkSize = 900, // `in` lists stay under the SQLite adapter's 999 parameters
+  chunkSize = 2000,
 ): AsyncGenerator<NotCheckedRow[]> {
-  const ids = await notCheckedIds(actor, campaign, filter);
-  for (let i = 0; i < ids.length; i += chunkSize) yield rowsOf(campaign.id, ids.slice(i, i + chunkSize));
+  const where = notCheckedSql(actor, campaign, filter);
+  if (!where) return;
+  let after: string | null = null;
+  for (;;) {
+    const rows = await rowsWhere(
+      campaign.id,
+      after === null ? where : Prisma.sql`${where} AND r."studentNumber" > ${after}`,
+      chunkSize,
+    );
+    if (rows.length > 0) yield rows;
+    if (rows.length < chunkSize) return;
+    after = rows[rows.length - 1].studentNumber;
+  }
 }

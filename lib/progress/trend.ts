@@ -13,6 +13,26 @@ export function shanghaiDay(at: Date): string {
 }
 
 /**
+ * Confirmations per day are a count over every confirmed self-check of the campaign (tens of thousands of
+ * rows), the same for everyone with the same scope and only a chart: the served app keeps each for 30 s.
+ * The counts beside the chart come from the exact summary (lib/progress/summary.ts). Tests and
+ * development count every time.
+ */
+const TREND_CACHE_MS = process.env.NODE_ENV === "production" ? 30_000 : 0;
+const trendCache = new Map<string, { until: number; value: Promise<Map<string, number>> }>();
+
+function cached(key: string, load: () => Promise<Map<string, number>>): Promise<Map<string, number>> {
+  if (TREND_CACHE_MS === 0) return load();
+  const hit = trendCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = load();
+  trendCache.set(key, { until: Date.now() + TREND_CACHE_MS, value });
+  value.catch(() => trendCache.delete(key));
+  if (trendCache.size > 500) trendCache.delete(trendCache.keys().next().value as string);
+  return value;
+}
+
+/**
  * 核查率 by day since the window opened: confirmations per Shanghai day, cumulated, as a share of the
  * records the campaign covers in the actor's scope. Days without confirmations are filled in.
  */
@@ -37,12 +57,17 @@ export async function checkRateTrend(
     levels ? Prisma.sql`r."level" IN (${Prisma.join(levels)})` : Prisma.empty,
     scope === "all" ? Prisma.empty : Prisma.sql`r."collegeId" IN (${Prisma.join(scope)})`,
   ].filter((c) => c !== Prisma.empty);
-  const rows = await db.$queryRaw<{ day: string; n: unknown }[]>`
-    SELECT ${day} AS "day", COUNT(*) AS "n"
-    FROM "SelfCheck" s JOIN "EnrollmentRecord" r ON r."id" = s."recordId"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    GROUP BY ${day}`;
-  const perDay = new Map(rows.map((r) => [r.day, Number(r.n)]));
+  const perDay = await cached(
+    `${campaign.id}|${scope === "all" ? "*" : [...scope].sort().join(",")}`,
+    async () => {
+      const rows = await db.$queryRaw<{ day: string; n: unknown }[]>`
+      SELECT ${day} AS "day", COUNT(*) AS "n"
+      FROM "SelfCheck" s JOIN "EnrollmentRecord" r ON r."id" = s."recordId"
+      WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY ${day}`;
+      return new Map(rows.map((r) => [r.day, Number(r.n)]));
+    },
+  );
   const first = shanghaiDay(campaign.startsAt);
   const lastInstant = now < campaign.endsAt ? now : campaign.endsAt;
   const last = shanghaiDay(lastInstant);

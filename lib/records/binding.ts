@@ -11,6 +11,7 @@ import { Refused } from "@/lib/corrections/refused";
 import { audit } from "@/lib/security/audit";
 import { blindIndex } from "@/lib/security/crypto";
 import { consume } from "@/lib/security/rate-limit";
+import { refreshProgress } from "@/lib/progress/summary";
 
 export type BindingInput = { studentNumber: string; name: string; idNumber: string };
 export type BindingOutcome = { status: "linked" | "pending"; bindingId?: string };
@@ -57,6 +58,7 @@ export async function requestBinding(
     select: {
       id: true,
       name: true,
+      classGroupId: true,
       idNumberIndex: true,
       accountId: true,
       account: { select: { identityStatus: true } },
@@ -78,6 +80,7 @@ export async function requestBinding(
       where: { id: record.id, accountId: record.accountId },
       data: { accountId: account.id },
     });
+    if (count === 1) await refreshProgress([record.classGroupId]);
     return count === 1 ? ok({ status: "linked" }) : fail("record.binding.errors.heldByOther");
   }
 
@@ -213,6 +216,7 @@ export async function decideBinding(
         where: { id: binding.recordId },
         select: {
           accountId: true,
+          classGroupId: true,
           studentNumber: true,
           idNumberIndex: true,
           account: { select: { identityStatus: true } },
@@ -230,6 +234,7 @@ export async function decideBinding(
           where: { id: binding.recordId, accountId: record.accountId },
           data: { accountId: binding.accountId },
         });
+        await refreshProgress([record.classGroupId], { tx });
       }
       await audit(tx, actor, {
         action: "recordBinding.decide",

@@ -3,6 +3,7 @@ import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { nameKey } from "@/lib/identity/name";
+import { refreshProgress } from "@/lib/progress/summary";
 import { recordWithOrg, type RecordWithOrg } from "./view";
 
 /**
@@ -23,7 +24,7 @@ export async function linkRecordForAccount(accountId: string): Promise<number> {
       idNumberIndex: account.idNumberIndex,
       OR: [{ accountId: null }, { account: { identityStatus: { not: "verified" } } }],
     },
-    select: { id: true, name: true, accountId: true },
+    select: { id: true, name: true, accountId: true, classGroupId: true },
   });
   const key = nameKey(account.name);
   let linked = 0;
@@ -34,6 +35,7 @@ export async function linkRecordForAccount(accountId: string): Promise<number> {
       data: { accountId: account.id },
     });
     linked += count;
+    if (count > 0) await refreshProgress([record.classGroupId]);
   }
   return linked;
 }

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { refreshProgress } from "@/lib/progress/summary";
 import { audit } from "@/lib/security/audit";
 import { campaignCoversRecord } from "./campaign-scope";
 import { recordForAccount } from "./matching";
@@ -33,46 +34,80 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+type CheckedRecord = { id: string; cohort: string; level: string; classGroupId: string };
+export type CheckState = { firstViewedAt: Date; confirmedAt: Date | null; confirmedVersion: number | null };
+
+/** A repeated view refreshes lastViewedAt at most this often: opening the page is not a write each time. */
+const VIEW_TOUCH_MS = 10 * 60_000;
+const checkSelect = { firstViewedAt: true, confirmedAt: true, confirmedVersion: true, lastViewedAt: true };
+
 /**
- * The one SelfCheck row of (campaign, record), created on first sight. Update-first, then create, and a
- * lost creation race (unique campaignId+recordId) falls back to the update: never a second row, on both
- * databases, without relying on provider-specific upserts.
+ * The one SelfCheck row of (campaign, record), created on first sight. Read first (the page shows it); a
+ * lost creation race (unique campaignId+recordId) reads the winner's row: never a second row, on both
+ * databases, without relying on provider-specific upserts. A new row is a new 已查看 in the campaign's
+ * counts.
  */
-async function touchSelfCheck(campaignId: string, recordId: string, accountId: string, now: Date) {
-  const where = { campaignId, recordId };
-  const { count } = await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
-  if (count > 0) return;
+async function touchSelfCheck(
+  campaignId: string,
+  record: CheckedRecord,
+  accountId: string,
+  now: Date,
+): Promise<CheckState> {
+  const where = { campaignId, recordId: record.id };
+  const existing = await db.selfCheck.findUnique({
+    where: { campaignId_recordId: where },
+    select: checkSelect,
+  });
+  if (existing) {
+    if (now.getTime() - existing.lastViewedAt.getTime() >= VIEW_TOUCH_MS)
+      await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
+    return existing;
+  }
   try {
-    await db.selfCheck.create({ data: { ...where, accountId, firstViewedAt: now, lastViewedAt: now } });
+    const created = await db.selfCheck.create({
+      data: { ...where, accountId, firstViewedAt: now, lastViewedAt: now },
+      select: checkSelect,
+    });
+    await refreshProgress([record.classGroupId], { campaignIds: [campaignId] });
+    return created;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });
+    return db.selfCheck.findUniqueOrThrow({ where: { campaignId_recordId: where }, select: checkSelect });
   }
 }
 
-/** 已查看: recorded only while a campaign covering the record is open. */
+/** 已查看: recorded only while a campaign covering the record is open. Returns the check's state then. */
 export async function markViewed(
   actor: StudentActor,
-  record: { id: string; cohort: string; level: string },
+  record: CheckedRecord,
   now: Date = new Date(),
-): Promise<void> {
-  const campaign = await openCampaignForRecord(record, now);
-  if (campaign) await touchSelfCheck(campaign.id, record.id, actor.accountId, now);
+  campaign?: OpenCampaign | null,
+): Promise<CheckState | null> {
+  const open = campaign === undefined ? await openCampaignForRecord(record, now) : campaign;
+  if (!open) return null;
+  const { firstViewedAt, confirmedAt, confirmedVersion } = await touchSelfCheck(
+    open.id,
+    record,
+    actor.accountId,
+    now,
+  );
+  return { firstViewedAt, confirmedAt, confirmedVersion };
 }
 
 /** Marks the record as reported (信息有误) in the open campaign, if any. */
 export async function markReported(
   accountId: string,
-  record: { id: string; cohort: string; level: string },
+  record: CheckedRecord,
   now: Date = new Date(),
 ): Promise<string | null> {
   const campaign = await openCampaignForRecord(record, now);
   if (!campaign) return null;
-  await touchSelfCheck(campaign.id, record.id, accountId, now);
-  await db.selfCheck.updateMany({
+  await touchSelfCheck(campaign.id, record, accountId, now);
+  const { count } = await db.selfCheck.updateMany({
     where: { campaignId: campaign.id, recordId: record.id, reportedAt: null },
     data: { reportedAt: now },
   });
+  if (count > 0) await refreshProgress([record.classGroupId], { campaignIds: [campaign.id] });
   return campaign.id;
 }
 
@@ -100,7 +135,7 @@ export async function confirmRecord(
   });
   if (open > 0) return fail("record.selfCheck.errors.correctionOpen");
 
-  await touchSelfCheck(campaign.id, record.id, actor.accountId, now);
+  await touchSelfCheck(campaign.id, record, actor.accountId, now);
   await db.$transaction(async (tx) => {
     const { count } = await tx.selfCheck.updateMany({
       where: {
@@ -117,6 +152,7 @@ export async function confirmRecord(
         targetId: record.id,
         after: { campaignId: campaign.id, version: input.version },
       });
+      await refreshProgress([record.classGroupId], { campaignIds: [campaign.id], tx });
     }
   });
   const row = await db.selfCheck.findUniqueOrThrow({

@@ -95,14 +95,8 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
   if (!record) return null;
 
   const now = new Date();
-  await markViewed(actor, record, now);
   const campaign = await openCampaignForRecord(record, now);
-  const check = campaign
-    ? await db.selfCheck.findUnique({
-        where: { campaignId_recordId: { campaignId: campaign.id, recordId: record.id } },
-        select: { firstViewedAt: true, confirmedAt: true, confirmedVersion: true },
-      })
-    : null;
+  const check = await markViewed(actor, record, now, campaign);
   const values = recordValues(record);
   const requestRows = await db.correctionRequest.findMany({
     where: { recordId: record.id, accountId: actor.accountId },

@@ -9,6 +9,7 @@ import { audit } from "@/lib/security/audit";
 import { matchAccounts, prismaAccountLookup } from "./account-match";
 import { ID_TYPE_NAME, type RosterField } from "./columns";
 import type { IdType } from "@/lib/identity/id-number";
+import { refreshProgress } from "@/lib/progress/summary";
 
 /** What a conflict issue stores (ImportRowIssue.message): the record, both values and the file's value. */
 export type ConflictDetail = {
@@ -136,6 +137,8 @@ export async function decideConflict(
       data: { ...data, version: { increment: 1 } },
     });
     if (updated.count !== 1) return false;
+    // the record may have moved class, level, cohort or account: count it where it was and where it is
+    await refreshProgress([record.classGroupId, data.classGroupId ?? record.classGroupId], { tx });
     await tx.recordHistory.create({
       data: {
         recordId: record.id,

@@ -13,6 +13,7 @@ import { planRoster, type PlannedIssue, type PlanResult, type PlanSummary } from
 import { formatOf } from "./read-file";
 import { importFilePath, removeImportFile, saveImportFile } from "./storage";
 import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
+import { rebuildProgress } from "@/lib/progress/summary";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -260,6 +261,9 @@ async function commitNow(
       summary = result.summary;
     }
     await writePass(store, job.id, stagingPathOf(jobId), summary, actor, hooks);
+    // The records were written through the store's own connection: recount the dashboards' summary. The
+    // import has committed by now; a failed recount is left to `npm run progress:rebuild`, not the job.
+    await rebuildProgress().catch((error) => console.error("progress summary rebuild failed", error));
     await removeImportFile(job.fileKey);
   } catch (error) {
     await store.close(); // roll back first: on SQLite the open write transaction would block failJob

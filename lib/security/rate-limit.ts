@@ -119,10 +119,21 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 
 /** Whether the limit is already used up, without counting anything. */
 export async function peek(name: LimitName, key: string): Promise<LimitResult> {
+  return (await limitState(name, key)).result;
+}
+
+/** Whether the limit is used up and how many events were counted, from one read. */
+export async function limitState(
+  name: LimitName,
+  key: string,
+): Promise<{ result: LimitResult; used: number }> {
   const res = await (await limiter(name)).get(key);
-  if (!res) return { ok: true, remaining: LIMITS[name].points };
+  if (!res) return { result: { ok: true, remaining: LIMITS[name].points }, used: 0 };
   const blockedUntil = res.remainingPoints <= 0 && res.msBeforeNext > 0;
-  return blockedUntil ? refused(res.msBeforeNext) : { ok: true, remaining: res.remainingPoints };
+  return {
+    result: blockedUntil ? refused(res.msBeforeNext) : { ok: true, remaining: res.remainingPoints },
+    used: res.consumedPoints,
+  };
 }
 
 /** How many events were counted in the current window. */

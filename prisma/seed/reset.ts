@@ -23,6 +23,7 @@ export const DELETE_ORDER: readonly ModelName[] = [
   "ReminderLog",
   "SelfCheck",
   "RecordHistory",
+  "ProgressSummary",
   "Campaign",
   "EnrollmentRecord",
   "ClassGroup",

@@ -1,11 +1,11 @@
 /**
- * Runs every benchmark of this folder one after the other (npm run bench): import, progress, export, and
+ * Runs every benchmark of this folder one after the other (npm run bench): import, progress, export, pages and
  * sign-in when tests/bench/sign-in.ts exists. Each prints its own figures.
  */
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
-const benches = ["import", "progress", "export", "sign-in"].filter((name) =>
+const benches = ["import", "progress", "export", "pages", "sign-in"].filter((name) =>
   existsSync(`tests/bench/${name}.ts`),
 );
 let failed = 0;

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { readSettings } from "@/lib/admin/settings";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
@@ -8,10 +7,11 @@ import { CollegeContactsForm } from "@/components/admin/CollegeContactsForm";
 import { Badge } from "@/components/ui/Badge";
 import { LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.settings");
-  return { title: t("title"), description: await metaDescription("adminSettings") };
+  return { title: t("title") };
 }
 
 export default async function SettingsPage() {
@@ -23,145 +23,149 @@ export default async function SettingsPage() {
   const readiness = (ok: boolean) => (ok ? t("messaging.configured") : t("messaging.notConfigured"));
   return (
     <>
-      <AdminBreadcrumb items={[{ label: t("title") }]} />
-      <PageHeader title={t("title")} description={t("description")} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <SettingsForm
-            section="general"
-            title={t("general.title")}
-            fields={[
-              {
-                kind: "text",
-                name: "schoolName",
-                label: t("general.schoolName"),
-                value: s.general.schoolName,
-                required: true,
-              },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="contact"
-            title={t("contact.title")}
-            description={t("contact.description")}
-            fields={[
-              { kind: "text", name: "phone", label: t("contact.phone"), value: s.contact.phone },
-              { kind: "text", name: "office", label: t("contact.office"), value: s.contact.office },
-              { kind: "email", name: "email", label: t("contact.email"), value: s.contact.email },
-              { kind: "text", name: "hours", label: t("contact.hours"), value: s.contact.hours },
-            ]}
-          />
-        </Card>
-        <Card className="lg:col-span-2">
-          <CollegeContactsForm rows={s.collegeContacts.contacts} />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="codes"
-            title={t("codes.title")}
-            fields={[
-              {
-                kind: "number",
-                name: "codeLifetimeMinutes",
-                label: t("codes.lifetime"),
-                hint: t("codes.lifetimeHint"),
-                value: String(s.codes.codeLifetimeMinutes),
-                min: 1,
-                max: 1440,
-                required: true,
-              },
-              {
-                kind: "checkbox",
-                name: "securityQuestions",
-                label: t("codes.securityQuestions"),
-                hint: t("codes.securityQuestionsHint"),
-                value: s.codes.securityQuestions,
-              },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="messaging"
-            title={t("messaging.title")}
-            description={
-              <span className="flex flex-wrap items-center gap-2">
-                {t("messaging.active")}
-                <Badge tone="brand">{t("messaging.smsActive", { name: s.messaging.smsProvider })}</Badge>
-                <Badge tone="brand">{t("messaging.emailActive", { name: s.messaging.emailProvider })}</Badge>
-              </span>
-            }
-            fields={[
-              {
-                kind: "radio",
-                name: "smsProvider",
-                label: t("messaging.sms"),
-                value: s.messaging.smsProvider,
-                options: [
-                  { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
-                  {
-                    value: "aliyun",
-                    label: t("messaging.aliyun"),
-                    hint: `${readiness(ready.sms.aliyun)} · ${t("messaging.aliyunEnv")}`,
-                  },
-                ],
-              },
-              {
-                kind: "radio",
-                name: "emailProvider",
-                label: t("messaging.email"),
-                value: s.messaging.emailProvider,
-                options: [
-                  { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
-                  {
-                    value: "smtp",
-                    label: t("messaging.smtp"),
-                    hint: `${readiness(ready.email.smtp)} · ${t("messaging.smtpEnv")}`,
-                  },
-                ],
-              },
-            ]}
-          />
-        </Card>
-        <Card>
-          <SettingsForm
-            section="retention"
-            title={t("retention.title")}
-            description={t("retention.description")}
-            fields={[
-              {
-                kind: "number",
-                name: "idPhotoDays",
-                label: t("retention.idPhotoDays"),
-                value: String(s.retention.idPhotoDays),
-                min: 1,
-                max: 3650,
-                required: true,
-              },
-              {
-                kind: "number",
-                name: "evidenceDays",
-                label: t("retention.evidenceDays"),
-                value: String(s.retention.evidenceDays),
-                min: 1,
-                max: 3650,
-                required: true,
-              },
-            ]}
-          />
-        </Card>
-        <Card className="lg:col-span-2" aria-labelledby="settings-external-heading">
-          <h2 id="settings-external-heading" className="text-lg font-semibold">
-            {tsso("title")}
-          </h2>
-          <p className="mt-1 mb-4 text-sm text-slate-600">{tsso("settingsLink")}</p>
-          <LinkButton href="/admin/sign-in-providers" variant="secondary">
-            {tsso("settingsLinkAction")}
-          </LinkButton>
-        </Card>
-      </div>
+      <ClientMessages namespaces={["admin.settings"]}>
+        <AdminBreadcrumb items={[{ label: t("title") }]} />
+        <PageHeader title={t("title")} description={t("description")} />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card>
+            <SettingsForm
+              section="general"
+              title={t("general.title")}
+              fields={[
+                {
+                  kind: "text",
+                  name: "schoolName",
+                  label: t("general.schoolName"),
+                  value: s.general.schoolName,
+                  required: true,
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="contact"
+              title={t("contact.title")}
+              description={t("contact.description")}
+              fields={[
+                { kind: "text", name: "phone", label: t("contact.phone"), value: s.contact.phone },
+                { kind: "text", name: "office", label: t("contact.office"), value: s.contact.office },
+                { kind: "email", name: "email", label: t("contact.email"), value: s.contact.email },
+                { kind: "text", name: "hours", label: t("contact.hours"), value: s.contact.hours },
+              ]}
+            />
+          </Card>
+          <Card className="lg:col-span-2">
+            <CollegeContactsForm rows={s.collegeContacts.contacts} />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="codes"
+              title={t("codes.title")}
+              fields={[
+                {
+                  kind: "number",
+                  name: "codeLifetimeMinutes",
+                  label: t("codes.lifetime"),
+                  hint: t("codes.lifetimeHint"),
+                  value: String(s.codes.codeLifetimeMinutes),
+                  min: 1,
+                  max: 1440,
+                  required: true,
+                },
+                {
+                  kind: "checkbox",
+                  name: "securityQuestions",
+                  label: t("codes.securityQuestions"),
+                  hint: t("codes.securityQuestionsHint"),
+                  value: s.codes.securityQuestions,
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="messaging"
+              title={t("messaging.title")}
+              description={
+                <span className="flex flex-wrap items-center gap-2">
+                  {t("messaging.active")}
+                  <Badge tone="brand">{t("messaging.smsActive", { name: s.messaging.smsProvider })}</Badge>
+                  <Badge tone="brand">
+                    {t("messaging.emailActive", { name: s.messaging.emailProvider })}
+                  </Badge>
+                </span>
+              }
+              fields={[
+                {
+                  kind: "radio",
+                  name: "smsProvider",
+                  label: t("messaging.sms"),
+                  value: s.messaging.smsProvider,
+                  options: [
+                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    {
+                      value: "aliyun",
+                      label: t("messaging.aliyun"),
+                      hint: `${readiness(ready.sms.aliyun)} · ${t("messaging.aliyunEnv")}`,
+                    },
+                  ],
+                },
+                {
+                  kind: "radio",
+                  name: "emailProvider",
+                  label: t("messaging.email"),
+                  value: s.messaging.emailProvider,
+                  options: [
+                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    {
+                      value: "smtp",
+                      label: t("messaging.smtp"),
+                      hint: `${readiness(ready.email.smtp)} · ${t("messaging.smtpEnv")}`,
+                    },
+                  ],
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="retention"
+              title={t("retention.title")}
+              description={t("retention.description")}
+              fields={[
+                {
+                  kind: "number",
+                  name: "idPhotoDays",
+                  label: t("retention.idPhotoDays"),
+                  value: String(s.retention.idPhotoDays),
+                  min: 1,
+                  max: 3650,
+                  required: true,
+                },
+                {
+                  kind: "number",
+                  name: "evidenceDays",
+                  label: t("retention.evidenceDays"),
+                  value: String(s.retention.evidenceDays),
+                  min: 1,
+                  max: 3650,
+                  required: true,
+                },
+              ]}
+            />
+          </Card>
+          <Card className="lg:col-span-2" aria-labelledby="settings-external-heading">
+            <h2 id="settings-external-heading" className="text-lg font-semibold">
+              {tsso("title")}
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-slate-600">{tsso("settingsLink")}</p>
+            <LinkButton href="/admin/sign-in-providers" variant="secondary">
+              {tsso("settingsLinkAction")}
+            </LinkButton>
+          </Card>
+        </div>
+      </ClientMessages>
     </>
   );
 }

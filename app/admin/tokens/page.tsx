@@ -11,6 +11,7 @@ import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { revokeApiTokenAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.tokens");
@@ -110,7 +111,9 @@ export default async function TokensPage() {
         <h2 id="new-token-heading" className="mb-4 text-lg font-semibold">
           {t("new")}
         </h2>
-        <TokenCreateForm colleges={colleges} />
+        <ClientMessages namespaces={["admin.secret", "admin.tokens", "common.roles"]}>
+          <TokenCreateForm colleges={colleges} />
+        </ClientMessages>
       </Card>
     </>
   );

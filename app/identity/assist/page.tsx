@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/Card";
 import { AssistRequestForm } from "@/components/identity/AssistRequestForm";
 import { AssistTable } from "@/components/identity/AssistTable";
 import { SubPageHeader } from "@/components/identity/SubPage";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.assist");
@@ -27,7 +28,9 @@ export default async function AssistPage() {
           <p className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
             {t("limit", { left: overview.assistsLeftToday })}
           </p>
-          <AssistRequestForm ownPhoneMasked={overview.account.phoneMasked} />
+          <ClientMessages namespaces={["identity.assist"]}>
+            <AssistRequestForm ownPhoneMasked={overview.account.phoneMasked} />
+          </ClientMessages>
         </Card>
         <Card aria-labelledby="assists-sent">
           <h2 id="assists-sent" className="mb-3 text-base font-semibold text-ink">

@@ -10,6 +10,7 @@ import { PhotoSamples } from "@/components/identity/PhotoSamples";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { StackedTable } from "@/components/ui/Table";
 import { SubPageHeader } from "@/components/identity/SubPage";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.change");
@@ -57,7 +58,9 @@ export default async function ChangePage() {
           {open ? (
             <Alert tone="info">{t("change.open", { due: formatDate(open.dueAt) })}</Alert>
           ) : (
-            <AccountChangeForm />
+            <ClientMessages namespaces={["common.file", "identity.change", "identity.photos"]}>
+              <AccountChangeForm />
+            </ClientMessages>
           )}
         </Card>
         <Card as="div">

@@ -8,6 +8,7 @@ import { PhotoCaseTable } from "@/components/identity/PhotoCaseTable";
 import { PhotoUploadForm } from "@/components/identity/PhotoUploadForm";
 import { SubPageHeader } from "@/components/identity/SubPage";
 import { PhotoSamples } from "@/components/identity/PhotoSamples";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.photos");
@@ -27,7 +28,9 @@ export default async function PhotosPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <p className="mb-4 text-sm text-slate-700">{t("limits", { today: leftToday, total: leftTotal })}</p>
-          <PhotoUploadForm usedUp={leftTotal === 0} />
+          <ClientMessages namespaces={["common.file", "identity.photos"]}>
+            <PhotoUploadForm usedUp={leftTotal === 0} />
+          </ClientMessages>
           <p className="mt-4 text-xs leading-relaxed text-slate-600">{t("privacy")}</p>
         </Card>
         <Card as="div">

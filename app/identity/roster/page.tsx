@@ -5,6 +5,7 @@ import { requireStudent } from "@/lib/auth/current";
 import { Card } from "@/components/ui/Card";
 import { RosterEvidenceForm } from "@/components/identity/RosterEvidenceForm";
 import { SubPageHeader } from "@/components/identity/SubPage";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.roster");
@@ -20,7 +21,9 @@ export default async function RosterPage() {
     <>
       <SubPageHeader title={t("title")} description={t("lead")} />
       <Card className="max-w-xl">
-        <RosterEvidenceForm />
+        <ClientMessages namespaces={["identity.roster"]}>
+          <RosterEvidenceForm />
+        </ClientMessages>
       </Card>
     </>
   );

@@ -10,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { CorrectionForm } from "@/components/corrections/CorrectionForm";
 import { ContactCard } from "@/components/help/ContactCard";
 import { contactsForCollege } from "@/lib/contacts/directory";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const dynamic = "force-dynamic";
 
@@ -59,12 +60,14 @@ export default async function ReportPage({
           </Alert>
         ) : (
           <Card>
-            <CorrectionForm
-              recordId={data.record.id}
-              version={data.record.version}
-              values={data.record.values}
-              options={data.options}
-            />
+            <ClientMessages namespaces={["common.file", "corrections.form", "record"]}>
+              <CorrectionForm
+                recordId={data.record.id}
+                version={data.record.version}
+                values={data.record.values}
+                options={data.options}
+              />
+            </ClientMessages>
           </Card>
         )}
         <Card as="div">

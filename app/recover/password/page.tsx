@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { createCaptcha } from "@/lib/security/captcha";
 import { RecoverPasswordFlow } from "@/components/auth/RecoverPasswordFlow";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.password");
@@ -14,5 +15,9 @@ export default async function RecoverPasswordPage({
   searchParams: Promise<{ username?: string }>;
 }) {
   const { username } = await searchParams;
-  return <RecoverPasswordFlow initialCaptcha={await createCaptcha()} username={username?.slice(0, 254)} />;
+  return (
+    <ClientMessages namespaces={["common.actions", "passwords", "recover", "register", "signIn"]}>
+      <RecoverPasswordFlow initialCaptcha={await createCaptcha()} username={username?.slice(0, 254)} />
+    </ClientMessages>
+  );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { createCaptcha } from "@/lib/security/captcha";
 import { RecoverUsernameForm } from "@/components/auth/RecoverUsernameForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.username");
@@ -9,5 +10,9 @@ export async function generateMetadata() {
 }
 
 export default async function RecoverUsernamePage() {
-  return <RecoverUsernameForm initialCaptcha={await createCaptcha()} />;
+  return (
+    <ClientMessages namespaces={["common.actions", "recover", "signIn"]}>
+      <RecoverUsernameForm initialCaptcha={await createCaptcha()} />
+    </ClientMessages>
+  );
 }

@@ -5,6 +5,7 @@ import { openTicket } from "@/lib/identity-cases/phone-release";
 import { maskPhone } from "@/lib/identity/phone";
 import { helpHref } from "@/lib/help/topics";
 import { Alert } from "@/components/ui/Alert";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { PhotoSamples } from "@/components/identity/PhotoSamples";
 import { ReleaseRequestForm } from "@/components/phone-release/ReleaseRequestForm";
@@ -47,7 +48,9 @@ export default async function PhoneReleasePage({
               <p className="mt-1 mb-5 text-sm text-slate-700">
                 {t("step2Lead", { phone: maskPhone(ticket.phone) })}
               </p>
-              <ReleaseRequestForm />
+              <ClientMessages namespaces={["common.file", "identity.photos", "phoneRelease", "register"]}>
+                <ReleaseRequestForm />
+              </ClientMessages>
               <form action={restartReleaseAction} className="mt-4">
                 <button
                   type="submit"
@@ -61,7 +64,9 @@ export default async function PhoneReleasePage({
             <>
               <h2 className="text-lg font-semibold text-ink">{t("step1")}</h2>
               <p className="mt-1 mb-5 text-sm text-slate-700">{t("step1Lead")}</p>
-              <VerifyPhoneForm />
+              <ClientMessages namespaces={["phoneRelease", "register"]}>
+                <VerifyPhoneForm />
+              </ClientMessages>
             </>
           )}
           <p className="mt-5 text-xs leading-relaxed text-slate-600">{t("privacy")}</p>

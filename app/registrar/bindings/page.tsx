@@ -11,6 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { BindingDecisionForm } from "@/components/corrections/BindingDecisionForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { DataTable, Td, Th } from "@/components/ui/Table";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const dynamic = "force-dynamic";
 
@@ -85,7 +86,9 @@ export default async function BindingsPage({
                 <Td className="text-slate-600">{formatDateTime(b.createdAt)}</Td>
                 <Td className="cell-wrap">
                   {b.status === "pending" ? (
-                    <BindingDecisionForm bindingId={b.id} />
+                    <ClientMessages namespaces={["corrections.bindings"]}>
+                      <BindingDecisionForm bindingId={b.id} />
+                    </ClientMessages>
                   ) : (
                     <>
                       <Badge tone={b.status === "approved" ? "success" : "danger"}>

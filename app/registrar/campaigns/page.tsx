@@ -11,6 +11,7 @@ import { CampaignForm } from "@/components/progress/CampaignForm";
 import { DeleteCampaignButton } from "@/components/progress/DeleteCampaignButton";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.campaigns");
@@ -29,74 +30,76 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   return (
     <>
-      <PageHeader title={t("title")} />
-      <RegistrarNav current="campaigns" />
-      {saved ? (
-        <Alert tone="success" className="mb-4">
-          {t("campaigns.saved")}
-        </Alert>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-5">
-        <Card className="min-w-0 lg:col-span-3">
-          <h2 className="text-xl font-bold">{t("campaigns.list")}</h2>
-          <p className="mb-4 mt-1 text-sm text-slate-600">{t("campaigns.description")}</p>
-          {campaigns.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("campaigns.empty")}</p>
-          ) : (
-            <DataTable caption={t("campaigns.list")}>
-              <thead>
-                <tr>
-                  <Th>{t("campaigns.name")}</Th>
-                  <Th>{t("campaigns.cohort")}</Th>
-                  <Th>{t("campaigns.level")}</Th>
-                  <Th>{t("campaigns.window")}</Th>
-                  <Th>{t("campaigns.state")}</Th>
-                  <Th>
-                    <span className="sr-only">{t("campaigns.edit")}</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.map((c) => {
-                  const state = now < c.startsAt ? "upcoming" : now >= c.endsAt ? "closed" : "open";
-                  return (
-                    <tr key={c.id}>
-                      <RowTh className="font-medium">{c.name}</RowTh>
-                      <Td>{c.cohort}</Td>
-                      <Td>{c.level}</Td>
-                      <Td className="text-xs text-slate-600">
-                        {formatDateTime(c.startsAt)}
-                        <br />
-                        {formatDateTime(c.endsAt)}
-                      </Td>
-                      <Td>
-                        <Badge
-                          tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}
-                        >
-                          {tp(state)}
-                        </Badge>
-                      </Td>
-                      <Td>
-                        <Link
-                          className="mr-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
-                          href={`/registrar/campaigns/${c.id}`}
-                        >
-                          {t("campaigns.edit")}
-                        </Link>
-                        <DeleteCampaignButton id={c.id} name={c.name} />
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </DataTable>
-          )}
-        </Card>
-        <Card className="lg:col-span-2">
-          <h2 className="mb-4 text-xl font-bold">{t("campaigns.create")}</h2>
-          <CampaignForm levels={levels} />
-        </Card>
-      </div>
+      <ClientMessages namespaces={["registrar.campaigns"]}>
+        <PageHeader title={t("title")} />
+        <RegistrarNav current="campaigns" />
+        {saved ? (
+          <Alert tone="success" className="mb-4">
+            {t("campaigns.saved")}
+          </Alert>
+        ) : null}
+        <div className="grid gap-6 lg:grid-cols-5">
+          <Card className="min-w-0 lg:col-span-3">
+            <h2 className="text-xl font-bold">{t("campaigns.list")}</h2>
+            <p className="mb-4 mt-1 text-sm text-slate-600">{t("campaigns.description")}</p>
+            {campaigns.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("campaigns.empty")}</p>
+            ) : (
+              <DataTable caption={t("campaigns.list")}>
+                <thead>
+                  <tr>
+                    <Th>{t("campaigns.name")}</Th>
+                    <Th>{t("campaigns.cohort")}</Th>
+                    <Th>{t("campaigns.level")}</Th>
+                    <Th>{t("campaigns.window")}</Th>
+                    <Th>{t("campaigns.state")}</Th>
+                    <Th>
+                      <span className="sr-only">{t("campaigns.edit")}</span>
+                    </Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {campaigns.map((c) => {
+                    const state = now < c.startsAt ? "upcoming" : now >= c.endsAt ? "closed" : "open";
+                    return (
+                      <tr key={c.id}>
+                        <RowTh className="font-medium">{c.name}</RowTh>
+                        <Td>{c.cohort}</Td>
+                        <Td>{c.level}</Td>
+                        <Td className="text-xs text-slate-600">
+                          {formatDateTime(c.startsAt)}
+                          <br />
+                          {formatDateTime(c.endsAt)}
+                        </Td>
+                        <Td>
+                          <Badge
+                            tone={state === "open" ? "success" : state === "closed" ? "neutral" : "warning"}
+                          >
+                            {tp(state)}
+                          </Badge>
+                        </Td>
+                        <Td>
+                          <Link
+                            className="mr-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+                            href={`/registrar/campaigns/${c.id}`}
+                          >
+                            {t("campaigns.edit")}
+                          </Link>
+                          <DeleteCampaignButton id={c.id} name={c.name} />
+                        </Td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </DataTable>
+            )}
+          </Card>
+          <Card className="lg:col-span-2">
+            <h2 className="mb-4 text-xl font-bold">{t("campaigns.create")}</h2>
+            <CampaignForm levels={levels} />
+          </Card>
+        </div>
+      </ClientMessages>
     </>
   );
 }

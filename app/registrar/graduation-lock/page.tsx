@@ -4,6 +4,7 @@ import { requireStaff } from "@/lib/auth/current";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { GraduationLockForm } from "@/components/import/GraduationLockForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("import.graduation");
@@ -19,7 +20,9 @@ export default async function GraduationLockPage() {
       <RegistrarNav current="graduationLock" />
       <Card className="max-w-3xl">
         <h2 className="mb-4 text-xl font-bold">{t("import.graduation.title")}</h2>
-        <GraduationLockForm />
+        <ClientMessages namespaces={["common.file", "import.graduation", "import.upload"]}>
+          <GraduationLockForm />
+        </ClientMessages>
       </Card>
     </>
   );

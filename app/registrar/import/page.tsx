@@ -12,6 +12,7 @@ import { UploadForm } from "@/components/import/UploadForm";
 import { statusTone } from "@/components/import/status";
 import { uploadRosterAction } from "./actions";
 import { DataTable, Td, Th } from "@/components/ui/Table";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -32,7 +33,9 @@ export default async function ImportPage() {
         <Card className="lg:col-span-2">
           <h2 className="text-xl font-bold">{t("title")}</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">{t("description")}</p>
-          <UploadForm action={uploadRosterAction} label={t("upload.file")} submit={t("upload.submit")} />
+          <ClientMessages namespaces={["common.file", "import.upload"]}>
+            <UploadForm action={uploadRosterAction} label={t("upload.file")} submit={t("upload.submit")} />
+          </ClientMessages>
         </Card>
         <Card>
           <h2 className="font-semibold">{t("upload.template")}</h2>

@@ -5,6 +5,7 @@ import { organisationTree } from "@/lib/roster-import/organisation";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { RenameForm } from "@/components/import/RenameForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.organisation");
@@ -22,49 +23,54 @@ export default async function OrganisationPage() {
       <h2 className="text-xl font-bold">{t("organisation.title")}</h2>
       <p className="mb-4 mt-1 text-sm text-slate-600">{t("organisation.description")}</p>
       {colleges.length === 0 ? <p className="text-sm text-slate-600">{t("organisation.empty")}</p> : null}
-      <div className="space-y-3">
-        {colleges.map((college) => (
-          <Card key={college.id} as="div" className="p-4 sm:p-4">
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <div className="flex items-center gap-2">
-                <span className="font-mono text-xs text-slate-500">{college.code}</span>
-                <RenameForm kind="college" id={college.id} name={college.name} />
+      <ClientMessages namespaces={["registrar.organisation"]}>
+        <div className="space-y-3">
+          {colleges.map((college) => (
+            <Card key={college.id} as="div" className="p-4 sm:p-4">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <div className="flex items-center gap-2">
+                  <span className="font-mono text-xs text-slate-500">{college.code}</span>
+                  <RenameForm kind="college" id={college.id} name={college.name} />
+                </div>
+                <span className="text-sm text-slate-600">
+                  {t("organisation.records", { count: college._count.records })}
+                </span>
               </div>
-              <span className="text-sm text-slate-600">
-                {t("organisation.records", { count: college._count.records })}
-              </span>
-            </div>
-            <details className="mt-3">
-              <summary className="cursor-pointer text-sm font-medium text-brand-800">
-                {t("organisation.majors")} ({college.majors.length}) · {t("organisation.classGroups")} (
-                {college.classGroups.length})
-              </summary>
-              <div className="mt-3 grid gap-4 lg:grid-cols-2">
-                <ul className="space-y-2" aria-label={t("organisation.majors")}>
-                  {college.majors.map((m) => (
-                    <li key={m.id} className="flex flex-wrap items-center justify-between gap-2">
-                      <RenameForm kind="major" id={m.id} name={m.name} />
-                      <span className="text-xs text-slate-500">
-                        {t("organisation.records", { count: m._count.records })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-                <ul className="max-h-96 space-y-2 overflow-y-auto" aria-label={t("organisation.classGroups")}>
-                  {college.classGroups.map((g) => (
-                    <li key={g.id} className="flex flex-wrap items-center justify-between gap-2">
-                      <RenameForm kind="classGroup" id={g.id} name={g.name} />
-                      <span className="text-xs text-slate-500">
-                        {t("organisation.records", { count: g._count.records })}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </details>
-          </Card>
-        ))}
-      </div>
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium text-brand-800">
+                  {t("organisation.majors")} ({college.majors.length}) · {t("organisation.classGroups")} (
+                  {college.classGroups.length})
+                </summary>
+                <div className="mt-3 grid gap-4 lg:grid-cols-2">
+                  <ul className="space-y-2" aria-label={t("organisation.majors")}>
+                    {college.majors.map((m) => (
+                      <li key={m.id} className="flex flex-wrap items-center justify-between gap-2">
+                        <RenameForm kind="major" id={m.id} name={m.name} />
+                        <span className="text-xs text-slate-500">
+                          {t("organisation.records", { count: m._count.records })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                  <ul
+                    className="max-h-96 space-y-2 overflow-y-auto"
+                    aria-label={t("organisation.classGroups")}
+                  >
+                    {college.classGroups.map((g) => (
+                      <li key={g.id} className="flex flex-wrap items-center justify-between gap-2">
+                        <RenameForm kind="classGroup" id={g.id} name={g.name} />
+                        <span className="text-xs text-slate-500">
+                          {t("organisation.records", { count: g._count.records })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </details>
+            </Card>
+          ))}
+        </div>
+      </ClientMessages>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { homePathFor } from "@/lib/auth/policy";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { StaffLoginForm } from "@/components/auth/StaffLoginForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
 import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
 import { signInProviders } from "@/lib/external-sign-in/providers";
@@ -50,7 +51,9 @@ export default async function StaffLoginPage({
           </div>
         ) : null}
         {providers.length > 0 ? <h2 className="mb-3 font-semibold">{ts("passwordHeading")}</h2> : null}
-        <StaffLoginForm />
+        <ClientMessages namespaces={["signIn"]}>
+          <StaffLoginForm />
+        </ClientMessages>
       </Card>
       <p className="mt-4 text-center text-sm">
         <Link className="text-slate-600 underline underline-offset-4 hover:text-brand-700" href="/login">

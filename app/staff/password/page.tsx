@@ -6,6 +6,7 @@ import { isDemoMode } from "@/lib/env";
 import { OwnPasswordForm } from "@/components/admin/OwnPasswordForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.ownPassword");
@@ -26,7 +27,9 @@ export default async function StaffPasswordPage() {
             {t("required")}
           </Alert>
         ) : null}
-        <OwnPasswordForm homePath={homePathFor(actor)} />
+        <ClientMessages namespaces={["admin.ownPassword"]}>
+          <OwnPasswordForm homePath={homePathFor(actor)} />
+        </ClientMessages>
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@ import { unlinkStaffAction } from "@/app/admin/sign-in-providers/actions";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/Button";
 import { StaffLinkForm } from "./StaffLinkForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Link = {
   id: string;
@@ -67,10 +68,12 @@ export async function StaffLinks({
       {providers.length === 0 ? (
         <p className="text-slate-600">{t("noProviders")}</p>
       ) : (
-        <StaffLinkForm
-          staffUserId={staffUserId}
-          providers={providers.map((p) => ({ id: p.id, name: name(p), staffClaim: p.staffClaim }))}
-        />
+        <ClientMessages namespaces={["sso.links"]}>
+          <StaffLinkForm
+            staffUserId={staffUserId}
+            providers={providers.map((p) => ({ id: p.id, name: name(p), staffClaim: p.staffClaim }))}
+          />
+        </ClientMessages>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { progressBy, sumCounts } from "@/lib/progress/counts";
 import { notCheckedPage } from "@/lib/progress/not-checked";
+import { rebuildProgress } from "@/lib/progress/summary";
 import { revealIdNumber } from "@/lib/progress/reveal";
 import { checkRateTrend } from "@/lib/progress/trend";
 import { exportNotChecked } from "@/lib/exports/not-checked";
@@ -48,6 +49,8 @@ describe("progress per scope", async () => {
       recordVersionAtSubmit: 1,
     },
   });
+  // The rows above were written directly, not through the services that keep the dashboards' summary.
+  await rebuildProgress({ campaignIds: [campaign.id] });
   const registrar = registrarActor();
   const collegeA = collegeActor([a.college.id]);
 

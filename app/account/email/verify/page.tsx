@@ -4,6 +4,7 @@ import { describeEmailToken } from "@/lib/accounts/email";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { VerifyEmailForm } from "@/components/account/VerifyEmailForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("account.email");
@@ -26,7 +27,9 @@ export default async function VerifyEmailPage({
     <Card className="mx-auto max-w-xl">
       <h1 className="text-2xl font-bold tracking-tight">{t("verifyTitle")}</h1>
       {pending && token ? (
-        <VerifyEmailForm token={token} email={pending.email} />
+        <ClientMessages namespaces={["account.email"]}>
+          <VerifyEmailForm token={token} email={pending.email} />
+        </ClientMessages>
       ) : (
         <Alert tone="error" className="mt-4">
           {t("linkInvalid")}

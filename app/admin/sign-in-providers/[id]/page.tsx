@@ -11,6 +11,7 @@ import { ProviderForm } from "@/components/admin/sso/ProviderForm";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("sso.admin");
@@ -48,7 +49,9 @@ export default async function SignInProviderPage({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <ProviderForm provider={provider} />
+          <ClientMessages namespaces={["sso.admin"]}>
+            <ProviderForm provider={provider} />
+          </ClientMessages>
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="registration-heading">
@@ -68,17 +71,21 @@ export default async function SignInProviderPage({
                 </Badge>
               </dd>
             </dl>
-            <ConnectionTestForm id={provider.id} />
+            <ClientMessages namespaces={["sso.admin"]}>
+              <ConnectionTestForm id={provider.id} />
+            </ClientMessages>
           </Card>
           <Card aria-labelledby="delete-heading">
             <h2 id="delete-heading" className="mb-3 text-lg font-semibold">
               {t("delete")}
             </h2>
-            <DeleteProviderForm
-              id={provider.id}
-              bindings={counts?.studentBindings ?? 0}
-              links={counts?.staffLinks ?? 0}
-            />
+            <ClientMessages namespaces={["sso.admin"]}>
+              <DeleteProviderForm
+                id={provider.id}
+                bindings={counts?.studentBindings ?? 0}
+                links={counts?.staffLinks ?? 0}
+              />
+            </ClientMessages>
           </Card>
         </div>
       </div>

@@ -3,6 +3,7 @@ import { requireStaff } from "@/lib/auth/current";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { ProviderForm } from "@/components/admin/sso/ProviderForm";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("sso.admin");
@@ -19,7 +20,9 @@ export default async function NewSignInProviderPage() {
       />
       <PageHeader title={t("newTitle")} description={t("description")} />
       <Card>
-        <ProviderForm />
+        <ClientMessages namespaces={["sso.admin"]}>
+          <ProviderForm />
+        </ClientMessages>
       </Card>
     </>
   );

@@ -13,6 +13,7 @@ import { staffLinksForAdmin } from "@/lib/external-sign-in/staff-links";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
@@ -30,59 +31,61 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const self = staff.id === actor.staffUserId;
   return (
     <>
-      <AdminBreadcrumb items={[{ href: "/admin/staff", label: t("title") }, { label: staff.username }]} />
-      <PageHeader
-        title={`${staff.displayName}(${staff.username})`}
-        description={t("createdAt", { time: formatDateTime(staff.createdAt) })}
-        actions={
-          <span className="flex flex-wrap gap-1">
-            {staff.disabledAt ? (
-              <Badge tone="danger">{t("state.disabled")}</Badge>
-            ) : (
-              <Badge tone="success">{t("state.active")}</Badge>
-            )}
-            {staff.isDemo ? <Badge tone="warning">{t("state.demo")}</Badge> : null}
-            {staff.mustChangePassword ? <Badge>{t("state.mustChange")}</Badge> : null}
-          </span>
-        }
-      />
-      {staff.isDemo ? (
-        <Alert tone="warning" className="mb-4">
-          {t("demoWarning")}
-        </Alert>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2" aria-labelledby="access-heading">
-          <h2 id="access-heading" className="mb-4 text-lg font-semibold">
-            {t("accessHeading")}
-          </h2>
-          <StaffEditForm staff={staff} colleges={colleges} />
-        </Card>
-        <Card className="lg:col-span-2" aria-labelledby="sso-links-heading">
-          <h2 id="sso-links-heading" className="mb-3 text-lg font-semibold">
-            {tl("title")}
-          </h2>
-          <StaffLinks staffUserId={staff.id} links={sso.links} providers={sso.providers} />
-        </Card>
-        <div className="space-y-6">
-          <Card aria-labelledby="password-heading">
-            <h2 id="password-heading" className="mb-3 text-lg font-semibold">
-              {t("reset.heading")}
+      <ClientMessages namespaces={["admin.secret", "admin.staff", "common.roles"]}>
+        <AdminBreadcrumb items={[{ href: "/admin/staff", label: t("title") }, { label: staff.username }]} />
+        <PageHeader
+          title={`${staff.displayName}(${staff.username})`}
+          description={t("createdAt", { time: formatDateTime(staff.createdAt) })}
+          actions={
+            <span className="flex flex-wrap gap-1">
+              {staff.disabledAt ? (
+                <Badge tone="danger">{t("state.disabled")}</Badge>
+              ) : (
+                <Badge tone="success">{t("state.active")}</Badge>
+              )}
+              {staff.isDemo ? <Badge tone="warning">{t("state.demo")}</Badge> : null}
+              {staff.mustChangePassword ? <Badge>{t("state.mustChange")}</Badge> : null}
+            </span>
+          }
+        />
+        {staff.isDemo ? (
+          <Alert tone="warning" className="mb-4">
+            {t("demoWarning")}
+          </Alert>
+        ) : null}
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className="lg:col-span-2" aria-labelledby="access-heading">
+            <h2 id="access-heading" className="mb-4 text-lg font-semibold">
+              {t("accessHeading")}
             </h2>
-            <StaffResetPasswordForm id={staff.id} />
+            <StaffEditForm staff={staff} colleges={colleges} />
           </Card>
-          <Card aria-labelledby="status-heading">
-            <h2 id="status-heading" className="mb-3 text-lg font-semibold">
-              {t("status.heading")}
+          <Card className="lg:col-span-2" aria-labelledby="sso-links-heading">
+            <h2 id="sso-links-heading" className="mb-3 text-lg font-semibold">
+              {tl("title")}
             </h2>
-            {self ? (
-              <p className="text-sm text-slate-700">{t("status.self")}</p>
-            ) : (
-              <StaffStatusForm id={staff.id} disabled={!!staff.disabledAt} />
-            )}
+            <StaffLinks staffUserId={staff.id} links={sso.links} providers={sso.providers} />
           </Card>
+          <div className="space-y-6">
+            <Card aria-labelledby="password-heading">
+              <h2 id="password-heading" className="mb-3 text-lg font-semibold">
+                {t("reset.heading")}
+              </h2>
+              <StaffResetPasswordForm id={staff.id} />
+            </Card>
+            <Card aria-labelledby="status-heading">
+              <h2 id="status-heading" className="mb-3 text-lg font-semibold">
+                {t("status.heading")}
+              </h2>
+              {self ? (
+                <p className="text-sm text-slate-700">{t("status.self")}</p>
+              ) : (
+                <StaffStatusForm id={staff.id} disabled={!!staff.disabledAt} />
+              )}
+            </Card>
+          </div>
         </div>
-      </div>
+      </ClientMessages>
     </>
   );
 }

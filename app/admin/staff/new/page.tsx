@@ -5,6 +5,7 @@ import { listColleges } from "@/lib/admin/staff-accounts";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { StaffCreateForm } from "@/components/admin/StaffCreateForm";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
@@ -20,7 +21,9 @@ export default async function NewStaffPage() {
       <AdminBreadcrumb items={[{ href: "/admin/staff", label: t("title") }, { label: t("new") }]} />
       <PageHeader title={t("new")} description={t("newDescription")} />
       <Card className="max-w-4xl">
-        <StaffCreateForm colleges={colleges} />
+        <ClientMessages namespaces={["admin.secret", "admin.staff", "common.roles"]}>
+          <StaffCreateForm colleges={colleges} />
+        </ClientMessages>
       </Card>
     </>
   );

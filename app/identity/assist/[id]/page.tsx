@@ -8,6 +8,7 @@ import { assistForClassmate } from "@/lib/identity-cases/classmate-assist";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { AssistAnswerForm } from "@/components/identity/AssistAnswerForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("identity.answer");
@@ -62,7 +63,9 @@ export default async function AssistAnswerPage({ params }: { params: Promise<{ i
               <Alert tone="warning" className="mb-5">
                 {t("explain")}
               </Alert>
-              <AssistAnswerForm assistId={view.id} question={t("question", { name: view.requesterName })} />
+              <ClientMessages namespaces={["identity.answer"]}>
+                <AssistAnswerForm assistId={view.id} question={t("question", { name: view.requesterName })} />
+              </ClientMessages>
             </>
           )}
         </div>

@@ -12,6 +12,7 @@ import { StatusBadge } from "@/components/corrections/StatusBadge";
 import { StudentRequestItems } from "@/components/corrections/StudentRequestItems";
 import { Timeline } from "@/components/corrections/Timeline";
 import { WithdrawForm } from "@/components/corrections/WithdrawForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const dynamic = "force-dynamic";
 
@@ -68,7 +69,11 @@ export default async function RequestPage({
         <Card className="space-y-3">
           <h2 className="text-lg font-semibold text-ink">{t("detail.timeline")}</h2>
           <Timeline request={request} />
-          {request.status === "submitted" ? <WithdrawForm requestId={request.id} /> : null}
+          {request.status === "submitted" ? (
+            <ClientMessages namespaces={["corrections.withdraw"]}>
+              <WithdrawForm requestId={request.id} />
+            </ClientMessages>
+          ) : null}
         </Card>
       </div>
     </>

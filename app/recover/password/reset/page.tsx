@@ -5,6 +5,7 @@ import { describeResetLink } from "@/lib/accounts/recover-password";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { ResetByLinkForm } from "@/components/auth/ResetByLinkForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("recover.password");
@@ -26,7 +27,9 @@ export default async function ResetByLinkPage({
       {link && token ? (
         <>
           <p className="mt-1.5 text-sm text-slate-600">{t("resetLead", { phone: link.phone })}</p>
-          <ResetByLinkForm token={token} />
+          <ClientMessages namespaces={["passwords", "recover.password"]}>
+            <ResetByLinkForm token={token} />
+          </ClientMessages>
         </>
       ) : (
         <div className="mt-4 space-y-4">

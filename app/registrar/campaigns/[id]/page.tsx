@@ -7,6 +7,7 @@ import { getCampaign, knownLevels, toSchoolTime } from "@/lib/campaigns/manage";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CampaignForm } from "@/components/progress/CampaignForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("registrar.campaigns");
@@ -33,17 +34,19 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
             {t("campaigns.back")}
           </Link>
         </div>
-        <CampaignForm
-          levels={levels}
-          initial={{
-            id: campaign.id,
-            name: campaign.name,
-            cohort: campaign.cohort,
-            level: campaign.level,
-            startsAt: toSchoolTime(campaign.startsAt),
-            endsAt: toSchoolTime(campaign.endsAt),
-          }}
-        />
+        <ClientMessages namespaces={["registrar.campaigns"]}>
+          <CampaignForm
+            levels={levels}
+            initial={{
+              id: campaign.id,
+              name: campaign.name,
+              cohort: campaign.cohort,
+              level: campaign.level,
+              startsAt: toSchoolTime(campaign.startsAt),
+              endsAt: toSchoolTime(campaign.endsAt),
+            }}
+          />
+        </ClientMessages>
       </Card>
     </>
   );

@@ -19,6 +19,7 @@ import { statusTone } from "@/components/import/status";
 import { Pagination } from "@/components/progress/Pagination";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { DataTable, Td, Th } from "@/components/ui/Table";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -180,46 +181,48 @@ export default async function ImportJobPage({
         <Card className="mb-6">
           <h3 className="text-lg font-semibold">{t("conflicts.title")}</h3>
           <p className="mb-3 text-sm text-slate-600">{t("conflicts.description")}</p>
-          <DataTable caption={t("conflicts.title")}>
-            <thead>
-              <tr>
-                <Th>{t("job.row")}</Th>
-                <Th>{t("job.studentNumber")}</Th>
-                <Th>{t("job.field")}</Th>
-                <Th>{t("conflicts.current")}</Th>
-                <Th>{t("conflicts.file")}</Th>
-                <Th>
-                  <span className="sr-only">{t("conflicts.title")}</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflicts.rows.map((issue) => {
-                const detail = parseConflict(issue.message);
-                if (!detail) return null;
-                return (
-                  <tr key={issue.id}>
-                    <Td className="tabular-nums">{issue.rowNumber}</Td>
-                    <Td className="font-mono text-xs">{issue.studentNumber}</Td>
-                    <Td>{fieldLabel(issue.field)}</Td>
-                    <Td>{detail.before}</Td>
-                    <Td>{detail.after}</Td>
-                    <Td>
-                      {detail.decision ? (
-                        <Badge tone="neutral">
-                          {detail.decision === "keep"
-                            ? t("conflicts.decidedKeep")
-                            : t("conflicts.decidedTake")}
-                        </Badge>
-                      ) : (
-                        <ConflictDecision jobId={job.id} issueId={issue.id} />
-                      )}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </DataTable>
+          <ClientMessages namespaces={["import.conflicts"]}>
+            <DataTable caption={t("conflicts.title")}>
+              <thead>
+                <tr>
+                  <Th>{t("job.row")}</Th>
+                  <Th>{t("job.studentNumber")}</Th>
+                  <Th>{t("job.field")}</Th>
+                  <Th>{t("conflicts.current")}</Th>
+                  <Th>{t("conflicts.file")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("conflicts.title")}</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflicts.rows.map((issue) => {
+                  const detail = parseConflict(issue.message);
+                  if (!detail) return null;
+                  return (
+                    <tr key={issue.id}>
+                      <Td className="tabular-nums">{issue.rowNumber}</Td>
+                      <Td className="font-mono text-xs">{issue.studentNumber}</Td>
+                      <Td>{fieldLabel(issue.field)}</Td>
+                      <Td>{detail.before}</Td>
+                      <Td>{detail.after}</Td>
+                      <Td>
+                        {detail.decision ? (
+                          <Badge tone="neutral">
+                            {detail.decision === "keep"
+                              ? t("conflicts.decidedKeep")
+                              : t("conflicts.decidedTake")}
+                          </Badge>
+                        ) : (
+                          <ConflictDecision jobId={job.id} issueId={issue.id} />
+                        )}
+                      </Td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
+          </ClientMessages>
         </Card>
       ) : null}
 

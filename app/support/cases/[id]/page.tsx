@@ -15,6 +15,7 @@ import { CasePhotos } from "@/components/support/CasePhotos";
 import { DecisionForm } from "@/components/support/DecisionForm";
 import { DueBadge } from "@/components/support/DueBadge";
 import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
   const t = await getTranslations("support.case");
@@ -233,7 +234,9 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
               {t("case.decisionTitle")}
             </h2>
             {view.status === "pending" ? (
-              <DecisionForm caseId={view.id} kind={view.kind} />
+              <ClientMessages namespaces={["identity.rejectReasons", "support.case"]}>
+                <DecisionForm caseId={view.id} kind={view.kind} />
+              </ClientMessages>
             ) : (
               <p className="text-sm text-slate-700">
                 {t("case.decided", {

@@ -1,0 +1,342 @@
+/**
+ * Page benchmark (figures, not a test):
+ *   npm run bench:pages -- [--db sqlite|postgres|both] [--students 100000] [--rounds 3] [--seconds 6]
+ *                          [--connections 20] [--skip-build] [--profile <page>]
+ * Builds the portal and the framework's ceiling (tests/bench/ceiling: a root layout and one dynamic page,
+ * the same Next.js) and serves both at once: the ceiling with `next start` on 3161, the portal with
+ * scripts/serve.ts (as `npm start` does) on 3162 against the 100,000-student benchmark database. Each round
+ * loads the ceiling and then every page with autocannon (20 connections, 6 s each); a page's ratio is its
+ * requests/s over the ceiling's in the same round, and the table shows the medians over the rounds.
+ * Targets (issue 14): public pages ≥ 70 % of the ceiling, /record ≥ 50 %, staff pages ≥ 35 %, p95 ≤ 150 ms,
+ * HTML ≤ 35 KB. --profile <page> writes a CPU profile of the portal under that page's load
+ * (data/bench/profiles/, open in Chrome DevTools) instead of the table.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { benchDatabase } from "./dataset";
+import { child, dbKinds, percentile, type DbKind } from "./support";
+
+const CEILING_PORT = 3161;
+const PORTAL_PORT = 3162;
+const STAFF_PASSWORD = process.env.DEMO_STAFF_PASSWORD ?? "Demo@2026xj";
+const STUDENT_PASSWORD = "Student@2026";
+
+type Audience = "public" | "student" | "staff";
+type Page = {
+  label: string;
+  path: string;
+  who: "none" | "student" | "college01" | "registrar";
+  audience: Audience;
+};
+type Sample = { perSecond: number; p95: number; errors: number };
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    students: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "3" },
+    seconds: { type: "string", default: "6" },
+    connections: { type: "string", default: "20" },
+    "skip-build": { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
+});
+const ROUNDS = Number(values.rounds);
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+
+const RATIO_TARGET: Record<Audience, number> = { public: 0.7, student: 0.5, staff: 0.35 };
+const P95_TARGET_MS = 150;
+const HTML_TARGET_KB = 35;
+
+function pages(fixtures: { correctionId: string; classGroupId: string }): Page[] {
+  return [
+    { label: "home /", path: "/", who: "none", audience: "public" },
+    { label: "/login", path: "/login", who: "none", audience: "public" },
+    { label: "/record (student)", path: "/record", who: "student", audience: "student" },
+    { label: "/college (college01)", path: "/college", who: "college01", audience: "staff" },
+    {
+      label: "/college filtered",
+      path: `/college?view=classGroup&registered=no&viewed=no&classGroupId=${fixtures.classGroupId}`,
+      who: "college01",
+      audience: "staff",
+    },
+    { label: "/registrar", path: "/registrar", who: "registrar", audience: "staff" },
+    {
+      label: "correction under review",
+      path: `/college/corrections/${fixtures.correctionId}`,
+      who: "college01",
+      audience: "staff",
+    },
+  ];
+}
+
+async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function portFree(port: number): Promise<void> {
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${port} is already in use`);
+}
+
+const running = new Set<ChildProcess>();
+// Ctrl-C or a kill of the benchmark stops its servers too (each runs in its own process group).
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    for (const server of running) if (server.pid) process.kill(-server.pid, "SIGTERM");
+    process.exit(1);
+  });
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const server = spawn(command, args, {
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  running.add(server);
+  server.once("exit", () => running.delete(server));
+  return server;
+}
+
+function stop(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.pid || server.exitCode !== null) return resolve();
+    server.once("exit", () => resolve());
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** Signs in through next-auth's credentials endpoint (CSRF token + cookie first); returns the cookies. */
+async function signIn(base: string, provider: "student" | "staff", username: string, password: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${base}/api/auth/callback/${provider}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: base,
+      cookie: csrfCookie,
+    },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+  });
+  await res.arrayBuffer();
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`${provider} sign-in of ${username} failed (${res.status})`);
+  return session;
+}
+
+/** One autocannon run; latencies collected per response for an exact p95. */
+function load(url: string, cookie: string | undefined, seconds: number): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: cookie ? { cookie } : {},
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        // A page slower than the whole run answers nothing: its p95 is then the run's length.
+        resolve({
+          perSecond: latencies.length / seconds,
+          p95: latencies.length ? percentile(latencies, 95) : seconds * 1000,
+          errors: errors + result.errors + result.timeouts,
+        });
+      },
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== 200) errors++;
+      latencies.push(responseTime);
+    });
+  });
+}
+
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+
+async function checkPage(base: string, page: Page, cookie: string | undefined): Promise<number> {
+  const res = await fetch(base + page.path, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
+  return Buffer.byteLength(html);
+}
+
+function build() {
+  console.log("building the ceiling app and the portal …");
+  execFileSync("npx", ["next", "build", "tests/bench/ceiling"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+async function profile(kind: DbKind, label: string, url: string, cookie: string | undefined) {
+  console.log(`profiling ${label} on ${kind}: ${SECONDS * 3} s under load`);
+  await load(url, cookie, SECONDS * 3);
+}
+
+async function benchProvider(kind: DbKind, ceiling: string) {
+  const dbUrl = await benchDatabase(kind, Number(values.students));
+  const fixtures = child<{ correctionId: string; classGroupId: string }>("tests/bench/pages-fixtures.ts", [
+    "--db",
+    kind,
+    "--students",
+    values.students as string,
+  ]);
+  const list = pages(fixtures);
+  const profileDir = "data/bench/profiles";
+  const target = values.profile ? list.find((p) => p.label.includes(values.profile as string)) : undefined;
+  if (values.profile && !target) throw new Error(`no page matches --profile ${values.profile}`);
+  if (target) mkdirSync(profileDir, { recursive: true });
+  await portFree(PORTAL_PORT);
+  const portal = start(
+    "npx",
+    ["tsx", ...(target ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "scripts/serve.ts"],
+    { DATABASE_URL: dbUrl, PORT: String(PORTAL_PORT), HOSTNAME: "127.0.0.1", DEV_OUTBOX: "0" },
+  );
+  const base = `http://127.0.0.1:${PORTAL_PORT}`;
+  try {
+    await waitFor(`${base}/login`);
+    const cookies = {
+      none: undefined,
+      student: await signIn(base, "student", "13800000001", STUDENT_PASSWORD),
+      college01: await signIn(base, "staff", "college01", STAFF_PASSWORD),
+      registrar: await signIn(base, "staff", "registrar", STAFF_PASSWORD),
+    };
+    const sizes = new Map<string, number>();
+    for (const page of list) sizes.set(page.label, await checkPage(base, page, cookies[page.who]));
+    if (target) {
+      await profile(kind, target.label, base + target.path, cookies[target.who]);
+      return;
+    }
+    // warm-up: JIT, caches, the database's pages
+    await load(ceiling, undefined, 2);
+    for (const page of list) await load(base + page.path, cookies[page.who], 2);
+    const samples = new Map<string, { sample: Sample; ratio: number }[]>();
+    const ceilingSamples: Sample[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const top = await load(ceiling, undefined, SECONDS);
+      ceilingSamples.push(top);
+      for (const page of list) {
+        const sample = await load(base + page.path, cookies[page.who], SECONDS);
+        samples.set(page.label, [
+          ...(samples.get(page.label) ?? []),
+          { sample, ratio: sample.perSecond / top.perSecond },
+        ]);
+      }
+    }
+    const rows = [
+      {
+        label: "ceiling (tests/bench/ceiling)",
+        perSecond: median(ceilingSamples.map((s) => s.perSecond)),
+        ratio: 1,
+        p95: median(ceilingSamples.map((s) => s.p95)),
+        errors: ceilingSamples.reduce((n, s) => n + s.errors, 0),
+        kb: NaN,
+        target: NaN,
+      },
+      ...list.map((page) => {
+        const runs = samples.get(page.label) ?? [];
+        return {
+          label: page.label,
+          perSecond: median(runs.map((r) => r.sample.perSecond)),
+          ratio: median(runs.map((r) => r.ratio)),
+          p95: median(runs.map((r) => r.sample.p95)),
+          errors: runs.reduce((n, r) => n + r.sample.errors, 0),
+          kb: (sizes.get(page.label) ?? 0) / 1024,
+          target: RATIO_TARGET[page.audience],
+        };
+      }),
+    ];
+    const mark = (ok: boolean) => (ok ? "✓" : "✗");
+    console.log(`\n${kind}: median of ${ROUNDS} rounds, ${CONNECTIONS} connections, ${SECONDS} s each`);
+    console.log(
+      "page".padEnd(32) +
+        "req/s".padStart(8) +
+        "  ratio (target)".padEnd(20) +
+        "p95 ms".padStart(10) +
+        "HTML KB".padStart(10) +
+        "errors".padStart(8),
+    );
+    for (const r of rows) {
+      const ratio = Number.isNaN(r.target)
+        ? "".padEnd(18)
+        : `${(r.ratio * 100).toFixed(0)} % (≥ ${r.target * 100} %) ${mark(r.ratio >= r.target)}`.padEnd(18);
+      const kb = Number.isNaN(r.kb) ? "" : `${r.kb.toFixed(1)} ${mark(r.kb <= HTML_TARGET_KB)}`;
+      console.log(
+        r.label.padEnd(32) +
+          r.perSecond.toFixed(0).padStart(8) +
+          "  " +
+          ratio +
+          `${r.p95.toFixed(0)} ${mark(r.p95 <= P95_TARGET_MS)}`.padStart(10) +
+          kb.padStart(10) +
+          String(r.errors).padStart(8),
+      );
+    }
+    mkdirSync("data/bench", { recursive: true });
+    writeFileSync(`data/bench/pages-${kind}.json`, JSON.stringify({ at: new Date(), rows }, null, 2));
+  } finally {
+    await stop(portal);
+  }
+}
+
+async function main() {
+  if (!values["skip-build"]) build();
+  console.log(
+    `pages, ${Number(values.students).toLocaleString()} students — load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on a 2-core machine`,
+  );
+  await portFree(CEILING_PORT);
+  const ceilingServer = start(
+    "npx",
+    ["next", "start", "tests/bench/ceiling", "-p", String(CEILING_PORT), "-H", "127.0.0.1"],
+    {},
+  );
+  const ceiling = `http://127.0.0.1:${CEILING_PORT}/`;
+  try {
+    await waitFor(ceiling);
+    for (const kind of dbKinds(values.db)) await benchProvider(kind, ceiling);
+  } finally {
+    await stop(ceilingServer);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

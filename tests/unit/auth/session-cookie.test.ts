@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { sessionIdFromToken } from "@/lib/auth/cookie";
+import { authSecret } from "@/lib/auth/secret";
+
+/** The session cookie is read with a key derived once (lib/auth/cookie.ts), not by next-auth's decode. */
+describe("session cookie", () => {
+  it("reads the session id from a cookie next-auth issued, many times with one derived key", async () => {
+    const token = await encode({ token: { sid: "session-1", kind: "student" }, secret: authSecret() });
+    for (let i = 0; i < 3; i++) expect(await sessionIdFromToken(token)).toBe("session-1");
+  });
+
+  it("refuses a cookie sealed with another secret, a tampered one, an expired one and garbage", async () => {
+    const other = await encode({ token: { sid: "session-2" }, secret: "another secret of enough length!!" });
+    expect(await sessionIdFromToken(other)).toBeNull();
+    const token = await encode({ token: { sid: "session-3" }, secret: authSecret() });
+    const parts = token.split(".");
+    parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith("AA") ? "BB" : "AA");
+    expect(await sessionIdFromToken(parts.join("."))).toBeNull();
+    const expired = await encode({ token: { sid: "session-4" }, secret: authSecret(), maxAge: -60 });
+    expect(await sessionIdFromToken(expired)).toBeNull();
+    expect(await sessionIdFromToken("not-a-token")).toBeNull();
+    expect(await sessionIdFromToken(undefined)).toBeNull();
+  });
+});
