@@ -1,7 +1,6 @@
 /**
  * The cohort's last evening, played over HTTP through the balancer (loopback only):
- * - students (`concurrency` at a time, each from its own loopback address) sign in through next-auth's
- *   credentials endpoint, open /record, confirm it (确认无误) — or, one in twenty, report an error
+ * - students (`concurrency` at a time, each from its own loopback address) sign in on /login, open /record, confirm it (确认无误) — or, one in twenty, report an error
  *   (信息有误) with a small evidence image instead — and open /inbox;
  * - every college's staff reload their desk (/college/corrections) and not-checked list every 30 s;
  * - the registrar's dashboard (/registrar) is open and reloads every 30 s.
@@ -160,22 +159,26 @@ export async function runCohort(o: CohortOptions): Promise<CohortResult> {
     }
   }
 
-  async function signIn(browser: Browser, provider: "student" | "staff", username: string, password: string) {
+  /** Sign-in as the login page does it: its form (a server action) posted with phone/username + password. */
+  async function signIn(browser: Browser, who: "student" | "staff", username: string, password: string) {
+    const path = who === "student" ? "/login" : "/staff/login";
     await step(
       "sign in",
       async () => {
         browser.cookies.clear();
-        const csrf = await browser.get("/api/auth/csrf");
-        if (csrf.status !== 200) return csrf;
-        const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-        return browser.postUrlEncoded(`/api/auth/callback/${provider}`, {
-          csrfToken,
-          username,
-          password,
-          json: "true",
-        });
+        const login = await browser.get(path);
+        const form = login.status === 200 ? findForm(login.body, 'name="password"') : null;
+        if (!form) return login;
+        return browser.postForm(path, [
+          ...hiddenFields(form),
+          ["username", username],
+          ["password", password],
+        ]);
       },
-      (reply) => ([...browser.cookies.keys()].some((k) => k.includes("session-token")) ? reply : undefined),
+      (reply) =>
+        reply.status === 303 && [...browser.cookies.keys()].some((k) => k.includes("session-token"))
+          ? reply
+          : undefined,
     );
   }
 
