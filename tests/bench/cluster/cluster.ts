@@ -2,11 +2,12 @@
  * A real cluster on this machine: N app instances (scripts/serve.ts, the production server `npm start`
  * uses, on one build) on one PostgreSQL database, behind nginx (./balancer.ts). The instances share the
  * database, the uploads folder, the secrets and one NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (a server action's
- * form posted to another instance than the one that rendered it must decrypt there too).
+ * form posted to another instance than the one that rendered it must decrypt there too). The instances'
+ * output goes to <dir>/instances.log.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { startBalancer, type Balancer } from "./balancer";
 import { portFree, signalGroup, startProcess, stopProcess, waitForHttp } from "./processes";
@@ -81,8 +82,6 @@ export type ClusterOptions = {
   /** first instance port; the others follow */
   instancePort: number;
   env: Record<string, string>;
-  /** instance output goes to dir/instance-<port>.log */
-  logs?: boolean;
 };
 
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
@@ -92,6 +91,8 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   mkdirSync(uploads, { recursive: true });
   const ports = Array.from({ length: o.instances }, (_, i) => o.instancePort + i);
   for (const port of [o.balancerPort, ...ports]) await portFree(port);
+  // each instance's own output (its request errors during an outage, for one) goes to a file beside it
+  const log = openSync(path.join(o.dir, "instances.log"), "a");
   const instances: Instance[] = ports.map((port) => ({
     port,
     killed: false,
@@ -110,7 +111,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
         DEV_OUTBOX: "0",
         INSTANCE_NAME: `app-${port}`,
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", log, log],
     }),
   }));
   const stopInstances = () => Promise.all(instances.map((i) => stopProcess(i.process))).then(() => undefined);
