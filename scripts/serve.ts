@@ -7,31 +7,14 @@
  * request, replacing any value the client sent.
  *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
  */
-import { createServer, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, CLIENT_IP_SERVER_FLAG, clientIpOf } from "../lib/core/client-ip-header";
-import { databaseRecentlyUnavailable } from "../lib/db/availability";
+import { answerOutageAs503 } from "../lib/core/outage-page";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
-
-/**
- * While the database is unreachable (a restart, a failover) pages fail and Next renders the app's error
- * page ("please try again", app/error.tsx) as 500. Such an answer becomes 503 with Retry-After, so people,
- * balancers and monitors see a temporary outage rather than a defect.
- */
-function answerOutageAs503(res: ServerResponse): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    const status = typeof args[0] === "number" ? args[0] : this.statusCode;
-    if (status === 500 && databaseRecentlyUnavailable()) {
-      args[0] = 503;
-      this.setHeader("Retry-After", "5");
-    }
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
-}
 
 async function main() {
   // Next runs the app in this process: the flag tells lib/core/request-meta.ts the header below is ours.
@@ -41,7 +24,7 @@ async function main() {
   await app.prepare();
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers, trustProxy);
-    answerOutageAs503(res);
+    answerOutageAs503(req, res);
     void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`[serve] listening on http://${hostname}:${port}`));

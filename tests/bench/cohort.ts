@@ -184,13 +184,14 @@ async function run(
         (SECONDS * 1000) / 2,
       ),
     );
+  let restarted: Promise<void> = Promise.resolve();
   if (fault === "db" && db.restart) {
     const restart = db.restart;
     timers.push(
       setTimeout(
         () => {
           console.log("  stopping PostgreSQL (fast shutdown), starting it again in 5 s");
-          void restart(5_000).then(() => console.log("  PostgreSQL accepts connections again"));
+          restarted = restart(5_000).then(() => console.log("  PostgreSQL accepts connections again"));
         },
         (SECONDS * 1000) / 2,
       ),
@@ -213,6 +214,7 @@ async function run(
       retryPauseMs: fault === "db" ? 2_000 : 500,
       log: (line) => console.log(line),
     });
+    await restarted;
     const verification = await verify(db.url, cohort.campaignId, path.join(dir, "uploads"), result);
     const figures = {
       label,

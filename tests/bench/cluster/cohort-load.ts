@@ -135,7 +135,7 @@ export async function runCohort(o: CohortOptions): Promise<CohortResult> {
       if (isTransient(reply)) {
         if (!(reply instanceof Error) && reply.status === 503) {
           if (!TRY_AGAIN_MARKERS.some((m) => (reply as Reply).body.includes(m)))
-            throw fail(name, "503 without the please-try-again page");
+            throw fail(name, `503 without the please-try-again page: ${summary(reply)}`);
           result.tryAgainPages++;
         }
         if (attempt < maxRetries) {
@@ -304,5 +304,6 @@ export async function runCohort(o: CohortOptions): Promise<CohortResult> {
 
 function summary(reply: Reply): string {
   const title = reply.body.match(/<title>([^<]*)<\/title>/)?.[1];
-  return title ?? reply.body.slice(0, 120).replace(/\s+/g, " ");
+  const h1 = reply.body.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1];
+  return [title, h1].filter(Boolean).join(" / ") || reply.body.slice(0, 120).replace(/\s+/g, " ");
 }
