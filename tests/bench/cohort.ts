@@ -28,6 +28,9 @@ import { COHORT_PASSWORD, STAFF_PASSWORD } from "./cluster/constants";
 import { freshDatabase, ownCluster, type Database } from "./cluster/postgres";
 import { stopAll, stopAllOnExit } from "./cluster/processes";
 import { verify, type Verification } from "./cluster/verify";
+import { CpuMeter, type CpuUse } from "./cluster/cpu";
+import { hash, verify as verifyPassword } from "@node-rs/argon2";
+import { ARGON2_PARAMS } from "../../lib/security/passwords";
 import { percentile } from "./support";
 import { Client } from "pg";
 
@@ -54,6 +57,9 @@ export type RunFigures = {
   result: CohortResult;
   verification: Verification;
   movedByBalancer: number;
+  cpu: CpuUse;
+  /** CPU seconds one argon2id verification takes here (the app's parameters) */
+  argon2Seconds: number;
 };
 
 const fault = values.fault as "none" | "kill" | "db";
@@ -70,6 +76,15 @@ async function evidenceImage(): Promise<Buffer> {
   return sharp({ create: { width: 600, height: 400, channels: 3, background: { r: 240, g: 236, b: 225 } } })
     .png()
     .toBuffer();
+}
+
+/** CPU seconds of one argon2id verification with the app's parameters, measured here and now. */
+async function argon2Cpu(): Promise<number> {
+  const stored = await hash("基准测试", { ...ARGON2_PARAMS, algorithm: 2 });
+  const before = process.cpuUsage();
+  for (let i = 0; i < 5; i++) await verifyPassword(stored, "基准测试");
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6 / 5;
 }
 
 /** One template database per command: seeded once, copied for each run (CREATE DATABASE … TEMPLATE). */
@@ -144,6 +159,25 @@ export function printFigures(f: RunFigures): void {
     `errors ${r.errors}, retries ${r.retries} (a student retried twice in one step: ${r.studentsRetriedTwice}), ` +
       `"please try again" pages ${r.tryAgainPages}, requests the balancer moved to another instance ${f.movedByBalancer}`,
   );
+  const parts = Object.entries(f.cpu.parts)
+    .map(
+      ([name, s]) =>
+        `${name} ${s.toFixed(1)} s (${((s / (f.cpu.seconds * cpus().length)) * 100).toFixed(0)} %)`,
+    )
+    .join(", ");
+  const signIns = r.steps.find((s) => s.name === "sign in")?.latencies.length ?? 0;
+  console.log(
+    `CPU over ${f.cpu.seconds.toFixed(0)} s × ${cpus().length} cores: ${parts}; of it argon2id ≈ ` +
+      `${(signIns * f.argon2Seconds).toFixed(1)} s (${signIns} sign-ins × ${(f.argon2Seconds * 1000).toFixed(0)} ms); ` +
+      `machine busy ${(f.cpu.machineBusy * 100).toFixed(0)} % (every user of the machine)`,
+  );
+  if (r.journeys > 0)
+    console.log(
+      `CPU per student (sign-in, /record, confirm or report, /inbox; staff pages included): app ` +
+        `${((f.cpu.parts["app instances"] / r.journeys) * 1000).toFixed(0)} ms, PostgreSQL ` +
+        `${((f.cpu.parts.postgres / r.journeys) * 1000).toFixed(0)} ms, nginx ` +
+        `${((f.cpu.parts.nginx / r.journeys) * 1000).toFixed(1)} ms`,
+    );
   for (const e of r.errorSamples) console.log(`  error: ${e}`);
   const ok = r.errors === 0 && v.confirmedLost === 0 && v.reportedLost === 0 && v.halfWritten === 0;
   console.log(ok ? "→ 0 errors, 0 lost" : "→ NOT 0 errors / 0 lost");
@@ -155,6 +189,7 @@ async function run(
   cohort: { campaignId: string; students: { phone: string; recordId: string }[] },
   secrets: Record<string, string>,
   evidence: Buffer,
+  argon2Seconds: number,
 ): Promise<RunFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), `cohort-${instances}-`));
   const label =
@@ -197,6 +232,7 @@ async function run(
       ),
     );
   }
+  const meter = new CpuMeter();
   try {
     const result = await runCohort({
       base: cluster.balancer.url,
@@ -215,6 +251,10 @@ async function run(
       log: (line) => console.log(line),
     });
     await restarted;
+    const cpu = meter.stop({
+      "app instances": cluster.instances.map((i) => i.process.pid ?? -1),
+      nginx: [cluster.balancer.process.pid ?? -1],
+    });
     const verification = await verify(db.url, cohort.campaignId, path.join(dir, "uploads"), result);
     const figures = {
       label,
@@ -224,6 +264,8 @@ async function run(
       result,
       verification,
       movedByBalancer: cluster.balancer.movedRequests(),
+      cpu,
+      argon2Seconds,
     };
     printFigures(figures);
     return figures;
@@ -239,6 +281,7 @@ async function main() {
   const secrets = clusterSecrets();
   Object.assign(process.env, secrets);
   const evidence = await evidenceImage();
+  const argon2Seconds = await argon2Cpu();
   const tag = `${process.pid}`;
   const cleanups: (() => Promise<void>)[] = [];
   stopAllOnExit(async () => {
@@ -260,14 +303,14 @@ async function main() {
       prepareDatabase(db.url, Number(values.students), secrets);
       const cohort = addCohortStudents(db.url, Number(values.accounts), secrets);
       const instances = Number(values.instances.split(",").at(-1));
-      figures.push(await run(instances, db, cohort, secrets, evidence));
+      figures.push(await run(instances, db, cohort, secrets, evidence, argon2Seconds));
     } else {
       const { db: base, cohort } = await template(`xj_cohort_template_${tag}`, secrets);
       cleanups.push(() => base.drop());
       for (const n of values.instances.split(",").map(Number)) {
         const db = await copyOf(base.url, `xj_cohort_${tag}_${n}`);
         if (!values.keep) cleanups.push(() => db.drop());
-        figures.push(await run(n, db, cohort, secrets, evidence));
+        figures.push(await run(n, db, cohort, secrets, evidence, argon2Seconds));
       }
     }
   } finally {
