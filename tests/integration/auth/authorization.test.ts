@@ -84,6 +84,9 @@ const MATRIX: Record<Permission, ActorName[]> = {
   "account.manageOwn": ["verifiedStudent", "pendingStudent"],
   "classmateAssist.answer": ["verifiedStudent"],
   "accountChange.request": ["verifiedStudent"],
+  // every account, pending ones too, may download its data and ask for closure (PIPL art. 45, 47)
+  "account.exportOwn": ["verifiedStudent", "pendingStudent"],
+  "account.requestClosure": ["verifiedStudent", "pendingStudent"],
   // college staff (the registrar also sees every college's progress)
   "progress.viewCollege": ["college", "registrar"],
   "notChecked.export": ["college", "registrar"],
@@ -99,6 +102,7 @@ const MATRIX: Record<Permission, ActorName[]> = {
   "graduationLock.manage": ["registrar"],
   "record.viewHistory": ["registrar"],
   "export.all": ["registrar"],
+  "accountClosure.decide": ["registrar"],
   // support
   "identityCase.review": ["support"],
   "accountChange.apply": ["support"],
