@@ -191,7 +191,10 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "account.manageOwn", level: "own" },
       { permission: "account.exportOwn", level: "own", note: "in the data download" },
     ],
-    retention: { kind: "rule", text: "while the account is open" },
+    retention: {
+      kind: "rule",
+      text: "while the account is open, then 183 days after its closure (retention job)",
+    },
     afterClosure: "kept for the legal minimum of 6 months, for security investigations only",
     protection: "visible to the owner only; IP addresses never in URLs",
   },
