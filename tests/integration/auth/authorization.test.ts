@@ -27,6 +27,7 @@ import { progressBy } from "@/lib/progress/counts";
 import { notCheckedPage } from "@/lib/progress/not-checked";
 import { revealIdNumber } from "@/lib/progress/reveal";
 import { listBindings } from "@/lib/records/binding";
+import { listClosureRequests } from "@/lib/privacy/closure";
 import { loadRecordPage } from "@/lib/records/student-page";
 import { remindNotConfirmed } from "@/lib/reminders/send";
 import { listImportJobs } from "@/lib/roster-import/jobs";
@@ -240,6 +241,11 @@ const SERVICES: ServiceCase[] = [
     call: (a) => createCampaign(asActor(a), {}),
   },
   { service: "listBindings", permission: "recordBinding.decide", call: (a) => listBindings(asActor(a)) },
+  {
+    service: "listClosureRequests",
+    permission: "accountClosure.decide",
+    call: (a) => listClosureRequests(asActor(a)),
+  },
   // support
   { service: "listSupportQueue", permission: "identityCase.review", call: (a) => listSupportQueue(a) },
   // admin
