@@ -5,9 +5,14 @@ import { Alert } from "@/components/ui/Alert";
 import { ClosureRequestForm } from "./ClosureRequestForm";
 import { WithdrawClosureForm } from "./WithdrawClosureForm";
 
-/** What closing deletes and what the rules keep, with the reasons (shown before and after asking). */
-export async function ClosureEffects() {
+/**
+ * What closing deletes and what the rules keep, with the reasons: to the student before and after asking,
+ * to the registrar before deciding.
+ */
+export async function ClosureEffects({ audience = "student" }: { audience?: "student" | "registrar" }) {
   const t = await getTranslations("privacy.closure");
+  const tr = await getTranslations("privacy.registrar");
+  const forRegistrar = audience === "registrar";
   return (
     <dl className="space-y-3 text-sm">
       <div>
@@ -16,10 +21,10 @@ export async function ClosureEffects() {
       </div>
       <div>
         <dt className="font-medium text-ink">{t("keptTitle")}</dt>
-        <dd className="mt-1 text-slate-700">{t("kept")}</dd>
+        <dd className="mt-1 text-slate-700">{forRegistrar ? tr("kept") : t("kept")}</dd>
       </div>
       <div>
-        <dd className="text-slate-700">{t("afterwards")}</dd>
+        <dd className="text-slate-700">{forRegistrar ? tr("afterwards") : t("afterwards")}</dd>
       </div>
     </dl>
   );

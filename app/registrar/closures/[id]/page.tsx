@@ -84,7 +84,7 @@ export default async function ClosureDecisionPage({ params }: { params: Promise<
         </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold text-ink">{t("effectTitle")}</h2>
-          <ClosureEffects />
+          <ClosureEffects audience="registrar" />
           {row.status === "pending" ? (
             <div className="mt-6 space-y-4">
               {row.openCorrections > 0 ? (
@@ -94,6 +94,10 @@ export default async function ClosureDecisionPage({ params }: { params: Promise<
                 <ClosureDecisionForm requestId={row.id} canApprove={row.openCorrections === 0} />
               </ClientMessages>
             </div>
+          ) : row.status === "approved" || row.status === "rejected" ? (
+            <Alert tone={row.status === "approved" ? "success" : "info"} className="mt-6">
+              {t(row.status)}
+            </Alert>
           ) : null}
         </Card>
       </div>
