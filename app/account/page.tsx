@@ -55,7 +55,7 @@ export default async function AccountPage({
 
   return (
     <>
-      <ClientMessages namespaces={["account", "passwords", "register", "privacy.closure"]}>
+      <ClientMessages namespaces={["account", "passwords", "register"]}>
         <PageHeader title={t("title")} description={t("subtitle")} />
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-1">

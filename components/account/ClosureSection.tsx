@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ClosureView } from "@/lib/privacy/closure";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { ClosureRequestForm } from "./ClosureRequestForm";
 import { WithdrawClosureForm } from "./WithdrawClosureForm";
 
@@ -41,7 +42,9 @@ export async function ClosureSection({ latest }: { latest: ClosureView | null })
           <p className="mt-1 break-words">{t("yourReason", { reason: latest.reason })}</p>
         </Alert>
         <ClosureEffects />
-        <WithdrawClosureForm />
+        <ClientMessages namespaces={["privacy.closure"]}>
+          <WithdrawClosureForm />
+        </ClientMessages>
       </div>
     );
   }
@@ -56,7 +59,9 @@ export async function ClosureSection({ latest }: { latest: ClosureView | null })
         </Alert>
       ) : null}
       <ClosureEffects />
-      <ClosureRequestForm />
+      <ClientMessages namespaces={["privacy.closure"]}>
+        <ClosureRequestForm />
+      </ClientMessages>
     </div>
   );
 }
