@@ -99,7 +99,8 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "identityPhoto.view", level: "full", note: "while reviewing the case" },
     ],
     retention: { kind: "setting", setting: "idPhotoDays", after: "the case closes" },
-    afterClosure: "open cases are closed; the files are deleted by the retention job after the period",
+    afterClosure:
+      "open cases are closed; closing makes every photo due, so the next nightly retention run deletes them",
     protection: "EXIF stripped (re-encoded); private folder; photo route checks owner or support; no-store",
   },
   {
@@ -209,8 +210,11 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "account.exportOwn", level: "own", note: "in the data download" },
       { permission: "outbox.view", level: "full", note: "sent SMS and e-mails" },
     ],
-    retention: { kind: "rule", text: "while the account is open" },
-    afterClosure: "inbox erased; the closure notice itself is kept so the student can read it",
+    retention: {
+      kind: "rule",
+      text: "inbox: while the account is open; log of sent SMS and e-mails: no automatic deletion yet (see Open points)",
+    },
+    afterClosure: "inbox erased but for the closure notice; the log of sent messages stays (see Open points)",
     protection: "SMS codes stored only as hashes; inbox texts are catalogue keys with parameters",
   },
   {
