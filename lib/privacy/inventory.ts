@@ -129,7 +129,7 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "account.manageOwn", level: "own" },
       { permission: "outbox.view", level: "full", note: "recipients of sent messages" },
     ],
-    retention: { kind: "rule", text: "while the account is open; the student may remove it" },
+    retention: { kind: "rule", text: "while the account is open (the student may replace it)" },
     afterClosure: "erased (kept only encrypted in the closure's audit entry)",
     protection: "verified by link before use; masked in messages and lists",
   },
