@@ -30,15 +30,7 @@ export function prepareDatabase(url: string, students: number, env: Record<strin
   execFileSync("npx", ["prisma", "migrate", "deploy"], opts);
   execFileSync(
     "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "prisma/seed/cli.ts",
-      "--students",
-      String(students),
-      "--reset",
-      "--activity",
-    ],
+    ["tsx", "--conditions=react-server", "prisma/seed/cli.ts", "--students", String(students), "--activity"],
     opts,
   );
 }
