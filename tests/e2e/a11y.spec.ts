@@ -59,6 +59,19 @@ test.describe("every page passes axe (WCAG 2.2 AA, no serious/critical)", () => 
   }
 });
 
+test("/account: every input keeps its label (no section anchor reuses a control's id)", async ({ page }) => {
+  await visitAs(page, STUDENT);
+  await page.goto("/account");
+  await expect(page.getByLabel("新密码", { exact: true })).toHaveAttribute("type", "password");
+  await expect(page.getByLabel("安全邮箱", { exact: true })).toHaveAttribute("type", "email");
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicates).toEqual([]);
+});
+
 /** What has the keyboard focus: a short, comparable description. */
 async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {

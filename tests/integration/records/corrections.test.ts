@@ -207,6 +207,28 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
     expect(!result.ok && result.fieldErrors?.evidence?.key).toBe("corrections.errors.evidence.tooMany");
   });
 
+  it("ignores the browser's empty file slot (name \"\" or \"undefined\", 0 bytes) for every field", async () => {
+    const slots = () => [file(Buffer.alloc(0), "undefined"), file(Buffer.alloc(0), "")];
+    const s = await makeStudent(org);
+    const plain = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [{ field: "major", value: org.otherMajor.name, reason: "已转入软件工程专业" }],
+        files: slots(),
+      }),
+    );
+    expect(plain.ok).toBe(true);
+    expect(await db.evidenceFile.count({ where: { accountId: s.account.id } })).toBe(0);
+
+    // a high-risk field still needs evidence: the slot is "no file", not an empty file
+    const t = await makeStudent(org);
+    const risky = await submitCorrection(
+      t.actor,
+      input(t.record.id, { items: [{ field: "ethnicity", value: "回族", reason: "户口本" }], files: slots() }),
+    );
+    expect(!risky.ok && risky.fieldErrors?.evidence?.key).toBe("corrections.errors.evidence.requiredHighRisk");
+  });
+
   it("accepts exactly 5 MB", async () => {
     const s = await makeStudent(org);
     const exact = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(MAX_EVIDENCE_BYTES - 9, 0x20)]);
