@@ -146,7 +146,19 @@ export function CorrectionForm({
                     <label htmlFor={valueId} className="block text-sm font-medium text-slate-800">
                       {t("value")}
                     </label>
-                    {valueInput(field, valueId, valueError ? `${valueId}-error` : undefined, !!valueError)}
+                    {valueInput(
+                      field,
+                      valueId,
+                      [valueError ? `${valueId}-error` : "", field === "name" ? `${valueId}-hint` : ""]
+                        .filter(Boolean)
+                        .join(" ") || undefined,
+                      !!valueError,
+                    )}
+                    {field === "name" ? (
+                      <p id={`${valueId}-hint`} className="text-xs text-slate-600">
+                        {t("nameHint")}
+                      </p>
+                    ) : null}
                     {valueError ? (
                       <p id={`${valueId}-error`} role="alert" className="text-sm font-medium text-red-700">
                         {valueError}

@@ -9,7 +9,5 @@ export function isEmptyFileSlot(file: { name: string; size: number }): boolean {
 
 /** The files a person really chose in the form's `name` inputs (strings and empty slots dropped). */
 export function chosenFiles(formData: FormData, name: string): File[] {
-  return formData
-    .getAll(name)
-    .filter((v): v is File => typeof v !== "string" && !isEmptyFileSlot(v));
+  return formData.getAll(name).filter((v): v is File => typeof v !== "string" && !isEmptyFileSlot(v));
 }

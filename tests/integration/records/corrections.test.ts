@@ -207,7 +207,7 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
     expect(!result.ok && result.fieldErrors?.evidence?.key).toBe("corrections.errors.evidence.tooMany");
   });
 
-  it("ignores the browser's empty file slot (name \"\" or \"undefined\", 0 bytes) for every field", async () => {
+  it('ignores the browser\'s empty file slot (name "" or "undefined", 0 bytes) for every field', async () => {
     const slots = () => [file(Buffer.alloc(0), "undefined"), file(Buffer.alloc(0), "")];
     const s = await makeStudent(org);
     const plain = await submitCorrection(
@@ -224,9 +224,14 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
     const t = await makeStudent(org);
     const risky = await submitCorrection(
       t.actor,
-      input(t.record.id, { items: [{ field: "ethnicity", value: "回族", reason: "户口本" }], files: slots() }),
+      input(t.record.id, {
+        items: [{ field: "ethnicity", value: "回族", reason: "户口本" }],
+        files: slots(),
+      }),
     );
-    expect(!risky.ok && risky.fieldErrors?.evidence?.key).toBe("corrections.errors.evidence.requiredHighRisk");
+    expect(!risky.ok && risky.fieldErrors?.evidence?.key).toBe(
+      "corrections.errors.evidence.requiredHighRisk",
+    );
   });
 
   it("accepts exactly 5 MB", async () => {
