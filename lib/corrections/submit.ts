@@ -110,8 +110,21 @@ export async function submitCorrection(
   const placement = Object.fromEntries(
     items.filter((i) => isPlacementField(i.field)).map((i) => [i.field, i.requestedValue]),
   );
-  for (const field of await unknownPlacements(db, record.collegeId, placement))
-    errors[`value.${field}`] = { key: UNKNOWN_UNIT[field] };
+  const unknown = await unknownPlacements(db, record.collegeId, placement);
+  for (const field of unknown) errors[`value.${field}`] = { key: UNKNOWN_UNIT[field] };
+  // moving to another college keeps the major and class unless they are chosen too: both must exist there
+  if (placement.college !== undefined && !unknown.has("college")) {
+    const carried = await unknownPlacements(db, record.collegeId, {
+      college: placement.college,
+      major: placement.major ?? record.major.name,
+      classGroup: placement.classGroup ?? record.classGroup.name,
+    });
+    if (
+      (placement.major === undefined && carried.has("major")) ||
+      (placement.classGroup === undefined && carried.has("classGroup"))
+    )
+      errors["value.college"] = { key: "corrections.errors.value.moveWithUnits" };
+  }
 
   const evidence = await prepareEvidence(input.files);
   if (!evidence.ok) Object.assign(errors, evidence.fieldErrors);

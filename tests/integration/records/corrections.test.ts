@@ -735,6 +735,20 @@ describe("分院 / 专业 / 班级 corrections are chosen from the organisation"
     expect(await db.correctionRequest.count({ where: { recordId: s.record.id } })).toBe(0);
   });
 
+  it("a move to another college without choosing that college's major and class is refused at 分院", async () => {
+    const s = await makeStudent(org);
+    const result = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [{ field: "college", value: org.otherCollege.name, reason: "转学院" }],
+        files: [],
+      }),
+    );
+    expect(!result.ok && result.fieldErrors?.["value.college"]?.key).toBe(
+      "corrections.errors.value.moveWithUnits",
+    );
+  });
+
   it("an existing major and class (also of another college, moving with it) are accepted and applied", async () => {
     const s = await makeStudent(org);
     const r = await submitCorrection(
