@@ -18,8 +18,11 @@ export const LIMITS = {
   smsPerPhoneDay: { points: 10, duration: 86_400 },
   /** caps SMS cost from one address; a campus NAT puts a whole dormitory behind one IP, hence not lower */
   smsPerIpHour: { points: 200, duration: 3_600 },
-  loginFailuresPerAccount: { points: 10, duration: 900, blockDuration: 900 },
+  /** the 15-minute lock is set explicitly (block) by the 10th verified failure, not by counting past 10 */
+  loginFailuresPerAccount: { points: 10, duration: 900 },
   loginFailuresPerIp: { points: 50, duration: 900 },
+  /** staff: the lock is per account and source address (lib/staff/sign-in.ts), so strangers cannot use it */
+  staffLoginFailuresPerAccountAndAddress: { points: 10, duration: 900 },
   recoveryFailuresPerIpHour: { points: 5, duration: 3_600 },
   recoveryFailuresPerIdentityHour: { points: 5, duration: 3_600 },
   securityAnswerFailuresPerAccount: { points: 5, duration: 3_600 },
@@ -115,6 +118,26 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
     if (e instanceof RateLimiterRes) return refused(e.msBeforeNext);
     throw e;
   }
+}
+
+/**
+ * Counts one event and says which one it was (`used`, this event included), also when the limit is used
+ * up. One atomic upsert (PostgreSQL: INSERT … ON CONFLICT … RETURNING; SQLite: one transaction on the one
+ * connection), so concurrent callers each get their own number: count first, then decide.
+ */
+export async function count(name: LimitName, key: string): Promise<{ used: number; result: LimitResult }> {
+  try {
+    const res = await (await limiter(name)).consume(key, 1);
+    return { used: res.consumedPoints, result: { ok: true, remaining: res.remainingPoints } };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { used: e.consumedPoints, result: refused(e.msBeforeNext) };
+    throw e;
+  }
+}
+
+/** Takes back one counted event (an attempt that turned out not to count, e.g. a missing captcha). */
+export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
+  await (await limiter(name)).reward(key, points);
 }
 
 /** Whether the limit is already used up, without counting anything. */
