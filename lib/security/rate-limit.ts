@@ -23,8 +23,13 @@ export const LIMITS = {
   loginFailuresPerIp: { points: 50, duration: 900 },
   /** staff: the lock is per account and source address (lib/staff/sign-in.ts), so strangers cannot use it */
   staffLoginFailuresPerAccountAndAddress: { points: 10, duration: 900 },
-  recoveryFailuresPerIpHour: { points: 5, duration: 3_600 },
+  /**
+   * 找回用户名 / 找回密码: the limit that matters is per target identity (5 wrong tries an hour). The address
+   * ceiling is far higher because a campus NAT puts a dormitory behind one address; with the captcha on
+   * every try it still caps one machine's probing.
+   */
   recoveryFailuresPerIdentityHour: { points: 5, duration: 3_600 },
+  recoveryFailuresPerIpHour: { points: 60, duration: 3_600 },
   securityAnswerFailuresPerAccount: { points: 5, duration: 3_600 },
   emailPerAddressMinute: { points: 1, duration: 60 },
   emailPerAddressDay: { points: 10, duration: 86_400 },
