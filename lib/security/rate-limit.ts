@@ -10,8 +10,11 @@ import { db } from "@/lib/db";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
 
 /**
- * Named limits. On PostgreSQL the counters live in the shared database (atomic upserts), so several app
- * instances enforce one limit; on SQLite (one instance) they live in the same file through Prisma.
+ * Named limits, each used somewhere (tests/unit/security/limits-used.test.ts); docs/security.md lists them
+ * with where they are enforced. Limits counted from rows (photo uploads and 同学协助 requests per day,
+ * lib/identity-cases/rules.ts) are not repeated here. On PostgreSQL the counters live in the shared database
+ * (atomic upserts), so several app instances enforce one limit; on SQLite (one instance) they live in the
+ * same file through Prisma.
  */
 export const LIMITS = {
   smsPerPhoneMinute: { points: 1, duration: 60 },
@@ -33,14 +36,11 @@ export const LIMITS = {
   securityAnswerFailuresPerAccount: { points: 5, duration: 3_600 },
   emailPerAddressMinute: { points: 1, duration: 60 },
   emailPerAddressDay: { points: 10, duration: 86_400 },
-  uploadsPerDay: { points: 3, duration: 86_400 },
-  assistsPerDay: { points: 5, duration: 86_400 },
   /** 同学协助 requests naming no eligible classmate (stops probing who is registered) */
   assistLookupFailuresPerDay: { points: 10, duration: 86_400 },
   /** 提供学籍信息 attempts whose 学号 + 入学日期 did not match */
   rosterEvidenceFailuresPerDay: { points: 5, duration: 86_400 },
   apiPerTokenMinute: { points: 600, duration: 60 },
-  formPostsPerIpMinute: { points: 60, duration: 60 },
   recordBindingPerAccountDay: { points: 10, duration: 86_400 },
   /** 换一张: new picture captchas one address may ask for (each is a database row) */
   captchaRefreshPerIpMinute: { points: 20, duration: 60 },
