@@ -64,7 +64,7 @@ export function freshPhone(): string {
   return `137${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 }
 
-export const PASSWORD = "Xueji-e2e-2026!";
+export const PASSWORD = "Guihua-e2e-2026!";
 
 /**
  * Registers through /register: phone, 短信验证码 from the dev outbox, password, 姓名, 证件号码, consent. With
