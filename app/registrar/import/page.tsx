@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { failStaleJobs, listImportJobs } from "@/lib/roster-import/jobs";
+import { listImportJobs } from "@/lib/roster-import/jobs";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/Badge";
 import { buttonClass } from "@/components/ui/Button";
@@ -23,7 +23,6 @@ export default async function ImportPage() {
   const actor = await requireStaff("roster.import");
   const t = await getTranslations("import");
   const tr = await getTranslations("registrar");
-  await failStaleJobs();
   const jobs = await listImportJobs(actor);
   return (
     <>
