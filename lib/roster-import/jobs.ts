@@ -1,5 +1,5 @@
 import "server-only";
-import { access, readFile, rm, writeFile } from "node:fs/promises";
+import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,15 +8,16 @@ import { fail, ok, type Message, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { schoolName } from "@/lib/settings";
 import { newId } from "./ids";
+import { MAX_UPLOAD_BYTES } from "./upload-protocol";
 import { readStaged, StagingWriter, type RecordInsert, type RecordUpdate } from "./ops";
 import { planRoster, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
 import { formatOf } from "./read-file";
-import { importFilePath, removeImportFile, saveImportFile } from "./storage";
+import { importFilePath, removeImportFile, saveImportFile, type SpooledFile } from "./storage";
 import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
 import { rebuildProgress } from "@/lib/progress/summary";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 const RUNNING = ["previewing", "committing"];
 
 export type JobSummary = {
@@ -86,28 +87,30 @@ async function failJob(jobId: string, error: Message): Promise<void> {
   });
 }
 
+/** An upload: its bytes in memory (API calls, tests), or already spooled to a private file by the upload route. */
+export type RosterUpload = { name: string; bytes: Uint8Array } | { name: string; spooled: SpooledFile };
+
 /**
  * Stores an uploaded roster privately and creates its job (status previewing). The caller then runs
- * runPreview(jobId) — in the background for the page, awaited in tests.
+ * runPreview(jobId) — in the background for the page, awaited in tests. A spooled file is moved into place,
+ * or removed when the upload is refused.
  */
 export async function createRosterImport(
   actor: Actor,
-  file: { name: string; bytes: Uint8Array },
+  file: RosterUpload,
 ): Promise<Result<{ jobId: string }>> {
-  assertCan(actor, "roster.import");
-  const format = formatOf(file.name);
-  if (!format) return fail("import.errors.fileType");
-  if (file.bytes.byteLength === 0) return fail("import.errors.emptyFile");
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES)
-    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
-  const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-  if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
-  if (format === "csv" && isZip) return fail("import.errors.fileType");
-  if (await commitRunning()) return fail("import.errors.busy");
+  const refused = await checkUpload(actor, file);
+  if (refused) {
+    if ("spooled" in file) await rm(file.spooled.path, { force: true });
+    return refused;
+  }
+  const format = formatOf(file.name) as "csv" | "xlsx";
+  const size = "spooled" in file ? file.spooled.size : file.bytes.byteLength;
 
   const id = newId();
   const fileKey = `${id}.${format}`;
-  await saveImportFile(fileKey, file.bytes);
+  if ("spooled" in file) await rename(file.spooled.path, importFilePath(fileKey));
+  else await saveImportFile(fileKey, file.bytes);
   const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
   await db.$transaction(async (tx) => {
     await tx.importJob.create({
@@ -125,10 +128,33 @@ export async function createRosterImport(
       action: "roster.upload",
       targetType: "ImportJob",
       targetId: id,
-      after: { fileName, bytes: file.bytes.byteLength },
+      after: { fileName, bytes: size },
     });
   });
   return ok({ jobId: id });
+}
+
+/** Why an upload cannot become a job (type, size, content sniffed from its first bytes, busy), or null. */
+async function checkUpload(actor: Actor, file: RosterUpload): Promise<Result<never> | null> {
+  assertCan(actor, "roster.import");
+  const format = formatOf(file.name);
+  if (!format) return fail("import.errors.fileType");
+  const size = "spooled" in file ? file.spooled.size : file.bytes.byteLength;
+  const head = "spooled" in file ? file.spooled.head : file.bytes;
+  if (size === 0) return fail("import.errors.emptyFile");
+  if (size > MAX_IMPORT_BYTES)
+    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  const isZip = head[0] === 0x50 && head[1] === 0x4b;
+  if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
+  if (format === "csv" && isZip) return fail("import.errors.fileType");
+  if (await commitRunning()) return fail("import.errors.busy");
+  return null;
+}
+
+/** The busy check alone, for the upload route to answer before it reads a byte of the body. */
+export async function rosterImportBusy(actor: Actor): Promise<boolean> {
+  assertCan(actor, "roster.import");
+  return commitRunning();
 }
 
 function actorId(actor: Actor): string {
