@@ -59,9 +59,13 @@ export async function requestAssistAction(_prev: State, formData: FormData): Pro
 const rosterSchema = z.object({
   studentNumber: z.string().max(40).default(""),
   enrolledOn: z.string().max(20).default(""),
+  examNumber: z.string().max(40).default(""),
 });
 
-/** 提供学籍信息: resolves at once when the details match; the overview then shows the result. */
+/**
+ * 提供学籍信息: resolves at once when the details and the roster's 考生号 match (the overview then shows the
+ * result); without a 考生号 in the roster the evidence waits for support.
+ */
 export async function rosterEvidenceAction(_prev: State, formData: FormData): Promise<State> {
   const actor = await requireStudent({ allowPending: true });
   const t = await getTranslations();
@@ -70,6 +74,10 @@ export async function rosterEvidenceAction(_prev: State, formData: FormData): Pr
   if (!parsed.success) return { status: "error", error: t("identity.errors.invalid"), values };
   const result = await submitRosterEvidence(actor, parsed.data, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result, values);
+  if (result.value.outcome === "queued") {
+    revalidatePath("/identity", "layout");
+    return { status: "success", data: { message: t("identity.roster.queued", { due: dueText() }) } };
+  }
   // The account is verified now: the header's navigation (a shared layout) must be drawn again.
   revalidatePath("/", "layout");
   redirect("/identity?resolved=1");

@@ -9,7 +9,13 @@ import { audit } from "@/lib/security/audit";
 import { schoolName } from "@/lib/settings";
 import { newId } from "./ids";
 import { MAX_UPLOAD_BYTES } from "./upload-protocol";
-import { readStaged, StagingWriter, type RecordInsert, type RecordUpdate } from "./ops";
+import {
+  readStaged,
+  StagingWriter,
+  type ExamNumberUpdate,
+  type RecordInsert,
+  type RecordUpdate,
+} from "./ops";
 import { planRoster, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
 import { formatOf } from "./read-file";
 import { importFilePath, removeImportFile, saveImportFile, type SpooledFile } from "./storage";
@@ -334,6 +340,7 @@ async function writePass(
   await writer.insertUnits(summary.created, now);
   let inserts: RecordInsert[] = [];
   let updates: RecordUpdate[] = [];
+  let exams: ExamNumberUpdate[] = [];
   let written = 0;
   const flush = async () => {
     if (inserts.length) await writer.insertRecords(inserts, now);
@@ -354,15 +361,18 @@ async function writePass(
       );
       await writer.insertHistory(history);
     }
-    written += inserts.length + updates.length;
+    if (exams.length) await writer.setExamNumbers(exams);
+    written += inserts.length + updates.length + exams.length;
     inserts = [];
     updates = [];
+    exams = [];
     await hooks.afterBatch?.(written);
   };
   for await (const op of readStaged(stagingPath)) {
     if (op.op === "insert") inserts.push(op.row);
-    else updates.push(op.row);
-    if (inserts.length + updates.length >= WRITE_BATCH) await flush();
+    else if (op.op === "update") updates.push(op.row);
+    else exams.push(op.row);
+    if (inserts.length + updates.length + exams.length >= WRITE_BATCH) await flush();
   }
   await flush();
   const actorCols =
