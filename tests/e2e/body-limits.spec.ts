@@ -105,7 +105,10 @@ test("the roster upload route refuses strangers, other sites and oversized files
   page,
   request,
 }) => {
-  const file = { "x-file-name": encodeURIComponent("roster.csv"), "content-type": "application/octet-stream" };
+  const file = {
+    "x-file-name": encodeURIComponent("roster.csv"),
+    "content-type": "application/octet-stream",
+  };
   const signedOut = await request.post("/registrar/import/upload", {
     headers: { ...file, origin: BASE_URL },
     data: Buffer.from("姓名\n"),
