@@ -45,6 +45,11 @@ export function pickClassmates(
   );
 }
 
+/** Gives a record the roster's 考生号 (the optional roster column). */
+export function setExamNumber(studentNumber: string, examNumber: string): void {
+  identityDb("exam-number", studentNumber, examNumber);
+}
+
 /** A verified account registered long ago with `phone` (someone else's, as a recycled number is). */
 export function createAccountWithPhone(phone: string): void {
   identityDb("holder", phone);
