@@ -30,22 +30,22 @@ async function expectedMigrations(): Promise<string[]> {
   return entries.filter((e) => e.isDirectory()).map((e) => e.name);
 }
 
-async function pendingMigrations(): Promise<number | null> {
+async function pendingMigrations(expected: () => Promise<string[]>): Promise<number | null> {
   try {
     const applied = await db.$queryRawUnsafe<{ migration_name: string }[]>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
     );
     const done = new Set(applied.map((r) => r.migration_name));
-    return (await expectedMigrations()).filter((name) => !done.has(name)).length;
+    return (await expected()).filter((name) => !done.has(name)).length;
   } catch {
     return null;
   }
 }
 
-async function uploadsWritable(): Promise<boolean> {
-  const probe = path.join(uploadsRoot(), `.readyz-${process.pid}-${randomBytes(4).toString("hex")}`);
+async function uploadsWritable(root: string): Promise<boolean> {
+  const probe = path.join(root, `.readyz-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
-    await mkdir(uploadsRoot(), { recursive: true });
+    await mkdir(root, { recursive: true });
     await writeFile(probe, "ok", { flag: "wx" });
     await rm(probe, { force: true });
     return true;
@@ -54,13 +54,19 @@ async function uploadsWritable(): Promise<boolean> {
   }
 }
 
-export async function readiness(): Promise<Readiness> {
+/** The options exist for tests: another uploads folder, another list of expected migrations. */
+export async function readiness(
+  options: { uploadsDir?: string; expectedMigrations?: () => Promise<string[]> } = {},
+): Promise<Readiness> {
   const database = await db
     .$queryRawUnsafe("SELECT 1")
     .then(() => "ok" as const)
     .catch(() => "unreachable" as const);
-  const pending = database === "ok" ? await pendingMigrations() : null;
-  const uploads = (await uploadsWritable()) ? ("ok" as const) : ("not writable" as const);
+  const pending =
+    database === "ok" ? await pendingMigrations(options.expectedMigrations ?? expectedMigrations) : null;
+  const uploads = (await uploadsWritable(options.uploadsDir ?? uploadsRoot()))
+    ? ("ok" as const)
+    : ("not writable" as const);
   const migrations = pending === null ? "unknown" : pending === 0 ? "ok" : "pending";
   return {
     ready: database === "ok" && migrations === "ok" && uploads === "ok",

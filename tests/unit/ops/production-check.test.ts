@@ -119,9 +119,7 @@ describe("production start check", () => {
   });
 
   it("lists every problem of an empty production configuration, one line each", () => {
-    const problems = productionProblems(
-      parseEnv({ APP_MODE: "production", SECRETS_FILE: noSecretsFile }),
-    );
+    const problems = productionProblems(parseEnv({ APP_MODE: "production", SECRETS_FILE: noSecretsFile }));
     expect(problems.map((p) => p.split(" ")[0])).toEqual([
       "NEXTAUTH_SECRET",
       "DATA_ENCRYPTION_KEY",
