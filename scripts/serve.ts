@@ -23,7 +23,7 @@ const problems = productionProblems(settings);
 if (problems.length > 0) {
   console.error(`[serve] APP_MODE=production refuses to start (${problems.length} to fix):`);
   for (const p of problems) console.error(`[serve]   ${p}`);
-  process.exit(1);
+  process.exit(78); // EX_CONFIG: a supervisor should not restart it in a loop (docs/operations.md)
 }
 const port = settings.PORT;
 const hostname = settings.HOSTNAME;

@@ -85,7 +85,7 @@ describe("production start", () => {
       child.stderr.on("data", (d) => (stderr += d));
       child.on("exit", (code) => resolve({ code, stderr }));
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(78);
     expect(run.stderr).toContain("DATA_ENCRYPTION_KEY is too short (16 bytes)");
   });
 
