@@ -50,13 +50,19 @@ export function deriveKey(secret: string, purpose: string): Buffer {
 }
 
 /** A short, non-secret name of a key, written into every ciphertext: which key sealed it. */
+const keyIds = new WeakMap<Buffer, string>();
 export function keyId(key: Buffer): string {
-  return createHash("sha256")
-    .update("key-id\u0000")
-    .update(key)
-    .digest()
-    .subarray(0, 6)
-    .toString("base64url");
+  let id = keyIds.get(key); // deriveKey hands out the same Buffer while the secret is unchanged
+  if (!id) {
+    id = createHash("sha256")
+      .update("key-id\u0000")
+      .update(key)
+      .digest()
+      .subarray(0, 6)
+      .toString("base64url");
+    keyIds.set(key, id);
+  }
+  return id;
 }
 
 export const encryptionKey = (): Buffer => deriveKey(secretOf("dataEncryption"), "aes-256-gcm");

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,5 +130,22 @@ describe("production start", () => {
     const run = await npmRun("seed", [], { ...complete, DATABASE_URL: database.url });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("demo data is never loaded in production mode");
+  });
+
+  it("demo mode: a demo database made before keys were generated per install is refused with what to do", async () => {
+    const file = path.join(work, "old-demo.db");
+    writeFileSync(file, "SQLite format 3\u0000 (an old demo database)");
+    const run = await npmRun("start", [], {
+      APP_MODE: "demo",
+      DATABASE_URL: `file:${file}`,
+      SECRETS_FILE: path.join(work, "absent-secrets.json"),
+      APP_SECRET: "",
+      NEXTAUTH_SECRET: "",
+      DATA_ENCRYPTION_KEY: "",
+      BLIND_INDEX_KEY: "",
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("holds demo data encrypted with a key this version no longer has");
+    expect(existsSync(path.join(work, "absent-secrets.json"))).toBe(false);
   });
 });
