@@ -20,7 +20,10 @@ function headersOf(req: { headers?: Record<string, unknown> }): Headers {
  * in through server actions calling the same services as these providers.
  */
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read when a request is handled, not when the module loads (a build needs no secret).
+  get secret() {
+    return authSecret();
+  },
   useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().absoluteMs / 1000) },
   pages: { signIn: "/login", error: "/login" },

@@ -6,7 +6,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { nameKey } from "@/lib/identity/name";
 import { maskPhone } from "@/lib/identity/phone";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, decrypt } from "@/lib/security/crypto";
+import { blindIndexes, decrypt } from "@/lib/security/crypto";
 import { requestedChange } from "./account-change";
 import { claimantOf } from "./phone-release";
 import { decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
@@ -152,7 +152,7 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     }),
     change?.idNumber
       ? db.account.count({
-          where: { verifiedIdIndex: blindIndex(change.idNumber), id: { not: row.account.id } },
+          where: { verifiedIdIndex: { in: blindIndexes(change.idNumber) }, id: { not: row.account.id } },
         })
       : Promise.resolve(0),
   ]);
