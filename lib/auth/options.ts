@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInStudent } from "@/lib/accounts/sign-in";
 import { signInStaff } from "@/lib/staff/sign-in";
 import { metaFromHeaders } from "@/lib/core/request-meta";
+import { safeRedirectUrl } from "@/lib/core/safe-next";
 import { authSecret, secureCookies } from "./secret";
 import { sessionLimits } from "./sessions";
 
@@ -33,7 +34,10 @@ async function withoutDetail<T>(signIn: () => Promise<T>): Promise<T> {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read when a request is handled, not when the module loads (a build needs no secret).
+  get secret() {
+    return authSecret();
+  },
   useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().absoluteMs / 1000) },
   pages: { signIn: "/login", error: "/login" },
@@ -73,6 +77,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // callbackUrl is chosen by whoever built the link: only a path on this site is followed.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async jwt({ token, user, account }) {
       if (user) {
         token.sid = user.id;
