@@ -101,7 +101,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
         TRUST_PROXY: "1",
         DEMO_MODE: o.env.DEMO_MODE ?? "1",
         DEV_OUTBOX: "0",
-        INSTANCE_NAME: `app-${port}`,
+        INSTANCE_ID: `app-${port}`,
       },
       stdio: ["ignore", log, log],
     }),
