@@ -56,9 +56,12 @@ const nextConfig: NextConfig = {
     "pg",
   ],
   experimental: {
-    serverActions: { bodySizeLimit: "65mb" },
-    // Bodies up to this size pass (default 10 MB): a roster file may be 64 MB (lib/roster-import/jobs.ts).
-    proxyClientMaxBodySize: "65mb",
+    // The largest form body a page allows (correction evidence, 5 × 5 MB); proxy.ts holds every other page
+    // to its own, smaller limit (lib/security/body-limits.ts MAX_ACTION_BODY). The 64 MB roster goes to a
+    // route handler that streams it to disk and is not behind the proxy.
+    serverActions: { bodySizeLimit: "26mb" },
+    // The proxy clones a body up to this size (and would cut a longer one): the same ceiling.
+    proxyClientMaxBodySize: "26mb",
     // forbidden() for signed-in people opening another role's area
     authInterrupts: true,
   },

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedOrigins } from "./lib/core/allowed-origins";
+import { bodyRefusal } from "./lib/security/body-limits";
 
 /**
  * CSRF defence for every state-changing request (server actions and route handlers alike): it must come
@@ -22,7 +23,19 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "application/json" },
     });
   }
+  // Body size by page, judged from the declared length before anything is read (lib/security/body-limits.ts)
+  const tooLarge = bodyRefusal(request.nextUrl.pathname, request.headers);
+  if (tooLarge) {
+    return new NextResponse(JSON.stringify({ error: "request body too large", limitBytes: tooLarge.limit }), {
+      status: tooLarge.status,
+      headers: { "content-type": "application/json", connection: "close" },
+    });
+  }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// The roster upload route is left out: the proxy would clone (buffer) its 64 MB body; it checks the origin
+// itself (lib/security/same-origin.ts) before reading a byte.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|registrar/import/upload$).*)"],
+};

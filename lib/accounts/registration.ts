@@ -5,7 +5,7 @@ import type { RequestMeta } from "@/lib/core/request-meta";
 import type { StudentActor } from "@/lib/auth/actor";
 import { startSession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, encrypt } from "@/lib/security/crypto";
+import { blindIndex, blindIndexes, encrypt } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/passwords";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
@@ -63,7 +63,7 @@ export async function registerStudent(
 
   const idIndex = blindIndex(fields.idNumber);
   const holder = await db.account.findFirst({
-    where: { idNumberIndex: idIndex, identityStatus: { not: "cancelled" } },
+    where: { idNumberIndex: { in: blindIndexes(fields.idNumber) }, identityStatus: { not: "cancelled" } },
     select: { id: true },
   });
   if (holder && !input.reRegister) return ID_TAKEN();

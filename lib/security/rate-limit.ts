@@ -1,5 +1,5 @@
 import "server-only";
-import { Pool } from "pg";
+import type { Pool } from "pg";
 import {
   RateLimiterPostgres,
   RateLimiterPrisma,
@@ -8,6 +8,7 @@ import {
 } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
+import { createPgPool } from "@/lib/db/pg-pool";
 
 /**
  * Named limits, each used somewhere (tests/unit/security/limits-used.test.ts); docs/security.md lists them
@@ -88,7 +89,7 @@ function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   const url = databaseUrl();
   let created: Promise<RateLimiterAbstract>;
   if (providerOf(url) === "postgresql") {
-    pool ??= new Pool({ connectionString: url, max: 4 });
+    pool ??= createPgPool({ connectionString: url, max: 4 });
     const storeClient = pool;
     created = ensurePgTable(storeClient).then(
       () =>

@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, "../../..");
  * The server's database, named like scripts/e2e-server.sh names it (data/e2e.db on the default port 3100,
  * data/e2e-<port>.db on another); the same environment gives the same keys.
  */
-function e2eDatabaseUrl(): string {
+export function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const port = process.env.E2E_PORT ?? "3100";
   return `file:./data/${port === "3100" ? "e2e" : `e2e-${port}`}.db`;
@@ -43,6 +43,11 @@ export function pickClassmates(
     options.inOpenCampaign ? "open" : "any",
     ...(options.collegeCode ? [options.collegeCode] : []),
   );
+}
+
+/** Gives a record the roster's 考生号 (the optional roster column). */
+export function setExamNumber(studentNumber: string, examNumber: string): void {
+  identityDb("exam-number", studentNumber, examNumber);
 }
 
 /** A verified account registered long ago with `phone` (someone else's, as a recycled number is). */
