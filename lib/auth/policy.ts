@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "reminder.send",
   "correction.collegeReview",
   "idNumber.reveal",
+  "phone.reveal",
   // registrar
   "progress.viewAll",
   "roster.import",
@@ -61,6 +62,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, Set<Permission>> = {
     "reminder.send",
     "correction.collegeReview",
     "idNumber.reveal",
+    "phone.reveal",
   ]),
   registrar: new Set([
     "progress.viewCollege",
@@ -68,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, Set<Permission>> = {
     "notChecked.export",
     "reminder.send",
     "idNumber.reveal",
+    "phone.reveal",
     "roster.import",
     "campaign.manage",
     "correction.registrarReview",

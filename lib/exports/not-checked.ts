@@ -22,6 +22,7 @@ const COLUMNS: { header: string; width: number; value: (r: NotCheckedRow) => str
   { header: "证件号码", width: 22, value: (r) => r.idMasked },
   { header: "是否注册", width: 10, value: (r) => (r.registered ? "已注册" : "未注册") },
   { header: "是否查看", width: 10, value: (r) => (r.viewed ? "已查看" : "未查看") },
+  { header: "是否报错", width: 10, value: (r) => (r.reported ? "已报错" : "") },
 ];
 
 const csvCell = (s: string) => {
