@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_STUDENTS, signInStaff } from "./support/helpers";
 
@@ -58,5 +59,48 @@ test(
     await page.getByRole("button", { name: say("取消", "Cancel") }).click();
     await expect(remind).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: say("已提醒", "Reminded") })).toHaveCount(0);
+  },
+);
+
+test(
+  "the registrar narrows the corrections to a college and downloads the summary",
+  { tag: "@both" },
+  async ({ page }) => {
+    await signInStaff(page, "registrar");
+    await page.goto("/registrar/corrections?status=all");
+    const college = "计算机与信息工程学院";
+    await page.getByLabel(say("分院", "College"), { exact: true }).selectOption({ label: college });
+    await page.getByRole("button", { name: say("筛选", "Filter") }).click();
+    await expect(page).toHaveURL(/collegeId=/);
+    const xlsx = page.getByRole("link", { name: say("导出勘误汇总 Excel(XLSX)", "Export summary (XLSX)") });
+    await scrollTo(page, xlsx);
+    await expect(xlsx).toHaveAttribute(
+      "href",
+      /\/registrar\/corrections\/export\?status=all&collegeId=[^&]+&format=xlsx/,
+    );
+    await page.screenshot({ path: test.info().outputPath("corrections-summary.png"), fullPage: true });
+    const download = page.waitForEvent("download");
+    await xlsx.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^勘误汇总-更正申请-\d{12}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    const sheet = workbook.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(headers.slice(0, 3)).toEqual(["学号", "姓名", "证件号码"]);
+    expect(headers).toEqual(
+      expect.arrayContaining(["原信息", "申请更正为", "学院意见", "学籍管理科意见", "省级文号"]),
+    );
+    const collegeColumn = headers.indexOf("分院") + 1;
+    for (let r = 2; r <= sheet.rowCount; r++)
+      expect(String(sheet.getRow(r).getCell(collegeColumn).value)).toBe(college);
+
+    const csv = await page.request.get(
+      (await page
+        .getByRole("link", { name: say("导出勘误汇总 CSV", "Export summary (CSV)") })
+        .getAttribute("href"))!,
+    );
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect((await csv.text()).startsWith("\uFEFF学号,姓名,证件号码")).toBe(true);
   },
 );
