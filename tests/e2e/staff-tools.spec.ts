@@ -104,3 +104,43 @@ test(
     expect((await csv.text()).startsWith("\uFEFF学号,姓名,证件号码")).toBe(true);
   },
 );
+
+test(
+  "the admin reads the audit log in words and finds a student's entries",
+  { tag: "@both" },
+  async ({ browser, page }) => {
+    // an entry about the student: a counsellor looks up his number
+    const clerk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const clerkPage = await clerk.newPage();
+    await signInStaff(clerkPage, "college01");
+    await clerkPage.goto(`/college?q=${student.studentNumber}`);
+    await clerkPage
+      .getByRole("button", {
+        name: new RegExp(`查看 ${student.name} 的手机号|Show ${student.name}'s mobile number`),
+      })
+      .click();
+    await expect(clerkPage.getByRole("link", { name: new RegExp(student.phone) })).toBeVisible();
+    await clerk.close();
+
+    await signInStaff(page, "admin");
+    await page.goto("/admin/audit");
+    const search = page.getByLabel(say("学生（学号或姓名）", "Student (student number or name)"));
+    await scrollTo(page, search);
+    await search.fill(student.studentNumber);
+    await page.getByRole("button", { name: say("筛选", "Filter") }).click();
+    await expect(page).toHaveURL(new RegExp(`student=${student.studentNumber}`));
+    const row = page
+      .locator("tbody tr", { hasText: say("查看学生手机号", "Student's mobile number shown") })
+      .first();
+    await scrollTo(page, row);
+    await expect(row).toContainText(student.name);
+    await expect(row).toContainText(say("学号 2023*****003", "No. 2023*****003"));
+    await expect(row).toContainText("phone.reveal");
+    await expect(page.locator("tbody")).not.toContainText(student.studentNumber);
+    await page.screenshot({ path: test.info().outputPath("audit.png"), fullPage: true });
+
+    await search.fill("没有这个学生");
+    await page.getByRole("button", { name: say("筛选", "Filter") }).click();
+    await expect(page.getByText(say("没有符合条件的记录。", "No matching entries."))).toBeVisible();
+  },
+);
