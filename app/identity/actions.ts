@@ -15,6 +15,7 @@ import type { PhotoPair } from "@/lib/identity-cases/photos-intake";
 import { submitRosterEvidence } from "@/lib/identity-cases/roster-evidence";
 import { RESPONSE_WORKING_DAYS } from "@/lib/identity-cases/rules";
 import { addWorkingDays } from "@/lib/identity-cases/working-days";
+import { workingCalendar } from "@/lib/settings";
 
 export type IdentityFormData = { message?: string };
 type State = FormState<IdentityFormData>;
@@ -29,7 +30,8 @@ async function photoPair(formData: FormData): Promise<PhotoPair> {
   return { front: await fileBytes(formData.get("front")), back: await fileBytes(formData.get("back")) };
 }
 
-const dueText = () => formatDate(addWorkingDays(new Date(), RESPONSE_WORKING_DAYS));
+const dueText = async () =>
+  formatDate(addWorkingDays(new Date(), RESPONSE_WORKING_DAYS, await workingCalendar()));
 
 /** 手持身份证照片: both photos in one upload, which creates one case for support. */
 export async function uploadPhotosAction(_prev: State, formData: FormData): Promise<State> {
@@ -38,7 +40,7 @@ export async function uploadPhotosAction(_prev: State, formData: FormData): Prom
   const result = await submitPhotoReview(actor, await photoPair(formData), { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result);
   revalidatePath("/identity", "layout");
-  return { status: "success", data: { message: t("identity.photos.submitted", { due: dueText() }) } };
+  return { status: "success", data: { message: t("identity.photos.submitted", { due: await dueText() }) } };
 }
 
 const assistSchema = z.object({
@@ -123,5 +125,5 @@ export async function accountChangeAction(_prev: State, formData: FormData): Pro
   );
   if (!result.ok) return formError(t, result, values);
   revalidatePath("/identity", "layout");
-  return { status: "success", data: { message: t("identity.change.submitted", { due: dueText() }) } };
+  return { status: "success", data: { message: t("identity.change.submitted", { due: await dueText() }) } };
 }
