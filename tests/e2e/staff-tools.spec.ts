@@ -144,3 +144,47 @@ test(
     await expect(page.getByText(say("没有符合条件的记录。", "No matching entries."))).toBeVisible();
   },
 );
+
+test(
+  "the admin keeps the holiday calendar and support searches every case",
+  { tag: "@both" },
+  async ({ page }) => {
+    await signInStaff(page, "admin");
+    await page.goto("/admin/settings");
+    const form = page.locator("form", {
+      has: page.getByRole("heading", { name: say("节假日与调休", "Holidays and make-up working days") }),
+    });
+    const holidays = form.getByLabel(say("节假日（不上班的日期）", "Holidays (days off)"));
+    const workdays = form.getByLabel(say("调休上班日", "Make-up working days (调休)"));
+    await scrollTo(page, holidays);
+    // a day that does not exist is refused at its field, and what was typed stays
+    await holidays.fill("2031-10-01\n2031-02-30");
+    await workdays.fill("2031-10-11");
+    await form.getByRole("button", { name: say("保存", "Save") }).click();
+    await expect(
+      form.getByText(say("请每行填写一个有效日期", "Enter one valid date per line")),
+    ).toBeVisible();
+    await expect(holidays).toHaveValue("2031-10-01\n2031-02-30");
+    await expect(holidays).toHaveAttribute("aria-invalid", "true");
+    await holidays.fill("2031-10-01\n2031-10-02\n2031-10-03");
+    await form.getByRole("button", { name: say("保存", "Save") }).click();
+    await expect(form.getByRole("status")).toHaveText(say("已保存。", "Saved."));
+    await page.reload();
+    await expect(holidays).toHaveValue("2031-10-01\n2031-10-02\n2031-10-03");
+    await expect(workdays).toHaveValue("2031-10-11");
+    await page.screenshot({ path: test.info().outputPath("settings-calendar.png"), fullPage: true });
+    await page.context().clearCookies();
+
+    await signInStaff(page, "support");
+    await page.goto("/support");
+    const search = page.getByLabel(say("姓名、证件号码或手机号", "Name, ID number or phone number"));
+    await scrollTo(page, search);
+    await search.fill(student.idNumber);
+    await page.getByLabel(say("状态", "Status"), { exact: true }).selectOption(say("审核通过", "Approved"));
+    await page.getByRole("button", { name: say("查询", "Search") }).click();
+    await expect(page).toHaveURL(/status=approved/);
+    await expect(page.getByText(say("没有找到符合条件的工单。", "No case matches."))).toBeVisible();
+    await expect(search).toHaveValue(student.idNumber);
+    await page.screenshot({ path: test.info().outputPath("support-search.png"), fullPage: true });
+  },
+);
