@@ -11,7 +11,8 @@ const base = z.object({
 
 /**
  * A review form's fields → DecisionInput: items (hidden ids), decision.<id> (accepted | rejected, may be
- * missing: the service reports it at the field), reason.<id>, note, lockVersion. Null when malformed.
+ * missing: the service reports it at the field), reason.<id>, note, lockVersion, create.<id> (create the
+ * missing organisation unit of that item). Null when malformed.
  */
 export function parseDecisionForm(formData: FormData): DecisionInput | null {
   const text = (key: string) => {
@@ -38,6 +39,7 @@ export function parseDecisionForm(formData: FormData): DecisionInput | null {
     decisions,
     note: parsed.data.note,
     provincialRef: parsed.data.provincialRef,
+    createUnits: parsed.data.items.filter((itemId) => text(`create.${itemId}`) === "1"),
   };
 }
 

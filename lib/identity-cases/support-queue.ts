@@ -7,7 +7,7 @@ import { nameKey } from "@/lib/identity/name";
 import { maskPhone, parsePhone } from "@/lib/identity/phone";
 import { audit } from "@/lib/security/audit";
 import { workingCalendar } from "@/lib/settings";
-import { blindIndex, decrypt } from "@/lib/security/crypto";
+import { blindIndexes, decrypt } from "@/lib/security/crypto";
 import { requestedChange } from "./account-change";
 import { claimantOf } from "./phone-release";
 import { CASE_STATUSES, decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
@@ -119,6 +119,19 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     }),
   );
 
+  const evidenceRecord = row.evidenceRecordId
+    ? await db.enrollmentRecord.findUnique({
+        where: { id: row.evidenceRecordId },
+        select: {
+          studentNumber: true,
+          name: true,
+          enrolledOn: true,
+          idNumberIndex: true,
+          college: { select: { name: true } },
+          classGroup: { select: { name: true } },
+        },
+      })
+    : null;
   const [holders, earlier, history, records, requestedHolders] = await Promise.all([
     db.account.findMany({
       where: { idNumberIndex: row.account.idNumberIndex, id: { not: row.account.id } },
@@ -141,7 +154,7 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     }),
     change?.idNumber
       ? db.account.count({
-          where: { verifiedIdIndex: blindIndex(change.idNumber), id: { not: row.account.id } },
+          where: { verifiedIdIndex: { in: blindIndexes(change.idNumber) }, id: { not: row.account.id } },
         })
       : Promise.resolve(0),
   ]);
@@ -189,6 +202,15 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
       cancelledAt: h.cancelledAt,
     })),
     rosterMatch: records.some((r) => nameKey(r.name) === key),
+    // roster evidence without a 考生号 in the roster: the record the student named, for the clerk to weigh
+    evidence: evidenceRecord && {
+      studentNumber: evidenceRecord.studentNumber,
+      name: evidenceRecord.name,
+      enrolledOn: evidenceRecord.enrolledOn,
+      college: evidenceRecord.college.name,
+      classGroup: evidenceRecord.classGroup.name,
+      sameIdNumber: evidenceRecord.idNumberIndex === row.account.idNumberIndex,
+    },
     earlierCases: earlier.map((c) => ({
       id: c.id,
       kind: c.kind,
@@ -238,7 +260,10 @@ export async function searchSupportCases(
     ? {}
     : id.ok
       ? {
-          OR: [{ idNumberIndex: blindIndex(id.value) }, { account: { idNumberIndex: blindIndex(id.value) } }],
+          OR: [
+            { idNumberIndex: { in: blindIndexes(id.value) } },
+            { account: { idNumberIndex: { in: blindIndexes(id.value) } } },
+          ],
         }
       : phone.ok
         ? { OR: [{ releasePhone: phone.value }, { account: { phone: phone.value } }] }
