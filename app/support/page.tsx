@@ -48,9 +48,7 @@ export default async function SupportPage() {
         </div>
       </Card>
       <Card className="mt-6" aria-labelledby="search-title">
-        <ClientMessages
-          namespaces={["support.search", "support.columns", "support.kinds", "identity.status"]}
-        >
+        <ClientMessages namespaces={["support.search", "support.columns", "support.kinds"]}>
           <CaseSearch statuses={[...CASE_STATUSES]} />
         </ClientMessages>
       </Card>

@@ -6,11 +6,12 @@ import { useTranslations } from "next-intl";
 import { searchCasesAction, type CaseSearchData } from "@/app/support/actions";
 import type { FormState } from "@/lib/core/form-state";
 import { formatDateTime } from "@/lib/i18n/format";
-import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
+import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 
 const idle: FormState<CaseSearchData> = { status: "idle" };
+const TONES = { pending: "warning", approved: "success", rejected: "danger", cancelled: "neutral" } as const;
 const control =
   "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-slate-300 ring-inset";
 
@@ -128,7 +129,9 @@ export function CaseSearch({ statuses }: { statuses: string[] }) {
                       {r.idMasked}
                     </Td>
                     <Td label={tc("status")}>
-                      <CaseStatusBadge status={r.status} />
+                      <Badge tone={TONES[r.status as keyof typeof TONES] ?? "neutral"}>
+                        {t.has(`statuses.${r.status}`) ? t(`statuses.${r.status}`) : r.status}
+                      </Badge>
                     </Td>
                     <Td label={t("createdAt")} className="tabular-nums">
                       {formatDateTime(r.createdAt)}
