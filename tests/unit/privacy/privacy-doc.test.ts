@@ -9,7 +9,7 @@ import { retentionSchema } from "@/lib/settings";
 const DOC = path.resolve(__dirname, "../../../docs/privacy.md");
 
 describe("docs/privacy.md", () => {
-  it("carries the tables generated from lib/auth/policy.ts and the retention settings (run scripts/privacy-table.ts)", () => {
+  it("carries the tables generated from lib/auth/policy.ts and the retention settings (npm run privacy:table)", () => {
     const doc = readFileSync(DOC, "utf8");
     expect(renderDocument(doc, retentionSchema.parse({}))).toBe(doc);
   });
