@@ -85,7 +85,8 @@ test("a cohort through nginx and two instances: 0 errors, 0 lost", async () => {
     base: cluster.balancer.url,
     seconds: 10,
     concurrency: 4,
-    students: cohort.students,
+    // the last student is kept for the next test (a fresh record with its confirm button)
+    students: cohort.students.slice(0, -1),
     studentPassword: COHORT_PASSWORD,
     staffPassword: STAFF_PASSWORD,
     staff: ["college01", "registrar"],

@@ -235,12 +235,14 @@ export async function runCohort(o: CohortOptions): Promise<CohortResult> {
   async function student(slot: number): Promise<void> {
     while (performance.now() < end) {
       const n = next++;
-      const who = o.students[n % o.students.length];
+      // a run longer than the list starts it again: each student then takes the same path as before
+      const index = n % o.students.length;
+      const who = o.students[index];
       const browser = new Browser(o.base, localAddressFor(n));
       try {
         await signIn(browser, "student", who.phone, o.studentPassword);
         const recordHtml = await page(browser, "/record", "/record");
-        if ((n * 7919) % 1000 < reportShare * 1000) {
+        if ((index * 7919) % 1000 < reportShare * 1000) {
           const requestId = await report(browser, who);
           result.reported.push({ recordId: who.recordId, requestId });
         } else if (await confirm(browser, recordHtml)) {
