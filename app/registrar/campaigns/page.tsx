@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { knownLevels, listCampaigns } from "@/lib/campaigns/manage";
+import { knownCohorts, knownLevels, listCampaigns } from "@/lib/campaigns/manage";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -22,9 +22,10 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const actor = await requireStaff("campaign.manage");
   const t = await getTranslations("registrar");
   const tp = await getTranslations("progress.campaign");
-  const [campaigns, levels, { saved }] = await Promise.all([
+  const [campaigns, levels, cohorts, { saved }] = await Promise.all([
     listCampaigns(actor),
     knownLevels(),
+    knownCohorts(),
     searchParams,
   ]);
   const now = new Date();
@@ -51,6 +52,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     <Th>{t("campaigns.name")}</Th>
                     <Th>{t("campaigns.cohort")}</Th>
                     <Th>{t("campaigns.level")}</Th>
+                    <Th className="text-right">{t("campaigns.students")}</Th>
                     <Th>{t("campaigns.window")}</Th>
                     <Th>{t("campaigns.state")}</Th>
                     <Th>
@@ -66,6 +68,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                         <RowTh className="font-medium">{c.name}</RowTh>
                         <Td>{c.cohort}</Td>
                         <Td>{c.level}</Td>
+                        <Td className="text-right tabular-nums" data-testid="campaign-students">
+                          {c.students.toLocaleString("zh-CN")}
+                        </Td>
                         <Td className="text-xs text-slate-600">
                           {formatDateTime(c.startsAt)}
                           <br />
@@ -96,7 +101,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           </Card>
           <Card className="lg:col-span-2">
             <h2 className="mb-4 text-xl font-bold">{t("campaigns.create")}</h2>
-            <CampaignForm levels={levels} />
+            <CampaignForm levels={levels} cohorts={cohorts} />
           </Card>
         </div>
       </ClientMessages>
