@@ -49,7 +49,7 @@ export default async function GraduationLockJobPage({
     uploaderNames([job.createdById]),
   ]);
   const uploader = names.get(job.createdById);
-  const count = job.changedRows.toLocaleString("zh-CN");
+  const count = job.changedRows;
   const counts = [
     { key: "countTotal", value: job.totalRows },
     { key: job.status === "previewed" ? "countToLock" : "countLocked", value: job.changedRows },
