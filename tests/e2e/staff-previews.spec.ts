@@ -67,6 +67,15 @@ async function visibleAtPhoneSize(page: Page, control: Locator) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** Full-page pictures of the page at desktop and phone width, kept with the test's artifacts. */
+async function shots(page: Page, name: string) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: width === 360 ? 780 : 800 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 const rows = [row(0), row(1), row(2)];
 
 test("an import preview lists who changes and how; a stale preview is discarded; the list names the uploader", async ({
@@ -101,6 +110,7 @@ test("an import preview lists who changes and how; a stale preview is discarded;
   );
   await expect(page.locator("body")).not.toContainText(newId);
   await checkA11y(page);
+  await shots(page, "import-preview-changes");
 
   // Set aside instead of committed: the box must be ticked first.
   const discard = page.getByTestId("discard");
@@ -116,6 +126,7 @@ test("an import preview lists who changes and how; a stale preview is discarded;
   const listed = page.locator("tbody tr", { hasText: "roster-2.csv" }).first();
   await expect(listed).toContainText("学籍管理科");
   await expect(listed).toContainText("已作废");
+  await shots(page, "import-list");
 });
 
 test("a graduation lock lists who will be locked, waits for the confirmation, and the registrar can undo it", async ({
@@ -134,6 +145,7 @@ test("a graduation lock lists who will be locked, waits for the confirmation, an
   await expect(list).toContainText(college);
   await expect(page.getByText(`X${stamp}`)).toBeVisible();
   await checkA11y(page);
+  await shots(page, "graduation-lock-preview");
 
   const confirm = page.getByTestId("lock-confirm");
   const lockButton = confirm.getByRole("button", { name: "锁定 2 名学生" });
@@ -144,6 +156,7 @@ test("a graduation lock lists who will be locked, waits for the confirmation, an
   await lockButton.click();
   await expect(page.getByRole("heading", { name: "本次锁定的学生（共 2 人）" })).toBeVisible();
   await expect(page.getByText("已锁定", { exact: true }).first()).toBeVisible();
+  await shots(page, "graduation-lock-committed");
 
   const undo = page.getByTestId("lock-undo");
   const undoButton = undo.getByRole("button", { name: "撤销锁定（2 人）" });
@@ -153,6 +166,7 @@ test("a graduation lock lists who will be locked, waits for the confirmation, an
   await expect(page.getByText("这次锁定已撤销，名单中的学生已恢复为未锁定。")).toBeVisible();
   await page.goto("/registrar/graduation-lock");
   await expect(page.locator("tbody tr", { hasText: "lock.csv" }).first()).toContainText("已撤销");
+  await shots(page, "graduation-lock-list");
 });
 
 test("a campaign overlapping another for the same students needs a confirmation; choices come from the roster", async ({
@@ -186,6 +200,7 @@ test("a campaign overlapping another for the same students needs a confirmation;
   await expect(page.locator("#name")).toHaveValue(name);
   await expect(page.locator("#cohort")).toHaveValue("2023");
   await checkA11y(page);
+  await shots(page, "campaign-overlap");
   await overlap.getByRole("checkbox").check();
   await page.getByRole("button", { name: "新建批次" }).click();
   await expect(page.getByText("已创建自查批次。")).toBeVisible();
@@ -212,6 +227,7 @@ test("English: the graduation lock preview and its confirmation", { tag: "@en" }
   await expect(page.getByRole("heading", { name: "Students to lock (1)" })).toBeVisible();
   await expect(page.getByTestId("lock-students")).toContainText("预览学生丙");
   await expect(page.getByRole("button", { name: "Lock 1 student" })).toBeVisible();
+  await shots(page, "graduation-lock-preview-en");
   const discard = page.getByTestId("discard");
   await discard.getByRole("checkbox").check();
   await discard.getByRole("button", { name: "Discard preview" }).click();
