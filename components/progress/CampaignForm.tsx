@@ -65,6 +65,8 @@ export function CampaignForm({
       <div className="grid gap-4 sm:grid-cols-2">
         {cohorts.length > 0 ? (
           <SelectField
+            // a select applies defaultValue only when mounted: remount it so a refused save keeps the choice
+            key={`cohort-${v.cohort ?? ""}`}
             id="cohort"
             label={t("cohort")}
             hint={t("cohortChoiceHint")}
@@ -92,6 +94,7 @@ export function CampaignForm({
         )}
         {levels.length > 0 ? (
           <SelectField
+            key={`level-${v.level ?? ""}`}
             id="level"
             label={t("level")}
             hint={t("levelChoiceHint")}
