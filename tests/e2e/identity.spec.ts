@@ -187,7 +187,7 @@ test.describe("duplicate ID number", () => {
     await expect(page.getByText("审核通过后，以下未注销的账号将被注销")).toBeVisible();
     // The approval names the account it cancels and waits for a ticked confirmation.
     const cancelBox = page.getByTestId("cancel-confirm");
-    await expect(cancelBox).toContainText("批准后，以下 1 个持有相同证件号码的账号将被注销");
+    await expect(cancelBox).toContainText("审核通过后，以下 1 个持有相同证件号码的账号将被注销");
     await expect(cancelBox).toContainText(holder.name);
     const approve = page.getByRole("button", { name: "审核通过并注销 1 个账号" });
     await approve.click();

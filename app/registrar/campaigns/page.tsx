@@ -50,8 +50,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                 <thead>
                   <tr>
                     <Th>{t("campaigns.name")}</Th>
-                    <Th>{t("campaigns.cohort")}</Th>
-                    <Th>{t("campaigns.level")}</Th>
+                    <Th>{t("campaigns.scope")}</Th>
                     <Th className="text-right">{t("campaigns.students")}</Th>
                     <Th>{t("campaigns.window")}</Th>
                     <Th>{t("campaigns.state")}</Th>
@@ -66,8 +65,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     return (
                       <tr key={c.id}>
                         <RowTh className="font-medium">{c.name}</RowTh>
-                        <Td>{c.cohort}</Td>
-                        <Td>{c.level}</Td>
+                        <Td className="whitespace-nowrap">
+                          {t("campaigns.scopeValue", { cohort: c.cohort, level: c.level })}
+                        </Td>
                         <Td className="text-right tabular-nums" data-testid="campaign-students">
                           {c.students.toLocaleString("zh-CN")}
                         </Td>
