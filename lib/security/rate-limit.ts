@@ -40,6 +40,10 @@ export const LIMITS = {
   phoneReleasesPerIpDay: { points: 10, duration: 86_400 },
   /** external sign-in flows started from one address (each stores a short-lived state row) */
   externalSignInStartsPerIpMinute: { points: 30, duration: 60 },
+  /** 下载我的数据: copies of one account's data a day (each reads every row and file of the account) */
+  dataExportsPerAccountDay: { points: 5, duration: 86_400 },
+  /** 注销账号 requests one account may file a day (withdrawn ones count too) */
+  closureRequestsPerAccountDay: { points: 3, duration: 86_400 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;
