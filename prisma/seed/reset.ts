@@ -10,6 +10,7 @@ type ModelName = Prisma.ModelName;
  */
 export const DELETE_ORDER: readonly ModelName[] = [
   "ImportChange",
+  "AccountClosureRequest",
   "ImportRowIssue",
   "ImportJob",
   "AuditLog",

@@ -12,7 +12,16 @@ import { registrarActor } from "../roster-import/support";
 import { makeCollege } from "../progress/support";
 
 const actor = registrarActor();
-const uniqueCohort = () => `20${randomInt(30, 99)}`;
+/** A cohort no campaign of this run uses yet, nor the year before it (other tests pick cohorts too). */
+async function uniqueCohort(): Promise<string> {
+  for (;;) {
+    const cohort = `20${randomInt(31, 99)}`;
+    const taken = await db.campaign.count({
+      where: { cohort: { in: [cohort, String(Number(cohort) - 1)] } },
+    });
+    if (taken === 0) return cohort;
+  }
+}
 
 const campaign = (cohort: string, level: string, startsAt: string, endsAt: string, extra = {}) => ({
   name: `${cohort}级${level}自查${randomInt(0, 1e6)}`,
@@ -25,7 +34,7 @@ const campaign = (cohort: string, level: string, startsAt: string, endsAt: strin
 
 describe("campaigns that cannot go wrong quietly", () => {
   it("refuses an overlapping campaign for the same students unless confirmed, and audits the confirmation", async () => {
-    const cohort = uniqueCohort();
+    const cohort = await uniqueCohort();
     const first = await createCampaign(
       actor,
       campaign(cohort, "本科", "2026-12-01T08:00", "2026-12-20T18:00"),
@@ -59,7 +68,7 @@ describe("campaigns that cannot go wrong quietly", () => {
   });
 
   it("lets through what does not overlap: another level, another cohort, back-to-back windows", async () => {
-    const cohort = uniqueCohort();
+    const cohort = await uniqueCohort();
     expect(
       (await createCampaign(actor, campaign(cohort, "本科", "2026-12-01T08:00", "2026-12-10T08:00"))).ok,
     ).toBe(true);
@@ -73,7 +82,7 @@ describe("campaigns that cannot go wrong quietly", () => {
   });
 
   it("an edit that moves a campaign onto another is refused too; editing itself is not an overlap", async () => {
-    const cohort = uniqueCohort();
+    const cohort = await uniqueCohort();
     const a = await createCampaign(actor, campaign(cohort, "本科", "2026-11-01T08:00", "2026-11-10T08:00"));
     const b = await createCampaign(actor, campaign(cohort, "本科", "2026-12-01T08:00", "2026-12-10T08:00"));
     if (!a.ok || !b.ok) throw new Error("setup");
@@ -94,7 +103,7 @@ describe("campaigns that cannot go wrong quietly", () => {
   });
 
   it("offers the cohorts and levels the roster holds and counts the students each campaign covers", async () => {
-    const cohort = uniqueCohort();
+    const cohort = await uniqueCohort();
     await makeCollege("覆盖院", cohort, 3, "本科");
     await makeCollege("覆盖院", cohort, 2, "专升本");
     expect(await knownCohorts()).toContain(cohort);
