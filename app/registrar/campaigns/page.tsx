@@ -39,8 +39,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             {t("campaigns.saved")}
           </Alert>
         ) : null}
-        <div className="grid gap-6 lg:grid-cols-5">
-          <Card className="min-w-0 lg:col-span-3">
+        <div className="grid gap-6 2xl:grid-cols-5">
+          <Card className="min-w-0 2xl:col-span-3">
             <h2 className="text-xl font-bold">{t("campaigns.list")}</h2>
             <p className="mb-4 mt-1 text-sm text-slate-600">{t("campaigns.description")}</p>
             {campaigns.length === 0 ? (
@@ -99,7 +99,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
               </DataTable>
             )}
           </Card>
-          <Card className="lg:col-span-2">
+          <Card className="max-w-2xl 2xl:col-span-2 2xl:max-w-none">
             <h2 className="mb-4 text-xl font-bold">{t("campaigns.create")}</h2>
             <CampaignForm levels={levels} cohorts={cohorts} />
           </Card>
