@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { graduationLockAction } from "@/app/registrar/graduation-lock/actions";
 import { UploadForm } from "./UploadForm";
+import { bodyLimitFor, FORM_OVERHEAD } from "@/lib/security/body-limits";
 
 /** The 学号 file: uploading only lists who would be locked; locking is a separate, confirmed step. */
 export function GraduationLockForm() {
@@ -13,6 +14,7 @@ export function GraduationLockForm() {
       label={t("file")}
       hint={t("description")}
       submit={t("submit")}
+      maxBytes={bodyLimitFor("/registrar/graduation-lock") - FORM_OVERHEAD}
     />
   );
 }

@@ -8,7 +8,7 @@ import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
+import { blindIndex, blindIndexes, decrypt, encrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
 import { isUniqueViolation } from "./db-errors";
 import { resolveDuplicateId } from "./resolve";
@@ -107,7 +107,7 @@ export async function decideIdentityCase(
 
   const approved = await resolveDuplicateId({
     accountId: row.accountId,
-    via: "photo_review",
+    via: row.kind === "roster_evidence" ? "roster_evidence" : "photo_review",
     actor,
     ip: meta.ip,
     now,
@@ -173,8 +173,18 @@ async function rejectCase(
         // The claimant has no account here: the answer goes by SMS to the number; the holder hears nothing.
         phone = row.releasePhone;
       } else {
-        const kind = row.kind === "account_change" ? "identity.changeRejected" : "identity.photoRejected";
-        const link = row.kind === "account_change" ? "/identity/change" : "/identity/photos";
+        const kind =
+          row.kind === "account_change"
+            ? "identity.changeRejected"
+            : row.kind === "roster_evidence"
+              ? "identity.rosterRejected"
+              : "identity.photoRejected";
+        const link =
+          row.kind === "account_change"
+            ? "/identity/change"
+            : row.kind === "roster_evidence"
+              ? "/identity"
+              : "/identity/photos";
         await notify({ accountId: row.accountId }, kind, { reasonCode: code, note }, link, tx);
       }
       await audit(tx, actor, {
@@ -200,7 +210,9 @@ async function rejectCase(
           ? texts.phoneReleaseRejected(text)
           : row.kind === "account_change"
             ? texts.changeRejected(text)
-            : texts.photoRejected(text),
+            : row.kind === "roster_evidence"
+              ? texts.rosterRejected(text)
+              : texts.photoRejected(text),
     });
   }
   return ok({ status: "rejected" });
@@ -234,7 +246,7 @@ async function applyAccountChange(
       const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
       if (newId && newIndex !== account.idNumberIndex) {
         const taken = await tx.account.count({
-          where: { verifiedIdIndex: newIndex, id: { not: account.id } },
+          where: { verifiedIdIndex: { in: blindIndexes(newId) }, id: { not: account.id } },
         });
         if (taken > 0) throw new Refused("support.errors.idNumberTaken");
       }

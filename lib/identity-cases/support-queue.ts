@@ -6,7 +6,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { nameKey } from "@/lib/identity/name";
 import { maskPhone } from "@/lib/identity/phone";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, decrypt } from "@/lib/security/crypto";
+import { blindIndexes, decrypt } from "@/lib/security/crypto";
 import { requestedChange } from "./account-change";
 import { claimantOf } from "./phone-release";
 import { decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
@@ -117,6 +117,19 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     }),
   );
 
+  const evidenceRecord = row.evidenceRecordId
+    ? await db.enrollmentRecord.findUnique({
+        where: { id: row.evidenceRecordId },
+        select: {
+          studentNumber: true,
+          name: true,
+          enrolledOn: true,
+          idNumberIndex: true,
+          college: { select: { name: true } },
+          classGroup: { select: { name: true } },
+        },
+      })
+    : null;
   const [holders, earlier, history, records, requestedHolders] = await Promise.all([
     db.account.findMany({
       where: { idNumberIndex: row.account.idNumberIndex, id: { not: row.account.id } },
@@ -139,7 +152,7 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     }),
     change?.idNumber
       ? db.account.count({
-          where: { verifiedIdIndex: blindIndex(change.idNumber), id: { not: row.account.id } },
+          where: { verifiedIdIndex: { in: blindIndexes(change.idNumber) }, id: { not: row.account.id } },
         })
       : Promise.resolve(0),
   ]);
@@ -190,6 +203,15 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
       cancelledAt: h.cancelledAt,
     })),
     rosterMatch: records.some((r) => nameKey(r.name) === key),
+    // roster evidence without a 考生号 in the roster: the record the student named, for the clerk to weigh
+    evidence: evidenceRecord && {
+      studentNumber: evidenceRecord.studentNumber,
+      name: evidenceRecord.name,
+      enrolledOn: evidenceRecord.enrolledOn,
+      college: evidenceRecord.college.name,
+      classGroup: evidenceRecord.classGroup.name,
+      sameIdNumber: evidenceRecord.idNumberIndex === row.account.idNumberIndex,
+    },
     earlierCases: earlier.map((c) => ({
       id: c.id,
       kind: c.kind,

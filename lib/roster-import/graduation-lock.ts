@@ -57,6 +57,7 @@ export async function previewGraduationLock(
       fileName,
       fileKey,
       createdById: actorId(actor),
+      heartbeatAt: new Date(),
     },
   });
   let done = false;
@@ -182,7 +183,8 @@ export async function confirmGraduationLock(
   assertCan(actor, "graduationLock.manage");
   const claimed = await db.importJob.updateMany({
     where: { id: jobId, kind: "graduation_lock", status: "previewed" },
-    data: { status: "committing" },
+    // stamped so the sweep of jobs left by a dead process (failStaleJobs) leaves this short one alone
+    data: { status: "committing", heartbeatAt: new Date() },
   });
   if (claimed.count !== 1) return fail("import.errors.notCommittable");
   try {
@@ -236,7 +238,7 @@ export async function undoGraduationLock(actor: Actor, jobId: string): Promise<R
   assertCan(actor, "graduationLock.manage");
   const claimed = await db.importJob.updateMany({
     where: { id: jobId, kind: "graduation_lock", status: "committed" },
-    data: { status: "committing" },
+    data: { status: "committing", heartbeatAt: new Date() },
   });
   if (claimed.count !== 1) return fail("import.graduation.errors.notUndoable");
   try {
