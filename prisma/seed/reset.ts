@@ -43,6 +43,7 @@ export const DELETE_ORDER: readonly ModelName[] = [
   "OidcAuthState",
   "SignInProvider",
   "SecurityQuestion",
+  "AccountClosureRequest",
   "Account",
   "StaffUser",
   "Setting",
