@@ -47,6 +47,8 @@ export const LIMITS = {
   captchaRefreshPerIpMinute: { points: 20, duration: 60 },
   /** 手机号释放 requests filed from one address */
   phoneReleasesPerIpDay: { points: 10, duration: 86_400 },
+  /** students' phone numbers one staff member may reveal (a counsellor calls a class, not a college) */
+  phoneRevealsPerStaffHour: { points: 60, duration: 3_600 },
   /** external sign-in flows started from one address (each stores a short-lived state row) */
   externalSignInStartsPerIpMinute: { points: 30, duration: 60 },
   /** 下载我的数据: copies of one account's data a day (each reads every row and file of the account) */
