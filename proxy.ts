@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { bodyRefusal } from "@/lib/security/body-limits";
+import { allowedOrigins } from "./lib/core/allowed-origins";
+import { bodyRefusal } from "./lib/security/body-limits";
 
 /**
  * CSRF defence for every state-changing request (server actions and route handlers alike): it must come
@@ -8,21 +9,15 @@ import { bodyRefusal } from "@/lib/security/body-limits";
  */
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function allowedOrigins(request: NextRequest): Set<string> {
-  const origins = new Set<string>([request.nextUrl.origin]);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (host) {
-    origins.add(`http://${host}`);
-    origins.add(`https://${host}`);
-  }
-  if (process.env.NEXTAUTH_URL) origins.add(new URL(process.env.NEXTAUTH_URL).origin);
-  return origins;
-}
-
 export function proxy(request: NextRequest) {
   if (SAFE.has(request.method) || request.nextUrl.pathname.startsWith("/api/v1/")) return NextResponse.next();
   const origin = request.headers.get("origin");
-  if (!origin || !allowedOrigins(request).has(origin)) {
+  const allowed = allowedOrigins({
+    origin: request.nextUrl.origin,
+    host: request.headers.get("host"),
+    publicUrl: process.env.NEXTAUTH_URL,
+  });
+  if (!origin || !allowed.has(origin)) {
     return new NextResponse(JSON.stringify({ error: "cross-origin request refused" }), {
       status: 403,
       headers: { "content-type": "application/json" },

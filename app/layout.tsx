@@ -4,6 +4,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
+import { DemoBanner } from "@/components/layout/DemoBanner";
+import { showDemoBanner } from "@/lib/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* locale and time zone for client components; their messages come from ClientMessages */}
         <NextIntlClientProvider messages={null}>
+          {showDemoBanner() ? <DemoBanner /> : null}
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
             {children}

@@ -1,40 +1,33 @@
 import "server-only";
 import { z } from "zod";
 
-/**
- * Every environment variable the product reads, validated once. Defaults make `npm start` work with no
- * configuration; production (NODE_ENV=production without DEMO_MODE) refuses development secrets.
- */
-const schema = z.object({
-  DATABASE_URL: z.string().default("file:./data/app.db"),
-  APP_SECRET: z.string().optional(),
-  NEXTAUTH_SECRET: z.string().optional(),
-  NEXTAUTH_URL: z.string().optional(),
-  DATA_ENCRYPTION_KEY: z.string().optional(),
-  BLIND_INDEX_KEY: z.string().optional(),
-  UPLOADS_DIR: z.string().default("./data/uploads"),
-  DEMO_MODE: z.enum(["0", "1"]).default("1"),
-  DEV_OUTBOX: z.enum(["0", "1"]).default("0"),
-  SMS_PROVIDER: z.enum(["outbox", "aliyun"]).default("outbox"),
-  SMS_ALIYUN_ENDPOINT: z.string().default("https://dysmsapi.aliyuncs.com/"),
-  SMS_ALIYUN_ACCESS_KEY_ID: z.string().optional(),
-  SMS_ALIYUN_ACCESS_KEY_SECRET: z.string().optional(),
-  SMS_ALIYUN_SIGN_NAME: z.string().optional(),
-  SMS_ALIYUN_TEMPLATE_CODE: z.string().optional(),
-  EMAIL_PROVIDER: z.enum(["outbox", "smtp"]).default("outbox"),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("学籍自查 <no-reply@example.edu.cn>"),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-});
+import { parseEnv, type Env } from "./env-schema";
 
-export type Env = z.infer<typeof schema>;
+export { parseEnv, envSchema, type Env } from "./env-schema";
 
 let parsed: Env | undefined;
+/** The settings, parsed once per process (see lib/env-schema.ts for the list). */
 export function env(): Env {
-  parsed ??= schema.parse(process.env);
+  parsed ??= parseEnv(process.env);
   return parsed;
+}
+
+/**
+ * The secrets read fresh on every call (not cached with env()): a key rotation swaps them, and the bulk
+ * paths that call this often keep their own derived-key cache (lib/security/keys.ts).
+ */
+export function secretSettings() {
+  const v = (name: string) => process.env[name] || undefined;
+  return {
+    APP_SECRET: v("APP_SECRET"),
+    NEXTAUTH_SECRET: v("NEXTAUTH_SECRET"),
+    DATA_ENCRYPTION_KEY: v("DATA_ENCRYPTION_KEY"),
+    BLIND_INDEX_KEY: v("BLIND_INDEX_KEY"),
+    DATA_ENCRYPTION_KEY_PREVIOUS: v("DATA_ENCRYPTION_KEY_PREVIOUS"),
+    BLIND_INDEX_KEY_PREVIOUS: v("BLIND_INDEX_KEY_PREVIOUS"),
+    SECRETS_FILE: v("SECRETS_FILE") ?? "./data/secrets.json",
+    production: v("APP_MODE") === "production",
+  };
 }
 
 /**
@@ -57,5 +50,9 @@ export function oidcClientSecret(slug: string): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export const isDemoMode = () => env().DEMO_MODE === "1";
-export const devOutboxEnabled = () => env().DEV_OUTBOX === "1";
+export const isProductionMode = () => env().APP_MODE === "production";
+/** Demo mode: the demo university's staff need not change their passwords; the banner is shown. */
+export const isDemoMode = () => !isProductionMode() && env().DEMO_MODE === "1";
+/** The 演示环境 banner: shown on every page unless APP_MODE=production. */
+export const showDemoBanner = () => !isProductionMode();
+export const devOutboxEnabled = () => !isProductionMode() && env().DEV_OUTBOX === "1";

@@ -30,5 +30,8 @@ echo "[e2e-server] migrating $DATABASE_URL"
 npx prisma migrate deploy >/dev/null
 echo "[e2e-server] seeding the demo university (${E2E_STUDENTS:-400} students)"
 npx tsx --conditions=react-server prisma/seed/cli.ts --students "${E2E_STUDENTS:-400}" | tail -n 3
-echo "[e2e-server] serving on port $PORT"
-PORT="$PORT" HOSTNAME=127.0.0.1 exec npx tsx scripts/serve.ts
+echo "[e2e-server] serving on port $PORT (log: data/$NAME-server.log)"
+# The server's whole output is kept in a file: tests/e2e/zz-logs.spec.ts searches every line of it for
+# ID numbers, codes and passwords. The test run's console shows everything but the per-request lines.
+exec > >(tee "data/$NAME-server.log" | grep --line-buffered -v '"msg":"request"') 2>&1
+PORT="$PORT" HOSTNAME=127.0.0.1 INSTANCE_ID="e2e-$PORT" exec npx tsx scripts/serve.ts

@@ -1,31 +1,73 @@
 /**
  * The production HTTP server (used by `npm start` and the e2e server instead of `next start`): Next's own
- * request handler behind a plain Node server that records who is really calling. `next start` passes a
- * client-sent X-Forwarded-For through untouched, so per-IP limits (captcha after 3 failures, recovery
- * tries, SMS per IP) could either be dodged or — if such headers are ignored — would put every student in
- * one bucket. Here the caller's address (lib/core/client-ip-header.ts) is written into `x-client-ip` on every
- * request, replacing any value the client sent.
+ * request handler behind a plain Node server that
+ *   - refuses to start in production mode without its secrets and providers (lib/ops/production-check.ts);
+ *   - records who is really calling. `next start` passes a client-sent X-Forwarded-For through untouched, so
+ *     per-IP limits (captcha after 3 failures, recovery tries, SMS per IP) could either be dodged or — if
+ *     such headers are ignored — would put every student in one bucket. Here the caller's address
+ *     (lib/core/client-ip-header.ts) is written into `x-client-ip` on every request, replacing any value the
+ *     client sent; so are X-Forwarded-Host / X-Forwarded-Proto (the request's own Host and plain HTTP,
+ *     or with TRUST_PROXY=1 the proxy's values);
+ *   - writes one JSON log line per request (lib/ops/request-log.ts).
  *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
  */
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_IP_HEADER, CLIENT_IP_SERVER_FLAG, clientIpOf } from "../lib/core/client-ip-header";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_SERVER_FLAG,
+  clientIpOf,
+  forwardedOf,
+} from "../lib/core/client-ip-header";
+import { parseEnv } from "../lib/env-schema";
+import { instanceName } from "../lib/ops/instance";
+import { productionProblems } from "../lib/ops/production-check";
+import { logRequests } from "../lib/ops/request-log";
+import { answerOutageAs503 } from "../lib/core/outage-page";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "1";
+const settings = parseEnv(process.env);
+const problems = productionProblems(settings);
+if (problems.length > 0) {
+  console.error(`[serve] APP_MODE=production refuses to start (${problems.length} to fix):`);
+  for (const p of problems) console.error(`[serve]   ${p}`);
+  process.exit(78); // EX_CONFIG: a supervisor should not restart it in a loop (docs/operations.md)
+}
+const port = settings.PORT;
+const hostname = settings.HOSTNAME;
+const trustProxy = settings.TRUST_PROXY === "1";
 
 async function main() {
   // Next runs the app in this process: the flag tells lib/core/request-meta.ts the header below is ours.
   process.env[CLIENT_IP_SERVER_FLAG] = "1";
+  // next-auth's public URL: NEXTAUTH_URL when configured; otherwise the host of each request as written
+  // below (its own fallback would be http://localhost:3000 whatever the port).
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const instance = instanceName();
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers, trustProxy);
+    // Replaced, never passed through: a client-sent X-Forwarded-Host would otherwise name the origin.
+    const forwarded = forwardedOf(req.headers, trustProxy);
+    req.headers["x-forwarded-host"] = forwarded.host;
+    req.headers["x-forwarded-proto"] = forwarded.proto;
+    logRequests(req, res, instance);
+    answerOutageAs503(req, res);
     void handle(req, res);
   });
-  server.listen(port, hostname, () => console.log(`[serve] listening on http://${hostname}:${port}`));
+  server.listen(port, hostname, () =>
+    console.log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "info",
+        msg: "listening",
+        instance,
+        mode: settings.APP_MODE,
+        port,
+      }),
+    ),
+  );
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -63,7 +63,7 @@ export default async function AccountPage({
             <AccountInfo overview={overview} />
           </div>
           <div className="space-y-6 lg:col-span-2">
-            <AccountSection id="password" title={t("password.title")} lead={t("password.lead")}>
+            <AccountSection id="change-password" title={t("password.title")} lead={t("password.lead")}>
               <ChangePasswordForm />
             </AccountSection>
             <AccountSection
@@ -73,7 +73,7 @@ export default async function AccountPage({
             >
               <ChangePhoneForm />
             </AccountSection>
-            <AccountSection id="email" title={t("email.title")}>
+            <AccountSection id="security-email" title={t("email.title")}>
               <EmailForm current={overview.email} pending={overview.pendingEmail} />
             </AccountSection>
             <AccountSection id="questions" title={t("questions.title")}>

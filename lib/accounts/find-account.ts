@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { parseEmail } from "@/lib/identity/email";
 import { parseResidentIdNumber, normalizeIdNumber } from "@/lib/identity/id-number";
 import { parsePhone } from "@/lib/identity/phone";
-import { blindIndex } from "@/lib/security/crypto";
+import { blindIndexes } from "@/lib/security/crypto";
 
 /**
  * The username is the phone number, the ID number (any accepted form) or the verified e-mail. Returns the
@@ -25,7 +25,7 @@ export async function findAccountByUsername(raw: string) {
   const resident = parseResidentIdNumber(input);
   const idValue = resident.ok ? resident.value : normalizeIdNumber(input);
   const candidates = await db.account.findMany({
-    where: { idNumberIndex: blindIndex(idValue), identityStatus: { not: "cancelled" } },
+    where: { idNumberIndex: { in: blindIndexes(idValue) }, identityStatus: { not: "cancelled" } },
     orderBy: { createdAt: "asc" },
   });
   return candidates.find((a) => a.identityStatus === "verified") ?? candidates[0] ?? null;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { type Result, ok, fail, fieldFail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
-import { blindIndex, hashSecret } from "@/lib/security/crypto";
+import { blindIndexes, hashSecret } from "@/lib/security/crypto";
 import { verifyCaptcha } from "@/lib/security/captcha";
 import { nameKey } from "@/lib/identity/name";
 import { maskPhone } from "@/lib/identity/phone";
@@ -49,7 +49,7 @@ export async function recoverUsername(
     return fieldFail({ captcha: { key: "signIn.captchaWrong" } });
 
   const accounts = await db.account.findMany({
-    where: { idNumberIndex: blindIndex(idValue), identityStatus: { not: "cancelled" } },
+    where: { idNumberIndex: { in: blindIndexes(idValue) }, identityStatus: { not: "cancelled" } },
     orderBy: { createdAt: "asc" },
   });
   const key = nameKey(input.name);

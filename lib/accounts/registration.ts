@@ -5,13 +5,13 @@ import type { RequestMeta } from "@/lib/core/request-meta";
 import type { StudentActor } from "@/lib/auth/actor";
 import { startSession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, encrypt } from "@/lib/security/crypto";
+import { blindIndex, blindIndexes, encrypt } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/passwords";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { consumeCode, verifyCode } from "./codes";
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { sendEmailVerification } from "./email";
 import { normalizePassword } from "./password-policy";
 import { checkRegistrationFields, type RegistrationInput } from "./registration-rules";
@@ -47,7 +47,7 @@ export async function registerStudent(
   meta: RequestMeta,
   options: { baseUrl?: string } = {},
 ): Promise<Result<Registered>> {
-  const checked = checkRegistrationFields(input, isCommonPassword);
+  const checked = checkRegistrationFields(input, isCommonPassword, new Date(), await passwordSiteWords());
   if (!checked.ok) return fieldFail(checked.fieldErrors);
   const fields = checked.value;
 
@@ -63,7 +63,7 @@ export async function registerStudent(
 
   const idIndex = blindIndex(fields.idNumber);
   const holder = await db.account.findFirst({
-    where: { idNumberIndex: idIndex, identityStatus: { not: "cancelled" } },
+    where: { idNumberIndex: { in: blindIndexes(fields.idNumber) }, identityStatus: { not: "cancelled" } },
     select: { id: true },
   });
   if (holder && !input.reRegister) return ID_TAKEN();

@@ -1,12 +1,12 @@
 import "server-only";
+import { secretOf } from "@/lib/security/keys";
 
-/** Signs and encrypts the session JWT (next-auth). Development falls back to a labelled constant. */
+/**
+ * Signs and encrypts the session JWT (next-auth): NEXTAUTH_SECRET (or APP_SECRET); in demo mode without
+ * either, the secret generated on first start (lib/security/keys.ts).
+ */
 export function authSecret(): string {
-  return (
-    process.env.NEXTAUTH_SECRET ||
-    process.env.APP_SECRET ||
-    "development-only-secret-do-not-use-in-production"
-  );
+  return secretOf("session");
 }
 
 /** Secure cookies (and the __Secure- prefix) whenever the public URL is HTTPS. */

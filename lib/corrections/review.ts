@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere } from "@/lib/auth/policy";
-import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
+import { assertCan, can, collegeWhere } from "@/lib/auth/policy";
+import { fail, fieldFail, ok, type FieldErrors, type Message, type Result } from "@/lib/core/result";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/identity/normalize";
@@ -10,6 +10,7 @@ import { deleteUpload, readUpload, reencodeImage, saveUpload } from "@/lib/uploa
 import { audit } from "@/lib/security/audit";
 import { applyItems } from "./apply";
 import { evidenceRetentionDays } from "./evidence";
+import { isPlacementField, type PlacementField } from "./placement";
 import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
 import { Refused } from "./refused";
 import type { CorrectionStatus } from "./status";
@@ -27,6 +28,13 @@ export type DecisionInput = {
   decisions: readonly ItemDecisionInput[];
   /** overall note; stands in as the reason of rejected items that have none */
   note?: string;
+  /** 文号 of the provincial department's decision: required when the registrar records one */
+  provincialRef?: string;
+  /**
+   * Registrar only: accepted 分院 / 专业 / 班级 items whose unit does not exist yet and is to be created
+   * with the approval (needs the organisation permission, roster.import).
+   */
+  createUnits?: readonly string[];
 };
 export type DecisionOutcome = { status: CorrectionStatus; accepted: number; rejected: number };
 
@@ -183,6 +191,17 @@ export async function collegeDecide(
   return ok({ status, accepted, rejected });
 }
 
+const MAX_PROVINCIAL_REF = 60;
+
+/** A provincial decision is recorded with its 文号 (e.g. 鄂教学〔2026〕12号): present, one line, not too long. */
+function provincialRefError(value: string | undefined): { key: string; params?: { max: number } } | null {
+  const ref = (value ?? "").trim();
+  if (!ref) return { key: "corrections.errors.provincialRefRequired" };
+  if (codePointLength(ref) > MAX_PROVINCIAL_REF || /[\r\n]/.test(ref))
+    return { key: "corrections.errors.provincialRefInvalid", params: { max: MAX_PROVINCIAL_REF } };
+  return null;
+}
+
 /**
  * 学籍管理科终审 (SPEC §4.4) of the items the college accepted; for the provincial route the same form
  * records the province's decision by hand. Accepted items are applied to the record in the same
@@ -204,7 +223,17 @@ export async function registrarDecide(
   }
   const underReview = request.items.filter((i) => i.collegeDecision === "accepted");
   const checked = checkDecisions(underReview, input);
+  const refError = provincial ? provincialRefError(input.provincialRef) : null;
+  if (!checked.ok && !refError) return checked;
+  if (refError) {
+    const fieldErrors = {
+      ...(checked.ok ? {} : checked.fieldErrors),
+      ...(refError ? { provincialRef: refError } : {}),
+    };
+    return fieldFail(fieldErrors, { key: "corrections.errors.fixFields" });
+  }
   if (!checked.ok) return checked;
+  const provincialRef = provincial ? (input.provincialRef ?? "").trim() : null;
   const decisions = checked.value;
   const acceptedItems = underReview.filter((i) => decisions.get(i.id)?.decision === "accepted");
   const accepted = acceptedItems.length;
@@ -218,6 +247,11 @@ export async function registrarDecide(
       : "rejected";
   const note = input.note?.trim() || null;
   const retentionDays = await evidenceRetentionDays();
+  const create = new Set<PlacementField>();
+  for (const item of acceptedItems)
+    if (input.createUnits?.includes(item.id) && isPlacementField(item.field)) create.add(item.field);
+  if (create.size > 0 && !can(actor, "roster.import"))
+    return fail("corrections.errors.placement.createForbidden");
   const photoItem = acceptedItems.find((i) => i.field === PHOTO_FIELD);
   const photo = photoItem ? await newAdmissionPhoto(request.id, photoItem.id, input.photo) : null;
   if (photo && !photo.ok) return photo;
@@ -229,6 +263,7 @@ export async function registrarDecide(
       registrarDecidedById: actor.kind === "staff" ? actor.staffUserId : null,
       registrarDecidedAt: now,
       registrarNote: note,
+      provincialRef,
       appliedAt: accepted > 0 ? now : null,
       closedAt: now,
     });
@@ -240,15 +275,10 @@ export async function registrarDecide(
     }
     const changes =
       accepted > 0
-        ? await applyItems(
-            tx,
-            actor,
-            request,
-            acceptedItems,
-            provincial ? "provincial" : "correction",
-            now,
-            photoKey ? { key: photoKey } : undefined,
-          )
+        ? await applyItems(tx, actor, request, acceptedItems, provincial ? "provincial" : "correction", now, {
+            photo: photoKey ? { key: photoKey } : undefined,
+            create,
+          })
         : [];
     await scheduleEvidenceDeletion(tx, request.id, now, retentionDays);
     await audit(tx, actor, {
@@ -262,6 +292,7 @@ export async function registrarDecide(
         rejected,
         changed: changes.map((c) => c.field),
         note,
+        ...(provincialRef ? { provincialRef } : {}),
         bulk: options.bulk ?? false,
       },
     });
@@ -315,7 +346,8 @@ function firstReason(decisions: Map<string, { decision: string; reason: string |
   return null;
 }
 
-export type BulkOutcome = { decided: string[]; skipped: { id: string; key: string }[] };
+/** A skipped request says why as a catalogue message with its params (the unit's name, …). */
+export type BulkOutcome = { decided: string[]; skipped: ({ id: string } & Message)[] };
 export const MAX_BULK = 200;
 
 /**
@@ -336,7 +368,7 @@ export async function bulkApprove(
   const outcome: BulkOutcome = { decided: [], skipped: [] };
   for (const id of ids) {
     const request = await findScoped(actor, id);
-    const skip = (key: string) => outcome.skipped.push({ id, key });
+    const skip = (key: string, params?: Message["params"]) => outcome.skipped.push({ id, key, params });
     if (!request) {
       skip("corrections.errors.notFound");
       continue;
@@ -361,7 +393,7 @@ export async function bulkApprove(
         ? await collegeDecide(actor, input, now, { bulk: true })
         : await registrarDecide(actor, input, now, { bulk: true });
     if (result.ok) outcome.decided.push(id);
-    else skip(result.error?.key ?? "corrections.errors.alreadyDecided");
+    else skip(result.error?.key ?? "corrections.errors.alreadyDecided", result.error?.params);
   }
   return ok(outcome);
 }

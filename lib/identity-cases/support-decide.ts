@@ -8,7 +8,7 @@ import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
+import { blindIndex, blindIndexes, decrypt, encrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
 import { isUniqueViolation } from "./db-errors";
 import { resolveDuplicateId } from "./resolve";
@@ -211,7 +211,7 @@ async function applyAccountChange(
       const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
       if (newId && newIndex !== account.idNumberIndex) {
         const taken = await tx.account.count({
-          where: { verifiedIdIndex: newIndex, id: { not: account.id } },
+          where: { verifiedIdIndex: { in: blindIndexes(newId) }, id: { not: account.id } },
         });
         if (taken > 0) throw new Refused("support.errors.idNumberTaken");
       }

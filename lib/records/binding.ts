@@ -9,7 +9,7 @@ import { codePointLength, stripAllSpaces, toHalfWidth } from "@/lib/identity/nor
 import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/corrections/notify";
 import { Refused } from "@/lib/corrections/refused";
 import { audit } from "@/lib/security/audit";
-import { blindIndex } from "@/lib/security/crypto";
+import { blindIndexes } from "@/lib/security/crypto";
 import { consume } from "@/lib/security/rate-limit";
 import { refreshProgress } from "@/lib/progress/summary";
 
@@ -52,7 +52,8 @@ export async function requestBinding(
   const limit = await consume("recordBindingPerAccountDay", actor.accountId);
   if (!limit.ok) return fail("record.binding.errors.tooMany");
 
-  const index = blindIndex(idNumber.value);
+  // Every index this number may carry (two during a key rotation).
+  const indexes = blindIndexes(idNumber.value);
   const record = await db.enrollmentRecord.findUnique({
     where: { studentNumber },
     select: {
@@ -66,9 +67,9 @@ export async function requestBinding(
   });
   const key = nameKey(name.value);
   const matches =
-    index === account.idNumberIndex &&
+    indexes.includes(account.idNumberIndex) &&
     record !== null &&
-    record.idNumberIndex === index &&
+    indexes.includes(record.idNumberIndex) &&
     (key === nameKey(record.name) || key === nameKey(account.name));
   if (!record || !matches) return fail("record.binding.errors.noMatch");
   if (record.accountId === account.id) return ok({ status: "linked" });

@@ -1,28 +1,80 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { secretSettings } from "@/lib/env";
+import { demoSecrets } from "./demo-secrets";
 
 /**
- * Secret keys come from the environment. In development and tests a fixed, clearly-labelled fallback is
- * used so the product starts with no configuration; production refuses to start without real keys
- * (lib/env.ts).
+ * Secret keys. Production mode (APP_MODE=production) takes them from the environment only and the start
+ * check refuses to run without them; demo mode uses the environment when set and otherwise the secrets
+ * generated on first start (lib/security/demo-secrets.ts). No key is a constant in the source.
+ *
+ * During a rotation of the ID-number keys (npm run keys:rotate, docs/operations.md) the previous keys are
+ * set too: new values are written with the current key, values under either key are read.
  */
-const DEV_FALLBACK = "development-only-secret-do-not-use-in-production";
+type Kind = "session" | "dataEncryption" | "blindIndex" | "app";
+
+const VARIABLE = {
+  session: "NEXTAUTH_SECRET",
+  dataEncryption: "DATA_ENCRYPTION_KEY",
+  blindIndex: "BLIND_INDEX_KEY",
+  app: "APP_SECRET",
+} as const satisfies Record<Kind, string>;
+
+/** The configured secret of one kind: its own variable, else APP_SECRET, else demo mode's generated one. */
+export function secretOf(kind: Kind): string {
+  const s = secretSettings();
+  const own = s[VARIABLE[kind]];
+  const value = own || s.APP_SECRET || (kind === "app" ? s.NEXTAUTH_SECRET : undefined);
+  if (value) return value;
+  if (s.production) throw new Error(`${VARIABLE[kind]} is not set (APP_MODE=production)`);
+  const demo = demoSecrets(s.SECRETS_FILE);
+  return {
+    session: demo.sessionSecret,
+    dataEncryption: demo.dataEncryptionKey,
+    blindIndex: demo.blindIndexKey,
+    app: demo.appSecret,
+  }[kind];
+}
 
 const derived = new Map<string, Buffer>();
 
-function keyFrom(name: string, purpose: string): Buffer {
-  const secret = process.env[name] || process.env.APP_SECRET || DEV_FALLBACK;
+/** Independent 32-byte keys per purpose from one secret (cached: hot path of bulk imports). */
+export function deriveKey(secret: string, purpose: string): Buffer {
   const cacheKey = `${purpose}\u0000${secret}`;
   let key = derived.get(cacheKey);
   if (!key) {
-    // Derive independent 32-byte keys per purpose from whatever secret is configured (cached: hot path of
-    // bulk imports).
     key = createHash("sha256").update(cacheKey).digest();
     derived.set(cacheKey, key);
   }
   return key;
 }
 
-export const encryptionKey = (): Buffer => keyFrom("DATA_ENCRYPTION_KEY", "aes-256-gcm");
-export const blindIndexKey = (): Buffer => keyFrom("BLIND_INDEX_KEY", "blind-index");
-export const tokenPepper = (): Buffer => keyFrom("APP_SECRET", "token-hash");
+/** A short, non-secret name of a key, written into every ciphertext: which key sealed it. */
+const keyIds = new WeakMap<Buffer, string>();
+export function keyId(key: Buffer): string {
+  let id = keyIds.get(key); // deriveKey hands out the same Buffer while the secret is unchanged
+  if (!id) {
+    id = createHash("sha256")
+      .update("key-id\u0000")
+      .update(key)
+      .digest()
+      .subarray(0, 6)
+      .toString("base64url");
+    keyIds.set(key, id);
+  }
+  return id;
+}
+
+export const encryptionKey = (): Buffer => deriveKey(secretOf("dataEncryption"), "aes-256-gcm");
+export const blindIndexKey = (): Buffer => deriveKey(secretOf("blindIndex"), "blind-index");
+export const tokenPepper = (): Buffer => deriveKey(secretOf("app"), "token-hash");
+
+/** The previous keys while a rotation is under way (DATA_ENCRYPTION_KEY_PREVIOUS / BLIND_INDEX_KEY_PREVIOUS). */
+export function previousEncryptionKey(): Buffer | undefined {
+  const previous = secretSettings().DATA_ENCRYPTION_KEY_PREVIOUS;
+  return previous ? deriveKey(previous, "aes-256-gcm") : undefined;
+}
+export function previousBlindIndexKey(): Buffer | undefined {
+  const previous = secretSettings().BLIND_INDEX_KEY_PREVIOUS;
+  return previous ? deriveKey(previous, "blind-index") : undefined;
+}

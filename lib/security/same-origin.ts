@@ -1,19 +1,16 @@
 import "server-only";
+import { allowedOrigins } from "@/lib/core/allowed-origins";
 
 /**
- * The CSRF check for a state-changing route handler that the proxy does not see (proxy.ts applies the same
- * rule to everything else): the browser's Origin must be this site — the request's own origin, its Host,
- * or NEXTAUTH_URL. Requests without an Origin header are refused.
+ * The CSRF check for a state-changing route handler that the proxy does not see: the same rule proxy.ts
+ * applies to everything else (lib/core/allowed-origins.ts). Requests without an Origin header are refused.
  */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  const allowed = new Set<string>([new URL(request.url).origin]);
-  const host = request.headers.get("host");
-  if (host) {
-    allowed.add(`http://${host}`);
-    allowed.add(`https://${host}`);
-  }
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
-  return allowed.has(origin);
+  return allowedOrigins({
+    origin: new URL(request.url).origin,
+    host: request.headers.get("host"),
+    publicUrl: process.env.NEXTAUTH_URL,
+  }).has(origin);
 }

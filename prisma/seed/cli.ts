@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { createClient } from "../../lib/db/client";
 import { databaseUrl, providerOf } from "../../lib/db/provider";
+import { parseEnv } from "../../lib/env-schema";
 import { DEFAULT_DEMO_STAFF_PASSWORD, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS } from "./demo-students";
 import { DEFAULT_SCHOOL_NAME } from "./generate";
 import { addDemoActivity } from "./activity";
@@ -76,6 +77,12 @@ function printSummary(summary: LoadSummary, staffPassword: string, fromEnv: bool
 async function main(): Promise<void> {
   const started = performance.now();
   const { students, seed, reset, activity } = options();
+  if (parseEnv(process.env).APP_MODE === "production") {
+    // A real university's database never gets fictional students, whatever runs this command.
+    console.error("APP_MODE=production: demo data is never loaded in production mode; nothing seeded.");
+    process.exitCode = 1;
+    return;
+  }
   const url = databaseUrl();
   console.log(`Demo data → ${describeUrl(url)} (${providerOf(url)})`);
   const db = createClient(url);
