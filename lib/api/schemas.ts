@@ -30,7 +30,7 @@ export const apiRecordSchema = z
     idNumber: text(
       40,
       "证件号码 (18-digit resident ID numbers are checked: check digit, birth date)",
-      "11010120050307001X",
+      "110101200503070013",
     ),
     level: text(20, "层次", "本科"),
     major: text(100, "专业 (created under the college when new)", "计算机科学与技术"),
