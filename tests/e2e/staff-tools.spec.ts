@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_STUDENTS, signInStaff } from "./support/helpers";
+import { DEMO_STUDENTS, signInStaff, signOut } from "./support/helpers";
 
 /**
  * Staff tools of issue 12, in both projects (zh-CN at 360 px, English at 1280 px): the not-checked list's
@@ -174,7 +174,7 @@ test(
     await expect(holidays).toHaveValue("2031-10-01\n2031-10-02\n2031-10-03");
     await expect(workdays).toHaveValue("2031-10-11");
     await page.screenshot({ path: test.info().outputPath("settings-calendar.png"), fullPage: true });
-    await page.context().clearCookies();
+    await signOut(page);
 
     await signInStaff(page, "support");
     await page.goto("/support");
