@@ -242,8 +242,8 @@ async function run(
       studentPassword: COHORT_PASSWORD,
       staffPassword: STAFF_PASSWORD,
       staff: [
-        ...Array.from({ length: 12 }, (_, i) => `college${String(i + 1).padStart(2, "0")}`),
         "registrar",
+        ...Array.from({ length: 12 }, (_, i) => `college${String(i + 1).padStart(2, "0")}`),
       ],
       evidence,
       maxRetries: fault === "db" ? 8 : 1,

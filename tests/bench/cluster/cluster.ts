@@ -30,15 +30,7 @@ export function prepareDatabase(url: string, students: number, env: Record<strin
   execFileSync("npx", ["prisma", "migrate", "deploy"], opts);
   execFileSync(
     "npx",
-    [
-      "tsx",
-      "--conditions=react-server",
-      "prisma/seed/cli.ts",
-      "--students",
-      String(students),
-      "--reset",
-      "--activity",
-    ],
+    ["tsx", "--conditions=react-server", "prisma/seed/cli.ts", "--students", String(students), "--activity"],
     opts,
   );
 }
@@ -109,7 +101,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
         TRUST_PROXY: "1",
         DEMO_MODE: o.env.DEMO_MODE ?? "1",
         DEV_OUTBOX: "0",
-        INSTANCE_NAME: `app-${port}`,
+        INSTANCE_ID: `app-${port}`,
       },
       stdio: ["ignore", log, log],
     }),
