@@ -135,10 +135,19 @@ export async function rowsLeftToRotate(client: Db): Promise<number> {
   for (const table of TABLES) {
     const delegate = (client as unknown as Record<string, Delegate>)[table.model];
     const columns = [...table.sealed, ...table.embedded, ...table.indexes];
-    const rows = await delegate.findMany({
-      select: Object.fromEntries([["id", true], ...columns.map((c) => [c, true])]),
-    });
-    for (const row of rows) if (Object.keys(rotatedColumns(row, table, indexMap, scratch)).length > 0) left++;
+    let cursor: string | undefined;
+    for (;;) {
+      const rows = await delegate.findMany({
+        select: Object.fromEntries([["id", true], ...columns.map((c) => [c, true])]),
+        where: cursor ? { id: { gt: cursor } } : undefined,
+        orderBy: { id: "asc" },
+        take: 5000,
+      });
+      if (rows.length === 0) break;
+      for (const row of rows)
+        if (Object.keys(rotatedColumns(row, table, indexMap, scratch)).length > 0) left++;
+      cursor = rows[rows.length - 1].id;
+    }
   }
   return left;
 }
