@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { allowedOrigins } from "./lib/core/allowed-origins";
+import { bodyRefusal } from "./lib/security/body-limits";
 
 /**
  * CSRF defence for every state-changing request (server actions and route handlers alike): it must come
@@ -7,27 +9,33 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function allowedOrigins(request: NextRequest): Set<string> {
-  const origins = new Set<string>([request.nextUrl.origin]);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (host) {
-    origins.add(`http://${host}`);
-    origins.add(`https://${host}`);
-  }
-  if (process.env.NEXTAUTH_URL) origins.add(new URL(process.env.NEXTAUTH_URL).origin);
-  return origins;
-}
-
 export function proxy(request: NextRequest) {
   if (SAFE.has(request.method) || request.nextUrl.pathname.startsWith("/api/v1/")) return NextResponse.next();
   const origin = request.headers.get("origin");
-  if (!origin || !allowedOrigins(request).has(origin)) {
+  const allowed = allowedOrigins({
+    origin: request.nextUrl.origin,
+    host: request.headers.get("host"),
+    publicUrl: process.env.NEXTAUTH_URL,
+  });
+  if (!origin || !allowed.has(origin)) {
     return new NextResponse(JSON.stringify({ error: "cross-origin request refused" }), {
       status: 403,
       headers: { "content-type": "application/json" },
     });
   }
+  // Body size by page, judged from the declared length before anything is read (lib/security/body-limits.ts)
+  const tooLarge = bodyRefusal(request.nextUrl.pathname, request.headers);
+  if (tooLarge) {
+    return new NextResponse(JSON.stringify({ error: "request body too large", limitBytes: tooLarge.limit }), {
+      status: tooLarge.status,
+      headers: { "content-type": "application/json", connection: "close" },
+    });
+  }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// The roster upload route is left out: the proxy would clone (buffer) its 64 MB body; it checks the origin
+// itself (lib/security/same-origin.ts) before reading a byte.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|registrar/import/upload$).*)"],
+};

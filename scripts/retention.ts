@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   console.log(
     `[retention] ${verb}: ${report.photoFiles} ID photo files of ${report.photoCases} closed cases, ` +
       `${report.orphanPhotoFiles} stray photo files, ${report.evidenceFiles} evidence files; ` +
-      `scheduled ${report.evidenceScheduled} evidence files; expired ${report.assistsExpired} assist requests ` +
+      `scheduled ${report.evidenceScheduled} evidence files; expired ${report.assistsExpired} assist requests; ` +
+      `${report.closedAccountSignIns} sign-in events of accounts closed over six months ago ` +
       `(${Date.now() - started} ms)`,
   );
 }

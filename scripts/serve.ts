@@ -6,13 +6,19 @@
  *     per-IP limits (captcha after 3 failures, recovery tries, SMS per IP) could either be dodged or — if
  *     such headers are ignored — would put every student in one bucket. Here the caller's address
  *     (lib/core/client-ip-header.ts) is written into `x-client-ip` on every request, replacing any value the
- *     client sent;
+ *     client sent; so are X-Forwarded-Host / X-Forwarded-Proto (the request's own Host and plain HTTP,
+ *     or with TRUST_PROXY=1 the proxy's values);
  *   - writes one JSON log line per request (lib/ops/request-log.ts).
  *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
  */
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_IP_HEADER, CLIENT_IP_SERVER_FLAG, clientIpOf } from "../lib/core/client-ip-header";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_SERVER_FLAG,
+  clientIpOf,
+  forwardedOf,
+} from "../lib/core/client-ip-header";
 import { parseEnv } from "../lib/env-schema";
 import { instanceName } from "../lib/ops/instance";
 import { productionProblems } from "../lib/ops/production-check";
@@ -32,12 +38,19 @@ const trustProxy = settings.TRUST_PROXY === "1";
 async function main() {
   // Next runs the app in this process: the flag tells lib/core/request-meta.ts the header below is ours.
   process.env[CLIENT_IP_SERVER_FLAG] = "1";
+  // next-auth's public URL: NEXTAUTH_URL when configured; otherwise the host of each request as written
+  // below (its own fallback would be http://localhost:3000 whatever the port).
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const instance = instanceName();
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers, trustProxy);
+    // Replaced, never passed through: a client-sent X-Forwarded-Host would otherwise name the origin.
+    const forwarded = forwardedOf(req.headers, trustProxy);
+    req.headers["x-forwarded-host"] = forwarded.host;
+    req.headers["x-forwarded-proto"] = forwarded.proto;
     logRequests(req, res, instance);
     void handle(req, res);
   });

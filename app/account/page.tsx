@@ -18,6 +18,10 @@ import { Alert } from "@/components/ui/Alert";
 import { listBindings } from "@/lib/external-sign-in/bindings";
 import { signInProviders } from "@/lib/external-sign-in/providers";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { DataExportForm } from "@/components/account/DataExportForm";
+import { ClosureSection } from "@/components/account/ClosureSection";
+import { myClosureRequest } from "@/lib/privacy/closure";
+import { parseExportFailure } from "@/lib/privacy/export-failure";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -28,17 +32,25 @@ export async function generateMetadata() {
 export default async function AccountPage({
   searchParams,
 }: {
-  searchParams: Promise<{ sso?: string; until?: string; seconds?: string; external?: string }>;
+  searchParams: Promise<{
+    sso?: string;
+    until?: string;
+    seconds?: string;
+    external?: string;
+    export?: string;
+  }>;
 }) {
   const actor = await requireStudent({ allowPending: true, next: "/account" });
   const t = await getTranslations("account");
   const ts = await getTranslations("sso.bind");
-  const { sso, until, seconds, external } = await searchParams;
-  const [overview, log, bindings, providers] = await Promise.all([
+  const tp = await getTranslations("privacy");
+  const { sso, until, seconds, external, export: exportFailure } = await searchParams;
+  const [overview, log, bindings, providers, closure] = await Promise.all([
     accountOverview(actor),
     loginLog(actor),
     listBindings(actor),
     signInProviders("students"),
+    myClosureRequest(actor),
   ]);
 
   return (
@@ -51,7 +63,7 @@ export default async function AccountPage({
             <AccountInfo overview={overview} />
           </div>
           <div className="space-y-6 lg:col-span-2">
-            <AccountSection id="password" title={t("password.title")} lead={t("password.lead")}>
+            <AccountSection id="change-password" title={t("password.title")} lead={t("password.lead")}>
               <ChangePasswordForm />
             </AccountSection>
             <AccountSection
@@ -61,7 +73,7 @@ export default async function AccountPage({
             >
               <ChangePhoneForm />
             </AccountSection>
-            <AccountSection id="email" title={t("email.title")}>
+            <AccountSection id="security-email" title={t("email.title")}>
               <EmailForm current={overview.email} pending={overview.pendingEmail} />
             </AccountSection>
             <AccountSection id="questions" title={t("questions.title")}>
@@ -96,6 +108,12 @@ export default async function AccountPage({
             </AccountSection>
             <AccountSection id="login-log" title={t("log.title")} lead={t("log.lead")}>
               <LoginLogTable events={log} />
+            </AccountSection>
+            <AccountSection id="data" title={tp("export.title")} lead={tp("export.lead")}>
+              <DataExportForm failure={parseExportFailure(exportFailure)} />
+            </AccountSection>
+            <AccountSection id="closure" title={tp("closure.title")} lead={tp("closure.lead")}>
+              <ClosureSection latest={closure} />
             </AccountSection>
           </div>
         </div>

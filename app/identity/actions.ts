@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { submitAccountChange } from "@/lib/identity-cases/account-change";
 import { answerClassmateAssist, requestClassmateAssist } from "@/lib/identity-cases/classmate-assist";
 import { submitPhotoReview } from "@/lib/identity-cases/photo-review";
-import type { PhotoPair } from "@/lib/identity-cases/photos-intake";
+import { readPhotoFields } from "@/lib/identity-cases/photos-intake";
 import { submitRosterEvidence } from "@/lib/identity-cases/roster-evidence";
 import { RESPONSE_WORKING_DAYS } from "@/lib/identity-cases/rules";
 import { addWorkingDays } from "@/lib/identity-cases/working-days";
@@ -19,23 +19,15 @@ import { addWorkingDays } from "@/lib/identity-cases/working-days";
 export type IdentityFormData = { message?: string };
 type State = FormState<IdentityFormData>;
 
-/** A file input's bytes; an input left empty (browsers send an empty file) counts as no file. */
-async function fileBytes(value: FormDataEntryValue | null): Promise<Buffer | null> {
-  if (!value || typeof value === "string" || value.size === 0) return null;
-  return Buffer.from(await value.arrayBuffer());
-}
-
-async function photoPair(formData: FormData): Promise<PhotoPair> {
-  return { front: await fileBytes(formData.get("front")), back: await fileBytes(formData.get("back")) };
-}
-
 const dueText = () => formatDate(addWorkingDays(new Date(), RESPONSE_WORKING_DAYS));
 
 /** 手持身份证照片: both photos in one upload, which creates one case for support. */
 export async function uploadPhotosAction(_prev: State, formData: FormData): Promise<State> {
   const actor = await requireStudent({ allowPending: true });
   const t = await getTranslations();
-  const result = await submitPhotoReview(actor, await photoPair(formData), { ip: (await requestMeta()).ip });
+  const { photos, tooLarge } = await readPhotoFields(formData);
+  if (tooLarge) return formError(t, { fieldErrors: tooLarge });
+  const result = await submitPhotoReview(actor, photos, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result);
   revalidatePath("/identity", "layout");
   return { status: "success", data: { message: t("identity.photos.submitted", { due: dueText() }) } };
@@ -67,9 +59,13 @@ export async function requestAssistAction(_prev: State, formData: FormData): Pro
 const rosterSchema = z.object({
   studentNumber: z.string().max(40).default(""),
   enrolledOn: z.string().max(20).default(""),
+  examNumber: z.string().max(40).default(""),
 });
 
-/** 提供学籍信息: resolves at once when the details match; the overview then shows the result. */
+/**
+ * 提供学籍信息: resolves at once when the details and the roster's 考生号 match (the overview then shows the
+ * result); without a 考生号 in the roster the evidence waits for support.
+ */
 export async function rosterEvidenceAction(_prev: State, formData: FormData): Promise<State> {
   const actor = await requireStudent({ allowPending: true });
   const t = await getTranslations();
@@ -78,6 +74,10 @@ export async function rosterEvidenceAction(_prev: State, formData: FormData): Pr
   if (!parsed.success) return { status: "error", error: t("identity.errors.invalid"), values };
   const result = await submitRosterEvidence(actor, parsed.data, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result, values);
+  if (result.value.outcome === "queued") {
+    revalidatePath("/identity", "layout");
+    return { status: "success", data: { message: t("identity.roster.queued", { due: dueText() }) } };
+  }
   // The account is verified now: the header's navigation (a shared layout) must be drawn again.
   revalidatePath("/", "layout");
   redirect("/identity?resolved=1");
@@ -111,13 +111,15 @@ export async function accountChangeAction(_prev: State, formData: FormData): Pro
   const values = formValues(formData);
   const parsed = changeSchema.safeParse(values);
   if (!parsed.success) return { status: "error", error: t("identity.errors.invalid"), values };
+  const { photos, tooLarge } = await readPhotoFields(formData);
+  if (tooLarge) return formError(t, { fieldErrors: tooLarge }, values);
   const result = await submitAccountChange(
     actor,
     {
       requestedName: parsed.data.requestedName,
       requestedIdNumber: parsed.data.requestedIdNumber,
       keepTraditional: parsed.data.keepTraditional === "on",
-      photos: await photoPair(formData),
+      photos,
     },
     { ip: (await requestMeta()).ip },
   );

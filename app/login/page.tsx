@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/current";
 import { homePathFor } from "@/lib/auth/policy";
 import { captchaRequired } from "@/lib/accounts/sign-in";
 import { requestMeta } from "@/lib/core/request-meta";
+import { safeNextPath } from "@/lib/core/safe-next";
 import { createCaptcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
@@ -35,7 +36,10 @@ export default async function LoginPage({
   const actor = await getActor();
   if (actor) redirect(homePathFor(actor));
   const t = await getTranslations("signIn");
-  const { next, signedOut, sso, until, seconds } = await searchParams;
+  const query = await searchParams;
+  const { signedOut, sso, until, seconds } = query;
+  // A hostile `next` is dropped here already, so the form never carries it (the action checks again).
+  const next = safeNextPath(query.next);
   const ts = await getTranslations("sso.signIn");
   const providers = await signInProviders("students");
   // An IP that already failed 3 times sees the captcha from the start.

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/Card";
 
-/** One titled block of /account, reachable by its anchor (#password, #phone …). */
+/**
+ * One titled block of /account, reachable by its anchor (#change-password, #phone …). The anchor must not
+ * reuse the id of a form control inside (password, email): a duplicate id leaves that input unlabelled.
+ */
 export function AccountSection({
   id,
   title,

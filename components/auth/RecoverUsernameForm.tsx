@@ -100,6 +100,7 @@ export function RecoverUsernameForm({ initialCaptcha }: { initialCaptcha: Captch
           <TextField
             id="name"
             label={t("username.name")}
+            hint={t("username.nameHint")}
             autoComplete="name"
             maxLength={60}
             defaultValue={state.values?.name ?? ""}

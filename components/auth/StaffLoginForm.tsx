@@ -2,15 +2,22 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { staffLogin } from "@/app/staff/login/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { staffLogin, type StaffLoginData } from "@/app/staff/login/actions";
+import type { FormState } from "@/lib/core/form-state";
+import type { Captcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
+import { CaptchaField } from "./CaptchaField";
 
-export function StaffLoginForm() {
+export function StaffLoginForm({ initialCaptcha }: { initialCaptcha?: Captcha }) {
   const t = useTranslations("signIn");
-  const [state, action, pending] = useActionState(staffLogin, idleForm);
+  const initial: FormState<StaffLoginData> = {
+    status: "idle",
+    data: initialCaptcha ? { captcha: initialCaptcha } : undefined,
+  };
+  const [state, action, pending] = useActionState(staffLogin, initial);
+  const captcha = state.data?.captcha;
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -28,6 +35,14 @@ export function StaffLoginForm() {
         autoComplete="current-password"
         required
       />
+      {captcha ? (
+        <CaptchaField
+          key={captcha.id}
+          id={captcha.id}
+          image={captcha.image}
+          error={state.fieldErrors?.captcha}
+        />
+      ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {t("submit")}
       </Button>

@@ -24,7 +24,12 @@ const control =
   "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
 const invalid = "ring-2 ring-red-600";
 
-type Options = { colleges: string[]; majors: string[]; classGroups: string[] };
+/** The organisation units 分院 / 专业 / 班级 are chosen from (majors and classes grouped by college). */
+type Options = {
+  colleges: string[];
+  majors: { college: string; names: string[] }[];
+  classGroups: { college: string; names: string[] }[];
+};
 
 /**
  * 信息有误. One block per correctable field: ticking "此项有误" reveals the correct-value and reason inputs
@@ -78,11 +83,39 @@ export function CorrectionForm({
         </select>
       );
     }
+    if (field === "college" || field === "major" || field === "classGroup") {
+      // chosen from the organisation, never typed: a unit that does not exist cannot be asked for
+      const groups =
+        field === "college"
+          ? [{ college: "", names: options.colleges }]
+          : field === "major"
+            ? options.majors
+            : options.classGroups;
+      return (
+        <select {...common}>
+          <option value="">{t("choose")}</option>
+          {groups.map((g) =>
+            g.college ? (
+              <optgroup key={g.college} label={g.college}>
+                {g.names.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              g.names.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))
+            ),
+          )}
+        </select>
+      );
+    }
     if (DATE_FIELDS.has(field)) return <input type="date" {...common} />;
-    const listId = { college: "opt-colleges", major: "opt-majors", classGroup: "opt-classes" }[
-      field as string
-    ];
-    return <input type="text" autoComplete="off" list={listId} {...common} />;
+    return <input type="text" autoComplete="off" {...common} />;
   };
 
   return (
@@ -146,7 +179,19 @@ export function CorrectionForm({
                     <label htmlFor={valueId} className="block text-sm font-medium text-slate-800">
                       {t("value")}
                     </label>
-                    {valueInput(field, valueId, valueError ? `${valueId}-error` : undefined, !!valueError)}
+                    {valueInput(
+                      field,
+                      valueId,
+                      [valueError ? `${valueId}-error` : "", field === "name" ? `${valueId}-hint` : ""]
+                        .filter(Boolean)
+                        .join(" ") || undefined,
+                      !!valueError,
+                    )}
+                    {field === "name" ? (
+                      <p id={`${valueId}-hint`} className="text-xs text-slate-600">
+                        {t("nameHint")}
+                      </p>
+                    ) : null}
                     {valueError ? (
                       <p id={`${valueId}-error`} role="alert" className="text-sm font-medium text-red-700">
                         {valueError}
@@ -211,22 +256,6 @@ export function CorrectionForm({
           {t("evidenceHint")}
         </p>
       </div>
-
-      <datalist id="opt-colleges">
-        {options.colleges.map((o) => (
-          <option key={o} value={o} />
-        ))}
-      </datalist>
-      <datalist id="opt-majors">
-        {options.majors.map((o) => (
-          <option key={o} value={o} />
-        ))}
-      </datalist>
-      <datalist id="opt-classes">
-        {options.classGroups.map((o) => (
-          <option key={o} value={o} />
-        ))}
-      </datalist>
 
       <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
         {pending ? t("submitting") : t("submit")}

@@ -7,7 +7,6 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
-import { DataTable } from "@/components/ui/Table";
 import { FileInput } from "@/components/ui/FileInput";
 
 export type ReviewItem = {
@@ -23,6 +22,8 @@ export type ReviewItem = {
   collegeReason?: string | null;
   /** a value in the ID-number font */
   mono: boolean;
+  /** a 分院 / 专业 / 班级 the organisation does not have (the registrar may create it with the approval) */
+  unknownUnit: { kind: "college" | "major" | "classGroup"; value: string } | null;
 };
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -61,87 +62,72 @@ export function ReviewForm({
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <DataTable caption={t("diff")} className="rounded-lg ring-1 ring-slate-200">
-        <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("field")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("current")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("requested")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("studentReason")}
-            </th>
-            {mode !== "college" ? (
-              <th scope="col" className="px-3 py-2">
-                {t("collegeDecision")}
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2">
-              {t("yourDecision")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 align-top">
-          {items.map((item) => {
-            const decisionError = errors[`decision.${item.id}`];
-            const reasonError = errors[`reason.${item.id}`];
-            const chosen = values[`decision.${item.id}`];
-            return (
-              <tr key={item.id} data-item={item.label}>
-                <th scope="row" className="px-3 py-3 font-semibold whitespace-nowrap text-ink">
-                  <input type="hidden" name="items" value={item.id} />
-                  {item.label}
-                  {item.highRisk ? (
-                    <Badge tone="warning" className="mt-1 block w-fit">
-                      {t("highRisk")}
-                    </Badge>
-                  ) : null}
-                </th>
-                <td
-                  className={cn(
-                    "cell-wrap px-3 py-3",
-                    item.mono && "font-mono",
-                    item.current.length <= 12 && "whitespace-nowrap",
-                  )}
-                >
-                  <del className="text-slate-700 decoration-red-400">{item.current}</del>
-                  {item.submittedDiffers !== null ? (
-                    <p className="mt-1 text-xs text-amber-800">
-                      {t("changedSinceSubmit", { value: item.submittedDiffers })}
-                    </p>
-                  ) : null}
-                </td>
-                <td
-                  className={cn(
-                    "cell-wrap px-3 py-3 font-semibold text-emerald-800",
-                    item.mono && "font-mono",
-                  )}
-                >
-                  <ins className="no-underline">{item.requested}</ins>
-                </td>
-                <td className="cell-wrap max-w-56 px-3 py-3 text-slate-700">{item.reason}</td>
-                {mode !== "college" ? (
-                  <td className="cell-wrap px-3 py-3">
-                    <Badge
-                      tone={item.collegeDecision === "accepted" ? "success" : "danger"}
-                      className="whitespace-nowrap"
-                    >
-                      {td(item.collegeDecision ?? "pending")}
-                    </Badge>
-                    {item.collegeReason ? (
-                      <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p>
+      {/* One card per item, stacked: the decision sits under (or, on wide screens, beside) what it decides,
+          never in a table column pushed off-screen. */}
+      <ul className="space-y-3" aria-label={t("diff")}>
+        {items.map((item) => {
+          const decisionError = errors[`decision.${item.id}`];
+          const reasonError = errors[`reason.${item.id}`];
+          const chosen = values[`decision.${item.id}`];
+          const titleId = `item-${item.id}-title`;
+          return (
+            <li
+              key={item.id}
+              data-item={item.label}
+              aria-labelledby={titleId}
+              className="rounded-lg p-3 ring-1 ring-slate-200 sm:p-4"
+            >
+              <input type="hidden" name="items" value={item.id} />
+              <h3 id={titleId} className="flex flex-wrap items-center gap-2 text-base font-semibold text-ink">
+                {item.label}
+                {item.highRisk ? <Badge tone="warning">{t("highRisk")}</Badge> : null}
+              </h3>
+              <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,17rem)]">
+                <dl className="grid min-w-0 gap-x-4 gap-y-2 text-sm sm:grid-cols-[7rem_minmax(0,1fr)]">
+                  <dt className="text-slate-600">{t("current")}</dt>
+                  <dd className={cn("min-w-0 break-words", item.mono && "font-mono break-all")}>
+                    <del className="text-slate-700 decoration-red-400">{item.current}</del>
+                    {item.submittedDiffers !== null ? (
+                      <p className="mt-1 text-xs text-amber-800">
+                        {t("changedSinceSubmit", { value: item.submittedDiffers })}
+                      </p>
                     ) : null}
-                  </td>
-                ) : null}
-                <td className="cell-wrap min-w-64 px-3 py-3">
+                  </dd>
+                  <dt className="text-slate-600">{t("requested")}</dt>
+                  <dd className={cn("min-w-0 break-words", item.mono && "font-mono break-all")}>
+                    <ins className="font-semibold text-emerald-800 no-underline">{item.requested}</ins>
+                    {item.unknownUnit ? (
+                      <p className="mt-1 text-sm text-amber-900" data-unknown-unit="">
+                        <Badge tone="warning" className="mr-1">
+                          {t(`unknownUnit.${item.unknownUnit.kind}`, { value: item.unknownUnit.value })}
+                        </Badge>
+                        {mode === "college" ? t("unknownUnitCollege") : t("unknownUnitRegistrar")}
+                      </p>
+                    ) : null}
+                  </dd>
+                  <dt className="text-slate-600">{t("studentReason")}</dt>
+                  <dd className="min-w-0 break-words text-slate-700">{item.reason}</dd>
+                  {mode !== "college" ? (
+                    <>
+                      <dt className="text-slate-600">{t("collegeDecision")}</dt>
+                      <dd className="min-w-0 break-words">
+                        <Badge tone={item.collegeDecision === "accepted" ? "success" : "danger"}>
+                          {td(item.collegeDecision ?? "pending")}
+                        </Badge>
+                        {item.collegeReason ? (
+                          <p className="mt-1 text-xs text-slate-700">{item.collegeReason}</p>
+                        ) : null}
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+                <div className="min-w-0 space-y-2 rounded-md bg-slate-50 p-3" data-decision="">
                   <fieldset aria-describedby={decisionError ? `decision-${item.id}-error` : undefined}>
-                    <legend className="sr-only">{t("yourDecisionFor", { label: item.label })}</legend>
-                    <div className="flex flex-wrap gap-4">
+                    <legend className="text-sm font-semibold text-ink">
+                      <span aria-hidden="true">{t("yourDecision")}</span>
+                      <span className="sr-only">{t("yourDecisionFor", { label: item.label })}</span>
+                    </legend>
+                    <div className="flex flex-wrap gap-x-5">
                       {(["accepted", "rejected"] as const).map((d) => (
                         <label key={d} className="inline-flex min-h-11 cursor-pointer items-center gap-2">
                           <input
@@ -165,10 +151,19 @@ export function ReviewForm({
                       </p>
                     ) : null}
                   </fieldset>
-                  <label
-                    htmlFor={`reason-${item.id}`}
-                    className="mt-2 block text-xs font-medium text-slate-700"
-                  >
+                  {item.unknownUnit && mode !== "college" ? (
+                    <label className="flex min-h-11 cursor-pointer items-start gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        name={`create.${item.id}`}
+                        value="1"
+                        defaultChecked={values[`create.${item.id}`] === "1"}
+                        className="mt-0.5 size-4 shrink-0 accent-brand-700"
+                      />
+                      {t(`createUnit.${item.unknownUnit.kind}`, { value: item.unknownUnit.value })}
+                    </label>
+                  ) : null}
+                  <label htmlFor={`reason-${item.id}`} className="block text-xs font-medium text-slate-700">
                     {t("itemReason")}
                   </label>
                   <input
@@ -179,7 +174,7 @@ export function ReviewForm({
                     aria-invalid={!!reasonError || undefined}
                     aria-describedby={reasonError ? `reason-${item.id}-error` : undefined}
                     className={cn(
-                      "mt-1 block min-h-10 w-full rounded-md px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600",
+                      "block min-h-11 w-full rounded-md bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600",
                       reasonError && "ring-2 ring-red-600",
                     )}
                   />
@@ -187,17 +182,17 @@ export function ReviewForm({
                     <p
                       id={`reason-${item.id}-error`}
                       role="alert"
-                      className="mt-1 text-sm font-medium text-red-700"
+                      className="text-sm font-medium text-red-700"
                     >
                       {reasonError}
                     </p>
                   ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </DataTable>
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
       {photo && mode !== "college" ? (
         <NewPhotoField
           itemId={photo.itemId}

@@ -57,6 +57,10 @@ export async function ReviewView({
     collegeDecision: i.collegeDecision,
     collegeReason: i.collegeReason,
     mono: i.field === "idNumber",
+    unknownUnit:
+      i.unknownUnit && (i.field === "college" || i.field === "major" || i.field === "classGroup")
+        ? { kind: i.field, value: i.requested }
+        : null,
   }));
   const hasIdItem = request.items.some((i) => i.field === "idNumber");
   const photoItem = underReview.find((i) => (i.field as string) === PHOTO_FIELD);

@@ -10,13 +10,19 @@ import { TextField } from "@/components/ui/Field";
 
 const idle: FormState<IdentityFormData> = { status: "idle" };
 
-/** 提供学籍信息: 学号 + 入学日期; a match resolves at once and the page moves on. */
+/**
+ * 提供学籍信息: 学号 + 入学日期, and the 考生号 when the student has it (optional: a match with the roster's
+ * 考生号 resolves at once and the page moves on; otherwise support decides and the form says when).
+ */
 export function RosterEvidenceForm() {
   const t = useTranslations("identity.roster");
   const [state, action, pending] = useActionState(rosterEvidenceAction, idle);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.status === "success" && state.data?.message ? (
+        <Alert tone="success">{state.data.message}</Alert>
+      ) : null}
       <TextField
         id="studentNumber"
         label={t("studentNumber")}
@@ -35,6 +41,16 @@ export function RosterEvidenceForm() {
         defaultValue={state.values?.enrolledOn ?? ""}
         error={state.fieldErrors?.enrolledOn}
         required
+      />
+      <TextField
+        id="examNumber"
+        label={t("examNumber")}
+        hint={t("examNumberHint")}
+        autoComplete="off"
+        inputMode="numeric"
+        maxLength={20}
+        defaultValue={state.values?.examNumber ?? ""}
+        error={state.fieldErrors?.examNumber}
       />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {t("submit")}

@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/core/form-state";
 import type { LockReport } from "@/lib/roster-import/graduation-lock";
 import { Alert } from "@/components/ui/Alert";
 import { UploadForm } from "./UploadForm";
+import { bodyLimitFor, FORM_OVERHEAD } from "@/lib/security/body-limits";
 
 export function GraduationLockForm() {
   const t = useTranslations("import.graduation");
@@ -15,6 +16,7 @@ export function GraduationLockForm() {
       label={t("file")}
       hint={t("description")}
       submit={t("submit")}
+      maxBytes={bodyLimitFor("/registrar/graduation-lock") - FORM_OVERHEAD}
       result={(state) => {
         const report = state.status === "success" ? (state.data as LockReport | undefined) : undefined;
         if (!report) return null;

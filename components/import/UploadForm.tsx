@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormState } from "@/lib/core/form-state";
+import { guardedAction } from "@/lib/core/guarded-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FieldShell } from "@/components/ui/Field";
@@ -15,15 +16,26 @@ export function UploadForm({
   hint,
   submit,
   result,
+  maxBytes,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   label: string;
   hint?: string;
   submit: string;
   result?: (state: FormState) => React.ReactNode;
+  /** the page's body limit (lib/security/body-limits.ts): a bigger file is not sent */
+  maxBytes: number;
 }) {
   const t = useTranslations("import.upload");
-  const [state, formAction, pending] = useActionState(action, idleForm);
+  const [state, formAction, pending] = useActionState(
+    guardedAction(action, {
+      maxBytes,
+      field: "file",
+      tooLarge: t("tooLarge", { mb: Math.floor(maxBytes / 1024 / 1024) }),
+      failed: t("failed"),
+    }),
+    idleForm,
+  );
   return (
     <form action={formAction} className="space-y-4" encType="multipart/form-data">
       {state.error && !state.fieldErrors?.file ? <Alert tone="error">{state.error}</Alert> : null}

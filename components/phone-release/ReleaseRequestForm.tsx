@@ -29,6 +29,7 @@ export function ReleaseRequestForm() {
         <TextField
           id="name"
           label={t("name")}
+          hint={tr("name.hint")}
           autoComplete="name"
           maxLength={60}
           defaultValue={values.name ?? ""}

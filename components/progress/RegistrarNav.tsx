@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/registrar/graduation-lock", key: "graduationLock" },
   { href: "/registrar/organisation", key: "organisation" },
   { href: "/registrar/corrections", key: "corrections" },
+  { href: "/registrar/closures", key: "closures" },
   { href: "/college", key: "notChecked" },
 ] as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { schoolName } from "@/lib/settings";
 
 let list: Set<string> | undefined;
 
@@ -20,4 +21,14 @@ export function commonPasswords(): Set<string> {
 
 export function isCommonPassword(candidate: string): boolean {
   return commonPasswords().has(candidate.toLowerCase());
+}
+
+/**
+ * The school's name as a password context word ("示范大学" and its short form "示范"): guessers try the
+ * school first. The product's and 学信网's names are fixed (PRODUCT_WORDS in password-policy.ts).
+ */
+export async function passwordSiteWords(): Promise<string[]> {
+  const name = (await schoolName()).trim();
+  const short = name.replace(/(大学|学院|学校)$/u, "");
+  return [...new Set([name, short].filter((word) => [...word].length >= 2))];
 }

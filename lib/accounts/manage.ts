@@ -11,7 +11,7 @@ import { parsePhone, maskPhone } from "@/lib/identity/phone";
 import { parseEmail } from "@/lib/identity/email";
 import { securityQuestionsEnabled } from "@/lib/settings";
 import { consumeCode, sendSmsCode, verifyCode, type CodeSent } from "./codes";
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { sendEmailVerification } from "./email";
 import { normalizePassword, passwordFieldErrors } from "./password-policy";
 import { confirmCurrentPassword } from "./reauth";
@@ -36,7 +36,12 @@ export async function changePassword(
   const problems = passwordFieldErrors(
     input.password,
     input.confirmPassword,
-    { phone: account.phone, idNumber: decrypt(account.idNumberEnc), name: account.name },
+    {
+      phone: account.phone,
+      idNumber: decrypt(account.idNumberEnc),
+      name: account.name,
+      siteWords: await passwordSiteWords(),
+    },
     isCommonPassword,
   );
   if (problems) return fieldFail(problems);

@@ -5,18 +5,33 @@ import type { Message } from "@/lib/core/result";
 
 /**
  * 密码 rules (SPEC §2.1, NIST SP 800-63B §3.1.1.2): at least 8 Unicode code points, at least 128 accepted
- * (256 is the cap so a pasted novel cannot tie up argon2), no composition rules, refused when it is a
- * common password or contains the person's phone number, ID number or name.
+ * (256 is the cap so a pasted novel cannot tie up argon2), no composition rules, refused when it is only
+ * spaces, a common password (also as "Password1!": case and trailing digits/symbols do not disguise it),
+ * or contains the product's, 学信网's or the school's name, or the person's phone number, ID number or name.
  */
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
-export type PasswordContext = { phone?: string | null; idNumber?: string | null; name?: string | null };
+/**
+ * Words every guesser tries first on this site: the product's name, the national 学信网 (CHSI) it is
+ * modelled on. The school's own name comes from the settings (PasswordContext.siteWords).
+ */
+export const PRODUCT_WORDS = ["学籍自查", "学籍", "学信", "xueji", "xuexin", "chsi", "zicha"];
+
+export type PasswordContext = {
+  phone?: string | null;
+  idNumber?: string | null;
+  name?: string | null;
+  /** the school's name and short forms (lib/accounts/common-passwords.ts passwordSiteWords) */
+  siteWords?: readonly string[];
+};
 export type PasswordProblem =
   | "required"
+  | "blank"
   | "tooShort"
   | "tooLong"
   | "common"
+  | "containsSiteWord"
   | "containsPhone"
   | "containsIdNumber"
   | "containsName"
@@ -40,6 +55,33 @@ function idForms(idNumber: string): string[] {
   return forms;
 }
 
+/** Digits, punctuation, symbols and spaces people tack on to meet a rule: "Password1!" → "password". */
+const TRAILING_DECORATION = /[\p{N}\p{P}\p{S}\s]+$/u;
+/** What people add to a common word; the list holds the word with these (password1, qwerty123…). */
+const USUAL_SUFFIXES = ["", "1", "123", "123456"];
+
+/**
+ * On the common list as typed (any case), or once the trailing digits and symbols are stripped: the bare
+ * word, or the word with a usual suffix, is on the list.
+ */
+export function isCommonAfterNormalising(
+  password: string,
+  isCommon: (candidate: string) => boolean,
+): boolean {
+  const lower = password.normalize("NFKC").toLowerCase().trim();
+  if (isCommon(lower)) return true;
+  const base = lower.replace(TRAILING_DECORATION, "");
+  if (base === lower || base.length < 3) return false;
+  return USUAL_SUFFIXES.some((suffix) => isCommon(base + suffix));
+}
+
+/** The context words (product, school) found in the password, compared without case, width or spaces. */
+function containsSiteWord(flat: string, siteWords: readonly string[]): boolean {
+  return [...PRODUCT_WORDS, ...siteWords]
+    .map(comparable)
+    .some((word) => codePointLength(word) >= 2 && flat.includes(word));
+}
+
 export function checkPassword(
   password: string,
   context: PasswordContext,
@@ -47,11 +89,13 @@ export function checkPassword(
 ): PasswordProblem | null {
   if (password === "") return "required";
   const value = normalizePassword(password);
+  if (/^[\s\u200b-\u200d\ufeff]*$/u.test(value)) return "blank";
   const length = codePointLength(value);
   if (length < PASSWORD_MIN) return "tooShort";
   if (length > PASSWORD_MAX) return "tooLong";
-  if (isCommon(value.toLowerCase())) return "common";
+  if (isCommonAfterNormalising(value, isCommon)) return "common";
   const flat = comparable(value);
+  if (containsSiteWord(flat, context.siteWords ?? [])) return "containsSiteWord";
   if (context.phone && flat.includes(context.phone)) return "containsPhone";
   if (context.idNumber && idForms(context.idNumber).some((form) => flat.includes(form)))
     return "containsIdNumber";

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Result, ok, fail, fieldFail } from "@/lib/core/result";
 import { verifyPassword } from "@/lib/security/passwords";
-import { block, consume, peek } from "@/lib/security/rate-limit";
+import { block, count, LIMITS, peek, refund } from "@/lib/security/rate-limit";
 import { normalizePassword } from "./password-policy";
 
 const LOCK_SECONDS = 15 * 60;
@@ -18,9 +18,14 @@ export async function confirmCurrentPassword(
   const key = account.id;
   const locked = await peek("loginFailuresPerAccount", key);
   if (!locked.ok) return fail("signIn.locked", { until: locked.retryAt.toISOString() });
-  if (password && (await verifyPassword(account.passwordHash, normalizePassword(password)))) return ok(null);
-  const counted = await consume("loginFailuresPerAccount", key);
-  if (!counted.ok || counted.remaining === 0) {
+  // Counted before the password is verified (lib/accounts/sign-in.ts says why); the right one is taken back.
+  const counted = await count("loginFailuresPerAccount", key);
+  if (!counted.result.ok) return fail("signIn.locked", { until: counted.result.retryAt.toISOString() });
+  if (password && (await verifyPassword(account.passwordHash, normalizePassword(password)))) {
+    await refund("loginFailuresPerAccount", key);
+    return ok(null);
+  }
+  if (counted.used >= LIMITS.loginFailuresPerAccount.points) {
     const until = await block("loginFailuresPerAccount", key, LOCK_SECONDS);
     return fail("signIn.locked", { until: until.toISOString() });
   }

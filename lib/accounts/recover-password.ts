@@ -12,7 +12,7 @@ import { maskEmail } from "@/lib/identity/email";
 import { securityQuestionsEnabled } from "@/lib/settings";
 import { sendMessage } from "@/lib/messaging/send";
 import { consumeCode, firstRefused, sendSmsCode, tooFrequent, verifyCode, type CodeSent } from "./codes";
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { findAccountByUsername, usernameKey } from "./find-account";
 import { normalizePassword, passwordFieldErrors } from "./password-policy";
 import { normalizeAnswer } from "./security-questions";
@@ -125,11 +125,16 @@ export async function sendRecoveryEmail(ticket: string, baseUrl: string): Promis
 
 type NewPassword = { password: string; confirmPassword: string };
 
-function newPasswordErrors(account: AccountRow, input: NewPassword) {
+async function newPasswordErrors(account: AccountRow, input: NewPassword) {
   return passwordFieldErrors(
     input.password,
     input.confirmPassword,
-    { phone: account.phone, idNumber: decrypt(account.idNumberEnc), name: account.name },
+    {
+      phone: account.phone,
+      idNumber: decrypt(account.idNumberEnc),
+      name: account.name,
+      siteWords: await passwordSiteWords(),
+    },
     isCommonPassword,
   );
 }
@@ -172,7 +177,7 @@ export async function resetWithSmsCode(
 ): Promise<Result<null>> {
   const account = await accountForTicket(input.ticket);
   if (!account) return TICKET_EXPIRED();
-  const problems = newPasswordErrors(account, input);
+  const problems = await newPasswordErrors(account, input);
   if (problems) return fieldFail(problems);
   const code = await verifyCode({ purpose: "reset_password", target: account.phone, code: input.code });
   if (!code.ok) return code;
@@ -190,7 +195,7 @@ export async function resetWithEmailToken(input: NewPassword & { token: string }
   const row = await findLiveToken("reset_password_email", input.token);
   const account = row ? await db.account.findUnique({ where: { id: row.accountId } }) : null;
   if (!row || !account || account.identityStatus === "cancelled") return fail("recover.password.linkInvalid");
-  const problems = newPasswordErrors(account, input);
+  const problems = await newPasswordErrors(account, input);
   if (problems) return fieldFail(problems);
   return applyReset(account, input.password, (tx) => consumeToken(tx, row.id));
 }
@@ -212,7 +217,7 @@ export async function resetWithAnswers(
     orderBy: { position: "asc" },
   });
   if (questions.length === 0) return fail("recover.password.methodUnavailable");
-  const problems = newPasswordErrors(account, input);
+  const problems = await newPasswordErrors(account, input);
   if (problems) return fieldFail(problems);
   let allRight = true;
   for (const [i, q] of questions.entries()) {

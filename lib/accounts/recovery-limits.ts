@@ -6,8 +6,10 @@ import { firstRefused } from "./codes";
 
 /**
  * 找回用户名 / 找回密码 are oracles (they say whether an identity or username exists), so wrong
- * combinations are counted per IP and per identity: after 5 in an hour the function refuses with
- * "请求被取消,不能频繁使用该功能" (SPEC §2.3).
+ * combinations are counted per target identity and per address: after 5 for one identity in an hour that
+ * identity is refused with "请求被取消,不能频繁使用该功能" (SPEC §2.3), from every address; an address is
+ * refused only after 60 (LIMITS.recoveryFailuresPerIpHour), so classmates behind one campus NAT do not
+ * share one small bucket.
  */
 export const RECOVERY_REFUSED = () => fail("recover.tooFrequent");
 

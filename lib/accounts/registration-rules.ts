@@ -46,6 +46,7 @@ export function checkRegistrationFields(
   input: RegistrationInput,
   isCommon: (candidate: string) => boolean,
   today: Date = new Date(),
+  siteWords: readonly string[] = [],
 ): { ok: true; value: RegistrationFields } | { ok: false; fieldErrors: FieldErrors } {
   const errors: FieldErrors = {};
 
@@ -78,6 +79,7 @@ export function checkRegistrationFields(
       phone: phone.ok ? phone.value : null,
       idNumber: idNumber?.ok ? idNumber.value : null,
       name: name.ok ? name.value : null,
+      siteWords,
     },
     isCommon,
   );

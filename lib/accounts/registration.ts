@@ -11,7 +11,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { consumeCode, verifyCode } from "./codes";
-import { isCommonPassword } from "./common-passwords";
+import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { sendEmailVerification } from "./email";
 import { normalizePassword } from "./password-policy";
 import { checkRegistrationFields, type RegistrationInput } from "./registration-rules";
@@ -47,7 +47,7 @@ export async function registerStudent(
   meta: RequestMeta,
   options: { baseUrl?: string } = {},
 ): Promise<Result<Registered>> {
-  const checked = checkRegistrationFields(input, isCommonPassword);
+  const checked = checkRegistrationFields(input, isCommonPassword, new Date(), await passwordSiteWords());
   if (!checked.ok) return fieldFail(checked.fieldErrors);
   const fields = checked.value;
 

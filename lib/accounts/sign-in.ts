@@ -4,7 +4,7 @@ import { type Result, ok, fail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { hashSecret } from "@/lib/security/crypto";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/security/passwords";
-import { block, consume, limitState, reset, usedPoints } from "@/lib/security/rate-limit";
+import { block, count, LIMITS, peek, refund, reset, usedPoints } from "@/lib/security/rate-limit";
 import { verifyCaptcha } from "@/lib/security/captcha";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
@@ -44,30 +44,47 @@ async function logAttempt(accountId: string | undefined, outcome: string, meta: 
  * Student sign-in (SPEC §2.2): picture captcha after 3 failures, 15-minute lock after 10 failures in 15
  * minutes (the owner is told), every attempt in the login log. An unknown username costs a full password
  * verification, like a known one.
+ *
+ * The attempt is counted BEFORE the password is verified (one atomic increment per counter), and its
+ * number decides: concurrent attempts cannot all read "2 failures so far" and skip the captcha, or all
+ * read "9" and get past the lock. An attempt that turns out not to count (no captcha shown, wrong captcha)
+ * is taken back; the right password clears the account's count and takes back the address's.
  */
 export async function signInStudent(input: SignInInput, meta: RequestMeta): Promise<Result<SignInValue>> {
   const account = await findAccountByUsername(input.username);
   const keys = keysFor(account?.id, input.username, meta.ip);
 
-  // One read per counter: the lock, the captcha rule and whether there is anything to reset on success.
-  const [perAccount, ipFailures] = await Promise.all([
-    limitState("loginFailuresPerAccount", keys.account),
-    usedPoints("loginFailuresPerIp", keys.ip),
-  ]);
-  const locked = perAccount.result;
-  if (!locked.ok) {
+  // A locked account is refused before anything is counted or a captcha is asked for.
+  const lock = await peek("loginFailuresPerAccount", keys.account);
+  if (!lock.ok) {
     await logAttempt(account?.id, "locked", meta);
-    return fail("signIn.locked", { until: locked.retryAt.toISOString() });
+    return fail("signIn.locked", { until: lock.retryAt.toISOString() });
   }
 
-  if (perAccount.used >= CAPTCHA_AFTER_FAILURES || ipFailures >= CAPTCHA_AFTER_FAILURES) {
+  const [perAccount, perIp] = await Promise.all([
+    count("loginFailuresPerAccount", keys.account),
+    count("loginFailuresPerIp", keys.ip),
+  ]);
+
+  if (perAccount.used > CAPTCHA_AFTER_FAILURES || perIp.used > CAPTCHA_AFTER_FAILURES) {
     // The form showed no picture (the limit was reached elsewhere, e.g. from another device): ask for one
-    // instead of calling an answer nobody could give "wrong". Nothing is counted.
-    if (!input.captchaId) return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaRequired" } } };
-    if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer))) {
+    // instead of calling an answer nobody could give "wrong". Neither this nor a wrong answer counts.
+    const answered = !!input.captchaId && (await verifyCaptcha(input.captchaId, input.captchaAnswer));
+    if (!answered) {
+      await Promise.all([
+        refund("loginFailuresPerAccount", keys.account),
+        refund("loginFailuresPerIp", keys.ip),
+      ]);
+      if (!input.captchaId) return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaRequired" } } };
       await logAttempt(account?.id, "captcha_failed", meta);
       return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaWrong" } } };
     }
+  }
+
+  // Beyond the 10th attempt of the window: refused unverified, and it stays counted.
+  if (!perAccount.result.ok) {
+    await logAttempt(account?.id, "locked", meta);
+    return fail("signIn.locked", { until: perAccount.result.retryAt.toISOString() });
   }
 
   // Hashes are of the NFC form (lib/accounts/password-policy.ts), so a passphrase typed on another
@@ -79,20 +96,17 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
 
   if (!account || !passwordOk) {
     await logAttempt(account?.id, account ? "bad_password" : "unknown_user", meta);
-    await consume("loginFailuresPerIp", keys.ip);
-    const counted = await consume("loginFailuresPerAccount", keys.account);
-    if (!counted.ok || counted.remaining === 0) {
+    const left = LIMITS.loginFailuresPerAccount.points - perAccount.used;
+    if (left <= 0) {
       const until = await block("loginFailuresPerAccount", keys.account, LOCK_SECONDS);
       if (account) await notifyLocked(account, until);
       return fail("signIn.locked", { until: until.toISOString() });
     }
     // Say how many tries are left before the lock (the same for unknown usernames: nothing is revealed).
-    return counted.remaining === 1
-      ? fail("signIn.invalidLast")
-      : fail("signIn.invalidLeft", { left: counted.remaining });
+    return left === 1 ? fail("signIn.invalidLast") : fail("signIn.invalidLeft", { left });
   }
 
-  if (perAccount.used > 0) await reset("loginFailuresPerAccount", keys.account);
+  await Promise.all([reset("loginFailuresPerAccount", keys.account), refund("loginFailuresPerIp", keys.ip)]);
   // the login log entry and the session commit together: one write to the disk, not two
   const session = await db.$transaction(async (tx) => {
     await tx.loginEvent.create({

@@ -56,7 +56,7 @@ export function openApiDocument(): object {
     path: "/api/v1/records",
     summary: "Upsert enrollment records (学籍) by 学号",
     description:
-      "Registrar tokens only. Up to 1000 records per call, validated and applied exactly like a roster import file (one import job per call). Each item gets its own outcome; invalid items do not stop valid ones.",
+      "Registrar tokens only. Up to 1000 records per call, validated and applied exactly like a roster import file (one import job per call). Each item gets its own outcome; invalid items do not stop valid ones. A token limited to some colleges gets 403 api.records.collegeOutOfScope (nothing written) when any item names another college or its 学号 belongs to a record of another college.",
     security,
     request: { body: json(upsertRecordsBodySchema, "Records to create or update") },
     responses: {

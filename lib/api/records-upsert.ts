@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ApiActor } from "@/lib/auth/actor";
 import { collegeScope } from "@/lib/auth/policy";
-import { fail, ok, type Message, type Result } from "@/lib/core/result";
+import { fail, fieldFail, ok, type FieldErrors, type Message, type Result } from "@/lib/core/result";
 import { ROSTER_COLUMNS, ROSTER_HEADERS } from "@/lib/roster-import/columns";
 import { parseConflict } from "@/lib/roster-import/decide";
 import {
@@ -63,6 +63,27 @@ async function allowedCollegeNames(actor: ApiActor): Promise<Set<string> | "all"
   return new Set(colleges.map((c) => c.name));
 }
 
+/** Batches of 学号 kept under SQLite's bound-parameter limit. */
+const LOOKUP_CHUNK = 900;
+
+/**
+ * 学号 of the call whose record already exists in a college outside the token's scope: writing them would
+ * move or overwrite another college's student, whatever college the item names.
+ */
+async function numbersOutsideScope(actor: ApiActor, numbers: string[]): Promise<Set<string>> {
+  const scope = collegeScope(actor);
+  const outside = new Set<string>();
+  if (scope === "all") return outside;
+  for (let i = 0; i < numbers.length; i += LOOKUP_CHUNK) {
+    const rows = await db.enrollmentRecord.findMany({
+      where: { studentNumber: { in: numbers.slice(i, i + LOOKUP_CHUNK) }, collegeId: { notIn: scope } },
+      select: { studentNumber: true },
+    });
+    for (const row of rows) outside.add(row.studentNumber);
+  }
+  return outside;
+}
+
 export async function upsertRecords(
   actor: ApiActor,
   records: unknown[],
@@ -71,6 +92,9 @@ export async function upsertRecords(
   const results: (ItemResult | null)[] = records.map(() => null);
   const accepted: { index: number; row: Record<string, string> }[] = [];
   const allowed = await allowedCollegeNames(actor);
+  // Any item outside the token's colleges refuses the whole call (403): nothing is written.
+  const refused = { key: "api.records.collegeOutOfScope" };
+  const outOfScope: FieldErrors = {};
 
   records.forEach((raw, index) => {
     const parsed = apiRecordSchema.safeParse(raw);
@@ -105,21 +129,20 @@ export async function upsertRecords(
       };
       return;
     }
-    if (allowed !== "all" && !allowed.has(row.college.trim())) {
-      results[index] = {
-        index,
-        studentNumber: row.studentNumber,
-        outcome: "error",
-        issues: [{ field: "college", message: { key: "api.records.collegeOutOfScope" } }],
-      };
-      return;
-    }
+    if (allowed !== "all" && !allowed.has(row.college.trim()))
+      outOfScope[`records.${index}.college`] = refused;
     accepted.push({ index, row });
   });
 
+  const numbers = accepted.map((a) => a.row.studentNumber.trim());
+  // The scope holds for the college a record is in now as well as the one the item names.
+  const elsewhere = await numbersOutsideScope(actor, numbers);
+  for (const { index, row } of accepted)
+    if (elsewhere.has(row.studentNumber.trim())) outOfScope[`records.${index}.studentNumber`] = refused;
+  if (Object.keys(outOfScope).length) return fieldFail(outOfScope, refused);
+
   if (accepted.length === 0) return ok({ importJobId: null, results: results as ItemResult[] });
 
-  const numbers = accepted.map((a) => a.row.studentNumber.trim());
   const before = new Map(
     (
       await db.enrollmentRecord.findMany({

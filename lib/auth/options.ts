@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInStudent } from "@/lib/accounts/sign-in";
 import { signInStaff } from "@/lib/staff/sign-in";
 import { metaFromHeaders } from "@/lib/core/request-meta";
+import { safeRedirectUrl } from "@/lib/core/safe-next";
 import { authSecret, secureCookies } from "./secret";
 import { sessionLimits } from "./sessions";
 
@@ -58,6 +59,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // callbackUrl is chosen by whoever built the link: only a path on this site is followed.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async jwt({ token, user, account }) {
       if (user) {
         token.sid = user.id;

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "account.manageOwn",
   "classmateAssist.answer",
   "accountChange.request",
+  "account.exportOwn",
+  "account.requestClosure",
   // college staff
   "progress.viewCollege",
   "notChecked.export",
@@ -29,6 +31,7 @@ export const PERMISSIONS = [
   "graduationLock.manage",
   "record.viewHistory",
   "export.all",
+  "accountClosure.decide",
   // support
   "identityCase.review",
   "accountChange.apply",
@@ -50,9 +53,24 @@ const STUDENT_PERMISSIONS = new Set<Permission>([
   "account.manageOwn",
   "classmateAssist.answer",
   "accountChange.request",
+  "account.exportOwn",
+  "account.requestClosure",
 ]);
-/** A pending account (duplicate ID number) may only resolve its identity and read its inbox. */
-const PENDING_STUDENT_PERMISSIONS = new Set<Permission>(["identityCase.submit", "account.manageOwn"]);
+/**
+ * A pending account (duplicate ID number) may only resolve its identity and read its inbox — and, like
+ * every account, download its data and ask for closure (PIPL art. 45, 47).
+ */
+const PENDING_STUDENT_PERMISSIONS = new Set<Permission>([
+  "identityCase.submit",
+  "account.manageOwn",
+  "account.exportOwn",
+  "account.requestClosure",
+]);
+/** The student sets, exported for the generated access table in docs/privacy.md. */
+export const STUDENT_ROLE_PERMISSIONS = {
+  verified: STUDENT_PERMISSIONS,
+  pending: PENDING_STUDENT_PERMISSIONS,
+} as const;
 
 export const ROLE_PERMISSIONS: Record<StaffRole, Set<Permission>> = {
   college: new Set([
@@ -75,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, Set<Permission>> = {
     "graduationLock.manage",
     "record.viewHistory",
     "export.all",
+    "accountClosure.decide",
   ]),
   support: new Set(["identityCase.review", "accountChange.apply", "identityPhoto.view"]),
   admin: new Set(["staff.manage", "settings.manage", "audit.view", "outbox.view", "apiToken.manage"]),

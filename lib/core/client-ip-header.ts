@@ -24,3 +24,23 @@ export function clientIpOf(socketIp: string | undefined, headers: RawHeaders, tr
     .filter(Boolean);
   return hops.at(-1) ?? fallback;
 }
+
+/**
+ * The host and scheme the browser used, for the X-Forwarded-Host / X-Forwarded-Proto headers scripts/serve.ts
+ * writes (Next's server-action origin check and next-auth's public URL read them). Without a trusted proxy
+ * a client-sent value proves nothing: the Host header and plain HTTP (serve.ts speaks no TLS). Behind one
+ * (TRUST_PROXY=1) the proxy's first value.
+ */
+export function forwardedOf(
+  headers: RawHeaders,
+  trustProxy: boolean,
+): { host: string; proto: "http" | "https" } {
+  const first = (name: string) => {
+    const raw = headers[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    return value?.split(",")[0]?.trim() || undefined;
+  };
+  const host = (trustProxy && first("x-forwarded-host")) || first("host") || "localhost";
+  const proto = trustProxy && first("x-forwarded-proto") === "https" ? "https" : "http";
+  return { host, proto };
+}

@@ -4,10 +4,11 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { PHOTO_FIELD, PHOTO_VALUE, type RecordField } from "@/lib/records/fields";
-import { openValue, recordValues, recordWithOrg, sealValue, type RecordWithOrg } from "@/lib/records/view";
+import { openValue, recordValues, recordWithOrg, sealValue } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
 import { blindIndex, encrypt } from "@/lib/security/crypto";
 import { Refused } from "./refused";
+import { PLACEMENT_FIELDS, resolvePlacement, type PlacementField } from "./placement";
 import { sameValue } from "./values";
 import { refreshProgress } from "@/lib/progress/summary";
 
@@ -29,48 +30,6 @@ const COLUMN: Partial<Record<RecordField, keyof Prisma.EnrollmentRecordUnchecked
   expectedGraduationOn: "expectedGraduationOn",
 };
 
-/**
- * 分院 / 专业 / 班级 are links to organisation units, found by name inside the (possibly new) college. A
- * unit that does not exist is refused: the registrar creates it first (roster import or by hand), so a
- * typo in a request never invents a major.
- */
-async function placement(
-  tx: Tx,
-  record: RecordWithOrg,
-  changes: Map<RecordField, Change>,
-): Promise<Prisma.EnrollmentRecordUncheckedUpdateManyInput> {
-  const college = changes.get("college");
-  const major = changes.get("major");
-  const classGroup = changes.get("classGroup");
-  if (!college && !major && !classGroup) return {};
-  let collegeId = record.collegeId;
-  if (college) {
-    const found = await tx.college.findUnique({ where: { name: college.after }, select: { id: true } });
-    if (!found) throw Refused.with("corrections.errors.placement.college", { value: college.after });
-    collegeId = found.id;
-  }
-  const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = { collegeId };
-  if (college || major) {
-    const name = major?.after ?? record.major.name;
-    const found = await tx.major.findUnique({
-      where: { collegeId_name: { collegeId, name } },
-      select: { id: true },
-    });
-    if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
-    data.majorId = found.id;
-  }
-  if (college || classGroup) {
-    const name = classGroup?.after ?? record.classGroup.name;
-    const found = await tx.classGroup.findUnique({
-      where: { collegeId_name: { collegeId, name } },
-      select: { id: true },
-    });
-    if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
-    data.classGroupId = found.id;
-  }
-  return data;
-}
-
 const masked = (field: RecordField, value: string) => (field === "idNumber" ? maskIdNumber(value) : value);
 
 /**
@@ -86,9 +45,14 @@ export async function applyItems(
   items: readonly { field: string; requestedValue: string }[],
   source: "correction" | "provincial",
   now: Date,
-  /** the new 录取照片 (already stored) when an admission-photo item is accepted */
-  photo?: { key: string },
+  extra: {
+    /** the new 录取照片 (already stored) when an admission-photo item is accepted */
+    photo?: { key: string };
+    /** placement units the registrar chose to create when missing (checked by the caller) */
+    create?: ReadonlySet<PlacementField>;
+  } = {},
 ): Promise<Change[]> {
+  const { photo, create = new Set<PlacementField>() } = extra;
   const record = await tx.enrollmentRecord.findUnique({
     where: { id: request.recordId },
     include: recordWithOrg,
@@ -107,7 +71,15 @@ export async function applyItems(
   }
   if (changes.size === 0 && !photo) return [];
 
-  const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = await placement(tx, record, changes);
+  const after = Object.fromEntries(
+    PLACEMENT_FIELDS.flatMap((f) => {
+      const change = changes.get(f);
+      return change ? [[f, change.after]] : [];
+    }),
+  ) as Partial<Record<PlacementField, string>>;
+  const data: Prisma.EnrollmentRecordUncheckedUpdateManyInput = {
+    ...(await resolvePlacement(tx, actor, record, after, create, request.id)),
+  };
   if (photo) data.admissionPhotoKey = photo.key;
   for (const change of changes.values()) {
     const column = COLUMN[change.field];

@@ -10,7 +10,8 @@ const base = z.object({
 
 /**
  * A review form's fields → DecisionInput: items (hidden ids), decision.<id> (accepted | rejected, may be
- * missing: the service reports it at the field), reason.<id>, note, lockVersion. Null when malformed.
+ * missing: the service reports it at the field), reason.<id>, note, lockVersion, create.<id> (create the
+ * missing organisation unit of that item). Null when malformed.
  */
 export function parseDecisionForm(formData: FormData): DecisionInput | null {
   const text = (key: string) => {
@@ -35,6 +36,7 @@ export function parseDecisionForm(formData: FormData): DecisionInput | null {
     lockVersion: parsed.data.lockVersion,
     decisions,
     note: parsed.data.note,
+    createUnits: parsed.data.items.filter((itemId) => text(`create.${itemId}`) === "1"),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   saveUpload,
   sniff,
 } from "@/lib/uploads/storage";
+import { isEmptyFileSlot } from "@/lib/uploads/file-slot";
 
 export const MAX_EVIDENCE_FILES = 5;
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
@@ -33,10 +34,10 @@ export function displayNameOf(name: string, ext: string): string {
 /**
  * Checks every file before anything is stored: count, size (≤ 5 MB, not empty), type by content (a .png
  * that is a zip or text is refused), and re-encodes images (EXIF and location data dropped, pixel-flood
- * limit). Empty file inputs (a form submitted without choosing a file) are ignored.
+ * limit). Empty file slots (a form submitted without choosing a file) are ignored, whatever the field.
  */
 export async function prepareEvidence(files: readonly UploadedFile[]): Promise<Result<PreparedEvidence[]>> {
-  const chosen = files.filter((f) => f.size > 0 || f.name !== "");
+  const chosen = files.filter((f) => !isEmptyFileSlot(f));
   if (chosen.length > MAX_EVIDENCE_FILES) {
     return fieldFail({
       evidence: { key: "corrections.errors.evidence.tooMany", params: { max: MAX_EVIDENCE_FILES } },

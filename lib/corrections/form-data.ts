@@ -5,6 +5,7 @@ import type { RecordValues } from "@/lib/records/fields";
 import { recordForAccount } from "@/lib/records/matching";
 import { openCampaignForRecord } from "@/lib/records/self-check";
 import { recordValues } from "@/lib/records/view";
+import { placementOptions, type PlacementOptions } from "./placement";
 import { OPEN_STATUSES } from "./status";
 
 export type CorrectionFormData = {
@@ -17,8 +18,8 @@ export type CorrectionFormData = {
   };
   openRequestId: string | null;
   campaignOpen: boolean;
-  /** names offered as suggestions for the organisation fields (the registrar's canonical spelling) */
-  options: { colleges: string[]; majors: string[]; classGroups: string[] };
+  /** the organisation units 分院 / 专业 / 班级 are chosen from */
+  options: PlacementOptions;
 };
 
 /** What the 信息有误 form needs, for the student's own record only (someone else's id → null). */
@@ -28,25 +29,13 @@ export async function loadCorrectionForm(
 ): Promise<CorrectionFormData | null> {
   const record = await recordForAccount(actor, recordId);
   if (!record) return null;
-  const [open, campaign, colleges, majors, classGroups] = await Promise.all([
+  const [open, campaign, options] = await Promise.all([
     db.correctionRequest.findFirst({
       where: { recordId: record.id, status: { in: [...OPEN_STATUSES] } },
       select: { id: true },
     }),
     openCampaignForRecord(record),
-    db.college.findMany({ select: { name: true }, orderBy: { code: "asc" }, take: 200 }),
-    db.major.findMany({
-      where: { collegeId: record.collegeId },
-      select: { name: true },
-      orderBy: { name: "asc" },
-      take: 200,
-    }),
-    db.classGroup.findMany({
-      where: { collegeId: record.collegeId },
-      select: { name: true },
-      orderBy: { name: "asc" },
-      take: 500,
-    }),
+    placementOptions(record.collegeId),
   ]);
   return {
     record: {
@@ -58,10 +47,6 @@ export async function loadCorrectionForm(
     },
     openRequestId: open?.id ?? null,
     campaignOpen: campaign !== null,
-    options: {
-      colleges: colleges.map((c) => c.name),
-      majors: majors.map((m) => m.name),
-      classGroups: classGroups.map((g) => g.name),
-    },
+    options,
   };
 }

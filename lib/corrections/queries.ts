@@ -8,6 +8,7 @@ import { hasHighRiskField, type RecordField } from "@/lib/records/fields";
 import { recordHistory, type HistoryEntry } from "@/lib/records/history";
 import { openValue, recordValues, recordWithOrg } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
+import { isPlacementField, unknownPlacements } from "./placement";
 import { CORRECTION_STATUSES, REGISTRAR_QUEUE_STATUSES, type CorrectionStatus } from "./status";
 
 export type Stage = "college" | "registrar";
@@ -25,6 +26,8 @@ export type DetailItem = {
   collegeReason: string | null;
   registrarDecision: string;
   registrarReason: string | null;
+  /** a 分院 / 专业 / 班级 value no organisation unit has (reviewers see it at once; staff views only) */
+  unknownUnit: boolean;
 };
 
 export type RequestDetail = {
@@ -96,6 +99,7 @@ function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
         collegeReason: i.collegeReason,
         registrarDecision: i.registrarDecision,
         registrarReason: i.registrarReason,
+        unknownUnit: false,
       };
     }),
     evidence: row.evidence,
@@ -163,7 +167,16 @@ export async function requestForStaff(
           : h,
       )
     : null;
-  return { ...toDetail(row, reveal), history };
+  const detail = toDetail(row, reveal);
+  const requested = Object.fromEntries(
+    detail.items.filter((i) => isPlacementField(i.field)).map((i) => [i.field, i.requested]),
+  );
+  const unknown = await unknownPlacements(db, row.record.collegeId, requested);
+  const items = detail.items.map((i) => ({
+    ...i,
+    unknownUnit: isPlacementField(i.field) && unknown.has(i.field),
+  }));
+  return { ...detail, items, history };
 }
 
 export type QueueRow = {

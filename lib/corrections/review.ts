@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere } from "@/lib/auth/policy";
-import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
+import { assertCan, can, collegeWhere } from "@/lib/auth/policy";
+import { fail, fieldFail, ok, type FieldErrors, type Message, type Result } from "@/lib/core/result";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/identity/normalize";
@@ -10,6 +10,7 @@ import { deleteUpload, readUpload, reencodeImage, saveUpload } from "@/lib/uploa
 import { audit } from "@/lib/security/audit";
 import { applyItems } from "./apply";
 import { evidenceRetentionDays } from "./evidence";
+import { isPlacementField, type PlacementField } from "./placement";
 import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
 import { Refused } from "./refused";
 import type { CorrectionStatus } from "./status";
@@ -27,6 +28,11 @@ export type DecisionInput = {
   decisions: readonly ItemDecisionInput[];
   /** overall note; stands in as the reason of rejected items that have none */
   note?: string;
+  /**
+   * Registrar only: accepted 分院 / 专业 / 班级 items whose unit does not exist yet and is to be created
+   * with the approval (needs the organisation permission, roster.import).
+   */
+  createUnits?: readonly string[];
 };
 export type DecisionOutcome = { status: CorrectionStatus; accepted: number; rejected: number };
 
@@ -218,6 +224,11 @@ export async function registrarDecide(
       : "rejected";
   const note = input.note?.trim() || null;
   const retentionDays = await evidenceRetentionDays();
+  const create = new Set<PlacementField>();
+  for (const item of acceptedItems)
+    if (input.createUnits?.includes(item.id) && isPlacementField(item.field)) create.add(item.field);
+  if (create.size > 0 && !can(actor, "roster.import"))
+    return fail("corrections.errors.placement.createForbidden");
   const photoItem = acceptedItems.find((i) => i.field === PHOTO_FIELD);
   const photo = photoItem ? await newAdmissionPhoto(request.id, photoItem.id, input.photo) : null;
   if (photo && !photo.ok) return photo;
@@ -240,15 +251,10 @@ export async function registrarDecide(
     }
     const changes =
       accepted > 0
-        ? await applyItems(
-            tx,
-            actor,
-            request,
-            acceptedItems,
-            provincial ? "provincial" : "correction",
-            now,
-            photoKey ? { key: photoKey } : undefined,
-          )
+        ? await applyItems(tx, actor, request, acceptedItems, provincial ? "provincial" : "correction", now, {
+            photo: photoKey ? { key: photoKey } : undefined,
+            create,
+          })
         : [];
     await scheduleEvidenceDeletion(tx, request.id, now, retentionDays);
     await audit(tx, actor, {
@@ -315,7 +321,8 @@ function firstReason(decisions: Map<string, { decision: string; reason: string |
   return null;
 }
 
-export type BulkOutcome = { decided: string[]; skipped: { id: string; key: string }[] };
+/** A skipped request says why as a catalogue message with its params (the unit's name, …). */
+export type BulkOutcome = { decided: string[]; skipped: ({ id: string } & Message)[] };
 export const MAX_BULK = 200;
 
 /**
@@ -336,7 +343,7 @@ export async function bulkApprove(
   const outcome: BulkOutcome = { decided: [], skipped: [] };
   for (const id of ids) {
     const request = await findScoped(actor, id);
-    const skip = (key: string) => outcome.skipped.push({ id, key });
+    const skip = (key: string, params?: Message["params"]) => outcome.skipped.push({ id, key, params });
     if (!request) {
       skip("corrections.errors.notFound");
       continue;
@@ -361,7 +368,7 @@ export async function bulkApprove(
         ? await collegeDecide(actor, input, now, { bulk: true })
         : await registrarDecide(actor, input, now, { bulk: true });
     if (result.ok) outcome.decided.push(id);
-    else skip(result.error?.key ?? "corrections.errors.alreadyDecided");
+    else skip(result.error?.key ?? "corrections.errors.alreadyDecided", result.error?.params);
   }
   return ok(outcome);
 }

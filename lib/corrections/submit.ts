@@ -18,6 +18,7 @@ import { audit } from "@/lib/security/audit";
 import { discardEvidence, prepareEvidence, storeEvidence, type UploadedFile } from "./evidence";
 import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
 import { Refused } from "./refused";
+import { isPlacementField, unknownPlacements } from "./placement";
 import { OPEN_STATUSES } from "./status";
 import { parseRequestedValue, sameValue } from "./values";
 import { refreshProgress } from "@/lib/progress/summary";
@@ -31,6 +32,11 @@ export type SubmitInput = {
 };
 
 const MAX_REASON = 500;
+const UNKNOWN_UNIT = {
+  college: "corrections.errors.value.unknownCollege",
+  major: "corrections.errors.value.unknownMajor",
+  classGroup: "corrections.errors.value.unknownClassGroup",
+} as const;
 
 /**
  * 信息有误 (SPEC §4.3): validates every field, value, reason and file first (nothing is stored on bad
@@ -99,6 +105,26 @@ export async function submitCorrection(
     }
   }
   if (input.items.length === 0) errors.fields = { key: "corrections.errors.noFields" };
+
+  // 分院 / 专业 / 班级 are chosen from the organisation: a name no unit has is refused at its field
+  const placement = Object.fromEntries(
+    items.filter((i) => isPlacementField(i.field)).map((i) => [i.field, i.requestedValue]),
+  );
+  const unknown = await unknownPlacements(db, record.collegeId, placement);
+  for (const field of unknown) errors[`value.${field}`] = { key: UNKNOWN_UNIT[field] };
+  // moving to another college keeps the major and class unless they are chosen too: both must exist there
+  if (placement.college !== undefined && !unknown.has("college")) {
+    const carried = await unknownPlacements(db, record.collegeId, {
+      college: placement.college,
+      major: placement.major ?? record.major.name,
+      classGroup: placement.classGroup ?? record.classGroup.name,
+    });
+    if (
+      (placement.major === undefined && carried.has("major")) ||
+      (placement.classGroup === undefined && carried.has("classGroup"))
+    )
+      errors["value.college"] = { key: "corrections.errors.value.moveWithUnits" };
+  }
 
   const evidence = await prepareEvidence(input.files);
   if (!evidence.ok) Object.assign(errors, evidence.fieldErrors);

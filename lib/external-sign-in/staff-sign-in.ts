@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { startSession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/security/audit";
-import { peek } from "@/lib/security/rate-limit";
+import { staffLock } from "@/lib/staff/sign-in";
 import { verifiedClaimValue } from "./claims";
 import { maskSubject } from "./mask";
 import { loginEventData, refused, type StepResult } from "./outcome";
@@ -74,7 +74,7 @@ export async function signInStaffExternal(
     });
     return refused("staff_disabled");
   }
-  const locked = await peek("loginFailuresPerAccount", `staff:${staff.username}`);
+  const locked = await staffLock(staff.username, meta.ip);
   if (!locked.ok) {
     await db.loginEvent.create({
       data: loginEventData({ staffUserId: staff.id }, "locked", provider.id, meta),

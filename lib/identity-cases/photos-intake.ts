@@ -2,7 +2,7 @@ import "server-only";
 import type { FieldErrors } from "@/lib/core/result";
 import { deleteUpload, reencodeImage, saveUpload } from "@/lib/uploads/storage";
 import { checkPhoto } from "./photo-check";
-import { PHOTO_MAX_EDGE, PHOTO_MAX_PIXELS, PHOTO_SIDES, type PhotoSide } from "./rules";
+import { PHOTO_MAX_BYTES, PHOTO_MAX_EDGE, PHOTO_MAX_PIXELS, PHOTO_SIDES, type PhotoSide } from "./rules";
 
 export type PhotoPair = Record<PhotoSide, Buffer | null>;
 export type StoredPair = Record<PhotoSide, string>;
@@ -12,6 +12,25 @@ const REASON_KEYS = {
   tooLarge: "identity.photos.errors.tooLarge",
   type: "identity.photos.errors.type",
 } as const;
+
+/**
+ * The two photo inputs of a form as bytes. A file over the 300 KB limit is refused by its declared size
+ * before its bytes are read (null with the error at its field); an input left empty (browsers send an empty
+ * file) counts as no file.
+ */
+export async function readPhotoFields(
+  formData: FormData,
+): Promise<{ photos: PhotoPair; tooLarge: FieldErrors | null }> {
+  const photos: PhotoPair = { front: null, back: null };
+  const tooLarge: FieldErrors = {};
+  for (const side of PHOTO_SIDES) {
+    const value = formData.get(side);
+    if (!value || typeof value === "string" || value.size === 0) continue;
+    if (value.size > PHOTO_MAX_BYTES) tooLarge[side] = { key: REASON_KEYS.tooLarge };
+    else photos[side] = Buffer.from(await value.arrayBuffer());
+  }
+  return { photos, tooLarge: Object.keys(tooLarge).length ? tooLarge : null };
+}
 
 /**
  * Checks both hand-held ID photos (present, ≤ 300 KB, really jpg/png/gif) and reports each problem at its

@@ -8,6 +8,8 @@ import { retentionDays } from "@/lib/settings";
 import { deleteUpload, uploadsRoot } from "@/lib/uploads/storage";
 
 const DAY_MS = 86_400_000;
+/** Sign-in history of a closed account is kept this long (网络安全法 art. 21: network logs ≥ 6 months). */
+export const CLOSED_ACCOUNT_LOG_DAYS = 183;
 /** A photo file no case points at (its upload was refused or crashed) is removed after a day. */
 const ORPHAN_GRACE_MS = DAY_MS;
 
@@ -18,6 +20,8 @@ export type RetentionReport = {
   evidenceScheduled: number;
   evidenceFiles: number;
   assistsExpired: number;
+  /** sign-in events of accounts closed more than six months ago */
+  closedAccountSignIns: number;
 };
 
 /**
@@ -28,7 +32,9 @@ export type RetentionReport = {
  *  2. photo files under identity/ that no case references, older than a day, are deleted;
  *  3. evidence of closed correction requests: rows without a deletion date get closedAt + N days
  *     (default 180), then the corrections service deletes the expired ones (purgeExpiredEvidence);
- *  4. classmate-assist requests past their 7 days are marked expired (they already count as expired).
+ *  4. classmate-assist requests past their 7 days are marked expired (they already count as expired);
+ *  5. the sign-in history and sessions of accounts closed more than six months ago are deleted
+ *     (docs/privacy.md).
  */
 export async function runRetention(
   now: Date = new Date(),
@@ -41,6 +47,7 @@ export async function runRetention(
     evidenceScheduled: 0,
     evidenceFiles: 0,
     assistsExpired: 0,
+    closedAccountSignIns: 0,
   };
   const photoDays = (await retentionDays()).idPhotoDays;
   const due = await db.identityCase.findMany({
@@ -103,7 +110,14 @@ export async function runRetention(
       data: { status: "expired" },
     });
     report.assistsExpired = expired.count;
+  }
+  const closedBefore = new Date(now.getTime() - CLOSED_ACCOUNT_LOG_DAYS * DAY_MS);
+  const closedLogs = { account: { identityStatus: "cancelled", cancelledAt: { lte: closedBefore } } };
+  if (!options.dryRun) {
+    report.closedAccountSignIns = (await db.loginEvent.deleteMany({ where: closedLogs })).count;
+    await db.authSession.deleteMany({ where: closedLogs });
   } else {
+    report.closedAccountSignIns = await db.loginEvent.count({ where: closedLogs });
     report.evidenceFiles = await db.evidenceFile.count({ where: { deleteAfter: { lte: now } } });
     report.assistsExpired = await db.classmateAssist.count({
       where: { status: "pending", expiresAt: { lte: now } },

@@ -36,6 +36,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Kinds a support clerk decides (the other two resolve without a human). */
 export const REVIEWED_KINDS = [
   "photo_review",
+  // roster evidence for a record without a 考生号 in the roster (SPEC §3.3)
+  "roster_evidence",
   "account_change",
   "phone_release",
 ] as const satisfies readonly CaseKind[];

@@ -12,6 +12,8 @@ export const texts = {
   resolved: () => `${SIGN}您的身份核验已通过，账号已可正常使用，请登录查看学籍信息。`,
   photoRejected: (reason: string) =>
     `${SIGN}您上传的手持身份证照片未通过审核，原因：${reason}。请登录后按要求重新上传，或选择同学协助、提供学籍信息完成核验。`,
+  rosterRejected: (reason: string) =>
+    `${SIGN}您提供的学籍信息未通过客服审核，原因：${reason}。请登录后选择上传手持身份证照片或同学协助完成核验。`,
   changeApplied: () => `${SIGN}您的账号姓名/证件号码变更申请已通过，新的信息已生效。`,
   changeRejected: (reason: string) => `${SIGN}您的账号姓名/证件号码变更申请未通过，原因：${reason}。`,
   phoneReleaseReceived: () =>

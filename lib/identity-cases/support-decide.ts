@@ -72,7 +72,7 @@ export async function decideIdentityCase(
 
   const approved = await resolveDuplicateId({
     accountId: row.accountId,
-    via: "photo_review",
+    via: row.kind === "roster_evidence" ? "roster_evidence" : "photo_review",
     actor,
     ip: meta.ip,
     now,
@@ -138,8 +138,18 @@ async function rejectCase(
         // The claimant has no account here: the answer goes by SMS to the number; the holder hears nothing.
         phone = row.releasePhone;
       } else {
-        const kind = row.kind === "account_change" ? "identity.changeRejected" : "identity.photoRejected";
-        const link = row.kind === "account_change" ? "/identity/change" : "/identity/photos";
+        const kind =
+          row.kind === "account_change"
+            ? "identity.changeRejected"
+            : row.kind === "roster_evidence"
+              ? "identity.rosterRejected"
+              : "identity.photoRejected";
+        const link =
+          row.kind === "account_change"
+            ? "/identity/change"
+            : row.kind === "roster_evidence"
+              ? "/identity"
+              : "/identity/photos";
         await notify({ accountId: row.accountId }, kind, { reasonCode: code, note }, link, tx);
       }
       await audit(tx, actor, {
@@ -165,7 +175,9 @@ async function rejectCase(
           ? texts.phoneReleaseRejected(text)
           : row.kind === "account_change"
             ? texts.changeRejected(text)
-            : texts.photoRejected(text),
+            : row.kind === "roster_evidence"
+              ? texts.rosterRejected(text)
+              : texts.photoRejected(text),
     });
   }
   return ok({ status: "rejected" });

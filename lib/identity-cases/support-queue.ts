@@ -117,6 +117,19 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     }),
   );
 
+  const evidenceRecord = row.evidenceRecordId
+    ? await db.enrollmentRecord.findUnique({
+        where: { id: row.evidenceRecordId },
+        select: {
+          studentNumber: true,
+          name: true,
+          enrolledOn: true,
+          idNumberIndex: true,
+          college: { select: { name: true } },
+          classGroup: { select: { name: true } },
+        },
+      })
+    : null;
   const [holders, earlier, history, records, requestedHolders] = await Promise.all([
     db.account.findMany({
       where: { idNumberIndex: row.account.idNumberIndex, id: { not: row.account.id } },
@@ -187,6 +200,15 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
       cancelledAt: h.cancelledAt,
     })),
     rosterMatch: records.some((r) => nameKey(r.name) === key),
+    // roster evidence without a 考生号 in the roster: the record the student named, for the clerk to weigh
+    evidence: evidenceRecord && {
+      studentNumber: evidenceRecord.studentNumber,
+      name: evidenceRecord.name,
+      enrolledOn: evidenceRecord.enrolledOn,
+      college: evidenceRecord.college.name,
+      classGroup: evidenceRecord.classGroup.name,
+      sameIdNumber: evidenceRecord.idNumberIndex === row.account.idNumberIndex,
+    },
     earlierCases: earlier.map((c) => ({
       id: c.id,
       kind: c.kind,

@@ -27,12 +27,27 @@ export const ROSTER_COLUMNS = [
   { header: "学籍状态", key: "status" },
 ] as const;
 
+/**
+ * Columns a roster may carry beyond §4.2. 考生号 (the 14-digit gaokao candidate number on the admission
+ * notice): only the student and the roster know it, so roster evidence (SPEC §3.3) resolves at once with it.
+ * Spreadsheets name it in several ways; all of these are the same column.
+ */
+export const EXAM_NUMBER_HEADERS = [
+  "考生号",
+  "高考考生号",
+  "考生编号",
+  "高考报名号",
+  "准考证号考生号",
+] as const;
+
 export type RosterField = (typeof ROSTER_COLUMNS)[number]["key"];
 export const ROSTER_HEADERS: readonly string[] = ROSTER_COLUMNS.map((c) => c.header);
 export const HEADER_OF = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header])) as Record<
   RosterField,
   string
 >;
+/** Labels of the per-row report's field column, the optional 考生号 included. */
+export const FIELD_LABEL: Record<string, string> = { ...HEADER_OF, examNumber: EXAM_NUMBER_HEADERS[0] };
 
 /** 证件类型 as written in the file → the code stored on records and accounts. Codes are accepted too. */
 export const ID_TYPE_LABELS: Record<string, IdType> = {
@@ -65,16 +80,23 @@ export function headerKey(cell: string): string {
 }
 
 export type HeaderAnalysis =
-  | { ok: true; positions: Record<RosterField, number>; ignored: string[] }
+  | { ok: true; positions: Record<RosterField, number>; examNumber: number | null; ignored: string[] }
   | { ok: false; missing: string[]; duplicated: string[]; ignored: string[] };
 
 /** Maps the header row to column positions: every field once, in any order; extra columns ignored. */
 export function analyseHeader(cells: readonly string[]): HeaderAnalysis {
   const byHeader = new Map(ROSTER_COLUMNS.map((c) => [headerKey(c.header), c.key]));
+  const examHeaders = new Set(EXAM_NUMBER_HEADERS.map(headerKey));
   const positions: Partial<Record<RosterField, number>> = {};
+  let examNumber: number | null = null;
   const ignored: string[] = [];
   const duplicated: string[] = [];
   cells.forEach((cell, index) => {
+    if (examHeaders.has(headerKey(cell))) {
+      if (examNumber !== null) duplicated.push(EXAM_NUMBER_HEADERS[0]);
+      else examNumber = index;
+      return;
+    }
     const key = byHeader.get(headerKey(cell));
     if (!key) {
       if (cell.trim() !== "") ignored.push(cell.trim());
@@ -85,5 +107,5 @@ export function analyseHeader(cells: readonly string[]): HeaderAnalysis {
   });
   const missing = ROSTER_COLUMNS.filter((c) => positions[c.key] === undefined).map((c) => c.header);
   if (missing.length > 0 || duplicated.length > 0) return { ok: false, missing, duplicated, ignored };
-  return { ok: true, positions: positions as Record<RosterField, number>, ignored };
+  return { ok: true, positions: positions as Record<RosterField, number>, examNumber, ignored };
 }

@@ -28,6 +28,8 @@ export type ExistingRecord = {
   cohort: string;
   version: number;
   accountId: string | null;
+  /** blind index of the 考生号, not a shown field */
+  examNumberIndex: string | null;
 };
 
 export type Placement = { collegeId: string; majorId: string; classGroupId: string };

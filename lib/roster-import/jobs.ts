@@ -1,22 +1,29 @@
 import "server-only";
-import { access, readFile, rm, writeFile } from "node:fs/promises";
+import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { databaseUrl, db, providerOf } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Message, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { schoolName } from "@/lib/settings";
 import { newId } from "./ids";
-import { readStaged, StagingWriter, type RecordInsert, type RecordUpdate } from "./ops";
+import { MAX_UPLOAD_BYTES } from "./upload-protocol";
+import {
+  readStaged,
+  StagingWriter,
+  type ExamNumberUpdate,
+  type RecordInsert,
+  type RecordUpdate,
+} from "./ops";
 import { planRoster, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
 import { formatOf } from "./read-file";
-import { importFilePath, removeImportFile, saveImportFile } from "./storage";
+import { importFilePath, removeImportFile, saveImportFile, type SpooledFile } from "./storage";
 import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
 import { rebuildProgress } from "@/lib/progress/summary";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 const RUNNING = ["previewing", "committing"];
 
 export type JobSummary = {
@@ -86,42 +93,74 @@ async function failJob(jobId: string, error: Message): Promise<void> {
   });
 }
 
+/** An upload: its bytes in memory (API calls, tests), or already spooled to a private file by the upload route. */
+export type RosterUpload = { name: string; bytes: Uint8Array } | { name: string; spooled: SpooledFile };
+
 /**
  * Stores an uploaded roster privately and creates its job (status previewing). The caller then runs
- * runPreview(jobId) — in the background for the page, awaited in tests.
+ * runPreview(jobId) — in the background for the page, awaited in tests. A spooled file is moved into place,
+ * or removed when the upload is refused.
  */
 export async function createRosterImport(
   actor: Actor,
-  file: { name: string; bytes: Uint8Array },
+  file: RosterUpload,
 ): Promise<Result<{ jobId: string }>> {
-  assertCan(actor, "roster.import");
-  const format = formatOf(file.name);
-  if (!format) return fail("import.errors.fileType");
-  if (file.bytes.byteLength === 0) return fail("import.errors.emptyFile");
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES)
-    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
-  const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-  if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
-  if (format === "csv" && isZip) return fail("import.errors.fileType");
-  const running = await db.importJob.count({ where: { kind: "roster", status: "committing" } });
-  if (running > 0) return fail("import.errors.busy");
+  const refused = await checkUpload(actor, file);
+  if (refused) {
+    if ("spooled" in file) await rm(file.spooled.path, { force: true });
+    return refused;
+  }
+  const format = formatOf(file.name) as "csv" | "xlsx";
+  const size = "spooled" in file ? file.spooled.size : file.bytes.byteLength;
 
   const id = newId();
   const fileKey = `${id}.${format}`;
-  await saveImportFile(fileKey, file.bytes);
+  if ("spooled" in file) await rename(file.spooled.path, importFilePath(fileKey));
+  else await saveImportFile(fileKey, file.bytes);
   const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
   await db.$transaction(async (tx) => {
     await tx.importJob.create({
-      data: { id, kind: "roster", status: "previewing", fileName, fileKey, createdById: actorId(actor) },
+      data: {
+        id,
+        kind: "roster",
+        status: "previewing",
+        fileName,
+        fileKey,
+        createdById: actorId(actor),
+        heartbeatAt: new Date(),
+      },
     });
     await audit(tx, actor, {
       action: "roster.upload",
       targetType: "ImportJob",
       targetId: id,
-      after: { fileName, bytes: file.bytes.byteLength },
+      after: { fileName, bytes: size },
     });
   });
   return ok({ jobId: id });
+}
+
+/** Why an upload cannot become a job (type, size, content sniffed from its first bytes, busy), or null. */
+async function checkUpload(actor: Actor, file: RosterUpload): Promise<Result<never> | null> {
+  assertCan(actor, "roster.import");
+  const format = formatOf(file.name);
+  if (!format) return fail("import.errors.fileType");
+  const size = "spooled" in file ? file.spooled.size : file.bytes.byteLength;
+  const head = "spooled" in file ? file.spooled.head : file.bytes;
+  if (size === 0) return fail("import.errors.emptyFile");
+  if (size > MAX_IMPORT_BYTES)
+    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
+  const isZip = head[0] === 0x50 && head[1] === 0x4b;
+  if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
+  if (format === "csv" && isZip) return fail("import.errors.fileType");
+  if (await commitRunning()) return fail("import.errors.busy");
+  return null;
+}
+
+/** The busy check alone, for the upload route to answer before it reads a byte of the body. */
+export async function rosterImportBusy(actor: Actor): Promise<boolean> {
+  assertCan(actor, "roster.import");
+  return commitRunning();
 }
 
 function actorId(actor: Actor): string {
@@ -214,11 +253,11 @@ async function previewNow(jobId: string, options: { today?: Date }): Promise<voi
 /** Moves a previewed job to "committing"; the caller then runs runCommit(jobId, actor). */
 export async function startCommit(actor: Actor, jobId: string): Promise<Result<{ jobId: string }>> {
   assertCan(actor, "roster.import");
-  const running = await db.importJob.count({ where: { kind: "roster", status: "committing" } });
-  if (running > 0) return fail("import.errors.busy");
+  if (await commitRunning()) return fail("import.errors.busy");
+  // the heartbeat starts now: the commit itself begins after the response, and until then nothing beats
   const updated = await db.importJob.updateMany({
     where: { id: jobId, kind: "roster", status: "previewed" },
-    data: { status: "committing", processedRows: 0, finishedAt: null },
+    data: { status: "committing", processedRows: 0, finishedAt: null, heartbeatAt: new Date() },
   });
   if (updated.count !== 1) return fail("import.errors.notCommittable");
   return ok({ jobId });
@@ -260,7 +299,11 @@ async function commitNow(
         return failJob(jobId, { key: `import.errors.${result.error.key}`, params: result.error.params });
       summary = result.summary;
     }
-    await writePass(store, job.id, stagingPathOf(jobId), summary, actor, hooks);
+    // On SQLite the write pass holds the database's write lock: a heartbeat would wait for it (and stall
+    // the app's connection), so it pauses for these seconds — STALE_AFTER_MS leaves room for them.
+    await heartbeatOf(jobId)?.quiet(() =>
+      writePass(store, job.id, stagingPathOf(jobId), summary, actor, hooks),
+    );
     // The records were written through the store's own connection: recount the dashboards' summary. The
     // import has committed by now; a failed recount is left to `npm run progress:rebuild`, not the job.
     await rebuildProgress().catch((error) => console.error("progress summary rebuild failed", error));
@@ -297,6 +340,7 @@ async function writePass(
   await writer.insertUnits(summary.created, now);
   let inserts: RecordInsert[] = [];
   let updates: RecordUpdate[] = [];
+  let exams: ExamNumberUpdate[] = [];
   let written = 0;
   const flush = async () => {
     if (inserts.length) await writer.insertRecords(inserts, now);
@@ -317,15 +361,18 @@ async function writePass(
       );
       await writer.insertHistory(history);
     }
-    written += inserts.length + updates.length;
+    if (exams.length) await writer.setExamNumbers(exams);
+    written += inserts.length + updates.length + exams.length;
     inserts = [];
     updates = [];
+    exams = [];
     await hooks.afterBatch?.(written);
   };
   for await (const op of readStaged(stagingPath)) {
     if (op.op === "insert") inserts.push(op.row);
-    else updates.push(op.row);
-    if (inserts.length + updates.length >= WRITE_BATCH) await flush();
+    else if (op.op === "update") updates.push(op.row);
+    else exams.push(op.row);
+    if (inserts.length + updates.length + exams.length >= WRITE_BATCH) await flush();
   }
   await flush();
   const actorCols =
@@ -386,39 +433,90 @@ export async function listIssues(
   return { rows, total, pageSize };
 }
 
-/**
- * Jobs this process is working on; anything else still "running" was left behind by a process that died.
- * Kept on globalThis: each route's server bundle may hold its own copy of this module.
- */
-const active: Set<string> = ((globalThis as { __rosterImportJobs?: Set<string> }).__rosterImportJobs ??=
-  new Set<string>());
+/** How often a working process stamps its job, and how long a silent running job counts as alive. */
+export const HEARTBEAT_MS = 5_000;
+export const STALE_AFTER_MS = 24 * HEARTBEAT_MS;
 
+type Heartbeat = { quiet<T>(work: () => Promise<T>): Promise<T> };
+
+/**
+ * Heartbeats of the jobs this process is working on. Kept on globalThis: each route's server bundle may
+ * hold its own copy of this module.
+ */
+const beating: Map<string, Heartbeat> = ((
+  globalThis as { __rosterImportHeartbeats?: Map<string, Heartbeat> }
+).__rosterImportHeartbeats ??= new Map<string, Heartbeat>());
+
+function heartbeatOf(jobId: string): Heartbeat | undefined {
+  return beating.get(jobId);
+}
+
+/**
+ * Runs a preview or commit while stamping the job's `heartbeatAt` every HEARTBEAT_MS, so other requests
+ * (and other app instances on PostgreSQL) can tell a working job from one whose process died. A stamp
+ * never overlaps the previous one, and a failed stamp is only logged: the work goes on.
+ */
 export async function track<T>(jobId: string, work: () => Promise<T>): Promise<T> {
-  active.add(jobId);
+  let paused = 0;
+  let inFlight = false;
+  const stamp = async () => {
+    if (paused > 0 || inFlight) return;
+    inFlight = true;
+    try {
+      await db.importJob.updateMany({
+        where: { id: jobId, status: { in: RUNNING } },
+        data: { heartbeatAt: new Date() },
+      });
+    } catch (error) {
+      console.error("import heartbeat failed", error);
+    } finally {
+      inFlight = false;
+    }
+  };
+  const timer = setInterval(() => void stamp(), HEARTBEAT_MS);
+  timer.unref?.();
+  beating.set(jobId, {
+    async quiet(inner) {
+      paused++;
+      try {
+        return await inner();
+      } finally {
+        paused--;
+      }
+    },
+  });
   try {
+    await stamp();
     return await work();
   } finally {
-    active.delete(jobId);
+    clearInterval(timer);
+    beating.delete(jobId);
   }
 }
 
 /**
- * Marks jobs interrupted by a crash or restart as failed (their write pass rolled back with the
- * connection). SQLite runs one app instance, so "not running here" is enough after a grace minute; on
- * PostgreSQL several instances may share jobs, so only jobs older than six hours count as stale.
+ * A roster commit is running (the busy check of an upload or a commit). Jobs whose worker stopped are
+ * swept first, so after a crash the next upload goes through instead of being refused as busy forever.
  */
-export async function failStaleJobs(now: Date = new Date()): Promise<void> {
-  const running = await db.importJob.findMany({
-    where: { status: { in: RUNNING } },
-    select: { id: true, createdAt: true },
-  });
-  const single = providerOf(databaseUrl()) === "sqlite";
-  const stale = running.filter(
-    (j) => !active.has(j.id) && now.getTime() - j.createdAt.getTime() > (single ? 60_000 : 6 * 3_600_000),
-  );
-  if (stale.length === 0) return;
-  await db.importJob.updateMany({
-    where: { id: { in: stale.map((j) => j.id) }, status: { in: RUNNING } },
+async function commitRunning(now: Date = new Date()): Promise<boolean> {
+  await failStaleJobs(now);
+  const running = await db.importJob.count({ where: { kind: "roster", status: "committing" } });
+  return running > 0;
+}
+
+/**
+ * Marks running jobs whose heartbeat stopped more than STALE_AFTER_MS ago as failed: their process died or
+ * restarted (the write pass rolled back with its connection). Only previewing/committing jobs can be stale;
+ * a preview waiting for the registrar's confirmation is never, whatever its age.
+ */
+export async function failStaleJobs(now: Date = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
+  const { count } = await db.importJob.updateMany({
+    where: {
+      status: { in: RUNNING },
+      OR: [{ heartbeatAt: { lt: cutoff } }, { heartbeatAt: null, createdAt: { lt: cutoff } }],
+    },
     data: { status: "failed", error: JSON.stringify({ key: "import.errors.interrupted" }), finishedAt: now },
   });
+  return count;
 }

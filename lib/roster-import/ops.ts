@@ -28,6 +28,7 @@ export type RecordInsert = {
   status: string;
   cohort: string;
   accountId: string | null;
+  examNumberIndex: string | null;
 };
 
 /** Columns an update rewrites: every shown field (held conflict fields carry their current value). */
@@ -53,6 +54,7 @@ export const UPDATE_COLUMNS = [
   "status",
   "cohort",
   "accountId",
+  "examNumberIndex",
 ] as const;
 export type UpdateColumn = (typeof UPDATE_COLUMNS)[number];
 
@@ -64,7 +66,13 @@ export type RecordUpdate = {
   history: { field: string; before: string; after: string }[];
 };
 
-export type StagedOp = { op: "insert"; row: RecordInsert } | { op: "update"; row: RecordUpdate };
+/** A new 考生号 for a record whose shown fields are unchanged: no version bump, no history (not shown). */
+export type ExamNumberUpdate = { id: string; examNumberIndex: string };
+
+export type StagedOp =
+  | { op: "insert"; row: RecordInsert }
+  | { op: "update"; row: RecordUpdate }
+  | { op: "exam"; row: ExamNumberUpdate };
 
 /**
  * The planning pass writes the operations it decided to a staging file (one JSON per line) instead of

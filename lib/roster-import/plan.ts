@@ -6,7 +6,15 @@ import { matchAccounts, type MatchInput } from "./account-match";
 import type { RosterStore, StoredRecord } from "./store";
 import { analyseHeader, HEADER_OF, type RosterField } from "./columns";
 import { diffRecord, type FieldChange } from "./diff";
-import { StagingWriter, type RecordInsert, type RecordUpdate, type StagedOp, type UpdateColumn } from "./ops";
+import {
+  StagingWriter,
+  type ExamNumberUpdate,
+  type RecordInsert,
+  type RecordUpdate,
+  type StagedOp,
+  type UpdateColumn,
+} from "./ops";
+import { examNumberIndex } from "./exam-number";
 import { newId } from "./ids";
 import { OrgResolver, type NewUnits } from "./org";
 import { readRosterBatches, RosterFileError, type RosterFormat } from "./read-file";
@@ -84,6 +92,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
   };
   const seen = new Map<string, number>();
   let positions: Record<RosterField, number> | null = null;
+  let examNumberAt: number | null = null;
   let pending: Pending[] = [];
   let issues: PlannedIssue[] = [];
 
@@ -113,6 +122,8 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
     };
     type Item = Pending & {
       idIndex: string;
+      /** the file's 考生号 when it differs from the record's (an empty cell never clears a stored one) */
+      examIndex: string | null;
       placement: ReturnType<OrgResolver["resolve"]>;
       record?: Existing;
       changes: FieldChange[];
@@ -122,7 +133,9 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
       const placement = org.resolve(p.row.college, p.row.major, p.row.classGroup);
       const record = byNumber.get(p.row.studentNumber);
       const changes = record ? diffRecord(record, p.row, placement, idIndex, names) : [];
-      return { ...p, idIndex, placement, record, changes };
+      const fileExam = p.row.examNumber ? examNumberIndex(p.row.examNumber) : null;
+      const examIndex = fileExam && fileExam !== record?.examNumberIndex ? fileExam : null;
+      return { ...p, idIndex, examIndex, placement, record, changes };
     });
 
     const changedIds = items
@@ -139,6 +152,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
     const matchInputs: MatchInput[] = [];
     type Decided = Item & { applied: FieldChange[] };
     const decided: Decided[] = [];
+    const examOnly: ExamNumberUpdate[] = [];
     for (const item of items) {
       if (!item.record) {
         summary.newRows++;
@@ -147,7 +161,9 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
         continue;
       }
       if (item.changes.length === 0) {
+        // a 考生号 added to an otherwise unchanged record: stored, but no shown field changed
         summary.unchangedRows++;
+        if (item.examIndex) examOnly.push({ id: item.record.id, examNumberIndex: item.examIndex });
         continue;
       }
       const held = protectedFields.get(item.record.id);
@@ -172,7 +188,10 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
             }),
           });
       }
-      if (applied.length === 0) continue;
+      if (applied.length === 0) {
+        if (item.examIndex) examOnly.push({ id: item.record.id, examNumberIndex: item.examIndex });
+        continue;
+      }
       summary.changedRows++;
       if (applied.some((c) => c.field === "name" || c.field === "idNumber"))
         matchInputs.push({
@@ -215,15 +234,25 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
           status: item.row.status,
           cohort: item.row.cohort,
           accountId: matches.get(item.row.studentNumber) ?? null,
+          examNumberIndex: item.examIndex,
         };
         ops.push({ op: "insert", row: insert });
         continue;
       }
       ops.push({
         op: "update",
-        row: updateFor(item.record, item.row, item.placement, item.idIndex, item.applied, matches),
+        row: updateFor(
+          item.record,
+          item.row,
+          item.placement,
+          item.idIndex,
+          item.applied,
+          matches,
+          item.examIndex,
+        ),
       });
     }
+    for (const row of examOnly) ops.push({ op: "exam", row });
     // one write per batch: a write (and a possible wait for the stream to drain) per row cost more than
     // the JSON itself
     await options.staging.writeAll(ops);
@@ -244,11 +273,12 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
             };
           }
           positions = header.positions;
+          examNumberAt = header.examNumber;
           summary.ignoredColumns = header.ignored;
           continue;
         }
         summary.totalRows++;
-        const result = validateRow(cells, positions, today);
+        const result = validateRow(cells, positions, today, examNumberAt);
         const studentNumber = result.ok ? result.row.studentNumber : result.studentNumber;
         const first = studentNumber ? seen.get(studentNumber) : undefined;
         if (studentNumber && first === undefined) seen.set(studentNumber, rowNumber);
@@ -288,6 +318,7 @@ function updateFor(
   idIndex: string,
   applied: FieldChange[],
   matches: Map<string, string | null>,
+  examIndex: string | null,
 ): RecordUpdate {
   const take = new Set(applied.map((c) => c.field));
   const pick = <T>(field: RosterField, file: T, current: T): T => (take.has(field) ? file : current);
@@ -314,6 +345,7 @@ function updateFor(
     status: pick("status", row.status, record.status),
     cohort: pick("enrolledOn", row.cohort, record.cohort),
     accountId: matches.has(row.studentNumber) ? (matches.get(row.studentNumber) ?? null) : record.accountId,
+    examNumberIndex: examIndex ?? record.examNumberIndex,
   };
   // History keeps ID numbers sealed (encrypted) like the corrections service does (lib/records/view.ts).
   const history = applied.map((c) =>

@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 import type { RawCell } from "./dates";
 import { detectEncoding } from "./encoding";
-import { inspectZip } from "./zip-guard";
+import { inflateGuard, InflateLimitError, inspectZip } from "./zip-guard";
 
 export type RosterFormat = "csv" | "xlsx";
 /** Rows beyond this are refused: SPEC §6 sizes rosters at 200,000 rows. */
@@ -134,7 +134,10 @@ function plainCell(value: ExcelCell): RawCell {
   return null; // error cells
 }
 
-/** XLSX, streamed with exceljs after the central directory passed the zip-bomb checks. First sheet only. */
+/**
+ * XLSX, streamed with exceljs after the central directory passed the zip-bomb checks; every entry is read
+ * through the inflate guard (patches/exceljs+4.4.0.patch adds the `guardEntry` hook). First sheet only.
+ */
 async function* readXlsx(filePath: string): AsyncGenerator<SheetRow[]> {
   const verdict = await inspectZip(filePath);
   if (!verdict.ok) throw new RosterFileError(verdict.reason === "notZip" ? "notXlsx" : "zipBomb");
@@ -144,7 +147,20 @@ async function* readXlsx(filePath: string): AsyncGenerator<SheetRow[]> {
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
-  });
+    guardEntry: inflateGuard(verdict.declared),
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  try {
+    yield* firstSheet(workbook);
+  } catch (error) {
+    if (error instanceof InflateLimitError) throw new RosterFileError("unpackTooLarge");
+    throw error;
+  } finally {
+    // stop reading the file at once (an early return or a refusal leaves the stream paused otherwise)
+    (workbook as unknown as { stream?: Readable }).stream?.destroy();
+  }
+}
+
+async function* firstSheet(workbook: ExcelJS.stream.xlsx.WorkbookReader): AsyncGenerator<SheetRow[]> {
   for await (const sheet of workbook) {
     let batch: SheetRow[] = [];
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {

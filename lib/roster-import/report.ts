@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { HEADER_OF, type RosterField } from "./columns";
+import { FIELD_LABEL } from "./columns";
 import { parseConflict } from "./decide";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -20,7 +20,7 @@ export function issueText(t: Translate, message: string): string {
 }
 
 export function fieldLabel(field: string | null): string {
-  return field ? (HEADER_OF[field as RosterField] ?? field) : "";
+  return field ? (FIELD_LABEL[field] ?? field) : "";
 }
 
 const csvCell = (v: string | number) => {

@@ -128,6 +128,16 @@ export async function openPostgresStore(url: string): Promise<RosterStore> {
         if (result.rowCount !== s.length) throw new ConcurrentChangeError();
       }
     },
+    async setExamNumbers(updates) {
+      for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
+        const s = updates.slice(i, i + ROWS_PER_STATEMENT);
+        await client.query(
+          `UPDATE "EnrollmentRecord" AS r SET "examNumberIndex" = u."examNumberIndex"
+            FROM unnest($1::text[], $2::text[]) AS u("id", "examNumberIndex") WHERE r."id" = u."id"`,
+          [s.map((r) => r.id), s.map((r) => r.examNumberIndex)],
+        );
+      }
+    },
     async insertHistory(history) {
       for (let i = 0; i < history.length; i += ROWS_PER_STATEMENT) {
         const s = history.slice(i, i + ROWS_PER_STATEMENT);

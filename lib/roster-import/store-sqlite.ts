@@ -148,6 +148,10 @@ export function openSqliteStore(url: string): RosterStore {
         if (info.changes !== 1) throw new ConcurrentChangeError();
       }
     },
+    async setExamNumbers(rows) {
+      const update = db.prepare(`UPDATE "EnrollmentRecord" SET "examNumberIndex" = ? WHERE "id" = ?`);
+      for (const row of rows) update.run(row.examNumberIndex, row.id);
+    },
     async insertHistory(rows) {
       const history = db.prepare(
         `INSERT INTO "RecordHistory" ("id", "recordId", "field", "beforeValue", "afterValue", "source", "changedByStaffId", "recordVersion", "changedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

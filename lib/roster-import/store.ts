@@ -1,7 +1,7 @@
 import "server-only";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
 import type { ExistingRecord } from "./diff";
-import type { RecordInsert, RecordUpdate } from "./ops";
+import type { ExamNumberUpdate, RecordInsert, RecordUpdate } from "./ops";
 import type { NewUnits, OrgSnapshot } from "./org";
 
 export type StoredRecord = ExistingRecord & { idNumberEnc: string };
@@ -81,6 +81,8 @@ export interface RosterStore extends AccountLookup {
   insertUnits(units: NewUnits, now: Date): Promise<void>;
   insertRecords(rows: readonly RecordInsert[], now: Date): Promise<void>;
   updateRecords(rows: readonly RecordUpdate[], now: Date): Promise<void>;
+  /** 考生号 only: the record's version and updatedAt stay (nothing a student sees changed) */
+  setExamNumbers(rows: readonly ExamNumberUpdate[]): Promise<void>;
   insertHistory(rows: readonly HistoryInsert[]): Promise<void>;
   /** job row + audit entry, then COMMIT */
   finish(job: JobFinish, audit: AuditInsert): Promise<void>;
@@ -115,6 +117,7 @@ export const RECORD_SELECT_COLUMNS = [
   "cohort",
   "version",
   "accountId",
+  "examNumberIndex",
 ] as const satisfies readonly (keyof StoredRecord)[];
 
 export const INSERT_COLUMNS = [
@@ -142,6 +145,7 @@ export const INSERT_COLUMNS = [
   "status",
   "cohort",
   "accountId",
+  "examNumberIndex",
 ] as const satisfies readonly (keyof RecordInsert)[];
 
 export const q = (c: string) => `"${c}"`;

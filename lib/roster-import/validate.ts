@@ -26,10 +26,16 @@ export type RosterRow = {
   status: string;
   /** year of 入学日期, e.g. "2023" */
   cohort: string;
+  /** 考生号, 14 digits, or "" when the file has no such column or the cell is empty */
+  examNumber: string;
 };
 
 /** An i18n key in the "import.issues" catalogue with its parameters. */
-export type RowIssue = { field: RosterField | null; key: string; params?: Record<string, string | number> };
+export type RowIssue = {
+  field: RosterField | "examNumber" | null;
+  key: string;
+  params?: Record<string, string | number>;
+};
 
 export type RowResult =
   { ok: true; row: RosterRow } | { ok: false; studentNumber: string | null; issues: RowIssue[] };
@@ -38,6 +44,13 @@ const DATE_FIELDS = new Set<RosterField>(["birthDate", "enrolledOn", "expectedGr
 /** 系(所、函授站) may be empty (many colleges have no departments); every other column is required. */
 const OPTIONAL = new Set<RosterField>(["department"]);
 const STUDENT_NUMBER = /^[A-Za-z0-9-]{4,32}$/;
+/** 考生号: the gaokao candidate number is 14 digits (2 year + 2 province + 10 serial). */
+export const EXAM_NUMBER = /^\d{14}$/;
+
+/** A 考生号 as typed or read from a cell: full-width digits made half-width, spaces removed. */
+export function normaliseExamNumber(value: string): string {
+  return stripAllSpaces(toHalfWidth(value));
+}
 /** ID types whose numbers follow GB 11643 and so carry the birth date and gender. */
 const ENCODES_FACTS = new Set<IdType>(["resident_id", "hk_macao_residence", "taiwan_residence"]);
 
@@ -65,8 +78,12 @@ export function validateRow(
   cells: readonly RawCell[],
   positions: Record<RosterField, number>,
   today: Date = new Date(),
+  examNumberAt: number | null = null,
 ): RowResult {
   const issues: RowIssue[] = [];
+  const examNumber = examNumberAt === null ? "" : normaliseExamNumber(cellText(cells[examNumberAt]));
+  if (examNumber !== "" && !EXAM_NUMBER.test(examNumber))
+    issues.push({ field: "examNumber", key: "examNumberFormat" });
   const out: Partial<Record<RosterField, string>> = {};
   for (const { key } of ROSTER_COLUMNS) {
     const cell = cells[positions[key]];
@@ -141,6 +158,7 @@ export function validateRow(
       department: row.department ?? "",
       idType: idType as IdType,
       cohort: row.enrolledOn.slice(0, 4),
+      examNumber,
     },
   };
 }

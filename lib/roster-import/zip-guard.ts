@@ -1,4 +1,5 @@
 import { open } from "node:fs/promises";
+import { Transform, type Readable } from "node:stream";
 
 /** Limits checked on an XLSX file's central directory before anything is unpacked (SPEC §11). */
 export const ZIP_LIMITS = {
@@ -7,11 +8,14 @@ export const ZIP_LIMITS = {
   maxUncompressedBytes: 1024 * 1024 * 1024,
   /** deflate rarely beats 1:100 on spreadsheet XML; zip bombs are 1:1000 and more */
   maxRatio: 200,
+  /** one entry actually inflated: a 250,000-row sheet is well under this */
+  maxEntryBytes: 512 * 1024 * 1024,
 } as const;
 
+export type ZipLimits = { [K in keyof typeof ZIP_LIMITS]: number };
 export type ZipInspection = { entries: number; uncompressedBytes: number; compressedBytes: number };
 export type ZipVerdict =
-  | { ok: true; inspection: ZipInspection }
+  | { ok: true; inspection: ZipInspection; declared: Map<string, number> }
   | {
       ok: false;
       reason: "notZip" | "tooManyEntries" | "tooLarge" | "ratio" | "zip64";
@@ -29,7 +33,7 @@ const MAX_COMMENT = 0xffff;
  * produces needs them, and their sizes are exactly what a bomb would hide. The XLSX reader also stops at a
  * row limit, so a file whose local headers lie about their sizes still cannot run away.
  */
-export async function inspectZip(filePath: string, limits = ZIP_LIMITS): Promise<ZipVerdict> {
+export async function inspectZip(filePath: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipVerdict> {
   const file = await open(filePath, "r");
   try {
     const { size } = await file.stat();
@@ -58,6 +62,7 @@ export async function inspectZip(filePath: string, limits = ZIP_LIMITS): Promise
     let offset = 0;
     let uncompressedBytes = 0;
     let compressedBytes = 0;
+    const declared = new Map<string, number>();
     for (let n = 0; n < entries; n++) {
       if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE)
         return { ok: false, reason: "notZip" };
@@ -71,14 +76,60 @@ export async function inspectZip(filePath: string, limits = ZIP_LIMITS): Promise
       compressedBytes += compressed;
       if (uncompressedBytes > limits.maxUncompressedBytes)
         return { ok: false, reason: "tooLarge", inspection: { entries, uncompressedBytes, compressedBytes } };
-      offset +=
-        46 +
-        directory.readUInt16LE(offset + 28) +
-        directory.readUInt16LE(offset + 30) +
-        directory.readUInt16LE(offset + 32);
+      const nameLength = directory.readUInt16LE(offset + 28);
+      if (offset + 46 + nameLength > directory.length) return { ok: false, reason: "notZip" };
+      const name = directory.toString("utf8", offset + 46, offset + 46 + nameLength);
+      declared.set(name, Math.max(declared.get(name) ?? 0, uncompressed));
+      offset += 46 + nameLength + directory.readUInt16LE(offset + 30) + directory.readUInt16LE(offset + 32);
     }
-    return { ok: true, inspection: { entries, uncompressedBytes, compressedBytes } };
+    return { ok: true, inspection: { entries, uncompressedBytes, compressedBytes }, declared };
   } finally {
     await file.close();
   }
+}
+
+/** An entry inflated past what the directory declared for it, or past the per-entry or total limits. */
+export class InflateLimitError extends Error {
+  constructor() {
+    super("zip entry inflates beyond its limit");
+  }
+}
+
+type ZipEntry = Readable & { path: string };
+
+/**
+ * The directory's sizes are only claims: local headers and deflate streams can say otherwise. This guard
+ * counts the bytes the unzipper actually inflates, entry by entry, and stops the moment an entry passes the
+ * size the central directory declared for it (an entry the directory does not list may inflate to nothing)
+ * or the per-entry / total limit — so a lying file costs a few kilobytes of inflating, not a gigabyte.
+ */
+export function inflateGuard(declared: Map<string, number>, limits: ZipLimits = ZIP_LIMITS) {
+  let total = 0;
+  const totalCap = Math.min(
+    limits.maxUncompressedBytes,
+    [...declared.values()].reduce((sum, size) => sum + size, 0),
+  );
+  return (entry: ZipEntry, abort: (error: Error) => void) => {
+    const cap = Math.min(declared.get(entry.path) ?? 0, limits.maxEntryBytes);
+    let bytes = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        total += chunk.length;
+        if (bytes <= cap && total <= totalCap) return callback(null, chunk);
+        const error = new InflateLimitError();
+        entry.unpipe(counted);
+        entry.destroy();
+        abort(error);
+        callback(error);
+      },
+    });
+    // the refusal reaches the reader through `abort` (or its own read of this stream): no stray throw
+    counted.on("error", () => undefined);
+    entry.pipe(counted);
+    return Object.assign(counted, {
+      path: entry.path,
+      autodrain: () => counted.resume(),
+    });
+  };
 }

@@ -10,29 +10,37 @@ import { db } from "@/lib/db";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
 
 /**
- * Named limits. On PostgreSQL the counters live in the shared database (atomic upserts), so several app
- * instances enforce one limit; on SQLite (one instance) they live in the same file through Prisma.
+ * Named limits, each used somewhere (tests/unit/security/limits-used.test.ts); docs/security.md lists them
+ * with where they are enforced. Limits counted from rows (photo uploads and 同学协助 requests per day,
+ * lib/identity-cases/rules.ts) are not repeated here. On PostgreSQL the counters live in the shared database
+ * (atomic upserts), so several app instances enforce one limit; on SQLite (one instance) they live in the
+ * same file through Prisma.
  */
 export const LIMITS = {
   smsPerPhoneMinute: { points: 1, duration: 60 },
   smsPerPhoneDay: { points: 10, duration: 86_400 },
   /** caps SMS cost from one address; a campus NAT puts a whole dormitory behind one IP, hence not lower */
   smsPerIpHour: { points: 200, duration: 3_600 },
-  loginFailuresPerAccount: { points: 10, duration: 900, blockDuration: 900 },
+  /** the 15-minute lock is set explicitly (block) by the 10th verified failure, not by counting past 10 */
+  loginFailuresPerAccount: { points: 10, duration: 900 },
   loginFailuresPerIp: { points: 50, duration: 900 },
-  recoveryFailuresPerIpHour: { points: 5, duration: 3_600 },
+  /** staff: the lock is per account and source address (lib/staff/sign-in.ts), so strangers cannot use it */
+  staffLoginFailuresPerAccountAndAddress: { points: 10, duration: 900 },
+  /**
+   * 找回用户名 / 找回密码: the limit that matters is per target identity (5 wrong tries an hour). The address
+   * ceiling is far higher because a campus NAT puts a dormitory behind one address; with the captcha on
+   * every try it still caps one machine's probing.
+   */
   recoveryFailuresPerIdentityHour: { points: 5, duration: 3_600 },
+  recoveryFailuresPerIpHour: { points: 60, duration: 3_600 },
   securityAnswerFailuresPerAccount: { points: 5, duration: 3_600 },
   emailPerAddressMinute: { points: 1, duration: 60 },
   emailPerAddressDay: { points: 10, duration: 86_400 },
-  uploadsPerDay: { points: 3, duration: 86_400 },
-  assistsPerDay: { points: 5, duration: 86_400 },
   /** 同学协助 requests naming no eligible classmate (stops probing who is registered) */
   assistLookupFailuresPerDay: { points: 10, duration: 86_400 },
   /** 提供学籍信息 attempts whose 学号 + 入学日期 did not match */
   rosterEvidenceFailuresPerDay: { points: 5, duration: 86_400 },
   apiPerTokenMinute: { points: 600, duration: 60 },
-  formPostsPerIpMinute: { points: 60, duration: 60 },
   recordBindingPerAccountDay: { points: 10, duration: 86_400 },
   /** 换一张: new picture captchas one address may ask for (each is a database row) */
   captchaRefreshPerIpMinute: { points: 20, duration: 60 },
@@ -40,6 +48,10 @@ export const LIMITS = {
   phoneReleasesPerIpDay: { points: 10, duration: 86_400 },
   /** external sign-in flows started from one address (each stores a short-lived state row) */
   externalSignInStartsPerIpMinute: { points: 30, duration: 60 },
+  /** 下载我的数据: copies of one account's data a day (each reads every row and file of the account) */
+  dataExportsPerAccountDay: { points: 5, duration: 86_400 },
+  /** 注销账号 requests one account may file a day (withdrawn ones count too) */
+  closureRequestsPerAccountDay: { points: 3, duration: 86_400 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -115,6 +127,26 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
     if (e instanceof RateLimiterRes) return refused(e.msBeforeNext);
     throw e;
   }
+}
+
+/**
+ * Counts one event and says which one it was (`used`, this event included), also when the limit is used
+ * up. One atomic upsert (PostgreSQL: INSERT … ON CONFLICT … RETURNING; SQLite: one transaction on the one
+ * connection), so concurrent callers each get their own number: count first, then decide.
+ */
+export async function count(name: LimitName, key: string): Promise<{ used: number; result: LimitResult }> {
+  try {
+    const res = await (await limiter(name)).consume(key, 1);
+    return { used: res.consumedPoints, result: { ok: true, remaining: res.remainingPoints } };
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { used: e.consumedPoints, result: refused(e.msBeforeNext) };
+    throw e;
+  }
+}
+
+/** Takes back one counted event (an attempt that turned out not to count, e.g. a missing captcha). */
+export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
+  await (await limiter(name)).reward(key, points);
 }
 
 /** Whether the limit is already used up, without counting anything. */

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/security/passwords";
 import { block, consume, reset } from "@/lib/security/rate-limit";
 import { passwordProblemMessage, staffPasswordProblem } from "@/lib/admin/password-rules";
 import { changeOwnPasswordSchema } from "@/lib/admin/staff-schemas";
+import { staffKeys } from "./sign-in";
 
 const LOCK_SECONDS = 15 * 60;
 
@@ -34,10 +35,13 @@ export async function changeOwnPassword(
   const user = await db.staffUser.findUnique({ where: { id: actor.staffUserId } });
   if (!user || user.disabledAt) return fail("admin.errors.notFound");
 
-  const key = `staff:${user.username}`;
+  // The same counters as a failed sign-in from this address (lib/staff/sign-in.ts).
+  const keys = staffKeys(user.username, meta.ip ?? null);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    const counted = await consume("loginFailuresPerAccount", key);
-    if (!counted.ok || counted.remaining === 0) await block("loginFailuresPerAccount", key, LOCK_SECONDS);
+    await consume("loginFailuresPerAccount", keys.account);
+    const counted = await consume("staffLoginFailuresPerAccountAndAddress", keys.source);
+    if (!counted.ok || counted.remaining === 0)
+      await block("staffLoginFailuresPerAccountAndAddress", keys.source, LOCK_SECONDS);
     return fieldFail({ currentPassword: { key: "admin.ownPassword.currentWrong" } });
   }
   const problem = staffPasswordProblem(newPassword, user.username, user.displayName);
@@ -48,7 +52,7 @@ export async function changeOwnPassword(
     return fieldFail({ confirmPassword: { key: "admin.ownPassword.mismatch" } });
 
   const passwordHash = await hashPassword(newPassword);
-  await reset("loginFailuresPerAccount", key);
+  await reset("staffLoginFailuresPerAccountAndAddress", keys.source);
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({
       where: { id: user.id },

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { type Result, ok, fail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/security/passwords";
-import { block, consume, peek, reset } from "@/lib/security/rate-limit";
+import { block, count, LIMITS, peek, refund, reset, usedPoints } from "@/lib/security/rate-limit";
+import { verifyCaptcha } from "@/lib/security/captcha";
 import { startSession } from "@/lib/auth/sessions";
 
 const LOCK_SECONDS = 15 * 60;
@@ -16,44 +17,99 @@ async function mustUseExternalSignIn(staffUserId: string): Promise<boolean> {
   return links > 0;
 }
 
-/** Staff sign-in at /staff/login: 用户名 + 密码, the same lockout as students, every attempt logged. */
+/** Failures (for the account anywhere, or from the address) after which staff sign-in needs the captcha. */
+export const STAFF_CAPTCHA_AFTER_FAILURES = 3;
+
+/**
+ * Counter keys. The lock is per account AND address: a stranger's 10 wrong passwords lock `admin` out for
+ * the stranger's address only, never for the registrar at their desk. Failures of the account from
+ * anywhere bring the captcha, so guessing from many addresses is slowed by a picture each time.
+ */
+export function staffKeys(username: string, ip: string | null) {
+  const source = ip ?? "unknown";
+  return { account: `staff:${username}`, source: `staff:${username}@${source}`, ip: `ip:${source}` };
+}
+
+/** Whether /staff/login must show the picture captcha for this username and address. */
+export async function staffCaptchaRequired(username: string, ip: string | null): Promise<boolean> {
+  const keys = staffKeys(username.trim().toLowerCase(), ip);
+  const [a, i] = await Promise.all([
+    username ? usedPoints("loginFailuresPerAccount", keys.account) : 0,
+    usedPoints("loginFailuresPerIp", keys.ip),
+  ]);
+  return a >= STAFF_CAPTCHA_AFTER_FAILURES || i >= STAFF_CAPTCHA_AFTER_FAILURES;
+}
+
+/** The lock a staff account has from this address (also honoured by the campus identity sign-in). */
+export async function staffLock(username: string, ip: string | null) {
+  return peek("staffLoginFailuresPerAccountAndAddress", staffKeys(username, ip).source);
+}
+
+/**
+ * Staff sign-in at /staff/login: 用户名 + 密码, the captcha after 3 failures, a 15-minute lock after 10
+ * failures from one address (for that address), every attempt logged. Attempts are counted before the
+ * password is verified, as on the student side (lib/accounts/sign-in.ts).
+ */
 export async function signInStaff(
-  input: { username: string; password: string },
+  input: { username: string; password: string; captchaId?: string; captchaAnswer?: string },
   meta: RequestMeta,
 ): Promise<Result<{ sessionId: string; mustChangePassword: boolean }>> {
   const username = input.username.trim().toLowerCase();
   const user = username ? await db.staffUser.findUnique({ where: { username } }) : null;
-  const key = `staff:${username}`;
+  const keys = staffKeys(username, meta.ip);
+  const log = (outcome: string, staffUserId = user?.id ?? null) =>
+    db.loginEvent.create({ data: { staffUserId, outcome, ip: meta.ip, userAgent: meta.userAgent } });
 
-  const locked = await peek("loginFailuresPerAccount", key);
+  const locked = await peek("staffLoginFailuresPerAccountAndAddress", keys.source);
   if (!locked.ok) {
-    await db.loginEvent.create({
-      data: { staffUserId: user?.id ?? null, outcome: "locked", ip: meta.ip, userAgent: meta.userAgent },
-    });
+    await log("locked");
     return fail("signIn.locked", { until: locked.retryAt.toISOString() });
+  }
+
+  const [perAccount, perSource, perIp] = await Promise.all([
+    count("loginFailuresPerAccount", keys.account),
+    count("staffLoginFailuresPerAccountAndAddress", keys.source),
+    count("loginFailuresPerIp", keys.ip),
+  ]);
+  const takeBack = () =>
+    Promise.all([
+      refund("loginFailuresPerAccount", keys.account),
+      refund("staffLoginFailuresPerAccountAndAddress", keys.source),
+      refund("loginFailuresPerIp", keys.ip),
+    ]);
+
+  if (perAccount.used > STAFF_CAPTCHA_AFTER_FAILURES || perIp.used > STAFF_CAPTCHA_AFTER_FAILURES) {
+    const answered = !!input.captchaId && (await verifyCaptcha(input.captchaId, input.captchaAnswer));
+    if (!answered) {
+      await takeBack();
+      if (!input.captchaId) return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaRequired" } } };
+      await log("captcha_failed");
+      return { ok: false, fieldErrors: { captcha: { key: "signIn.captchaWrong" } } };
+    }
+  }
+  if (!perSource.result.ok) {
+    await log("locked");
+    return fail("signIn.locked", { until: perSource.result.retryAt.toISOString() });
   }
 
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !passwordOk || user.disabledAt) {
-    await db.loginEvent.create({
-      data: {
-        staffUserId: user?.id ?? null,
-        outcome: user ? "bad_password" : "unknown_user",
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-      },
-    });
-    await consume("loginFailuresPerIp", `ip:${meta.ip ?? "unknown"}`);
-    const counted = await consume("loginFailuresPerAccount", key);
-    if (!counted.ok || counted.remaining === 0) {
-      const until = await block("loginFailuresPerAccount", key, LOCK_SECONDS);
+    await log(user ? "bad_password" : "unknown_user");
+    if (perSource.used >= LIMITS.staffLoginFailuresPerAccountAndAddress.points) {
+      const until = await block("staffLoginFailuresPerAccountAndAddress", keys.source, LOCK_SECONDS);
       return fail("signIn.locked", { until: until.toISOString() });
     }
     return fail("signIn.invalidStaff");
   }
 
+  // The right password: this attempt and the account's failures no longer count.
+  await Promise.all([
+    reset("loginFailuresPerAccount", keys.account),
+    reset("staffLoginFailuresPerAccountAndAddress", keys.source),
+    refund("loginFailuresPerIp", keys.ip),
+  ]);
   // Checked after the password, so the refusal tells nothing to someone who does not know it.
   if (await mustUseExternalSignIn(user.id)) {
     await db.loginEvent.create({
@@ -62,10 +118,7 @@ export async function signInStaff(
     return fail("sso.errors.passwordDisabled");
   }
 
-  await reset("loginFailuresPerAccount", key);
-  await db.loginEvent.create({
-    data: { staffUserId: user.id, outcome: "success", ip: meta.ip, userAgent: meta.userAgent },
-  });
+  await log("success");
   const session = await startSession({ staffUserId: user.id }, meta);
   return ok({ sessionId: session.id, mustChangePassword: user.mustChangePassword });
 }

@@ -73,6 +73,7 @@ function toRow(record: StudentRecord, org: Organisation, accountId: string | nul
     expectedGraduationOn: record.expectedGraduationOn,
     status: record.status,
     cohort: record.cohort,
+    examNumberIndex: null,
     admissionPhotoKey: record.admissionPhotoKey,
     graduationRegistered: record.graduationRegistered,
     version: 1,

@@ -34,6 +34,7 @@ export const RECORD_COLUMNS = {
   status: "text",
   cohort: "text",
   admissionPhotoKey: "text",
+  examNumberIndex: "text",
   graduationRegistered: "boolean",
   version: "integer",
   accountId: "text",

@@ -59,6 +59,24 @@ test.describe("every page passes axe (WCAG 2.2 AA, no serious/critical)", () => 
   }
 });
 
+test("/account: every input keeps its label (no section anchor reuses a control's id)", async ({ page }) => {
+  await visitAs(page, STUDENT);
+  await page.goto("/account");
+  // the <label> text carries the required marker "*" (hidden from screen readers); the section and its
+  // form are named 安全邮箱 too, so only text inputs whose label starts with the words count
+  const input = (label: string) =>
+    page.locator("input:not([type=checkbox])").and(page.getByLabel(new RegExp(`^${label}\\*?$`)));
+  await expect(input("新密码")).toHaveAttribute("type", "password");
+  await expect(input("安全邮箱")).toHaveAttribute("type", "email");
+  await expect(page.getByRole("textbox", { name: "新密码", exact: true })).toHaveCount(1);
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicates).toEqual([]);
+});
+
 /** What has the keyboard focus: a short, comparable description. */
 async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {

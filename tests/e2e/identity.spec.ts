@@ -19,6 +19,7 @@ import {
   pickClassmates,
   pngPhoto,
   registerThroughUi,
+  setExamNumber,
   textAsJpg,
   type UploadFile,
 } from "./support/identity-fixtures";
@@ -263,13 +264,39 @@ test.describe("duplicate ID number", () => {
     await expect(page).toHaveURL(/\/record/);
   });
 
-  test("roster evidence: a wrong date is refused, the right 学号 and 入学日期 resolve at once", async ({
+  test("roster evidence without a 考生号 in the roster goes to support, and the student is told when", async ({
+    page,
+    request,
+  }) => {
+    const { people } = pickClassmates(1);
+    const holder = { ...people[0], phone: freshPhone() };
+    const claimant = { ...people[0], phone: freshPhone() };
+    await registerThroughUi(page, request, holder);
+    await signOut(page);
+    await registerThroughUi(page, request, claimant, { reRegister: true });
+    await page.goto("/identity/roster");
+    await page.locator("#studentNumber").fill(claimant.studentNumber);
+    await page.locator("#enrolledOn").fill(claimant.enrolledOn);
+    await page.getByRole("button", { name: "提交核验" }).click();
+    const queued = page.getByText("已转客服审核");
+    await queued.scrollIntoViewIfNeeded();
+    await expect(queued).toBeInViewport();
+    await expect(page).toHaveURL(/\/identity\/roster$/);
+    await signOut(page);
+    // the number's holder is not cancelled by evidence a classmate could give
+    await signInStudent(page, holder.phone, PASSWORD);
+    await expect(page).toHaveURL(/\/record/);
+  });
+
+  test("roster evidence: a wrong date is refused, 学号 and 入学日期 alone are not enough, the 考生号 resolves at once", async ({
     page,
     request,
   }, testInfo) => {
     const { people } = pickClassmates(1);
     const holder = { ...people[0], phone: freshPhone() };
     const claimant = { ...people[0], phone: freshPhone() };
+    const examNumber = `2611${String(Date.now()).slice(-10)}`;
+    setExamNumber(claimant.studentNumber, examNumber);
 
     await registerThroughUi(page, request, holder);
     await signOut(page);
@@ -281,8 +308,18 @@ test.describe("duplicate ID number", () => {
     await expect(page.getByRole("alert").first()).toContainText("不匹配");
     await checkA11y(page);
 
+    // what a classmate knows is not enough: the roster holds a 考生号 for this record
     await page.locator("#studentNumber").fill(claimant.studentNumber);
     await page.locator("#enrolledOn").fill(claimant.enrolledOn);
+    await page.getByRole("button", { name: "提交核验" }).click();
+    const examError = page.locator("#examNumber-error");
+    await examError.scrollIntoViewIfNeeded();
+    await expect(examError).toBeInViewport();
+    await expect(examError).toContainText("请填写考生号");
+
+    await page.locator("#studentNumber").fill(claimant.studentNumber);
+    await page.locator("#enrolledOn").fill(claimant.enrolledOn);
+    await page.locator("#examNumber").fill(examNumber);
     await page.getByRole("button", { name: "提交核验" }).click();
     await expect(page).toHaveURL(/\/identity\?resolved=1/);
     await expect(page.getByText("身份核验已通过，账号已可正常使用")).toBeVisible();

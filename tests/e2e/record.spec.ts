@@ -61,7 +61,7 @@ async function acceptAll(page: Page, queuePath: string, studentName: string, acc
   await row.getByRole("link", { name: "审核" }).click();
   await expect(page).toHaveURL(new RegExp(`${queuePath}/`));
   await checkA11y(page);
-  const items = page.locator("tr[data-item]");
+  const items = page.locator("[data-item]");
   const count = await items.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) await items.nth(i).getByLabel(acceptLabel, { exact: true }).check();

@@ -411,18 +411,18 @@ test("the admission photo is reported wrong; the registrar approves with the stu
   await signInStaff(desk, "college01");
   await desk.goto("/college/corrections");
   await desk.locator("tr", { hasText: student.name }).getByRole("link", { name: "审核" }).click();
-  await desk.locator("tr[data-item]").getByLabel("同意", { exact: true }).check();
+  await desk.locator("[data-item]").getByLabel("同意", { exact: true }).check();
   await desk.getByRole("button", { name: "提交审核结果" }).click();
   await expect(desk.getByText("审核结果已保存")).toBeVisible();
   await staff.clearCookies();
   await signInStaff(desk, "registrar");
   await desk.goto("/registrar/corrections");
   await desk.locator("tr", { hasText: student.name }).getByRole("link", { name: "审核" }).click();
-  await desk.locator("tr[data-item]").getByLabel("同意", { exact: true }).check();
+  await desk.locator("[data-item]").getByLabel("同意", { exact: true }).check();
   // approving without choosing the new photo is refused at the photo field
   await desk.getByRole("button", { name: "提交审核结果" }).click();
   await expect(desk.getByText("请上传新的录取照片，或从证明材料中选择一张照片")).toBeVisible();
-  await desk.locator("tr[data-item]").getByLabel("同意", { exact: true }).check();
+  await desk.locator("[data-item]").getByLabel("同意", { exact: true }).check();
   await desk.getByLabel("使用证明材料：本人证件照.jpg").check();
   await desk.getByRole("button", { name: "提交审核结果" }).click();
   await expect(desk.getByText("审核结果已保存")).toBeVisible();

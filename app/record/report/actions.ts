@@ -7,6 +7,7 @@ import { requireStudent } from "@/lib/auth/current";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { isCorrectionField, isRecordField } from "@/lib/records/fields";
 import { submitCorrection } from "@/lib/corrections/submit";
+import { chosenFiles } from "@/lib/uploads/file-slot";
 
 const schema = z.object({
   recordId: z.string().min(1).max(40),
@@ -38,10 +39,7 @@ export async function submitCorrectionAction(_prev: FormState, formData: FormDat
       value: isRecordField(field) ? text(`value.${field}`) : "",
       reason: isCorrectionField(field) ? text(`reason.${field}`) : "",
     })),
-    files: formData
-      .getAll("evidence")
-      .filter((v): v is File => typeof v !== "string")
-      .slice(0, 10),
+    files: chosenFiles(formData, "evidence").slice(0, 10),
   });
   if (!result.ok) return formError(t, result, values);
   redirect(`/record/requests/${result.value.requestId}?submitted=1`);

@@ -1,5 +1,6 @@
 "use server";
 
+import { readPhotoFields } from "@/lib/identity-cases/photos-intake";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -67,10 +68,8 @@ export async function verifyPhoneAction(prev: State, formData: FormData): Promis
 export async function submitReleaseAction(_prev: State, formData: FormData): Promise<State> {
   const t = await getTranslations();
   const values = formValues(formData);
-  const file = async (key: string) => {
-    const v = formData.get(key);
-    return v && typeof v !== "string" && v.size > 0 ? Buffer.from(await v.arrayBuffer()) : null;
-  };
+  const { photos, tooLarge } = await readPhotoFields(formData);
+  if (tooLarge) return formError<ReleaseData>(t, { fieldErrors: tooLarge }, values);
   const sealed = await readReleaseTicket();
   const result = await submitPhoneRelease(
     sealed,
@@ -78,7 +77,7 @@ export async function submitReleaseAction(_prev: State, formData: FormData): Pro
       name: String(values.name ?? "").slice(0, 100),
       idType: String(values.idType ?? "").slice(0, 40),
       idNumber: String(values.idNumber ?? "").slice(0, 60),
-      photos: { front: await file("front"), back: await file("back") },
+      photos,
     },
     { ip: (await requestMeta()).ip },
   );

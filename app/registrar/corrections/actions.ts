@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/current";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { parseBulkForm, parseDecisionForm } from "@/lib/corrections/decision-form";
-import { bulkApprove, registrarDecide } from "@/lib/corrections/review";
+import { bulkApprove, MAX_BULK, registrarDecide } from "@/lib/corrections/review";
 import type { BulkResult } from "@/components/corrections/BulkForm";
 
 /** 学籍管理科终审 (or the provincial decision) of one request, item by item. */
@@ -46,7 +46,10 @@ export async function registrarBulkAction(
     status: "success",
     data: {
       decided: result.value.decided.length,
-      skipped: result.value.skipped.map((s) => ({ id: s.id, reason: t(s.key, { max: 200 }) })),
+      skipped: result.value.skipped.map((s) => ({
+        id: s.id,
+        reason: t(s.key, { max: MAX_BULK, ...s.params }),
+      })),
     },
   };
 }

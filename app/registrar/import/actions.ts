@@ -8,28 +8,7 @@ import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { formError, type FormState } from "@/lib/core/form-state";
 import { decideConflict } from "@/lib/roster-import/decide";
-import { createRosterImport, runCommit, runPreview, startCommit } from "@/lib/roster-import/jobs";
-
-/** Upload → job (stored privately) → preview runs after the response; the job page polls its progress. */
-export async function uploadRosterAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    return { status: "error", fieldErrors: { file: t("import.upload.required") } };
-  const result = await createRosterImport(actor, {
-    name: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
-  if (!result.ok)
-    return {
-      ...formError(t, result),
-      fieldErrors: { file: result.error ? t(result.error.key, result.error.params) : "" },
-    };
-  const { jobId } = result.value;
-  after(() => runPreview(jobId));
-  redirect(`/registrar/import/${jobId}`);
-}
+import { runCommit, startCommit } from "@/lib/roster-import/jobs";
 
 const jobSchema = z.object({ jobId: z.string().min(1).max(40) });
 

@@ -2,15 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { failStaleJobs, listImportJobs } from "@/lib/roster-import/jobs";
+import { listImportJobs } from "@/lib/roster-import/jobs";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/Badge";
 import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
-import { UploadForm } from "@/components/import/UploadForm";
+import { RosterUploadForm } from "@/components/import/RosterUploadForm";
 import { statusTone } from "@/components/import/status";
-import { uploadRosterAction } from "./actions";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
@@ -23,7 +22,6 @@ export default async function ImportPage() {
   const actor = await requireStaff("roster.import");
   const t = await getTranslations("import");
   const tr = await getTranslations("registrar");
-  await failStaleJobs();
   const jobs = await listImportJobs(actor);
   return (
     <>
@@ -33,8 +31,8 @@ export default async function ImportPage() {
         <Card className="lg:col-span-2">
           <h2 className="text-xl font-bold">{t("title")}</h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">{t("description")}</p>
-          <ClientMessages namespaces={["common.file", "import.upload"]}>
-            <UploadForm action={uploadRosterAction} label={t("upload.file")} submit={t("upload.submit")} />
+          <ClientMessages namespaces={["common.file", "import.upload", "import.errors"]}>
+            <RosterUploadForm label={t("upload.file")} submit={t("upload.submit")} />
           </ClientMessages>
         </Card>
         <Card>

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { signInStaff } from "@/lib/staff/sign-in";
+import { signInStaff, staffCaptchaRequired } from "@/lib/staff/sign-in";
+import { createCaptcha, type Captcha } from "@/lib/security/captcha";
 import { setSessionCookie } from "@/lib/auth/cookie";
 import { resolveSession } from "@/lib/auth/sessions";
 import { homePathFor } from "@/lib/auth/policy";
@@ -16,21 +17,31 @@ import { externalSchema, flowContext, refusalQuery } from "@/lib/external-sign-i
 const schema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(1024),
+  captchaId: z.string().max(64).optional(),
+  captchaAnswer: z.string().max(16).optional(),
 });
 
-export async function staffLogin(_prev: FormState, formData: FormData): Promise<FormState> {
+export type StaffLoginData = { captcha?: Captcha };
+
+export async function staffLogin(
+  _prev: FormState<StaffLoginData>,
+  formData: FormData,
+): Promise<FormState<StaffLoginData>> {
   const t = await getTranslations();
   const values = formValues(formData);
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { status: "error", error: t("signIn.required"), values };
-  const result = await signInStaff(parsed.data, await requestMeta());
+  const meta = await requestMeta();
+  const result = await signInStaff(parsed.data, meta);
   if (!result.ok) {
     const until = result.error?.params?.until;
     const error =
       result.error && typeof until === "string"
         ? { ...result.error, params: { until: formatDateTime(until) } }
         : result.error;
-    return formError(t, { ...result, error }, values);
+    const state = formError<StaffLoginData>(t, { ...result, error }, values);
+    const needCaptcha = await staffCaptchaRequired(parsed.data.username, meta.ip);
+    return { ...state, data: needCaptcha ? { captcha: await createCaptcha() } : undefined };
   }
   await setSessionCookie(result.value.sessionId, "staff");
   const actor = await resolveSession(result.value.sessionId);

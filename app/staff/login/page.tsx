@@ -11,6 +11,9 @@ import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
 import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
 import { signInProviders } from "@/lib/external-sign-in/providers";
+import { requestMeta } from "@/lib/core/request-meta";
+import { createCaptcha } from "@/lib/security/captcha";
+import { staffCaptchaRequired } from "@/lib/staff/sign-in";
 import { staffExternalSignIn } from "./actions";
 
 export async function generateMetadata() {
@@ -29,6 +32,10 @@ export default async function StaffLoginPage({
   const { signedOut, sso, until, seconds } = await searchParams;
   const ts = await getTranslations("sso.signIn");
   const providers = await signInProviders("staff");
+  // An address that already failed 3 times sees the captcha from the start.
+  const captcha = (await staffCaptchaRequired("", (await requestMeta()).ip))
+    ? await createCaptcha()
+    : undefined;
   return (
     <div className="mx-auto max-w-md">
       <Card>
@@ -51,8 +58,8 @@ export default async function StaffLoginPage({
           </div>
         ) : null}
         {providers.length > 0 ? <h2 className="mb-3 font-semibold">{ts("passwordHeading")}</h2> : null}
-        <ClientMessages namespaces={["signIn"]}>
-          <StaffLoginForm />
+        <ClientMessages namespaces={["common.actions", "signIn"]}>
+          <StaffLoginForm initialCaptcha={captcha} />
         </ClientMessages>
       </Card>
       <p className="mt-4 text-center text-sm">

@@ -7,6 +7,7 @@
  *   backdate-photos <phone>      moves that account's photo-review uploads one day back (the daily limit
  *                                then counts them as yesterday's, so the "5 in all" limit can be reached)
  *   expire-assists <phone>       makes that requester's open classmate-assist requests 8 days old
+ *   exam-number <学号> <考生号>   gives that record a 考生号, as a roster with the optional column would
  *   holder <phone>               a stranger's verified account registered long ago with that phone (a
  *                                recycled number), without sending an SMS code (60-second cooldown)
  *
@@ -130,6 +131,15 @@ async function holder(phone: string) {
   return { id: account.id };
 }
 
+/** The roster's 考生号 for a record (stored as lib/roster-import/exam-number.ts does: a keyed hash). */
+async function examNumber(studentNumber: string, value: string) {
+  await db.enrollmentRecord.update({
+    where: { studentNumber },
+    data: { examNumberIndex: blindIndex(`exam:${value}`) },
+  });
+  return { studentNumber };
+}
+
 async function main() {
   const [command, arg] = process.argv.slice(2);
   let out: unknown;
@@ -137,6 +147,7 @@ async function main() {
   else if (command === "backdate-photos") out = await backdatePhotos(arg);
   else if (command === "expire-assists") out = await expireAssists(arg);
   else if (command === "holder") out = await holder(arg);
+  else if (command === "exam-number") out = await examNumber(arg, process.argv[4]);
   else throw new Error(`unknown command ${command}`);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

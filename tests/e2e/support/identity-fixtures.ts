@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, "../../..");
  * The server's database, named like scripts/e2e-server.sh names it (data/e2e.db on the default port 3100,
  * data/e2e-<port>.db on another); the same environment gives the same keys.
  */
-function e2eDatabaseUrl(): string {
+export function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const port = process.env.E2E_PORT ?? "3100";
   return `file:./data/${port === "3100" ? "e2e" : `e2e-${port}`}.db`;
@@ -45,6 +45,11 @@ export function pickClassmates(
   );
 }
 
+/** Gives a record the roster's 考生号 (the optional roster column). */
+export function setExamNumber(studentNumber: string, examNumber: string): void {
+  identityDb("exam-number", studentNumber, examNumber);
+}
+
 /** A verified account registered long ago with `phone` (someone else's, as a recycled number is). */
 export function createAccountWithPhone(phone: string): void {
   identityDb("holder", phone);
@@ -64,7 +69,7 @@ export function freshPhone(): string {
   return `137${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 }
 
-export const PASSWORD = "Xueji-e2e-2026!";
+export const PASSWORD = "Guihua-e2e-2026!";
 
 /**
  * Registers through /register: phone, 短信验证码 from the dev outbox, password, 姓名, 证件号码, consent. With

@@ -16,7 +16,8 @@ import { createCaptcha, devCaptchaAnswer } from "@/lib/security/captcha";
 import { hashPassword, verifyPassword } from "@/lib/security/passwords";
 import { normalizeAnswer } from "@/lib/accounts/security-questions";
 import { writeSetting } from "@/lib/settings";
-import { createAccount, latestCode, latestMessage, meta } from "./support";
+import { createAccount, latestCode, latestMessage, meta, randomPhone } from "./support";
+import { LIMITS } from "@/lib/security/rate-limit";
 
 afterEach(async () => {
   vi.useRealTimers();
@@ -69,6 +70,13 @@ describe("找回用户名 (SPEC §2.3)", () => {
     // From another IP the same identity is refused too.
     const elsewhere = await recoverUsername({ idNumber, name: account.name, ...(await captcha()) }, meta());
     expect(elsewhere.ok ? null : elsewhere.error?.key).toBe("recover.tooFrequent");
+    // Another student behind the same address is not refused.
+    const classmate = await createAccount();
+    const theirs = await recoverUsername(
+      { idNumber: classmate.idNumber, name: classmate.account.name, ...(await captcha()) },
+      m,
+    );
+    expect(theirs.ok).toBe(true);
     vi.setSystemTime(new Date("2034-01-01T01:00:01Z"));
     expect((await recoverUsername({ idNumber, name: account.name, ...(await captcha()) }, m)).ok).toBe(true);
   });
@@ -102,9 +110,26 @@ describe("找回密码 (SPEC §2.4)", () => {
     expect(r3.ok && r3.value.methods.questions).toBeUndefined();
   });
 
-  it("unknown usernames count towards 请求被取消", async () => {
+  it("wrong tries count per identity: 5 for one username do not block another from the same address", async () => {
     const m = meta();
+    const a = randomPhone("135"); // a username nobody has
+    const { account: b } = await createAccount();
+    // 5 wrong tries aimed at A…
     for (let i = 0; i < 5; i++) {
+      const r = await startPasswordRecovery({ username: a, ...(await captcha()) }, m);
+      expect(r.ok ? null : r.error?.key).toBe("recover.password.unknownUser");
+    }
+    const sixth = await startPasswordRecovery({ username: a, ...(await captcha()) }, m);
+    expect(sixth.ok ? null : sixth.error?.key).toBe("recover.tooFrequent");
+    // …and B, behind the same campus address, is not refused.
+    const other = await startPasswordRecovery({ username: b.phone, ...(await captcha()) }, m);
+    expect(other.ok).toBe(true);
+  });
+
+  it(`an address is refused only after ${LIMITS.recoveryFailuresPerIpHour.points} wrong tries an hour`, async () => {
+    const m = meta();
+    const ceiling = LIMITS.recoveryFailuresPerIpHour.points;
+    for (let i = 0; i < ceiling; i++) {
       const r = await startPasswordRecovery(
         { username: `1390000${String(i).padStart(4, "0")}`, ...(await captcha()) },
         m,
@@ -114,6 +139,9 @@ describe("找回密码 (SPEC §2.4)", () => {
     const { account } = await createAccount();
     const r = await startPasswordRecovery({ username: account.phone, ...(await captcha()) }, m);
     expect(r.ok ? null : r.error?.key).toBe("recover.tooFrequent");
+    expect((await startPasswordRecovery({ username: account.phone, ...(await captcha()) }, meta())).ok).toBe(
+      true,
+    );
   });
 
   it("SMS: a reset code works, a registration code for the same phone is refused", async () => {

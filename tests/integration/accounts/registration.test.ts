@@ -123,6 +123,76 @@ describe("registerStudent — happy path", () => {
   });
 });
 
+/** A roster record (as the import stores it) for an ID number and name, in a college of its own. */
+async function rosterRecord(idNumber: string, name: string) {
+  const suffix = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  const college = await db.college.create({ data: { code: `C${suffix}`, name: `测试学院${suffix}` } });
+  const major = await db.major.create({ data: { collegeId: college.id, name: "测试专业" } });
+  const classGroup = await db.classGroup.create({
+    data: { collegeId: college.id, majorId: major.id, name: `测试班${suffix}` },
+  });
+  return db.enrollmentRecord.create({
+    data: {
+      studentNumber: `S${suffix}`,
+      name,
+      gender: "男",
+      birthDate: "2005-01-01",
+      ethnicity: "维吾尔族",
+      idType: "resident_id",
+      idNumberEnc: "x",
+      idNumberIndex: blindIndex(idNumber),
+      idMasked: "1****************1",
+      schoolName: "示范大学",
+      level: "本科",
+      majorId: major.id,
+      duration: "4",
+      educationCategory: "普通高等教育",
+      studyMode: "普通全日制",
+      collegeId: college.id,
+      department: "测试系",
+      classGroupId: classGroup.id,
+      enrolledOn: "2023-09-01",
+      expectedGraduationOn: "2027-06-30",
+      status: "在籍",
+      cohort: "2023",
+    },
+  });
+}
+
+describe("registerStudent — minority names typed with the separators people use", () => {
+  it.each([
+    ["a space", "依明 阿布都热依木"],
+    ["an ideographic space", "依明\u3000阿布都热依木"],
+    ["a period", "依明.阿布都热依木"],
+    ["a full-width period", "依明．阿布都热依木"],
+    ["a bullet", "依明•阿布都热依木"],
+    ["a katakana middle dot", "依明・阿布都热依木"],
+  ])("%s between the parts stores U+00B7 and finds the roster's 依明·阿布都热依木", async (_label, typed) => {
+    const idNumber = randomIdNumber();
+    const record = await rosterRecord(idNumber, "依明·阿布都热依木");
+    const result = await registerStudent(
+      await withCode(registrationInput({ name: typed, idNumber })),
+      meta(),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const account = await db.account.findUniqueOrThrow({ where: { id: result.value.accountId } });
+    expect(account.name).toBe("依明\u00B7阿布都热依木");
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: record.id } })).accountId).toBe(
+      account.id,
+    );
+  });
+
+  it("refuses a period at the end or doubled, at the name field, creating nothing", async () => {
+    for (const typed of ["依明阿布都热依木.", "依明..阿布都热依木"]) {
+      const input = await withCode(registrationInput({ name: typed }));
+      const result = await registerStudent(input, meta());
+      expect(!result.ok && result.fieldErrors?.name?.key).toBe("register.name.format");
+      expect(await accountsWithPhone(input.phone)).toBe(0);
+    }
+  });
+});
+
 describe("registerStudent — every bad input is refused at its field and creates nothing", () => {
   const cases: [string, (i: RegistrationInput) => Partial<RegistrationInput>, string, string][] = [
     ["phone not mainland", () => ({ phone: "12812345678" }), "phone", "register.phone.invalid"],

@@ -27,6 +27,7 @@ import { progressBy } from "@/lib/progress/counts";
 import { notCheckedPage } from "@/lib/progress/not-checked";
 import { revealIdNumber } from "@/lib/progress/reveal";
 import { listBindings } from "@/lib/records/binding";
+import { listClosureRequests } from "@/lib/privacy/closure";
 import { loadRecordPage } from "@/lib/records/student-page";
 import { remindNotConfirmed } from "@/lib/reminders/send";
 import { listImportJobs } from "@/lib/roster-import/jobs";
@@ -84,6 +85,9 @@ const MATRIX: Record<Permission, ActorName[]> = {
   "account.manageOwn": ["verifiedStudent", "pendingStudent"],
   "classmateAssist.answer": ["verifiedStudent"],
   "accountChange.request": ["verifiedStudent"],
+  // every account, pending ones too, may download its data and ask for closure (PIPL art. 45, 47)
+  "account.exportOwn": ["verifiedStudent", "pendingStudent"],
+  "account.requestClosure": ["verifiedStudent", "pendingStudent"],
   // college staff (the registrar also sees every college's progress)
   "progress.viewCollege": ["college", "registrar"],
   "notChecked.export": ["college", "registrar"],
@@ -99,6 +103,7 @@ const MATRIX: Record<Permission, ActorName[]> = {
   "graduationLock.manage": ["registrar"],
   "record.viewHistory": ["registrar"],
   "export.all": ["registrar"],
+  "accountClosure.decide": ["registrar"],
   // support
   "identityCase.review": ["support"],
   "accountChange.apply": ["support"],
@@ -236,6 +241,11 @@ const SERVICES: ServiceCase[] = [
     call: (a) => createCampaign(asActor(a), {}),
   },
   { service: "listBindings", permission: "recordBinding.decide", call: (a) => listBindings(asActor(a)) },
+  {
+    service: "listClosureRequests",
+    permission: "accountClosure.decide",
+    call: (a) => listClosureRequests(asActor(a)),
+  },
   // support
   { service: "listSupportQueue", permission: "identityCase.review", call: (a) => listSupportQueue(a) },
   // admin

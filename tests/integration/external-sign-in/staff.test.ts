@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveSession } from "@/lib/auth/sessions";
 import { linkStaff, unlinkStaff } from "@/lib/external-sign-in/staff-links";
-import { signInStaff } from "@/lib/staff/sign-in";
+import { signInStaff, staffKeys } from "@/lib/staff/sign-in";
 import { block } from "@/lib/security/rate-limit";
 import { lastAudit, makeCollege, makeStaff } from "../admin/fixtures";
 import { meta } from "../accounts/support";
@@ -121,8 +121,13 @@ describe("staff sign-in through the campus identity system", () => {
 
     const { actor: locked } = await makeStaff("college");
     await linkStaff(admin, locked.staffUserId, { providerId: setup.providerId, subject: lockedUser.sub });
-    await block("loginFailuresPerAccount", `staff:${locked.username}`, 900);
     const second = await signInThroughProvider(setup, "staff", lockedUser);
+    // The password lock is per account and address: locked from the address this browser uses.
+    await block(
+      "staffLoginFailuresPerAccountAndAddress",
+      staffKeys(locked.username, second.browser.meta.ip).source,
+      900,
+    );
     const outcome = await callback(setup, second.back, second.browser);
     expect(outcome).toMatchObject({ kind: "failed", reason: "locked" });
     expect(outcome.kind === "failed" && outcome.until && outcome.until > new Date()).toBe(true);

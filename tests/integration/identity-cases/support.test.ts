@@ -5,6 +5,7 @@ import { submitPhotoReview } from "@/lib/identity-cases/photo-review";
 import { decideIdentityCase } from "@/lib/identity-cases/support-decide";
 import { caseForReview, listSupportQueue } from "@/lib/identity-cases/support-queue";
 import { submitRosterEvidence } from "@/lib/identity-cases/roster-evidence";
+import { examNumberIndex } from "@/lib/roster-import/exam-number";
 import { duplicateScenario, jpegWithExif, makeStaff, png, studentActor } from "./fixtures";
 
 afterEach(() => {
@@ -141,9 +142,14 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
   it("an account resolved another way leaves its open photo case closed, not approvable", async () => {
     const s = await uploaded();
     const support = await makeStaff("support");
+    await db.enrollmentRecord.update({
+      where: { id: s.record.id },
+      data: { examNumberIndex: examNumberIndex("26110101234567") },
+    });
     const roster = await submitRosterEvidence(studentActor(s.pending), {
       studentNumber: s.record.studentNumber,
       enrolledOn: s.record.enrolledOn,
+      examNumber: "26110101234567",
     });
     expect(roster.ok).toBe(true);
     expect((await db.identityCase.findUniqueOrThrow({ where: { id: s.caseId } })).status).toBe("cancelled");

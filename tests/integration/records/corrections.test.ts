@@ -1,11 +1,13 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { evidenceForViewer, MAX_EVIDENCE_BYTES } from "@/lib/corrections/evidence";
 import { requestForStaff, requestForStudent, listQueue } from "@/lib/corrections/queries";
-import { bulkApprove, collegeDecide, registrarDecide } from "@/lib/corrections/review";
+import { bulkApprove, collegeDecide, MAX_BULK, registrarDecide } from "@/lib/corrections/review";
+import { loadMessages } from "@/lib/i18n/messages";
 import { submitCorrection, type SubmitInput } from "@/lib/corrections/submit";
 import { withdrawCorrection } from "@/lib/corrections/withdraw";
 import { loadRecordPage } from "@/lib/records/student-page";
@@ -18,6 +20,7 @@ import {
   makeOrg,
   makeStudent,
   staffActor,
+  uid,
   uniqueCohort,
   type Org,
 } from "./fixtures";
@@ -69,6 +72,21 @@ function input(recordId: string, over: Partial<SubmitInput> = {}): SubmitInput {
 }
 
 const college = () => staffActor(["college"], [org.college.id]);
+
+/**
+ * A unit a student could choose when filing, gone by the time of review (an old request; a unit renamed or
+ * merged since): created for the request, removed after it.
+ */
+async function goneMajor() {
+  const major = await db.major.create({ data: { collegeId: org.college.id, name: `将撤销专业${uid()}` } });
+  return { name: major.name, remove: () => db.major.delete({ where: { id: major.id } }) };
+}
+async function goneClass() {
+  const group = await db.classGroup.create({
+    data: { collegeId: org.college.id, majorId: org.otherMajor.id, name: `计算机${uid()}班` },
+  });
+  return { name: group.name, remove: () => db.classGroup.delete({ where: { id: group.id } }) };
+}
 const otherCollege = () => staffActor(["college"], [org.otherCollege.id]);
 const registrar = () => staffActor(["registrar"]);
 
@@ -205,6 +223,33 @@ describe("submitting 信息有误 (SPEC §4.3)", () => {
     const files = Array.from({ length: 6 }, (_, i) => file(png, `${i}.png`));
     const result = await submitCorrection(s.actor, input(s.record.id, { files }));
     expect(!result.ok && result.fieldErrors?.evidence?.key).toBe("corrections.errors.evidence.tooMany");
+  });
+
+  it('ignores the browser\'s empty file slot (name "" or "undefined", 0 bytes) for every field', async () => {
+    const slots = () => [file(Buffer.alloc(0), "undefined"), file(Buffer.alloc(0), "")];
+    const s = await makeStudent(org);
+    const plain = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [{ field: "major", value: org.otherMajor.name, reason: "已转入软件工程专业" }],
+        files: slots(),
+      }),
+    );
+    expect(plain.ok).toBe(true);
+    expect(await db.evidenceFile.count({ where: { accountId: s.account.id } })).toBe(0);
+
+    // a high-risk field still needs evidence: the slot is "no file", not an empty file
+    const t = await makeStudent(org);
+    const risky = await submitCorrection(
+      t.actor,
+      input(t.record.id, {
+        items: [{ field: "ethnicity", value: "回族", reason: "户口本" }],
+        files: slots(),
+      }),
+    );
+    expect(!risky.ok && risky.fieldErrors?.evidence?.key).toBe(
+      "corrections.errors.evidence.requiredHighRisk",
+    );
   });
 
   it("accepts exactly 5 MB", async () => {
@@ -505,22 +550,24 @@ describe("the workflow (SPEC §4.4)", () => {
 
   it("a placement that does not exist is refused with nothing half-applied", async () => {
     const s = await makeStudent(org);
+    const gone = await goneMajor();
     const r = await submitCorrection(
       s.actor,
       input(s.record.id, {
         items: [
           { field: "department", value: "软件工程系", reason: "通知书" },
-          { field: "major", value: "不存在的专业", reason: "通知书" },
+          { field: "major", value: gone.name, reason: "通知书" },
         ],
       }),
     );
     if (!r.ok) throw new Error("setup");
+    await gone.remove();
     const id = r.value.requestId;
     await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) });
     const result = await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
     expect(result).toMatchObject({
       ok: false,
-      error: { key: "corrections.errors.placement.major", params: { value: "不存在的专业" } },
+      error: { key: "corrections.errors.placement.major", params: { value: gone.name } },
     });
     const request = await db.correctionRequest.findUniqueOrThrow({ where: { id }, include: { items: true } });
     expect(request.status).toBe("college_confirmed");
@@ -663,6 +710,179 @@ describe("bulk approval", () => {
     expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: plain.record.id } })).version).toBe(2);
     expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: rl.value.requestId } })).status).toBe(
       "provincial_pending",
+    );
+  });
+});
+
+describe("分院 / 专业 / 班级 corrections are chosen from the organisation", () => {
+  it.each([
+    ["a college no one has", "college", () => `不存在的学院${uid()}`, "unknownCollege"],
+    ["a major no one has", "major", () => "不存在的专业", "unknownMajor"],
+    ["a class no one has", "classGroup", () => "计算机2302班", "unknownClassGroup"],
+    [
+      "another college's class (college unchanged)",
+      "classGroup",
+      () => org.farClass.name,
+      "unknownClassGroup",
+    ],
+  ])("refuses %s at the field, storing nothing", async (_label, field, value, key) => {
+    const s = await makeStudent(org);
+    const result = await submitCorrection(
+      s.actor,
+      input(s.record.id, { items: [{ field, value: value(), reason: "转专业后分班" }], files: [] }),
+    );
+    expect(!result.ok && result.fieldErrors?.[`value.${field}`]?.key).toBe(`corrections.errors.value.${key}`);
+    expect(await db.correctionRequest.count({ where: { recordId: s.record.id } })).toBe(0);
+  });
+
+  it("a move to another college without choosing that college's major and class is refused at 分院", async () => {
+    const s = await makeStudent(org);
+    const result = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [{ field: "college", value: org.otherCollege.name, reason: "转学院" }],
+        files: [],
+      }),
+    );
+    expect(!result.ok && result.fieldErrors?.["value.college"]?.key).toBe(
+      "corrections.errors.value.moveWithUnits",
+    );
+  });
+
+  it("an existing major and class (also of another college, moving with it) are accepted and applied", async () => {
+    const s = await makeStudent(org);
+    const r = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [
+          { field: "college", value: org.otherCollege.name, reason: "转入外国语学院" },
+          { field: "major", value: org.farMajor.name, reason: "转入英语专业" },
+          { field: "classGroup", value: org.farClass.name, reason: "转入英语班" },
+        ],
+        files: [],
+      }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const id = r.value.requestId;
+    const view = await requestForStaff(college(), "college", id);
+    expect(view?.items.every((i) => !i.unknownUnit)).toBe(true);
+    await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) });
+    const done = await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
+    expect(done.ok).toBe(true);
+    expect(await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } })).toMatchObject({
+      collegeId: org.otherCollege.id,
+      majorId: org.farMajor.id,
+      classGroupId: org.farClass.id,
+    });
+  });
+
+  it("a class that is gone: both reviewers see it at once; approval is refused (bulk too, in words) until the registrar creates it", async () => {
+    const s = await makeStudent(org);
+    const gone = await goneClass();
+    const r = await submitCorrection(
+      s.actor,
+      input(s.record.id, { items: [{ field: "classGroup", value: gone.name, reason: "分班" }], files: [] }),
+    );
+    if (!r.ok) throw new Error("setup");
+    await gone.remove();
+    const id = r.value.requestId;
+
+    const atCollege = await requestForStaff(college(), "college", id);
+    expect(atCollege?.items.map((i) => [i.field, i.unknownUnit])).toEqual([["classGroup", true]]);
+    await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) });
+    const atRegistrar = await requestForStaff(registrar(), "registrar", id);
+    expect(atRegistrar?.items[0].unknownUnit).toBe(true);
+
+    // bulk approval skips it with a sentence in both languages, never the raw key
+    const bulk = await bulkApprove(registrar(), "registrar", [id]);
+    if (!bulk.ok) throw new Error("bulk");
+    expect(bulk.value.skipped).toEqual([
+      { id, key: "corrections.errors.placement.classGroup", params: { value: gone.name } },
+    ]);
+    for (const locale of ["zh-CN", "en"] as const) {
+      // as the bulk action formats it: untyped catalogue, params from the outcome
+      const t = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as (
+        key: string,
+        params: Record<string, string | number>,
+      ) => string;
+      const [skip] = bulk.value.skipped;
+      const text = t(skip.key, { max: MAX_BULK, ...skip.params });
+      expect(text).toContain(gone.name);
+      expect(text).not.toContain("corrections.errors");
+    }
+
+    // a college reviewer cannot reach the registrar's decision (nor its unit creation)
+    await expect(
+      registrarDecide(college(), { requestId: id, decisions: await acceptAll(id), createUnits: [] }),
+    ).rejects.toThrow();
+    const refused = await registrarDecide(registrar(), { requestId: id, decisions: await acceptAll(id) });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { key: "corrections.errors.placement.classGroup", params: { value: gone.name } },
+    });
+    expect(await db.classGroup.count({ where: { name: gone.name } })).toBe(0);
+
+    const actor = registrar();
+    const [item] = await itemsOf(id);
+    const approved = await registrarDecide(actor, {
+      requestId: id,
+      decisions: await acceptAll(id),
+      createUnits: [item.id],
+    });
+    expect(approved).toEqual({ ok: true, value: { status: "approved", accepted: 1, rejected: 0 } });
+    const created = await db.classGroup.findUniqueOrThrow({
+      where: { collegeId_name: { collegeId: org.college.id, name: gone.name } },
+    });
+    // under the student's own major, in the student's college
+    expect(created.majorId).toBe(s.record.majorId);
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } })).classGroupId).toBe(
+      created.id,
+    );
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { action: "organisation.create.classGroup", targetId: created.id },
+    });
+    expect(entry).toMatchObject({ actorType: "staff", actorId: actor.staffUserId });
+    expect(await db.recordHistory.count({ where: { recordId: s.record.id, field: "classGroup" } })).toBe(1);
+  });
+
+  it("a missing major is created in the college the record ends up in; unticked items create nothing", async () => {
+    const s = await makeStudent(org);
+    const gone = await goneMajor();
+    const r = await submitCorrection(
+      s.actor,
+      input(s.record.id, {
+        items: [
+          { field: "major", value: gone.name, reason: "转专业" },
+          { field: "department", value: "软件工程系", reason: "转系" },
+        ],
+        files: [],
+      }),
+    );
+    if (!r.ok) throw new Error("setup");
+    await gone.remove();
+    const id = r.value.requestId;
+    await collegeDecide(college(), { requestId: id, decisions: await acceptAll(id) });
+    const items = await itemsOf(id);
+    const department = items.find((i) => i.field === "department")!;
+    // ticking "create" on an item that names no unit does nothing; the major is still missing
+    const refused = await registrarDecide(registrar(), {
+      requestId: id,
+      decisions: await acceptAll(id),
+      createUnits: [department.id],
+    });
+    expect(!refused.ok && refused.error?.key).toBe("corrections.errors.placement.major");
+    const major = items.find((i) => i.field === "major")!;
+    const ok = await registrarDecide(registrar(), {
+      requestId: id,
+      decisions: await acceptAll(id),
+      createUnits: [major.id],
+    });
+    expect(ok.ok).toBe(true);
+    const created = await db.major.findUniqueOrThrow({
+      where: { collegeId_name: { collegeId: org.college.id, name: gone.name } },
+    });
+    expect((await db.enrollmentRecord.findUniqueOrThrow({ where: { id: s.record.id } })).majorId).toBe(
+      created.id,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decideConflict } from "@/lib/roster-import/decide";
@@ -19,12 +19,12 @@ async function run(name: string, bytes: Uint8Array, hooks = {}) {
 }
 
 /** A minimal ZIP: stored central directory sizes can claim anything (the guard must trust nothing else). */
-function zip(entries: { name: string; data: Buffer; claimedSize?: number }[]): Buffer {
+function zip(entries: { name: string; data: Buffer; claimedSize?: number; deflated?: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const compressed = deflateRawSync(e.data);
+    const compressed = e.deflated ?? deflateRawSync(e.data);
     const name = Buffer.from(e.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -148,6 +148,27 @@ describe("import safety", () => {
     expect(
       (await db.enrollmentRecord.findUniqueOrThrow({ where: { studentNumber: a["学号"] } })).ethnicity,
     ).toBe("汉族");
+  });
+
+  it("refuses an XLSX whose size table lies, after inflating only what it declared", async () => {
+    // 1 MiB of zeros deflated with a full flush ends on a byte boundary with a fresh dictionary, so the
+    // segment can be repeated: 1,100 copies and an empty final block inflate to 1.1 GiB from ~1 MB.
+    const segment = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_FULL_FLUSH });
+    const deflated = Buffer.concat([...Array<Buffer>(1100).fill(segment), Buffer.from([0x03, 0x00])]);
+    expect(deflated.length).toBeLessThan(2_000_000);
+    for (const name of ["xl/media/image1.png", "xl/worksheets/sheet1.xml"]) {
+      const liar = zip([
+        { name, data: Buffer.alloc(0), deflated, claimedSize: 4096 },
+        { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      ]);
+      const started = Date.now();
+      const rss = process.memoryUsage().rss;
+      const job = await run("liar.xlsx", liar);
+      expect(job.status).toBe("failed");
+      expect(JSON.parse(job.error ?? "{}")).toMatchObject({ key: "import.errors.unpackTooLarge" });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
+    }
   });
 
   it("refuses a zip bomb before unpacking it", async () => {

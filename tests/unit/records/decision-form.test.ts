@@ -20,6 +20,9 @@ describe("parseDecisionForm", () => {
         ["decision.b", "rejected"],
         ["reason.b", "与录取信息一致"],
         ["decision.c", "maybe"],
+        ["create.a", "1"],
+        ["create.b", "yes"],
+        ["create.zz", "1"],
         ["note", "总体意见"],
       ]),
     );
@@ -27,6 +30,8 @@ describe("parseDecisionForm", () => {
       requestId: "r1",
       lockVersion: 2,
       note: "总体意见",
+      // create.<id> only for the form's own items, only as "1"
+      createUnits: ["a"],
       decisions: [
         { itemId: "a", decision: "accepted", reason: undefined },
         { itemId: "b", decision: "rejected", reason: "与录取信息一致" },

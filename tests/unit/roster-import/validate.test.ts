@@ -157,6 +157,7 @@ describe("diff against the stored record", () => {
     cohort: "2023",
     version: 1,
     accountId: null,
+    examNumberIndex: null,
   };
   const names = {
     college: () => "计算机学院",
@@ -184,5 +185,35 @@ describe("diff against the stored record", () => {
       "idNumber",
     ]);
     expect(changes.find((c) => c.field === "idNumber")?.after).toBe("1****************2");
+  });
+});
+
+describe("the optional 考生号 column", () => {
+  it("is found under its usual names, full-width or spaced, and is never required", () => {
+    for (const name of ["考生号", "高考考生号", "考生编号", " 考 生 号 "]) {
+      const result = analyseHeader([...ROSTER_HEADERS, name]);
+      expect(result).toMatchObject({ ok: true, examNumber: ROSTER_HEADERS.length, ignored: [] });
+    }
+    expect(analyseHeader(ROSTER_HEADERS)).toMatchObject({ ok: true, examNumber: null });
+    expect(analyseHeader([...ROSTER_HEADERS, "考生号", "高考考生号"])).toMatchObject({
+      ok: false,
+      duplicated: ["考生号"],
+    });
+  });
+
+  it("takes 14 digits (full-width and spaces normalised), an empty cell, and refuses anything else", () => {
+    const at = ROSTER_HEADERS.length;
+    const withExam = (value: string) =>
+      validateRow([...cells(), value], positions, new Date("2026-11-25"), at);
+    expect(withExam("２３１１０１０１２３４５６７")).toMatchObject({
+      ok: true,
+      row: { examNumber: "23110101234567" },
+    });
+    expect(withExam(" 23110101234567 ")).toMatchObject({ ok: true, row: { examNumber: "23110101234567" } });
+    expect(withExam("")).toMatchObject({ ok: true, row: { examNumber: "" } });
+    expect(withExam("2311010123456")).toMatchObject({
+      ok: false,
+      issues: [{ field: "examNumber", key: "examNumberFormat" }],
+    });
   });
 });

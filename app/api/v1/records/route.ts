@@ -1,5 +1,5 @@
 import { apiHandler, readJsonBody } from "@/lib/api/handler";
-import { describe } from "@/lib/api/messages";
+import { describe, describeFields } from "@/lib/api/messages";
 import { apiError, json, zodFieldErrors } from "@/lib/api/respond";
 import { upsertRecords } from "@/lib/api/records-upsert";
 import { upsertEnvelopeSchema } from "@/lib/api/schemas";
@@ -21,6 +21,13 @@ export const PUT = apiHandler({ permission: "roster.import" }, async (ctx) => {
 
   const label = `api-${ctx.actor.tokenName}-${new Date().toISOString()}`.replace(/[^\w.-]+/g, "_");
   const result = await upsertRecords(ctx.actor, envelope.data.records, label);
+  if (!result.ok && result.error?.key === "api.records.collegeOutOfScope")
+    return apiError(
+      403,
+      result.error.key,
+      ctx.t(result.error.key),
+      describeFields(ctx.t, result.fieldErrors ?? {}),
+    );
   if (!result.ok) {
     const error = describe(ctx.t, result.error ?? { key: "api.errors.internal" });
     const busy = /busy|concurrentChange/.test(error.code);

@@ -5,7 +5,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { parseConflict } from "@/lib/roster-import/decide";
-import { failStaleJobs, getImportJob, listIssues, parseJobSummary } from "@/lib/roster-import/jobs";
+import { getImportJob, listIssues, parseJobSummary } from "@/lib/roster-import/jobs";
 import { fieldLabel, issueText } from "@/lib/roster-import/report";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
@@ -40,7 +40,6 @@ export default async function ImportJobPage({
   const tAll = await getTranslations();
   const { jobId } = await params;
   const { page } = query.parse(await searchParams);
-  await failStaleJobs();
   const job = await getImportJob(actor, jobId);
   if (!job) notFound();
   const running = job.status === "previewing" || job.status === "committing";

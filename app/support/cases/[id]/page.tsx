@@ -71,6 +71,29 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
             </h2>
             <CasePhotos caseId={view.id} has={view.hasPhotos} />
           </Card>
+          {view.evidence ? (
+            <Card aria-labelledby="evidence-title">
+              <h2 id="evidence-title" className="mb-3 text-base font-semibold text-ink">
+                {t("case.evidenceTitle")}
+              </h2>
+              <p className="mb-3 text-sm text-slate-700">{t("case.evidenceLead")}</p>
+              <dl className="grid gap-3 sm:grid-cols-2">
+                <Fact label={t("case.evidenceStudentNumber")}>
+                  <span className="font-mono">{view.evidence.studentNumber}</span>
+                </Fact>
+                <Fact label={t("case.evidenceName")}>{view.evidence.name}</Fact>
+                <Fact label={t("case.evidenceEnrolledOn")}>{view.evidence.enrolledOn}</Fact>
+                <Fact label={t("case.evidenceClass")}>
+                  {view.evidence.college} · {view.evidence.classGroup}
+                </Fact>
+              </dl>
+              {view.evidence.sameIdNumber ? null : (
+                <Alert tone="error" className="mt-3">
+                  {t("case.evidenceIdDiffers")}
+                </Alert>
+              )}
+            </Card>
+          ) : null}
           {view.change ? (
             <Card aria-labelledby="change-title">
               <h2 id="change-title" className="mb-3 text-base font-semibold text-ink">

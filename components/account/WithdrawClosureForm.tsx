@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { withdrawClosureAction, type ClosureFormState } from "@/app/account/closure-actions";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+
+/** 撤回注销申请, while the registrar has not decided. */
+export function WithdrawClosureForm() {
+  const t = useTranslations("privacy.closure");
+  const [state, action, pending] = useActionState<ClosureFormState, FormData>(withdrawClosureAction, {
+    status: "idle",
+  });
+  if (state.status === "success") return <Alert tone="success">{t("withdrawn")}</Alert>;
+  return (
+    <form action={action} className="space-y-2">
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("withdraw")}
+      </Button>
+    </form>
+  );
+}

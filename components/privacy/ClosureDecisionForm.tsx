@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { decideClosureAction, type ClosureDecisionState } from "@/app/registrar/closures/actions";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextAreaField } from "@/components/ui/Field";
+
+/** 同意注销 or 不同意 (with a note the student reads) for one closure request. */
+export function ClosureDecisionForm({ requestId, canApprove }: { requestId: string; canApprove: boolean }) {
+  const t = useTranslations("privacy.registrar");
+  const [state, action, pending] = useActionState<ClosureDecisionState, FormData>(decideClosureAction, {
+    status: "idle",
+  });
+  if (state.status === "success" && state.data) {
+    return <Alert tone="success">{t(state.data.status === "approved" ? "approved" : "rejected")}</Alert>;
+  }
+  return (
+    <form action={action} noValidate className="space-y-4" aria-label={t("title")}>
+      <input type="hidden" name="requestId" value={requestId} />
+      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <TextAreaField
+        id="closure-note"
+        name="note"
+        label={t("note")}
+        hint={t("noteHint")}
+        maxLength={500}
+        defaultValue={state.values?.note ?? ""}
+        error={state.fieldErrors?.note}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button
+          type="submit"
+          name="decision"
+          value="approve"
+          variant="danger"
+          disabled={pending || !canApprove}
+        >
+          {t("approve")}
+        </Button>
+        <Button type="submit" name="decision" value="reject" variant="secondary" disabled={pending}>
+          {t("reject")}
+        </Button>
+      </div>
+    </form>
+  );
+}

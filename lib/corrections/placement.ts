@@ -1,0 +1,187 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db, Tx } from "@/lib/db/client";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/identity-cases/db-errors";
+import { audit } from "@/lib/security/audit";
+import { Refused } from "./refused";
+
+/**
+ * 分院 / 专业 / 班级 are links to organisation units, not free text: a correction of one of them names a
+ * unit that exists (the student picks it from the organisation), and a unit that does not exist — an old
+ * request, a unit renamed since — is shown to both reviewers at once. The registrar may create it while
+ * approving (the permission of the organisation page, audited); otherwise approval is refused.
+ */
+export const PLACEMENT_FIELDS = ["college", "major", "classGroup"] as const;
+export type PlacementField = (typeof PLACEMENT_FIELDS)[number];
+
+export function isPlacementField(field: string): field is PlacementField {
+  return (PLACEMENT_FIELDS as readonly string[]).includes(field);
+}
+
+/** The units a student chooses from: every college, and the majors and classes of each college. */
+export type PlacementOptions = {
+  colleges: string[];
+  majors: { college: string; names: string[] }[];
+  classGroups: { college: string; names: string[] }[];
+};
+
+/** Options for the 信息有误 form, the student's own college first. */
+export async function placementOptions(ownCollegeId: string): Promise<PlacementOptions> {
+  const [colleges, majors, classGroups] = await Promise.all([
+    db.college.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" }, take: 500 }),
+    db.major.findMany({ select: { collegeId: true, name: true }, orderBy: { name: "asc" }, take: 3000 }),
+    db.classGroup.findMany({
+      select: { collegeId: true, name: true },
+      orderBy: { name: "asc" },
+      take: 5000,
+    }),
+  ]);
+  const ordered = [
+    ...colleges.filter((c) => c.id === ownCollegeId),
+    ...colleges.filter((c) => c.id !== ownCollegeId),
+  ];
+  const group = (units: { collegeId: string; name: string }[]) =>
+    ordered
+      .map((c) => ({ college: c.name, names: units.filter((u) => u.collegeId === c.id).map((u) => u.name) }))
+      .filter((g) => g.names.length > 0);
+  return { colleges: colleges.map((c) => c.name), majors: group(majors), classGroups: group(classGroups) };
+}
+
+/**
+ * Which requested placement values name no existing unit. The major and class are looked up in the college
+ * the record would be in afterwards (the requested one, else its own); in a college that does not exist
+ * yet, nothing else can exist either.
+ */
+export async function unknownPlacements(
+  client: Db | Tx,
+  recordCollegeId: string,
+  requested: Partial<Record<PlacementField, string>>,
+): Promise<Set<PlacementField>> {
+  const unknown = new Set<PlacementField>();
+  let collegeId: string | null = recordCollegeId;
+  if (requested.college !== undefined) {
+    const found = await client.college.findUnique({
+      where: { name: requested.college },
+      select: { id: true },
+    });
+    collegeId = found?.id ?? null;
+    if (!found) unknown.add("college");
+  }
+  if (requested.major !== undefined) {
+    const found = collegeId
+      ? await client.major.findUnique({
+          where: { collegeId_name: { collegeId, name: requested.major } },
+          select: { id: true },
+        })
+      : null;
+    if (!found) unknown.add("major");
+  }
+  if (requested.classGroup !== undefined) {
+    const found = collegeId
+      ? await client.classGroup.findUnique({
+          where: { collegeId_name: { collegeId, name: requested.classGroup } },
+          select: { id: true },
+        })
+      : null;
+    if (!found) unknown.add("classGroup");
+  }
+  return unknown;
+}
+
+/** The next free college code (C01, C02 …), as the roster import numbers new colleges. */
+async function nextCollegeCode(tx: Tx): Promise<string> {
+  const count = await tx.college.count();
+  for (let n = count + 1; ; n++) {
+    const code = `C${String(n).padStart(2, "0")}`;
+    if (!(await tx.college.findUnique({ where: { code }, select: { id: true } }))) return code;
+  }
+}
+
+type Placement = { collegeId: string; majorId?: string; classGroupId?: string };
+
+/** A unit created by someone else in the same moment: refuse calmly, the reviewer reloads and sees it. */
+async function createOnce<T>(create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw Refused.with("corrections.errors.recordChanged");
+    throw error;
+  }
+}
+
+/**
+ * Resolves the record's new 分院 / 专业 / 班级 inside the approval's transaction. A unit named by an item in
+ * `create` is created when missing (college with the next code; major in the resulting college; class
+ * under the record's resulting major) and audited; any other missing unit refuses the approval with the
+ * unit's name, so nothing is half-applied.
+ */
+export async function resolvePlacement(
+  tx: Tx,
+  actor: Actor,
+  record: {
+    collegeId: string;
+    majorId: string;
+    major: { name: string };
+    classGroup: { name: string };
+  },
+  after: Partial<Record<PlacementField, string>>,
+  create: ReadonlySet<PlacementField>,
+  requestId: string,
+): Promise<Placement | null> {
+  if (after.college === undefined && after.major === undefined && after.classGroup === undefined) return null;
+  const created = async (kind: PlacementField, id: string, unit: Record<string, string>) =>
+    audit(tx, actor, {
+      action: `organisation.create.${kind}`,
+      targetType: kind,
+      targetId: id,
+      after: { ...unit, correctionRequestId: requestId },
+    });
+
+  let collegeId = record.collegeId;
+  if (after.college !== undefined) {
+    const name = after.college;
+    let found = await tx.college.findUnique({ where: { name }, select: { id: true } });
+    if (!found && create.has("college")) {
+      const code = await nextCollegeCode(tx);
+      found = await createOnce(() => tx.college.create({ data: { code, name }, select: { id: true } }));
+      await created("college", found.id, { code, name });
+    }
+    if (!found) throw Refused.with("corrections.errors.placement.college", { value: name });
+    collegeId = found.id;
+  }
+  const placement: Placement = { collegeId };
+  const collegeChanged = after.college !== undefined;
+
+  if (collegeChanged || after.major !== undefined) {
+    const name = after.major ?? record.major.name;
+    let found = await tx.major.findUnique({
+      where: { collegeId_name: { collegeId, name } },
+      select: { id: true },
+    });
+    if (!found && after.major !== undefined && create.has("major")) {
+      found = await createOnce(() => tx.major.create({ data: { collegeId, name }, select: { id: true } }));
+      await created("major", found.id, { collegeId, name });
+    }
+    if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
+    placement.majorId = found.id;
+  }
+
+  if (collegeChanged || after.classGroup !== undefined) {
+    const name = after.classGroup ?? record.classGroup.name;
+    let found = await tx.classGroup.findUnique({
+      where: { collegeId_name: { collegeId, name } },
+      select: { id: true },
+    });
+    if (!found && after.classGroup !== undefined && create.has("classGroup")) {
+      const majorId = placement.majorId ?? record.majorId;
+      found = await createOnce(() =>
+        tx.classGroup.create({ data: { collegeId, majorId, name }, select: { id: true } }),
+      );
+      await created("classGroup", found.id, { collegeId, majorId, name });
+    }
+    if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
+    placement.classGroupId = found.id;
+  }
+  return placement;
+}

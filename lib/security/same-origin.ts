@@ -1,0 +1,16 @@
+import "server-only";
+import { allowedOrigins } from "@/lib/core/allowed-origins";
+
+/**
+ * The CSRF check for a state-changing route handler that the proxy does not see: the same rule proxy.ts
+ * applies to everything else (lib/core/allowed-origins.ts). Requests without an Origin header are refused.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  return allowedOrigins({
+    origin: new URL(request.url).origin,
+    host: request.headers.get("host"),
+    publicUrl: process.env.NEXTAUTH_URL,
+  }).has(origin);
+}

@@ -1,0 +1,49 @@
+/**
+ * Test-only helper for tests/e2e/flows.spec.ts, run with tsx against the e2e database (the server's):
+ *
+ *   add-item <phone> <field> <value>   adds an item asking for <value> to that student's open correction
+ *                                      request, as a request filed before 分院 / 专业 / 班级 were chosen from
+ *                                      the organisation could (a unit no one has created)
+ *
+ * Prints {"ok":true} as its last line.
+ */
+import { createClient } from "../../../lib/db/client";
+
+const db = createClient();
+
+async function addItem(phone: string, field: string, value: string) {
+  const account = await db.account.findFirstOrThrow({ where: { phone }, select: { id: true } });
+  const request = await db.correctionRequest.findFirstOrThrow({
+    where: { accountId: account.id, status: "submitted" },
+    include: { record: { include: { classGroup: true, major: true, college: true } } },
+  });
+  const current =
+    field === "classGroup"
+      ? request.record.classGroup.name
+      : field === "major"
+        ? request.record.major.name
+        : request.record.college.name;
+  await db.correctionItem.create({
+    data: {
+      requestId: request.id,
+      field,
+      currentValue: current,
+      requestedValue: value,
+      reason: "已分入新班",
+    },
+  });
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  if (command === "add-item") await addItem(args[0], args[1], args[2]);
+  else throw new Error(`unknown command ${command}`);
+  console.log(JSON.stringify({ ok: true }));
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
