@@ -96,6 +96,7 @@ export const SETTING_KEYS = {
   smsProvider: "messaging.smsProvider",
   emailProvider: "messaging.emailProvider",
   retention: "retention.days",
+  workingCalendar: "calendar.workingDays",
 } as const;
 
 export const SMS_PROVIDERS = ["outbox", "aliyun"] as const;
@@ -127,4 +128,16 @@ export async function emailProviderName(): Promise<EmailProviderName> {
 export async function retentionDays(): Promise<RetentionDays> {
   const parsed = retentionSchema.safeParse((await read(SETTING_KEYS.retention)) ?? {});
   return parsed.success ? parsed.data : retentionSchema.parse({});
+}
+
+const dayList = z
+  .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+  .max(400)
+  .catch([]);
+const workingCalendarSchema = z.object({ holidays: dayList, workdays: dayList });
+
+/** The holidays and make-up working days (调休) the admin set: the 3-working-day promise counts with them. */
+export async function workingCalendar(): Promise<{ holidays: string[]; workdays: string[] }> {
+  const parsed = workingCalendarSchema.safeParse((await read(SETTING_KEYS.workingCalendar)) ?? {});
+  return parsed.success ? parsed.data : { holidays: [], workdays: [] };
 }

@@ -23,6 +23,7 @@ import { parseEnv } from "../lib/env-schema";
 import { instanceName } from "../lib/ops/instance";
 import { productionProblems } from "../lib/ops/production-check";
 import { logRequests } from "../lib/ops/request-log";
+import { answerOutageAs503 } from "../lib/core/outage-page";
 
 const settings = parseEnv(process.env);
 const problems = productionProblems(settings);
@@ -52,6 +53,7 @@ async function main() {
     req.headers["x-forwarded-host"] = forwarded.host;
     req.headers["x-forwarded-proto"] = forwarded.proto;
     logRequests(req, res, instance);
+    answerOutageAs503(req, res);
     void handle(req, res);
   });
   server.listen(port, hostname, () =>

@@ -8,8 +8,14 @@ import { formError, type FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
 import { dashboardCampaign } from "@/lib/progress/campaign";
 import { notCheckedFilterSchema } from "@/lib/progress/not-checked";
-import { revealIdNumber } from "@/lib/progress/reveal";
-import { deliverReminders, remindNotConfirmed, type ReminderReport } from "@/lib/reminders/send";
+import { revealIdNumber, revealPhone } from "@/lib/progress/reveal";
+import {
+  deliverReminders,
+  previewReminder,
+  remindNotConfirmed,
+  type ReminderPreview,
+  type ReminderReport,
+} from "@/lib/reminders/send";
 
 const revealSchema = z.object({ recordId: z.string().min(1).max(40) });
 
@@ -27,15 +33,37 @@ export async function revealAction(
   return { status: "success", data: { idNumber: result.value.idNumber } };
 }
 
-const remindSchema = notCheckedFilterSchema
-  .omit({ page: true })
-  .extend({ campaign: z.string().min(1).max(40) });
-
-/** Reminder to everyone not confirmed under the list's current filters; SMS / e-mail go out after the response. */
-export async function remindAction(
-  _prev: FormState<ReminderReport>,
+/** A student's phone number, on purpose (rate-limited and logged by the service before it answers). */
+export async function revealPhoneAction(
+  _prev: FormState<{ phone: string }>,
   formData: FormData,
-): Promise<FormState<ReminderReport>> {
+): Promise<FormState<{ phone: string }>> {
+  const actor = await requireStaff("phone.reveal");
+  const t = await getTranslations();
+  const parsed = revealSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { status: "error", error: t("progress.phone.failed") };
+  const result = await revealPhone(actor, parsed.data.recordId, (await requestMeta()).ip);
+  if (!result.ok) return formError(t, result);
+  return { status: "success", data: { phone: result.value.phone } };
+}
+
+const remindSchema = notCheckedFilterSchema.omit({ page: true }).extend({
+  campaign: z.string().min(1).max(40),
+  step: z.enum(["preview", "send", "cancel"]).catch("preview"),
+});
+
+export type RemindStep =
+  { step: "idle" } | { step: "preview"; preview: ReminderPreview } | { step: "sent"; report: ReminderReport };
+
+/**
+ * 发送提醒 in two steps under the list's current filters: "preview" answers how many will receive it and
+ * the text they get (nothing written); "send" reminds (counts taken again, as the list may have moved);
+ * SMS / e-mail go out after the response.
+ */
+export async function remindAction(
+  _prev: FormState<RemindStep>,
+  formData: FormData,
+): Promise<FormState<RemindStep>> {
   const actor = await requireStaff("reminder.send");
   const t = await getTranslations();
   const raw = Object.fromEntries(
@@ -43,13 +71,19 @@ export async function remindAction(
   );
   const parsed = remindSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", error: t("progress.remind.failed") };
-  const { campaign: campaignId, ...filter } = parsed.data;
+  const { campaign: campaignId, step, ...filter } = parsed.data;
+  if (step === "cancel") return { status: "idle", data: { step: "idle" } };
   const campaign = await dashboardCampaign(campaignId);
   if (!campaign || campaign.id !== campaignId)
     return { status: "error", error: t("progress.errors.notFound") };
+  if (step === "preview") {
+    const preview = await previewReminder(actor, campaign, filter);
+    if (!preview.ok) return formError(t, preview);
+    return { status: "success", data: { step: "preview", preview: preview.value } };
+  }
   const result = await remindNotConfirmed(actor, campaign, filter);
   if (!result.ok) return formError(t, result);
   const { messages, report } = result.value;
   if (messages.length) after(() => deliverReminders(messages).then(() => undefined));
-  return { status: "success", data: report };
+  return { status: "success", data: { step: "sent", report } };
 }

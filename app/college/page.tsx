@@ -103,6 +103,7 @@ export default async function CollegePage({
         canExport={can(actor, "notChecked.export")}
         canRemind={can(actor, "reminder.send")}
         canReveal={can(actor, "idNumber.reveal")}
+        canRevealPhone={can(actor, "phone.reveal")}
         basePath="/college"
       />
     </>

@@ -15,11 +15,13 @@ import { readPhotoFields } from "@/lib/identity-cases/photos-intake";
 import { submitRosterEvidence } from "@/lib/identity-cases/roster-evidence";
 import { RESPONSE_WORKING_DAYS } from "@/lib/identity-cases/rules";
 import { addWorkingDays } from "@/lib/identity-cases/working-days";
+import { workingCalendar } from "@/lib/settings";
 
 export type IdentityFormData = { message?: string };
 type State = FormState<IdentityFormData>;
 
-const dueText = () => formatDate(addWorkingDays(new Date(), RESPONSE_WORKING_DAYS));
+const dueText = async () =>
+  formatDate(addWorkingDays(new Date(), RESPONSE_WORKING_DAYS, await workingCalendar()));
 
 /** 手持身份证照片: both photos in one upload, which creates one case for support. */
 export async function uploadPhotosAction(_prev: State, formData: FormData): Promise<State> {
@@ -30,7 +32,7 @@ export async function uploadPhotosAction(_prev: State, formData: FormData): Prom
   const result = await submitPhotoReview(actor, photos, { ip: (await requestMeta()).ip });
   if (!result.ok) return formError(t, result);
   revalidatePath("/identity", "layout");
-  return { status: "success", data: { message: t("identity.photos.submitted", { due: dueText() }) } };
+  return { status: "success", data: { message: t("identity.photos.submitted", { due: await dueText() }) } };
 }
 
 const assistSchema = z.object({
@@ -76,7 +78,7 @@ export async function rosterEvidenceAction(_prev: State, formData: FormData): Pr
   if (!result.ok) return formError(t, result, values);
   if (result.value.outcome === "queued") {
     revalidatePath("/identity", "layout");
-    return { status: "success", data: { message: t("identity.roster.queued", { due: dueText() }) } };
+    return { status: "success", data: { message: t("identity.roster.queued", { due: await dueText() }) } };
   }
   // The account is verified now: the header's navigation (a shared layout) must be drawn again.
   revalidatePath("/", "layout");
@@ -125,5 +127,5 @@ export async function accountChangeAction(_prev: State, formData: FormData): Pro
   );
   if (!result.ok) return formError(t, result, values);
   revalidatePath("/identity", "layout");
-  return { status: "success", data: { message: t("identity.change.submitted", { due: dueText() }) } };
+  return { status: "success", data: { message: t("identity.change.submitted", { due: await dueText() }) } };
 }

@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/current";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
 import { decideIdentityCase } from "@/lib/identity-cases/support-decide";
+import { searchSupportCases } from "@/lib/identity-cases/support-queue";
 
 export type DecisionData = { message?: string };
 
@@ -33,4 +34,31 @@ export async function decideCaseAction(
   revalidatePath(`/support/cases/${parsed.data.caseId}`);
   const key = result.value.status === "approved" ? "support.case.approved" : "support.case.rejected";
   return { status: "success", data: { message: t(key) } };
+}
+
+const searchSchema = z.object({
+  q: z.string().trim().max(50).default(""),
+  status: z.string().max(20).default(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export type CaseSearchData = Awaited<ReturnType<typeof searchSupportCases>> & { q: string; status: string };
+
+/**
+ * 查询工单 as a form post, not a query string: an ID number or phone number typed here must not end up in
+ * URLs, browser history or access logs.
+ */
+export async function searchCasesAction(
+  _prev: FormState<CaseSearchData>,
+  formData: FormData,
+): Promise<FormState<CaseSearchData>> {
+  const actor = await requireStaff("identityCase.review");
+  const parsed = searchSchema.safeParse({
+    q: formData.get("q") ?? "",
+    status: formData.get("status") ?? "",
+    page: formData.get("page") ?? 1,
+  });
+  if (!parsed.success) return { status: "error" };
+  const found = await searchSupportCases(actor, parsed.data);
+  return { status: "success", data: { ...found, q: parsed.data.q, status: parsed.data.status } };
 }

@@ -4,7 +4,10 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listSupportQueue } from "@/lib/identity-cases/support-queue";
+import { CASE_STATUSES } from "@/lib/identity-cases/rules";
 import { Badge } from "@/components/ui/Badge";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { CaseSearch } from "@/components/support/CaseSearch";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
@@ -43,6 +46,11 @@ export default async function SupportPage() {
             <QueueTable items={queue.items} />
           )}
         </div>
+      </Card>
+      <Card className="mt-6" aria-labelledby="search-title">
+        <ClientMessages namespaces={["support.search", "support.columns", "support.kinds"]}>
+          <CaseSearch statuses={[...CASE_STATUSES]} />
+        </ClientMessages>
       </Card>
       {queue.recent.length > 0 ? (
         <Card className="mt-6 p-0 sm:p-0" aria-labelledby="recent-title">

@@ -6,10 +6,11 @@ import { saveSettingsAction } from "@/app/admin/settings/actions";
 import { idleForm } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { TextField } from "@/components/ui/Field";
+import { TextAreaField, TextField } from "@/components/ui/Field";
 import { CheckboxGroup } from "./CheckboxGroup";
 
 export type SettingsFieldSpec =
+  | { kind: "textarea"; name: string; label: string; value: string; hint?: string; rows?: number }
   | {
       kind: "text" | "email" | "number";
       name: string;
@@ -80,6 +81,21 @@ export function SettingsForm({
                   </span>
                 </label>
               </div>
+            );
+          }
+          if (f.kind === "textarea") {
+            return (
+              <TextAreaField
+                key={f.name}
+                id={id}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                rows={f.rows ?? 6}
+                defaultValue={v?.[f.name] ?? f.value}
+                error={error}
+                className="sm:col-span-2"
+              />
             );
           }
           if (f.kind === "radio") {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/core/form-state";
 import type { QueueRow, Stage } from "@/lib/corrections/queries";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { Button, buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { BulkForm, type BulkResult } from "./BulkForm";
 import { QueueTable } from "./QueueTable";
@@ -39,6 +39,8 @@ export async function QueueView({
   basePath,
   list,
   filter,
+  colleges,
+  campaigns,
   decided,
   bulkAction,
   nav,
@@ -47,7 +49,10 @@ export async function QueueView({
   stage: Stage;
   basePath: string;
   list: { rows: QueueRow[]; total: number; page: number; pages: number };
-  filter: { status: string; q: string };
+  filter: { status: string; q: string; collegeId: string; campaignId: string };
+  /** colleges the reviewer may narrow to (the select shows when there is more than one) */
+  colleges: { id: string; name: string }[];
+  campaigns: { id: string; name: string }[];
   decided?: string;
   bulkAction: (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
   /** the desk's section navigation, under the header */
@@ -56,8 +61,20 @@ export async function QueueView({
 }) {
   const t = await getTranslations("corrections");
   const labels = Object.fromEntries(list.rows.map((r) => [r.id, `${r.studentName}(${r.studentNumber})`]));
-  const link = (page: number) =>
-    `${basePath}?status=${encodeURIComponent(filter.status)}&q=${encodeURIComponent(filter.q)}&page=${page}`;
+  const params = (extra: Record<string, string>) =>
+    new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v !== "")).toString();
+  const link = (page: number) => `${basePath}?${params({ page: String(page) })}`;
+  // the summary is by college, status and campaign (not by a name search)
+  const exportLink = (format: string) =>
+    `${basePath}/export?${new URLSearchParams(
+      Object.entries({
+        status: filter.status,
+        collegeId: filter.collegeId,
+        campaignId: filter.campaignId,
+        format,
+      }).filter(([, v]) => v !== ""),
+    )}`;
+  const select = "mt-1 min-h-11 max-w-full rounded-lg px-3 ring-1 ring-inset ring-slate-300";
   return (
     <>
       <PageHeader
@@ -76,12 +93,7 @@ export async function QueueView({
           <label htmlFor="status" className="block text-sm font-medium text-slate-800">
             {t("queue.filter")}
           </label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={filter.status}
-            className="mt-1 min-h-11 rounded-lg px-3 ring-1 ring-inset ring-slate-300"
-          >
+          <select id="status" name="status" defaultValue={filter.status} className={select}>
             {STATUS_FILTERS[stage].map((s) => (
               <option key={s} value={s}>
                 {s === "pending" ? t("queue.pending") : s === "all" ? t("queue.all") : t(`status.${s}`)}
@@ -89,6 +101,36 @@ export async function QueueView({
             ))}
           </select>
         </div>
+        {colleges.length > 1 ? (
+          <div>
+            <label htmlFor="collegeId" className="block text-sm font-medium text-slate-800">
+              {t("queue.college")}
+            </label>
+            <select id="collegeId" name="collegeId" defaultValue={filter.collegeId} className={select}>
+              <option value="">{t("queue.allColleges")}</option>
+              {colleges.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {campaigns.length > 0 ? (
+          <div>
+            <label htmlFor="campaignId" className="block text-sm font-medium text-slate-800">
+              {t("queue.campaign")}
+            </label>
+            <select id="campaignId" name="campaignId" defaultValue={filter.campaignId} className={select}>
+              <option value="">{t("queue.allCampaigns")}</option>
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div>
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">
             {t("queue.search")}
@@ -105,6 +147,21 @@ export async function QueueView({
         </Button>
         <span className="pb-3 text-sm text-slate-600">{t("queue.total", { count: list.total })}</span>
       </form>
+      <section
+        aria-labelledby="summary-export-title"
+        className="mb-4 flex flex-wrap items-center gap-2 rounded-lg bg-white p-3 ring-1 ring-slate-200"
+      >
+        <h2 id="summary-export-title" className="text-sm font-semibold">
+          {t("queue.exportTitle")}
+        </h2>
+        <p className="w-full text-xs text-slate-600">{t("queue.exportHint")}</p>
+        <a className={buttonClass("secondary")} href={exportLink("xlsx")} download>
+          {t("queue.exportXlsx")}
+        </a>
+        <a className={buttonClass("secondary")} href={exportLink("csv")} download>
+          {t("queue.exportCsv")}
+        </a>
+      </section>
       <ClientMessages namespaces={["corrections"]}>
         <BulkForm
           action={bulkAction}

@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
 import { cn } from "@/components/ui/cn";
 import { FileInput } from "@/components/ui/FileInput";
 
@@ -199,6 +200,18 @@ export function ReviewForm({
           choices={photo.choices}
           chosen={values.photoEvidence}
           error={errors[`photo.${photo.itemId}`]}
+        />
+      ) : null}
+      {mode === "provincial" ? (
+        <TextField
+          id="provincialRef"
+          name="provincialRef"
+          label={t("provincialRef")}
+          hint={t("provincialRefHint")}
+          required
+          maxLength={60}
+          defaultValue={values.provincialRef ?? ""}
+          error={errors.provincialRef}
         />
       ) : null}
       <div className="space-y-1.5">

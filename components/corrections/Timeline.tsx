@@ -6,7 +6,13 @@ import { formatDateTime } from "@/lib/i18n/format";
 export async function Timeline({ request }: { request: RequestDetail }) {
   const t = await getTranslations("corrections");
   const provincial = request.route === "provincial";
-  const steps: { key: string; label: string; at: Date | null; note?: string | null }[] = [
+  const steps: {
+    key: string;
+    label: string;
+    at: Date | null;
+    note?: string | null;
+    reference?: string | null;
+  }[] = [
     { key: "submitted", label: t("detail.steps.submitted"), at: request.createdAt },
   ];
   if (request.withdrawnAt)
@@ -24,6 +30,7 @@ export async function Timeline({ request }: { request: RequestDetail }) {
         label: t(provincial ? "detail.steps.provincial" : "detail.steps.registrar"),
         at: request.registrarDecidedAt,
         note: request.registrarNote,
+        reference: request.provincialRef,
       });
     }
   }
@@ -37,6 +44,11 @@ export async function Timeline({ request }: { request: RequestDetail }) {
           />
           <p className={`text-sm font-medium ${s.at ? "text-ink" : "text-slate-600"}`}>{s.label}</p>
           <p className="text-xs text-slate-600">{s.at ? formatDateTime(s.at) : t("decision.pending")}</p>
+          {s.reference ? (
+            <p className="mt-0.5 text-sm text-slate-700">
+              {t("detail.provincialRef", { reference: s.reference })}
+            </p>
+          ) : null}
           {s.note ? (
             <p className="mt-0.5 text-sm text-slate-700">{t("detail.noteWith", { note: s.note })}</p>
           ) : null}

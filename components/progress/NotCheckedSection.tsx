@@ -8,6 +8,7 @@ import type { Option } from "@/lib/progress/options";
 import { Pagination } from "./Pagination";
 import { RemindForm } from "./RemindForm";
 import { RevealIdButton } from "./RevealIdButton";
+import { RevealPhoneButton } from "./RevealPhoneButton";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 const select = "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
@@ -31,6 +32,7 @@ export async function NotCheckedSection({
   canExport,
   canRemind,
   canReveal,
+  canRevealPhone,
   basePath,
 }: {
   campaignId: string;
@@ -40,6 +42,7 @@ export async function NotCheckedSection({
   canExport: boolean;
   canRemind: boolean;
   canReveal: boolean;
+  canRevealPhone: boolean;
   basePath: string;
 }) {
   const t = await getTranslations("progress");
@@ -172,7 +175,7 @@ export async function NotCheckedSection({
           <p className="text-sm text-slate-600">{t("list.empty")}</p>
         </Card>
       ) : (
-        <ClientMessages namespaces={["progress.reveal"]}>
+        <ClientMessages namespaces={["progress.reveal", "progress.phone"]}>
           <DataTable caption={t("list.title")} framed testId="not-checked-table">
             <thead>
               <tr>
@@ -185,6 +188,7 @@ export async function NotCheckedSection({
                     "major",
                     "classGroup",
                     "idNumber",
+                    "phone",
                     "status",
                   ] as const
                 ).map((k) => (
@@ -209,7 +213,17 @@ export async function NotCheckedSection({
                     )}
                   </Td>
                   <Td className="py-2">
-                    <span className="flex gap-1">
+                    {r.phoneMasked === null ? (
+                      <span className="text-xs text-slate-500">{t("list.noPhone")}</span>
+                    ) : canRevealPhone ? (
+                      <RevealPhoneButton recordId={r.id} masked={r.phoneMasked} name={r.name} />
+                    ) : (
+                      <span className="font-mono text-xs">{r.phoneMasked}</span>
+                    )}
+                  </Td>
+                  <Td className="py-2">
+                    <span className="flex flex-wrap gap-1">
+                      {r.reported ? <Badge tone="warning">{t("list.reported")}</Badge> : null}
                       <Badge tone={r.registered ? "brand" : "danger"}>
                         {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
                       </Badge>

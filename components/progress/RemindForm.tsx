@@ -2,35 +2,83 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { remindAction } from "@/app/college/actions";
+import { remindAction, type RemindStep } from "@/app/college/actions";
 import type { FormState } from "@/lib/core/form-state";
-import type { ReminderReport } from "@/lib/reminders/send";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
-const idle: FormState<ReminderReport> = { status: "idle" };
+const idle: FormState<RemindStep> = { status: "idle" };
 
-/** Sends the reminder for the list's current filters and shows who was reached and who was skipped. */
+/**
+ * 发送提醒 for the list's current filters, in two steps: the first press shows how many students will
+ * receive it, who is left out and why, and the text itself; only 确认发送 sends. Works without JavaScript
+ * (each step is a form post).
+ */
 export function RemindForm({ hidden }: { hidden: Record<string, string> }) {
   const t = useTranslations("progress.remind");
   const [state, action, pending] = useActionState(remindAction, idle);
+  const data = state.status === "success" ? state.data : undefined;
+  const fields = Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
+  if (data?.step === "preview") {
+    const { report, sample } = data.preview;
+    return (
+      <form action={action} className="space-y-3" aria-labelledby="remind-preview-title">
+        {fields}
+        <h4 id="remind-preview-title" className="text-sm font-semibold">
+          {t("previewTitle")}
+        </h4>
+        <p className="text-sm" data-testid="remind-preview">
+          {report.reached > 0
+            ? t("preview", { reached: report.reached, sms: report.sms, email: report.email })
+            : t("nobody")}
+        </p>
+        <p className="text-sm text-slate-600">
+          {t("skipped", {
+            reported: report.skippedReported,
+            noAccount: report.skippedNoAccount,
+            already: report.skippedAlreadyToday,
+          })}
+        </p>
+        {sample ? (
+          <figure>
+            <figcaption className="text-sm font-medium text-slate-800">{t("textLabel")}</figcaption>
+            <blockquote
+              className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-sm break-words text-slate-800 ring-1 ring-slate-200"
+              data-testid="remind-text"
+            >
+              {sample.sms}
+            </blockquote>
+          </figure>
+        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {report.reached > 0 ? (
+            <Button type="submit" name="step" value="send" disabled={pending}>
+              {t("confirm", { reached: report.reached })}
+            </Button>
+          ) : null}
+          <Button type="submit" name="step" value="cancel" variant="ghost" disabled={pending}>
+            {t("cancel")}
+          </Button>
+        </div>
+      </form>
+    );
+  }
   return (
     <form action={action} className="space-y-3">
-      {Object.entries(hidden).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
+      {fields}
       <p className="text-sm text-slate-600">{t("description")}</p>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" name="step" value="preview" disabled={pending}>
         {t("submit")}
       </Button>
-      {state.status === "success" && state.data ? (
+      {data?.step === "sent" ? (
         <Alert tone="success">
           {t("result", {
-            reached: state.data.reached,
-            sms: state.data.sms,
-            email: state.data.email,
-            noAccount: state.data.skippedNoAccount,
-            already: state.data.skippedAlreadyToday,
+            reached: data.report.reached,
+            sms: data.report.sms,
+            email: data.report.email,
+            noAccount: data.report.skippedNoAccount,
+            already: data.report.skippedAlreadyToday,
+            reported: data.report.skippedReported,
           })}
         </Alert>
       ) : null}

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { audit } from "@/lib/security/audit";
 import type { AuditFilter } from "./audit-schemas";
 import { csvCell, maskIdNumbersIn } from "./audit-scrub";
+import { auditTargetOf, describeAuditTargets, studentTargetIds } from "./audit-targets";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Beyond this an export should be narrowed with filters (the file would not open in a spreadsheet). */
@@ -16,7 +17,7 @@ function shanghaiDayStart(day: string, plusDays = 0): Date {
   return new Date(d.getTime() + plusDays * 86_400_000);
 }
 
-export function auditWhere(filter: Omit<AuditFilter, "page">) {
+export function auditWhere(filter: Omit<AuditFilter, "page" | "student">) {
   const createdAt =
     filter.from || filter.to
       ? {
@@ -41,9 +42,20 @@ export function auditWhere(filter: Omit<AuditFilter, "page">) {
   };
 }
 
+/**
+ * The filters as a query; a student search becomes the list of ids entries about that student carry
+ * (lib/admin/audit-targets.ts), so the log needs no student column.
+ */
+async function whereOf(filter: Omit<AuditFilter, "page">) {
+  const where = auditWhere(filter);
+  if (!filter.student) return where;
+  const ids = await studentTargetIds(filter.student);
+  return { AND: [where, { targetId: { in: ids } }] };
+}
+
 export async function listAuditLog(actor: Actor, filter: AuditFilter) {
   assertCan(actor, "audit.view");
-  const where = auditWhere(filter);
+  const where = await whereOf(filter);
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({
       where,
@@ -53,7 +65,13 @@ export async function listAuditLog(actor: Actor, filter: AuditFilter) {
     }),
     db.auditLog.count({ where }),
   ]);
-  return { rows, total, page: filter.page, pageSize: AUDIT_PAGE_SIZE };
+  const targets = await describeAuditTargets(rows);
+  return {
+    rows: rows.map((r) => ({ ...r, target: auditTargetOf(targets, r) })),
+    total,
+    page: filter.page,
+    pageSize: AUDIT_PAGE_SIZE,
+  };
 }
 
 /** The distinct actions and target types present, for the filter pickers. */
@@ -92,7 +110,7 @@ export async function auditCsvStream(
   meta: { ip?: string | null } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "audit.view");
-  const where = auditWhere(filter);
+  const where = await whereOf(filter);
   await audit(db, actor, { action: "audit.export", targetType: "auditLog", after: filter, ip: meta.ip });
   const encoder = new TextEncoder();
   let cursor: string | undefined;

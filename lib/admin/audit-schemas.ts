@@ -13,6 +13,8 @@ export const auditFilterSchema = z.object({
   actor: text(80),
   targetType: text(40),
   targetId: text(80),
+  /** a student: the full 学号 or (part of) a name */
+  student: text(50),
   from: date,
   to: date,
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

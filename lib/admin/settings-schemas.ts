@@ -9,6 +9,7 @@ export const SETTINGS_SECTIONS = [
   "codes",
   "messaging",
   "retention",
+  "calendar",
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
@@ -16,6 +17,22 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.boolean()])
   .optional()
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+}
+
+/** Days typed one per line (or separated by spaces, commas or 、), sorted, duplicates dropped. */
+const dayListText = z
+  .string()
+  .max(8000)
+  .transform((text) => text.split(/[\s,，、;；]+/).filter(Boolean))
+  .refine((days) => days.every(isCalendarDay))
+  .refine((days) => days.length <= 400)
+  .transform((days) => [...new Set(days)].sort());
 
 export const sectionSchemas = {
   general: z.object({ schoolName: z.string().trim().min(2).max(100) }),
@@ -47,6 +64,13 @@ export const sectionSchemas = {
     idPhotoDays: z.coerce.number().int().min(1).max(3650),
     evidenceDays: z.coerce.number().int().min(1).max(3650),
   }),
+  calendar: z
+    .object({ holidays: dayListText, workdays: dayListText })
+    // a day cannot be both off and a make-up working day: the error goes to the second list
+    .refine((c) => !c.workdays.some((d) => c.holidays.includes(d)), {
+      path: ["workdays"],
+      message: "overlap",
+    }),
 } as const;
 
 /** Error message keys per field (admin namespace). */
@@ -61,4 +85,6 @@ export const SETTINGS_FIELD_KEYS: Record<string, string> = {
   emailProvider: "admin.settings.errors.provider",
   idPhotoDays: "admin.settings.errors.retention",
   evidenceDays: "admin.settings.errors.retention",
+  holidays: "admin.settings.errors.calendarDays",
+  workdays: "admin.settings.errors.calendarDays",
 };

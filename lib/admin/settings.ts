@@ -18,6 +18,7 @@ import {
   securityQuestionsEnabled,
   SETTING_KEYS,
   smsProviderName,
+  workingCalendar,
 } from "@/lib/settings";
 import { SETTINGS_FIELD_KEYS, sectionSchemas, type SettingsSection } from "./settings-schemas";
 import { fieldErrorsFrom } from "./zod-errors";
@@ -42,16 +43,19 @@ export function providerReadiness() {
 /** Every setting as the admin page shows it. */
 export async function readSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
-  const [school, contact, colleges, lifetime, questions, sms, email, retention] = await Promise.all([
-    schoolName(),
-    registrarContact(),
-    collegeContactRows(),
-    codeLifetimeMinutes(),
-    securityQuestionsEnabled(),
-    smsProviderName(),
-    emailProviderName(),
-    retentionDays(),
-  ]);
+  const [school, contact, colleges, lifetime, questions, sms, email, retention, calendar] = await Promise.all(
+    [
+      schoolName(),
+      registrarContact(),
+      collegeContactRows(),
+      codeLifetimeMinutes(),
+      securityQuestionsEnabled(),
+      smsProviderName(),
+      emailProviderName(),
+      retentionDays(),
+      workingCalendar(),
+    ],
+  );
   return {
     general: { schoolName: school },
     contact,
@@ -59,6 +63,7 @@ export async function readSettings(actor: Actor) {
     codes: { codeLifetimeMinutes: lifetime, securityQuestions: questions },
     messaging: { smsProvider: sms, emailProvider: email, readiness: providerReadiness() },
     retention,
+    calendar,
   };
 }
 
@@ -130,6 +135,8 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
       };
     case "retention":
       return { [SETTING_KEYS.retention]: data };
+    case "calendar":
+      return { [SETTING_KEYS.workingCalendar]: data };
   }
 }
 
@@ -167,6 +174,8 @@ export async function updateSettings<S extends SettingsSection>(
   assertCan(actor, "settings.manage");
   const parsed = sectionSchemas[section].safeParse(input);
   if (!parsed.success && section === "collegeContacts") return fieldFail(collegeRowErrors(parsed.error));
+  if (!parsed.success && section === "calendar" && parsed.error.issues.some((i) => i.message === "overlap"))
+    return fieldFail({ workdays: { key: "admin.settings.errors.calendarOverlap" } });
   if (!parsed.success) return fieldFail(fieldErrorsFrom(parsed.error, SETTINGS_FIELD_KEYS));
   const data = parsed.data as Record<string, unknown>;
   if (section === "collegeContacts") {

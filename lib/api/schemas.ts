@@ -252,6 +252,15 @@ export const decisionBodySchema = z
       .max(20)
       .meta({ description: "one decision for every item under review at this stage" }),
     note: z.string().max(500).optional(),
+    provincialRef: z
+      .string()
+      .max(60)
+      .optional()
+      .meta({
+        description:
+          "文号 of the provincial department's decision; required when deciding a provincial_pending request",
+        example: "鄂教学〔2026〕12号",
+      }),
   })
   .meta({ id: "CorrectionDecision" });
 

@@ -19,6 +19,20 @@ function headersOf(req: { headers?: Record<string, unknown> }): Headers {
  * row; lib/auth/sessions.ts decides on every request whether that session is still alive. The pages sign
  * in through server actions calling the same services as these providers.
  */
+/**
+ * next-auth puts a thrown error's message into the redirect URL (?error=…): a database that is restarting
+ * would show "terminating connection due to administrator command" to the student and in access logs.
+ * The detail goes to the server log; the URL says only that the service was unavailable.
+ */
+async function withoutDetail<T>(signIn: () => Promise<T>): Promise<T> {
+  try {
+    return await signIn();
+  } catch (error) {
+    console.error("[auth] sign-in failed:", error instanceof Error ? error.message : String(error));
+    throw new Error("Unavailable");
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   // Read when a request is handled, not when the module loads (a build needs no secret).
   get secret() {
@@ -33,14 +47,16 @@ export const authOptions: NextAuthOptions = {
       name: "student",
       credentials: { username: {}, password: {}, captchaId: {}, captchaAnswer: {} },
       async authorize(credentials, req) {
-        const result = await signInStudent(
-          {
-            username: credentials?.username ?? "",
-            password: credentials?.password ?? "",
-            captchaId: credentials?.captchaId,
-            captchaAnswer: credentials?.captchaAnswer,
-          },
-          metaFromHeaders(headersOf(req)),
+        const result = await withoutDetail(() =>
+          signInStudent(
+            {
+              username: credentials?.username ?? "",
+              password: credentials?.password ?? "",
+              captchaId: credentials?.captchaId,
+              captchaAnswer: credentials?.captchaAnswer,
+            },
+            metaFromHeaders(headersOf(req)),
+          ),
         );
         return result.ok ? { id: result.value.sessionId } : null;
       },
@@ -50,9 +66,11 @@ export const authOptions: NextAuthOptions = {
       name: "staff",
       credentials: { username: {}, password: {} },
       async authorize(credentials, req) {
-        const result = await signInStaff(
-          { username: credentials?.username ?? "", password: credentials?.password ?? "" },
-          metaFromHeaders(headersOf(req)),
+        const result = await withoutDetail(() =>
+          signInStaff(
+            { username: credentials?.username ?? "", password: credentials?.password ?? "" },
+            metaFromHeaders(headersOf(req)),
+          ),
         );
         return result.ok ? { id: result.value.sessionId } : null;
       },

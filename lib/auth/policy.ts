@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "reminder.send",
   "correction.collegeReview",
   "idNumber.reveal",
+  "phone.reveal",
   // registrar
   "progress.viewAll",
   "roster.import",
@@ -79,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, Set<Permission>> = {
     "reminder.send",
     "correction.collegeReview",
     "idNumber.reveal",
+    "phone.reveal",
   ]),
   registrar: new Set([
     "progress.viewCollege",
@@ -86,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, Set<Permission>> = {
     "notChecked.export",
     "reminder.send",
     "idNumber.reveal",
+    "phone.reveal",
     "roster.import",
     "campaign.manage",
     "correction.registrarReview",

@@ -6,6 +6,7 @@ const base = z.object({
   lockVersion: z.coerce.number().int().min(0),
   items: z.array(z.string().min(1).max(40)).min(1).max(30),
   note: z.string().max(2000).optional(),
+  provincialRef: z.string().max(200).optional(),
 });
 
 /**
@@ -23,6 +24,7 @@ export function parseDecisionForm(formData: FormData): DecisionInput | null {
     lockVersion: text("lockVersion"),
     items: formData.getAll("items").filter((v): v is string => typeof v === "string"),
     note: text("note"),
+    provincialRef: text("provincialRef"),
   });
   if (!parsed.success) return null;
   const decisions: DecisionInput["decisions"][number][] = [];
@@ -36,6 +38,7 @@ export function parseDecisionForm(formData: FormData): DecisionInput | null {
     lockVersion: parsed.data.lockVersion,
     decisions,
     note: parsed.data.note,
+    provincialRef: parsed.data.provincialRef,
     createUnits: parsed.data.items.filter((itemId) => text(`create.${itemId}`) === "1"),
   };
 }

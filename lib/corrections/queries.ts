@@ -40,6 +40,8 @@ export type RequestDetail = {
   collegeNote: string | null;
   registrarDecidedAt: Date | null;
   registrarNote: string | null;
+  /** 文号 of the provincial decision (provincial route) */
+  provincialRef: string | null;
   appliedAt: Date | null;
   withdrawnAt: Date | null;
   items: DetailItem[];
@@ -83,6 +85,7 @@ function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
     collegeNote: row.collegeNote,
     registrarDecidedAt: row.registrarDecidedAt,
     registrarNote: row.registrarNote,
+    provincialRef: row.provincialRef,
     appliedAt: row.appliedAt,
     withdrawnAt: row.withdrawnAt,
     items: row.items.map((i) => {
@@ -130,7 +133,7 @@ export async function requestForStudent(
   return row ? toDetail(row, true) : null;
 }
 
-function stagePermission(stage: Stage) {
+export function stagePermission(stage: Stage) {
   return stage === "college" ? "correction.collegeReview" : "correction.registrarReview";
 }
 
@@ -194,11 +197,17 @@ export type QueueRow = {
   evidenceCount: number;
 };
 
-export type QueueFilter = { status?: string; q?: string; page?: number };
+export type QueueFilter = {
+  status?: string;
+  q?: string;
+  page?: number;
+  collegeId?: string;
+  campaignId?: string;
+};
 export const QUEUE_PAGE_SIZE = 50;
 
 /** Statuses a stage's queue shows by default ("pending"), or one chosen status, or all. */
-function statusWhere(stage: Stage, status: string | undefined): Prisma.CorrectionRequestWhereInput {
+export function statusWhere(stage: Stage, status: string | undefined): Prisma.CorrectionRequestWhereInput {
   if (status === "all") return {};
   if (status && (CORRECTION_STATUSES as readonly string[]).includes(status)) return { status };
   return stage === "college" ? { status: "submitted" } : { status: { in: [...REGISTRAR_QUEUE_STATUSES] } };
@@ -214,6 +223,11 @@ export async function listQueue(
   const where: Prisma.CorrectionRequestWhereInput = {
     ...collegeWhere(actor),
     ...statusWhere(stage, filter.status),
+    // the chosen college narrows the actor's scope (AND), never replaces it
+    AND: [
+      filter.collegeId ? { collegeId: filter.collegeId } : {},
+      filter.campaignId ? { campaignId: filter.campaignId } : {},
+    ],
     ...(q ? { record: { OR: [{ studentNumber: { startsWith: q } }, { name: { contains: q } }] } } : {}),
   };
   const total = await db.correctionRequest.count({ where });
@@ -270,4 +284,15 @@ export async function listQueue(
 export async function pendingCount(actor: Actor, stage: Stage): Promise<number> {
   if (!can(actor, stagePermission(stage))) return 0;
   return db.correctionRequest.count({ where: { ...collegeWhere(actor), ...statusWhere(stage, undefined) } });
+}
+
+/** The colleges a reviewer may pick in the queue's filter (their own colleges; every college for the registrar). */
+export async function queueColleges(actor: Actor, stage: Stage): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, stagePermission(stage));
+  const scope = collegeWhere(actor);
+  return db.college.findMany({
+    where: scope.collegeId ? { id: scope.collegeId } : {},
+    orderBy: { code: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -6,4 +6,6 @@ export const queueQuery = z.object({
   q: z.string().max(50).catch("").default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   decided: z.string().max(30).optional().catch(undefined),
+  collegeId: z.string().max(40).optional().catch(undefined),
+  campaignId: z.string().max(40).optional().catch(undefined),
 });

@@ -28,6 +28,8 @@ export type DecisionInput = {
   decisions: readonly ItemDecisionInput[];
   /** overall note; stands in as the reason of rejected items that have none */
   note?: string;
+  /** 文号 of the provincial department's decision: required when the registrar records one */
+  provincialRef?: string;
   /**
    * Registrar only: accepted 分院 / 专业 / 班级 items whose unit does not exist yet and is to be created
    * with the approval (needs the organisation permission, roster.import).
@@ -189,6 +191,17 @@ export async function collegeDecide(
   return ok({ status, accepted, rejected });
 }
 
+const MAX_PROVINCIAL_REF = 60;
+
+/** A provincial decision is recorded with its 文号 (e.g. 鄂教学〔2026〕12号): present, one line, not too long. */
+function provincialRefError(value: string | undefined): { key: string; params?: { max: number } } | null {
+  const ref = (value ?? "").trim();
+  if (!ref) return { key: "corrections.errors.provincialRefRequired" };
+  if (codePointLength(ref) > MAX_PROVINCIAL_REF || /[\r\n]/.test(ref))
+    return { key: "corrections.errors.provincialRefInvalid", params: { max: MAX_PROVINCIAL_REF } };
+  return null;
+}
+
 /**
  * 学籍管理科终审 (SPEC §4.4) of the items the college accepted; for the provincial route the same form
  * records the province's decision by hand. Accepted items are applied to the record in the same
@@ -210,7 +223,17 @@ export async function registrarDecide(
   }
   const underReview = request.items.filter((i) => i.collegeDecision === "accepted");
   const checked = checkDecisions(underReview, input);
+  const refError = provincial ? provincialRefError(input.provincialRef) : null;
+  if (!checked.ok && !refError) return checked;
+  if (refError) {
+    const fieldErrors = {
+      ...(checked.ok ? {} : checked.fieldErrors),
+      ...(refError ? { provincialRef: refError } : {}),
+    };
+    return fieldFail(fieldErrors, { key: "corrections.errors.fixFields" });
+  }
   if (!checked.ok) return checked;
+  const provincialRef = provincial ? (input.provincialRef ?? "").trim() : null;
   const decisions = checked.value;
   const acceptedItems = underReview.filter((i) => decisions.get(i.id)?.decision === "accepted");
   const accepted = acceptedItems.length;
@@ -240,6 +263,7 @@ export async function registrarDecide(
       registrarDecidedById: actor.kind === "staff" ? actor.staffUserId : null,
       registrarDecidedAt: now,
       registrarNote: note,
+      provincialRef,
       appliedAt: accepted > 0 ? now : null,
       closedAt: now,
     });
@@ -268,6 +292,7 @@ export async function registrarDecide(
         rejected,
         changed: changes.map((c) => c.field),
         note,
+        ...(provincialRef ? { provincialRef } : {}),
         bulk: options.bulk ?? false,
       },
     });

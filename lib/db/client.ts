@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { createPgPool } from "./pg-pool";
 import { databaseUrl, providerOf, sqliteFilePath } from "./provider";
 
 /**
@@ -15,10 +16,11 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createClient(url: string = databaseUrl()): Db {
   if (providerOf(url) === "postgresql") {
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    });
+    const adapter = new PrismaPg(
+      createPgPool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      // $disconnect() ends the pool, as it did when the adapter made its own
+      { disposeExternalPool: true },
+    );
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   const file = sqliteFilePath(url);

@@ -15,6 +15,7 @@ import {
 } from "./rules";
 import { actingStudentAccount } from "./student-account";
 import { addWorkingDays, startOfSchoolDay } from "./working-days";
+import { workingCalendar } from "@/lib/settings";
 
 /**
  * Everything the student's /identity pages show about their own identity: status, their cases (photo
@@ -23,7 +24,7 @@ import { addWorkingDays, startOfSchoolDay } from "./working-days";
  */
 export async function identityOverview(actorIn: Actor | null, now: Date = new Date()) {
   const { account } = await actingStudentAccount(actorIn, "identityCase.submit");
-  const [cases, assists, otherHolders, counts, assistsToday, records] = await Promise.all([
+  const [cases, assists, otherHolders, counts, assistsToday, records, calendar] = await Promise.all([
     db.identityCase.findMany({
       where: { accountId: account.id, kind: { in: [...OWN_CASE_KINDS] } },
       orderBy: { createdAt: "desc" },
@@ -47,6 +48,7 @@ export async function identityOverview(actorIn: Actor | null, now: Date = new Da
       where: { requesterAccountId: account.id, createdAt: { gte: startOfSchoolDay(now) } },
     }),
     db.enrollmentRecord.findMany({ where: { idNumberIndex: account.idNumberIndex }, select: { name: true } }),
+    workingCalendar(),
   ]);
   const toCase = (c: (typeof cases)[number]) => ({
     id: c.id,
@@ -54,7 +56,7 @@ export async function identityOverview(actorIn: Actor | null, now: Date = new Da
     status: c.status,
     idMasked: c.idMasked,
     createdAt: c.createdAt,
-    dueAt: addWorkingDays(c.createdAt, RESPONSE_WORKING_DAYS),
+    dueAt: addWorkingDays(c.createdAt, RESPONSE_WORKING_DAYS, calendar),
     decidedAt: c.decidedAt,
     rejectReason: decodeRejectReason(c.rejectReason),
     hasPhotos: !!(c.frontPhotoKey && c.backPhotoKey),

@@ -2,14 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { maskIdNumber } from "@/lib/identity/id-number";
+import { maskIdNumber, parseResidentIdNumber } from "@/lib/identity/id-number";
 import { nameKey } from "@/lib/identity/name";
-import { maskPhone } from "@/lib/identity/phone";
+import { maskPhone, parsePhone } from "@/lib/identity/phone";
 import { audit } from "@/lib/security/audit";
+import { workingCalendar } from "@/lib/settings";
 import { blindIndexes, decrypt } from "@/lib/security/crypto";
 import { requestedChange } from "./account-change";
 import { claimantOf } from "./phone-release";
-import { decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
+import { CASE_STATUSES, decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
 import { addWorkingDays, dueState, hoursBetween, type DueState } from "./working-days";
 
 export type QueueItem = {
@@ -29,6 +30,7 @@ export type QueueItem = {
  */
 export async function listSupportQueue(actor: Actor | null, now: Date = new Date()) {
   assertCan(actor, "identityCase.review");
+  const calendar = await workingCalendar();
   const rows = await db.identityCase.findMany({
     where: { status: "pending", kind: { in: [...REVIEWED_KINDS] } },
     orderBy: { createdAt: "asc" },
@@ -36,7 +38,7 @@ export async function listSupportQueue(actor: Actor | null, now: Date = new Date
     include: { account: { select: { name: true } } },
   });
   const items: QueueItem[] = rows.map((row) => {
-    const dueAt = addWorkingDays(row.createdAt, RESPONSE_WORKING_DAYS);
+    const dueAt = addWorkingDays(row.createdAt, RESPONSE_WORKING_DAYS, calendar);
     return {
       id: row.id,
       kind: row.kind,
@@ -156,14 +158,14 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
         })
       : Promise.resolve(0),
   ]);
-  const clerks = await clerkNames([row.decidedById]);
+  const [clerks, calendar] = await Promise.all([clerkNames([row.decidedById]), workingCalendar()]);
   const key = nameKey(row.account.name);
   return {
     id: row.id,
     kind: row.kind,
     status: row.status,
     createdAt: row.createdAt,
-    dueAt: addWorkingDays(row.createdAt, RESPONSE_WORKING_DAYS),
+    dueAt: addWorkingDays(row.createdAt, RESPONSE_WORKING_DAYS, calendar),
     decidedAt: row.decidedAt,
     decidedBy: row.decidedById ? (clerks.get(row.decidedById) ?? "") : "",
     rejectReason: decodeRejectReason(row.rejectReason),
@@ -234,3 +236,64 @@ function maskName(name: string): string {
 }
 
 export type CaseForReview = NonNullable<Awaited<ReturnType<typeof caseForReview>>>;
+
+export const CASE_SEARCH_PAGE_SIZE = 20;
+
+/**
+ * 已办结工单查询: support finds any reviewed case — closed ones included — by the person's name, full ID
+ * number (matched through its blind index, never stored or logged in clear), or phone number, optionally
+ * narrowed to one status. Newest first, 20 a page; each links to the case page with its history.
+ */
+export async function searchSupportCases(
+  actor: Actor | null,
+  filter: { q?: string; status?: string; page?: number },
+) {
+  assertCan(actor, "identityCase.review");
+  const q = (filter.q ?? "").trim();
+  const status = (CASE_STATUSES as readonly string[]).includes(filter.status ?? "")
+    ? filter.status
+    : undefined;
+  if (!q && !status) return { rows: [], total: 0, page: 1, pages: 1, searched: false };
+  const id = parseResidentIdNumber(q);
+  const phone = parsePhone(q);
+  const match = !q
+    ? {}
+    : id.ok
+      ? {
+          OR: [
+            { idNumberIndex: { in: blindIndexes(id.value) } },
+            { account: { idNumberIndex: { in: blindIndexes(id.value) } } },
+          ],
+        }
+      : phone.ok
+        ? { OR: [{ releasePhone: phone.value }, { account: { phone: phone.value } }] }
+        : { OR: [{ account: { name: { contains: q } } }, { requestedName: { contains: q } }] };
+  const where = { kind: { in: [...REVIEWED_KINDS] }, ...(status ? { status } : {}), ...match };
+  const total = await db.identityCase.count({ where });
+  const pages = Math.max(1, Math.ceil(total / CASE_SEARCH_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const rows = await db.identityCase.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * CASE_SEARCH_PAGE_SIZE,
+    take: CASE_SEARCH_PAGE_SIZE,
+    include: { account: { select: { name: true } } },
+  });
+  const clerks = await clerkNames(rows.map((r) => r.decidedById));
+  return {
+    searched: true,
+    total,
+    page,
+    pages,
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      name: r.kind === "phone_release" ? (r.requestedName ?? "") : r.account.name,
+      idMasked: r.idMasked,
+      createdAt: r.createdAt,
+      decidedAt: r.decidedAt,
+      decidedBy: r.decidedById ? (clerks.get(r.decidedById) ?? "") : "",
+    })),
+  };
+}

@@ -1,8 +1,13 @@
 /**
  * Calendar arithmetic in the school's time zone (Asia/Shanghai, UTC+8 all year: China has no daylight
- * saving time, so a fixed offset is exact). Working days are Monday–Friday; public holidays are not
- * modelled (docs/identity-cases.md).
+ * saving time, so a fixed offset is exact). Working days are Monday–Friday, except the public holidays the
+ * admin lists, plus the make-up working days (调休) the admin lists — a Saturday or Sunday the State
+ * Council's holiday notice makes a working day (docs/identity-cases.md).
  */
+
+/** The admin's holiday calendar: "YYYY-MM-DD" school days. */
+export type WorkingCalendar = { holidays: readonly string[]; workdays: readonly string[] };
+export const NO_HOLIDAYS: WorkingCalendar = { holidays: [], workdays: [] };
 const OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -22,17 +27,27 @@ export function isWeekend(at: Date): boolean {
   return weekday === 0 || weekday === 6;
 }
 
+/** Whether the school's day containing `at` is a working day under the calendar. */
+export function isWorkingDay(at: Date, calendar: WorkingCalendar = NO_HOLIDAYS): boolean {
+  const day = schoolDayKey(at);
+  if (calendar.workdays.includes(day)) return true;
+  return !isWeekend(at) && !calendar.holidays.includes(day);
+}
+
 /**
- * `from` plus n working days. A case filed at the weekend starts counting on Monday 00:00, so Friday 15:00
- * + 3 is Wednesday 15:00 and Saturday 10:00 + 3 is Thursday 00:00 (the end of Wednesday).
+ * `from` plus n working days. A case filed on a day off starts counting at the next working day's 00:00,
+ * so Friday 15:00 + 3 is Wednesday 15:00 and Saturday 10:00 + 3 is Thursday 00:00 (the end of Wednesday);
+ * holidays are skipped and 调休 Saturdays count.
  */
-export function addWorkingDays(from: Date, n: number): Date {
+export function addWorkingDays(from: Date, n: number, calendar: WorkingCalendar = NO_HOLIDAYS): Date {
   let at = from;
-  while (isWeekend(at)) at = startOfSchoolDay(new Date(at.getTime() + DAY_MS));
+  // a year of days off in a row is not a calendar anyone means: stop rather than loop for ever
+  for (let guard = 0; !isWorkingDay(at, calendar) && guard < 400; guard++)
+    at = startOfSchoolDay(new Date(at.getTime() + DAY_MS));
   let added = 0;
-  while (added < n) {
+  for (let guard = 0; added < n && guard < 400 + n; guard++) {
     at = new Date(at.getTime() + DAY_MS);
-    if (!isWeekend(at)) added++;
+    if (isWorkingDay(at, calendar)) added++;
   }
   return at;
 }

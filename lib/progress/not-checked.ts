@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { hasPhone, maskPhone } from "@/lib/identity/phone";
 import { coveredLevels, type CampaignRef } from "./campaign";
 
 export const PAGE_SIZE = 50;
@@ -31,6 +33,10 @@ export type NotCheckedRow = {
   classGroup: string;
   registered: boolean;
   viewed: boolean;
+  /** an open correction request (已报错): the student answered, so no reminder goes out */
+  reported: boolean;
+  /** the account's phone as 138****5678; null without an account or a bound number */
+  phoneMasked: string | null;
 };
 
 /**
@@ -86,6 +92,8 @@ type RawRow = {
   major: string;
   classGroup: string;
   viewed: unknown;
+  reported: unknown;
+  phone: string | null;
 };
 
 /**
@@ -104,8 +112,14 @@ async function rowsWhere(
       co."name" AS "college", ma."name" AS "major", cg."name" AS "classGroup",
       CASE WHEN EXISTS (
         SELECT 1 FROM "SelfCheck" s WHERE s."campaignId" = ${campaignId} AND s."recordId" = r."id"
-      ) THEN 1 ELSE 0 END AS "viewed"
+      ) THEN 1 ELSE 0 END AS "viewed",
+      CASE WHEN EXISTS (
+        SELECT 1 FROM "CorrectionRequest" c
+        WHERE c."recordId" = r."id" AND c."status" IN (${Prisma.join([...OPEN_STATUSES])})
+      ) THEN 1 ELSE 0 END AS "reported",
+      a."phone" AS "phone"
     FROM "EnrollmentRecord" r
+    LEFT JOIN "Account" a ON a."id" = r."accountId"
     JOIN "College" co ON co."id" = r."collegeId"
     JOIN "Major" ma ON ma."id" = r."majorId"
     JOIN "ClassGroup" cg ON cg."id" = r."classGroupId"
@@ -123,6 +137,9 @@ async function rowsWhere(
     classGroup: r.classGroup,
     registered: Number(r.registered) === 1,
     viewed: Number(r.viewed) === 1,
+    reported: Number(r.reported) === 1,
+    // the full number never leaves this module: staff reveal it one row at a time (lib/progress/reveal.ts)
+    phoneMasked: hasPhone(r.phone) ? maskPhone(r.phone) : null,
   }));
 }
 

@@ -10,6 +10,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { sendMessage } from "@/lib/messaging/send";
 import type { OutgoingMessage } from "@/lib/messaging/types";
 import { audit } from "@/lib/security/audit";
+import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { hasPhone } from "@/lib/identity/phone";
 
 export const REMINDER_KIND = "reminder.notChecked";
 
@@ -22,6 +24,8 @@ export type ReminderReport = {
   skippedNoAccount: number;
   /** already reminded today (one reminder per student per day, Asia/Shanghai) */
   skippedAlreadyToday: number;
+  /** an open correction request (已报错): the student has answered, a reminder would be wrong */
+  skippedReported: number;
   /** SMS / e-mails queued for accounts that allow them */
   sms: number;
   email: number;
@@ -36,7 +40,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * SPEC §5 reminder: an inbox notice to every student of the campaign in the actor's colleges (narrowed
- * by the list's filters) who has not confirmed, plus SMS / e-mail where the account allows, at most once
+ * by the list's filters) who has not confirmed and has no open correction request (已报错), plus SMS / e-mail where the account allows, at most once
  * per student per day — ReminderLog's unique (campaign, record, day) enforces it even when two clerks press
  * the button at once. Returns the counts and the SMS / e-mails to deliver (deliverReminders, after the
  * response: a provider may be slow).
@@ -51,16 +55,101 @@ export async function remindNotConfirmed(
   const day = shanghaiDay(now);
   const sentById =
     actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
-  const report: ReminderReport = {
+  const report = emptyReport();
+  const messages: OutgoingMessage[] = [];
+  for await (const due of dueChunks(actor, campaign, filter, day, report)) {
+    const delivered = await logAndNotify(campaign, due, day, sentById);
+    report.skippedAlreadyToday += due.length - delivered.length;
+    report.reached += delivered.length;
+    for (const r of delivered) messages.push(...messagesFor(r, campaign, report));
+  }
+  await db.$transaction((tx) =>
+    audit(tx, actor, {
+      action: "reminder.send",
+      targetType: "Campaign",
+      targetId: campaign.id,
+      after: { ...report, day, filter },
+    }),
+  );
+  return ok({ report, messages });
+}
+
+export type ReminderPreview = {
+  /** the counts the reminder would have now (reached = who will receive it) */
+  report: ReminderReport;
+  /** the SMS / e-mail text as the first recipient would get it; null when nobody would */
+  sample: { sms: string; emailSubject: string; email: string } | null;
+};
+
+/**
+ * What 发送提醒 would do under these filters, without writing anything: how many students receive it, who
+ * is skipped and why, and the text they get — shown to the clerk to confirm before the reminder goes out.
+ */
+export async function previewReminder(
+  actor: Actor,
+  campaign: CampaignRef,
+  filter: Omit<NotCheckedFilter, "page"> = {},
+  now: Date = new Date(),
+): Promise<Result<ReminderPreview>> {
+  assertCan(actor, "reminder.send");
+  const report = emptyReport();
+  let sample: ReminderPreview["sample"] = null;
+  for await (const due of dueChunks(actor, campaign, filter, shanghaiDay(now), report)) {
+    report.reached += due.length;
+    for (const r of due) messagesFor(r, campaign, report);
+    if (!sample && due[0]) {
+      const text = reminderText(due[0].name, campaign);
+      sample = { sms: smsBody(text), emailSubject: REMINDER_SUBJECT, email: text };
+    }
+  }
+  return ok({ report, sample });
+}
+
+const REMINDER_SUBJECT = "学籍信息核对提醒";
+
+/** The reminder's words (SMS and e-mail alike; students read Chinese whatever the clerk's language). */
+export function reminderText(name: string, campaign: Pick<CampaignRef, "endsAt">): string {
+  return `${name}同学：您的学籍信息尚未确认。请于 ${formatDateTime(campaign.endsAt)} 前登录学籍自查平台核对，无误请点“确认无误”，有误请点“信息有误”提交更正。`;
+}
+
+const smsBody = (text: string) => `【学籍自查】${text}`;
+
+function emptyReport(): ReminderReport {
+  return {
     total: 0,
     reached: 0,
     skippedNoAccount: 0,
     skippedAlreadyToday: 0,
+    skippedReported: 0,
     sms: 0,
     email: 0,
   };
-  const messages: OutgoingMessage[] = [];
-  const deadline = formatDateTime(campaign.endsAt);
+}
+
+type Reachable = {
+  id: string;
+  name: string;
+  account: {
+    id: string;
+    phone: string;
+    email: string | null;
+    emailVerifiedAt: Date | null;
+    notifyBySms: boolean;
+    notifyByEmail: boolean;
+  };
+};
+
+/**
+ * The students the reminder is for, chunk by chunk: not confirmed under the filters, with an active account,
+ * no open correction request, not yet reminded on `day`. Counts the skipped ones into `report`.
+ */
+async function* dueChunks(
+  actor: Actor,
+  campaign: CampaignRef,
+  filter: Omit<NotCheckedFilter, "page">,
+  day: string,
+  report: ReminderReport,
+): AsyncGenerator<Reachable[]> {
   const ids = await notCheckedIds(actor, campaign, filter);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const records = await db.enrollmentRecord.findMany({
@@ -68,6 +157,7 @@ export async function remindNotConfirmed(
       select: {
         id: true,
         name: true,
+        corrections: { where: { status: { in: [...OPEN_STATUSES] } }, select: { id: true }, take: 1 },
         account: {
           select: {
             id: true,
@@ -82,8 +172,12 @@ export async function remindNotConfirmed(
       },
     });
     report.total += records.length;
-    const reachable = records.filter((r) => r.account && r.account.identityStatus !== "cancelled");
-    report.skippedNoAccount += records.length - reachable.length;
+    const answered = records.filter((r) => r.corrections.length === 0);
+    report.skippedReported += records.length - answered.length;
+    const reachable = answered.filter(
+      (r): r is typeof r & Reachable => !!r.account && r.account.identityStatus !== "cancelled",
+    );
+    report.skippedNoAccount += answered.length - reachable.length;
     const already = new Set(
       (
         await db.reminderLog.findMany({
@@ -94,32 +188,23 @@ export async function remindNotConfirmed(
     );
     const due = reachable.filter((r) => !already.has(r.id));
     report.skippedAlreadyToday += reachable.length - due.length;
-
-    const delivered = await logAndNotify(campaign, due, day, sentById);
-    report.skippedAlreadyToday += due.length - delivered.length;
-    report.reached += delivered.length;
-    for (const r of delivered) {
-      const account = r.account as NonNullable<(typeof r)["account"]>;
-      const text = `${r.name}同学：您的学籍信息尚未确认。请于 ${deadline} 前登录学籍自查平台核对，无误请点“确认无误”，有误请点“信息有误”提交更正。`;
-      if (account.notifyBySms) {
-        messages.push({ channel: "sms", to: account.phone, body: `【学籍自查】${text}` });
-        report.sms++;
-      }
-      if (account.notifyByEmail && account.email && account.emailVerifiedAt) {
-        messages.push({ channel: "email", to: account.email, subject: "学籍信息核对提醒", body: text });
-        report.email++;
-      }
-    }
+    if (due.length > 0) yield due;
   }
-  await db.$transaction((tx) =>
-    audit(tx, actor, {
-      action: "reminder.send",
-      targetType: "Campaign",
-      targetId: campaign.id,
-      after: { ...report, day, filter },
-    }),
-  );
-  return ok({ report, messages });
+}
+
+/** The SMS / e-mail one reminded student gets (where the account allows), counted into `report`. */
+function messagesFor(r: Reachable, campaign: CampaignRef, report: ReminderReport): OutgoingMessage[] {
+  const out: OutgoingMessage[] = [];
+  const text = reminderText(r.name, campaign);
+  if (r.account.notifyBySms && hasPhone(r.account.phone)) {
+    out.push({ channel: "sms", to: r.account.phone, body: smsBody(text) });
+    report.sms++;
+  }
+  if (r.account.notifyByEmail && r.account.email && r.account.emailVerifiedAt) {
+    out.push({ channel: "email", to: r.account.email, subject: REMINDER_SUBJECT, body: text });
+    report.email++;
+  }
+  return out;
 }
 
 type Due = { id: string; account: { id: string } | null };

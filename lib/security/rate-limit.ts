@@ -1,5 +1,5 @@
 import "server-only";
-import { Pool } from "pg";
+import type { Pool } from "pg";
 import {
   RateLimiterPostgres,
   RateLimiterPrisma,
@@ -8,6 +8,7 @@ import {
 } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
+import { createPgPool } from "@/lib/db/pg-pool";
 
 /**
  * Named limits, each used somewhere (tests/unit/security/limits-used.test.ts); docs/security.md lists them
@@ -46,6 +47,8 @@ export const LIMITS = {
   captchaRefreshPerIpMinute: { points: 20, duration: 60 },
   /** 手机号释放 requests filed from one address */
   phoneReleasesPerIpDay: { points: 10, duration: 86_400 },
+  /** students' phone numbers one staff member may reveal (a counsellor calls a class, not a college) */
+  phoneRevealsPerStaffHour: { points: 60, duration: 3_600 },
   /** external sign-in flows started from one address (each stores a short-lived state row) */
   externalSignInStartsPerIpMinute: { points: 30, duration: 60 },
   /** 下载我的数据: copies of one account's data a day (each reads every row and file of the account) */
@@ -88,7 +91,7 @@ function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   const url = databaseUrl();
   let created: Promise<RateLimiterAbstract>;
   if (providerOf(url) === "postgresql") {
-    pool ??= new Pool({ connectionString: url, max: 4 });
+    pool ??= createPgPool({ connectionString: url, max: 4 });
     const storeClient = pool;
     created = ensurePgTable(storeClient).then(
       () =>

@@ -41,6 +41,7 @@ export const DELETE_ORDER: readonly ModelName[] = [
   "OidcAuthState",
   "SignInProvider",
   "SecurityQuestion",
+  "AccountClosureRequest",
   "Account",
   "StaffUser",
   "Setting",

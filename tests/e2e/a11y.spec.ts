@@ -25,6 +25,7 @@ const PAGES: { path: string; as: Visitor }[] = [
   { path: "/inbox", as: STUDENT },
   { path: "/college", as: { kind: "staff", username: "college01" } },
   { path: "/registrar", as: { kind: "staff", username: "registrar" } },
+  { path: "/registrar/closures?status=all", as: { kind: "staff", username: "registrar" } },
   { path: "/support", as: { kind: "staff", username: "support" } },
   { path: "/admin", as: { kind: "staff", username: "admin" } },
   { path: "/admin/outbox", as: { kind: "staff", username: "admin" } },

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { checkA11y, DEMO_STUDENTS, signInStaff, signInStudent } from "./support/helpers";
 
@@ -53,7 +54,13 @@ async function reportField(page: Page, label: string, value: string, reason: str
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The college or registrar accepts every listed item of the request of `studentName`. */
-async function acceptAll(page: Page, queuePath: string, studentName: string, acceptLabel = "同意") {
+async function acceptAll(
+  page: Page,
+  queuePath: string,
+  studentName: string,
+  acceptLabel = "同意",
+  provincialRef?: string,
+) {
   await page.goto(queuePath);
   const row = page.locator("tr", { hasText: studentName });
   await expect(row).toBeVisible();
@@ -65,6 +72,12 @@ async function acceptAll(page: Page, queuePath: string, studentName: string, acc
   const count = await items.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) await items.nth(i).getByLabel(acceptLabel, { exact: true }).check();
+  if (provincialRef) {
+    // the province's decision is recorded with its 文号: refused at the field without it
+    await page.getByRole("button", { name: "提交审核结果" }).click();
+    await expect(page.getByText("请填写省级文号")).toBeVisible();
+    await page.getByLabel("省级文号").fill(provincialRef);
+  }
   await page.getByRole("button", { name: "提交审核结果" }).click();
   await expect(page).toHaveURL(new RegExp(`${queuePath}\\?decided=`));
   await expect(page.getByText("审核结果已保存")).toBeVisible();
@@ -212,12 +225,28 @@ test("a graduation-registered record: the request goes the provincial route", as
   const registrar = await staffPage(browser, "registrar");
   await registrar.goto("/registrar/corrections");
   await expect(registrar.locator("tr", { hasText: LOCKED.name })).toContainText("待省级审核");
-  await acceptAll(registrar, "/registrar/corrections", LOCKED.name, "省级通过");
+  await acceptAll(registrar, "/registrar/corrections", LOCKED.name, "省级通过", "鄂教学〔2026〕12号");
+  // 勘误汇总: the decision's row carries the 文号
+  await registrar.goto("/registrar/corrections?status=provincial_approved");
+  const download = registrar.waitForEvent("download");
+  await registrar.getByRole("link", { name: "导出勘误汇总 Excel(XLSX)" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await download).path());
+  const sheet = workbook.worksheets[0];
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  const mine = sheet
+    .getRows(2, sheet.rowCount - 1)
+    ?.find((r) => String(r.getCell(headers.indexOf("姓名")).value) === LOCKED.name);
+  expect(String(mine?.getCell(headers.indexOf("省级文号")).value)).toBe("鄂教学〔2026〕12号");
+  expect(String(mine?.getCell(headers.indexOf("申请更正为")).value)).toBe("软件工程系");
   await registrar.context().close();
 
   await page.goto("/record");
   await expect(page.locator('[data-field="department"] dd')).toHaveText("软件工程系");
   await expect(page.getByText("省级审核通过并更正").first()).toBeVisible();
+  await page.getByRole("link", { name: "查看详情" }).first().click();
+  await expect(page.getByText("省级文号：鄂教学〔2026〕12号")).toBeVisible();
+  await page.goto("/record");
   const inbox = await inboxTexts(page);
   expect(inbox).toContain("经学院确认后将报省级教育行政部门审核");
   expect(inbox).toContain("将报省级教育行政部门审核");

@@ -1,4 +1,6 @@
+import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { checkDigitFor } from "../../lib/identity/id-number";
 import {
   captchaAnswer,
   DEMO_STAFF_PASSWORD,
@@ -8,10 +10,10 @@ import {
 } from "./support/helpers";
 
 /**
- * Sign-in security over real HTTP and in the browser (issue 10 items 8, 11, 15): hostile `next` and
+ * Sign-in security over real HTTP and in the browser (issue 10 items 8, 11, 14, 15): hostile `next` and
  * callbackUrl values never leave the site, pages carry CSP and HSTS, a forged X-Forwarded-Host does not make
- * a foreign origin acceptable, next-auth's callback-url cookie names this server, and staff sign-in shows the
- * picture captcha after failures.
+ * a foreign origin acceptable, next-auth's callback-url cookie names this server, staff sign-in shows the
+ * picture captcha after failures, and weak passwords are refused at the field.
  *
  * Student used: DEMO_STUDENTS[1] (13800000002) — only signed in and out.
  */
@@ -169,4 +171,38 @@ test("staff sign-in shows the picture captcha after failures, and the right pass
   await page.locator("form:has(input[name=password]) [type=submit]").click();
   await expect(page).not.toHaveURL(/\/staff\/login/, { timeout: 20_000 });
   await signOut(page);
+});
+
+test("registration refuses weak passwords at the field, in the person's language @both", async ({ page }) => {
+  const english = test.info().project.name === "desktop-en";
+  const first17 = `420106${2000 + randomInt(0, 6)}0${1 + randomInt(0, 9)}1${randomInt(0, 9)}${String(randomInt(0, 1000)).padStart(3, "0")}`;
+  const phone = `137${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
+  await page.goto("/register");
+  await page.locator("#phone").fill(phone);
+  await page.locator("#code").fill("123456");
+  await page.locator("#name").fill("林晓雨");
+  await page.locator("#idNumber").fill(first17 + checkDigitFor(first17));
+  await page.locator("#sensitiveConsent").check();
+  const cases: [string, RegExp][] = english
+    ? [
+        ["        ", /only spaces/],
+        ["Password1!", /too common/],
+        ["chsi2023", /CHSI/],
+      ]
+    : [
+        ["        ", /密码不能全是空格/],
+        ["Password1!", /该密码过于常见/],
+        ["chsi2023", /学信网/],
+      ];
+  for (const [password, message] of cases) {
+    await page.locator("#password").fill(password);
+    await page.locator("#confirmPassword").fill(password);
+    await page.getByRole("button", { name: english ? "Register" : "立即注册" }).click();
+    const error = page.locator("#password-error");
+    await expect(error).toHaveText(message);
+    await error.scrollIntoViewIfNeeded();
+    await expect(error).toBeInViewport();
+    // what was typed stays
+    await expect(page.locator("#phone")).toHaveValue(phone);
+  }
 });

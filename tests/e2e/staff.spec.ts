@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { checkDigitFor } from "../../lib/identity/id-number";
 import { ROSTER_HEADERS } from "../../lib/roster-import/columns";
@@ -11,8 +12,8 @@ import { checkA11y, DEMO_STUDENTS, signInStaff, signInStudent, signOut } from ".
  * of the class groups it creates, idempotent re-import); college01 sees only its college, filters the
  * not-checked list, exports it and reminds a student, who finds the notice in the inbox.
  *
- * Demo student used: DEMO_STUDENTS[3] (13800000004, 王𠮷祥, college01) — only reminded and signed in; no
- * other spec uses it. The import creates its own college ("E2E导入学院…") with fresh 学号 and ID numbers.
+ * Demo student used: DEMO_STUDENTS[3] (13800000004, 王𠮷祥, college01) — reminded, then reports an error
+ * (so the list shows 已报错 and a second reminder leaves him out); no other spec uses it. The import creates its own college ("E2E导入学院…") with fresh 学号 and ID numbers.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
 // Two imports (preview + commit each) and several page loads per test: more than the default minute on a
@@ -165,7 +166,21 @@ test("college01 sees only its college, filters the not-checked list, exports it 
   expect(String(sheet.getRow(2).getCell(1).value)).toBe(student.studentNumber);
   expect(String(sheet.getRow(2).getCell(2).value)).toBe(student.name);
 
+  // his phone, masked until revealed on purpose
+  await expect(table).toContainText("138****0004");
+  await expect(table).not.toContainText(student.phone);
+  await table.getByRole("button", { name: `查看 ${student.name} 的手机号` }).click();
+  await expect(
+    table.getByRole("link", { name: `拨打 ${student.name} 的手机 ${student.phone}` }),
+  ).toBeVisible();
+
+  // 发送提醒 asks first: how many, and the text
   await page.getByRole("button", { name: "发送提醒" }).click();
+  await expect(page.getByTestId("remind-preview")).toHaveText(
+    "将向 1 名学生发送提醒（短信 1 条，邮件 0 封）。",
+  );
+  await expect(page.getByTestId("remind-text")).toContainText(`【学籍自查】${student.name}同学：`);
+  await page.getByRole("button", { name: "确认发送（1 人）" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已提醒" })).toContainText("已提醒 1 人");
   await signOut(page);
 
@@ -179,4 +194,32 @@ test("college01 sees only its college, filters the not-checked list, exports it 
   await signInStudent(page, student.phone);
   await page.goto("/inbox");
   await expect(page.getByText("您的学籍信息尚未确认").first()).toBeVisible();
+
+  // he answers by reporting an error: the list shows 已报错 and nobody chases him any more
+  await page.goto("/record/report");
+  const block = page.locator("li", { has: page.getByRole("checkbox", { name: /^系（所、函授站）/ }) });
+  await block.getByRole("checkbox").check();
+  await block.getByLabel("正确信息").fill("软件工程系");
+  await block.getByLabel("理由").fill("转入软件工程系后未更新");
+  await page.getByLabel("证明材料", { exact: true }).setInputFiles({
+    name: "证明.png",
+    mimeType: "image/png",
+    buffer: await sharp({ create: { width: 64, height: 48, channels: 3, background: "#e8e0c8" } })
+      .png()
+      .toBuffer(),
+  });
+  await page.getByRole("button", { name: "提交更正申请" }).click();
+  await expect(page).toHaveURL(/\/record\/requests\//, { timeout: 30_000 });
+  await signOut(page);
+
+  await signInStaff(page, "college01");
+  await page.goto(`/college?q=${student.studentNumber}`);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table).toContainText("已报错");
+  await page.getByRole("button", { name: "发送提醒" }).click();
+  await expect(page.getByTestId("remind-preview")).toHaveText("没有需要提醒的学生。");
+  await expect(page.getByText("不会收到提醒：已报错 1 人")).toBeVisible();
+  await expect(page.getByRole("button", { name: /确认发送/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "取消" }).click();
+  await expect(page.getByRole("button", { name: "发送提醒" })).toBeVisible();
 });

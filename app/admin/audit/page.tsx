@@ -3,6 +3,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { auditFacets, listAuditLog } from "@/lib/admin/audit-log";
 import { auditFilterSchema } from "@/lib/admin/audit-schemas";
+import { auditActionKey } from "@/lib/admin/audit-words";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { AuditDetails } from "@/components/admin/AuditDetails";
@@ -29,6 +30,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     auditFacets(actor),
   ]);
   const { page: _page, ...kept } = filter;
+  const actionName = (action: string) =>
+    t.has(`actionNames.${auditActionKey(action)}`) ? t(`actionNames.${auditActionKey(action)}`) : action;
+  const typeName = (type: string) => (t.has(`targetTypes.${type}`) ? t(`targetTypes.${type}`) : type);
   const exportQuery = new URLSearchParams(
     Object.entries(kept).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   ).toString();
@@ -56,11 +60,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </label>
             <select id="action" name="action" defaultValue={filter.action ?? ""} className={control}>
               <option value="">{t("filter.all")}</option>
-              {facets.actions.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
+              {facets.actions
+                .map((a) => ({ a, name: actionName(a) }))
+                .sort((x, y) => x.name.localeCompare(y.name, "zh-CN"))
+                .map(({ a, name }) => (
+                  <option key={a} value={a}>
+                    {name}
+                  </option>
+                ))}
             </select>
           </div>
           <div>
@@ -82,10 +89,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">{t("filter.all")}</option>
               {facets.targetTypes.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {typeName(a)}
                 </option>
               ))}
             </select>
+          </div>
+          <div className="sm:col-span-2">
+            <label htmlFor="student" className="text-sm font-medium text-slate-800">
+              {t("filter.student")}
+            </label>
+            <input
+              id="student"
+              name="student"
+              type="search"
+              defaultValue={filter.student ?? ""}
+              aria-describedby="student-hint"
+              className={control}
+            />
+            <p id="student-hint" className="mt-1 text-xs text-slate-600">
+              {t("filter.studentHint")}
+            </p>
           </div>
           <div>
             <label htmlFor="targetId" className="text-sm font-medium text-slate-800">
@@ -142,10 +165,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </Badge>
                   <span className="ml-1.5 font-mono text-xs">{r.actorLabel ?? "—"}</span>
                 </Td>
-                <Td className="font-mono text-xs">{r.action}</Td>
+                <Td>
+                  <span className="block text-sm">{actionName(r.action)}</span>
+                  <span className="block font-mono text-xs text-slate-500">{r.action}</span>
+                </Td>
                 <Td className="text-xs">
-                  {r.targetType ? <span className="text-slate-600">{r.targetType}</span> : "—"}
-                  {r.targetId ? <span className="block font-mono">{r.targetId}</span> : null}
+                  {r.targetType ? <span className="text-slate-600">{typeName(r.targetType)}</span> : "—"}
+                  {r.target ? (
+                    <span className="block text-sm text-ink">
+                      {r.target.name}
+                      {r.target.studentNumberMasked ? (
+                        <span className="ml-1.5 font-mono text-xs text-slate-600">
+                          {t("studentNumber", { number: r.target.studentNumberMasked })}
+                        </span>
+                      ) : null}
+                    </span>
+                  ) : r.targetId ? (
+                    <span className="block font-mono">{r.targetId}</span>
+                  ) : null}
                 </Td>
                 <Td className="cell-wrap min-w-72">
                   <AuditDetails before={r.before} after={r.after} />

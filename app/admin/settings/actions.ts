@@ -39,6 +39,8 @@ function inputFor(section: SettingsSection, formData: FormData): Record<string, 
       return { smsProvider: get("smsProvider"), emailProvider: get("emailProvider") };
     case "retention":
       return { idPhotoDays: get("idPhotoDays"), evidenceDays: get("evidenceDays") };
+    case "calendar":
+      return { holidays: get("holidays"), workdays: get("workdays") };
   }
 }
 

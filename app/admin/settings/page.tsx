@@ -155,6 +155,29 @@ export default async function SettingsPage() {
               ]}
             />
           </Card>
+          <Card className="lg:col-span-2">
+            <SettingsForm
+              section="calendar"
+              title={t("calendar.title")}
+              description={t("calendar.description")}
+              fields={[
+                {
+                  kind: "textarea",
+                  name: "holidays",
+                  label: t("calendar.holidays"),
+                  hint: t("calendar.holidaysHint"),
+                  value: s.calendar.holidays.join("\n"),
+                },
+                {
+                  kind: "textarea",
+                  name: "workdays",
+                  label: t("calendar.workdays"),
+                  hint: t("calendar.workdaysHint"),
+                  value: s.calendar.workdays.join("\n"),
+                },
+              ]}
+            />
+          </Card>
           <Card className="lg:col-span-2" aria-labelledby="settings-external-heading">
             <h2 id="settings-external-heading" className="text-lg font-semibold">
               {tsso("title")}

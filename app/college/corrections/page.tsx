@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { listQueue } from "@/lib/corrections/queries";
+import { listQueue, queueColleges } from "@/lib/corrections/queries";
+import { campaignChoices } from "@/lib/progress/campaign";
 import { queueQuery } from "@/lib/corrections/queue-query";
 import { QueueView } from "@/components/corrections/QueueView";
 import { collegeBulkAction } from "./actions";
@@ -20,13 +21,24 @@ export default async function CollegeCorrectionsPage({
 }) {
   const actor = await requireStaff("correction.collegeReview");
   const query = queueQuery.parse(await searchParams);
-  const list = await listQueue(actor, "college", query);
+  const [list, colleges, campaigns] = await Promise.all([
+    listQueue(actor, "college", query),
+    queueColleges(actor, "college"),
+    campaignChoices(),
+  ]);
   return (
     <QueueView
       stage="college"
       basePath="/college/corrections"
       list={list}
-      filter={{ status: query.status, q: query.q }}
+      filter={{
+        status: query.status,
+        q: query.q,
+        collegeId: query.collegeId ?? "",
+        campaignId: query.campaignId ?? "",
+      }}
+      colleges={colleges}
+      campaigns={campaigns.map((c) => ({ id: c.id, name: c.name }))}
       decided={query.decided}
       bulkAction={collegeBulkAction}
     />

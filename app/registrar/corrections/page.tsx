@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { listQueue } from "@/lib/corrections/queries";
+import { listQueue, queueColleges } from "@/lib/corrections/queries";
+import { campaignChoices } from "@/lib/progress/campaign";
 import { queueQuery } from "@/lib/corrections/queue-query";
 import { pendingBindingCount } from "@/lib/records/binding";
 import { buttonClass } from "@/components/ui/Button";
@@ -24,9 +25,11 @@ export default async function RegistrarCorrectionsPage({
 }) {
   const actor = await requireStaff("correction.registrarReview");
   const query = queueQuery.parse(await searchParams);
-  const [list, bindings] = await Promise.all([
+  const [list, bindings, colleges, campaigns] = await Promise.all([
     listQueue(actor, "registrar", query),
     pendingBindingCount(actor),
+    queueColleges(actor, "registrar"),
+    campaignChoices(),
   ]);
   const t = await getTranslations("corrections.bindings");
   return (
@@ -34,7 +37,14 @@ export default async function RegistrarCorrectionsPage({
       stage="registrar"
       basePath="/registrar/corrections"
       list={list}
-      filter={{ status: query.status, q: query.q }}
+      filter={{
+        status: query.status,
+        q: query.q,
+        collegeId: query.collegeId ?? "",
+        campaignId: query.campaignId ?? "",
+      }}
+      colleges={colleges}
+      campaigns={campaigns.map((c) => ({ id: c.id, name: c.name }))}
       decided={query.decided}
       bulkAction={registrarBulkAction}
       nav={<RegistrarNav current="corrections" />}

@@ -25,7 +25,7 @@ import { listQueue } from "@/lib/corrections/queries";
 import { listSupportQueue } from "@/lib/identity-cases/support-queue";
 import { progressBy } from "@/lib/progress/counts";
 import { notCheckedPage } from "@/lib/progress/not-checked";
-import { revealIdNumber } from "@/lib/progress/reveal";
+import { revealIdNumber, revealPhone } from "@/lib/progress/reveal";
 import { listBindings } from "@/lib/records/binding";
 import { listClosureRequests } from "@/lib/privacy/closure";
 import { loadRecordPage } from "@/lib/records/student-page";
@@ -94,6 +94,7 @@ const MATRIX: Record<Permission, ActorName[]> = {
   "reminder.send": ["college", "registrar"],
   "correction.collegeReview": ["college"],
   "idNumber.reveal": ["college", "registrar"],
+  "phone.reveal": ["college", "registrar"],
   // registrar
   "progress.viewAll": ["registrar"],
   "roster.import": ["registrar"],
@@ -221,6 +222,11 @@ const SERVICES: ServiceCase[] = [
     service: "revealIdNumber (action)",
     permission: "idNumber.reveal",
     call: (a) => revealIdNumber(asActor(a), "authz-no-such-record"),
+  },
+  {
+    service: "revealPhone (action)",
+    permission: "phone.reveal",
+    call: (a) => revealPhone(asActor(a), "authz-no-such-record"),
   },
   {
     service: "listQueue(college)",

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { progressBy, sumCounts } from "@/lib/progress/counts";
 import { notCheckedPage } from "@/lib/progress/not-checked";
 import { rebuildProgress } from "@/lib/progress/summary";
-import { revealIdNumber } from "@/lib/progress/reveal";
+import { revealIdNumber, revealPhone } from "@/lib/progress/reveal";
+import { consume } from "@/lib/security/rate-limit";
 import { checkRateTrend } from "@/lib/progress/trend";
 import { exportNotChecked } from "@/lib/exports/not-checked";
 import { collegeActor, registrarActor } from "../roster-import/support";
@@ -111,6 +112,59 @@ describe("progress per scope", async () => {
     expect(other).toMatchObject({ ok: false, error: { key: "progress.errors.notFound" } });
   });
 
+  it("marks students with an open correction request 已报错 and shows phones masked", async () => {
+    const page = await notCheckedPage(collegeA, campaign, { page: 1 });
+    const byId = new Map(page.rows.map((r) => [r.id, r]));
+    expect(byId.get(a.records[2].id)).toMatchObject({ reported: true, phoneMasked: expect.any(String) });
+    expect(byId.get(a.records[2].id)?.phoneMasked).toBe(
+      `${accounts[2].phone.slice(0, 3)}****${accounts[2].phone.slice(7)}`,
+    );
+    expect(byId.get(a.records[3].id)).toMatchObject({ reported: false });
+    expect(byId.get(a.records[4].id)).toMatchObject({ reported: false, phoneMasked: null });
+    expect(JSON.stringify(page.rows)).not.toContain(accounts[3].phone);
+    // a withdrawn request is no longer open
+    await db.correctionRequest.updateMany({
+      where: { recordId: a.records[2].id },
+      data: { status: "withdrawn" },
+    });
+    const after = await notCheckedPage(collegeA, campaign, { page: 1, q: a.records[2].studentNumber });
+    expect(after.rows[0]).toMatchObject({ reported: false });
+    await db.correctionRequest.updateMany({
+      where: { recordId: a.records[2].id },
+      data: { status: "submitted" },
+    });
+  });
+
+  it("reveals a phone number only in scope, audited with the masked number, at most 60 an hour", async () => {
+    const clerk = collegeActor([a.college.id], `staff-phone-${Date.now()}`);
+    const mine = await revealPhone(clerk, a.records[3].id, "203.0.113.9");
+    expect(mine).toEqual({ ok: true, value: { phone: accounts[3].phone } });
+    const entry = await db.auditLog.findFirst({
+      where: { action: "phone.reveal", targetId: a.records[3].id },
+    });
+    expect(entry).toMatchObject({ actorId: clerk.staffUserId });
+    expect(JSON.stringify(entry)).not.toContain(accounts[3].phone);
+    expect(JSON.stringify(entry)).toContain(a.records[3].studentNumber);
+
+    expect(await revealPhone(clerk, b.records[0].id)).toMatchObject({
+      ok: false,
+      error: { key: "progress.errors.notFound" },
+    });
+    expect(await revealPhone(clerk, a.records[5].id)).toMatchObject({
+      ok: false,
+      error: { key: "progress.phone.none" },
+    });
+    await expect(revealPhone({ ...clerk, roles: ["support"] }, a.records[3].id)).rejects.toThrow();
+
+    const busy = collegeActor([a.college.id], `staff-phone-busy-${Date.now()}`);
+    await consume("phoneRevealsPerStaffHour", busy.staffUserId, 60);
+    expect(await revealPhone(busy, a.records[3].id)).toMatchObject({
+      ok: false,
+      error: { key: "progress.phone.tooMany" },
+    });
+    expect(await db.auditLog.count({ where: { action: "phone.reveal", actorId: busy.staffUserId } })).toBe(0);
+  });
+
   it("draws the daily check-rate trend, cumulative", async () => {
     const trend = await checkRateTrend(collegeA, campaign, 6);
     expect(trend.length).toBeGreaterThanOrEqual(4);
@@ -138,8 +192,13 @@ describe("progress per scope", async () => {
       "证件号码",
       "是否注册",
       "是否查看",
+      "是否报错",
     ]);
     expect(sheet.rowCount).toBe(5);
+    const reportedRow = [2, 3, 4, 5].find(
+      (r) => String(sheet.getRow(r).getCell(1).value) === a.records[2].studentNumber,
+    );
+    expect(sheet.getRow(reportedRow ?? 0).getCell(10).value).toBe("已报错");
     const numbers = [2, 3, 4, 5].map((r) => String(sheet.getRow(r).getCell(1).value)).sort();
     expect(numbers).toEqual(
       a.records

@@ -632,7 +632,11 @@ describe("locked records go the provincial route", () => {
       const decisions = (await acceptAll(id)).map((d) =>
         approve ? d : { ...d, decision: "rejected" as const, reason: "省级未通过" },
       );
-      const result = await registrarDecide(registrar(), { requestId: id, decisions });
+      const result = await registrarDecide(registrar(), {
+        requestId: id,
+        decisions,
+        provincialRef: "鄂教学〔2026〕12号",
+      });
       expect(result).toMatchObject({
         ok: true,
         value: { status: approve ? "provincial_approved" : "provincial_rejected" },

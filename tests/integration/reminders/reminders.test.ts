@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { deliverReminders, remindNotConfirmed } from "@/lib/reminders/send";
+import { deliverReminders, previewReminder, remindNotConfirmed } from "@/lib/reminders/send";
 import { collegeActor } from "../roster-import/support";
 import { makeAccount, makeCollege, uniqueCohort } from "../progress/support";
 
@@ -45,6 +45,7 @@ describe("reminders", () => {
       reached: 2,
       skippedNoAccount: 1,
       skippedAlreadyToday: 0,
+      skippedReported: 0,
       sms: 1,
       email: 1,
     });
@@ -82,6 +83,72 @@ describe("reminders", () => {
       }),
     ).toBe(0);
     expect(await db.auditLog.count({ where: { action: "reminder.send", targetId: campaign.id } })).toBe(3);
+  });
+
+  it("previews who will receive it and the text without writing, and skips students who reported an error", async () => {
+    const cohort = uniqueCohort();
+    const a = await makeCollege("报错院", cohort, 3);
+    const campaign = await db.campaign.create({
+      data: {
+        name: `${cohort}级自查`,
+        cohort,
+        level: "本科",
+        startsAt: new Date(Date.now() - 86_400_000),
+        endsAt: new Date(Date.now() + 7 * 86_400_000),
+      },
+    });
+    const reporter = await makeAccount();
+    const waiting = await makeAccount({ email: `w${Date.now()}@example.edu.cn` });
+    await db.enrollmentRecord.update({ where: { id: a.records[0].id }, data: { accountId: reporter.id } });
+    await db.enrollmentRecord.update({ where: { id: a.records[1].id }, data: { accountId: waiting.id } });
+    await db.correctionRequest.create({
+      data: {
+        recordId: a.records[0].id,
+        accountId: reporter.id,
+        campaignId: campaign.id,
+        collegeId: a.college.id,
+        recordVersionAtSubmit: 1,
+        status: "college_confirmed",
+      },
+    });
+    const actor = collegeActor([a.college.id]);
+
+    const preview = await previewReminder(actor, campaign);
+    expect(preview.ok && preview.value.report).toEqual({
+      total: 3,
+      reached: 1,
+      skippedReported: 1,
+      skippedNoAccount: 1,
+      skippedAlreadyToday: 0,
+      sms: 1,
+      email: 1,
+    });
+    const sample = preview.ok ? preview.value.sample : null;
+    expect(sample?.sms).toMatch(/^【学籍自查】学生1同学：您的学籍信息尚未确认/);
+    expect(sample?.email).toContain("学生1同学");
+    // a preview writes nothing: no notice, no log, no audit entry
+    expect(await db.reminderLog.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await db.notification.count({ where: { accountId: { in: [reporter.id, waiting.id] } } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "reminder.send", targetId: campaign.id } })).toBe(0);
+
+    const sent = await remindNotConfirmed(actor, campaign);
+    expect(sent.ok && sent.value.report).toMatchObject({ reached: 1, skippedReported: 1 });
+    expect(sent.ok && sent.value.messages.map((m) => m.to)).toEqual([waiting.phone, waiting.email]);
+    expect(await db.notification.count({ where: { accountId: reporter.id } })).toBe(0);
+    expect(sent.ok && sent.value.messages[0].body).toBe(sample?.sms);
+
+    // once the request is decided (closed), the student is chased again
+    await db.correctionRequest.updateMany({
+      where: { recordId: a.records[0].id },
+      data: { status: "rejected" },
+    });
+    const again = await previewReminder(actor, campaign);
+    expect(again.ok && again.value.report).toMatchObject({
+      reached: 1,
+      skippedReported: 0,
+      skippedAlreadyToday: 1,
+    });
+    await expect(previewReminder({ ...actor, roles: ["support"] }, campaign)).rejects.toThrow();
   });
 
   it("is refused to staff without the permission", async () => {

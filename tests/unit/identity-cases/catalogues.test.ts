@@ -33,6 +33,7 @@ describe("identity and support catalogues", () => {
       "phoneReleased",
       "photoRejected",
       "resolved",
+      "rosterRejected",
     ]);
   });
 

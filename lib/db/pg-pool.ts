@@ -1,0 +1,43 @@
+import { Client, Pool, type PoolConfig } from "pg";
+import { noteDatabaseError } from "./availability";
+
+type Callback = (err: Error | null, ...rest: unknown[]) => void;
+
+/**
+ * A pg client that reports connection-level failures (refused, terminated by a server restart) to
+ * ./availability.ts, whichever way pg is called (promise or callback, as the pool itself does).
+ */
+class WatchedClient extends Client {
+  // pg's overloads are many; every form ends in either a callback or a promise, both are watched.
+  connect(...args: unknown[]): never {
+    return watched(this, Client.prototype.connect, args);
+  }
+  query(...args: unknown[]): never {
+    return watched(this, Client.prototype.query, args);
+  }
+}
+
+function watched(self: Client, method: (...a: unknown[]) => unknown, args: unknown[]): never {
+  const last = args.at(-1);
+  if (typeof last === "function") {
+    const callback = last as Callback;
+    args[args.length - 1] = (err: Error | null, ...rest: unknown[]) => {
+      if (err) noteDatabaseError(err);
+      callback(err, ...rest);
+    };
+  }
+  const result = method.apply(self, args);
+  // a side branch only: the caller still gets (and handles) the original promise
+  if (result instanceof Promise) result.catch(noteDatabaseError);
+  return result as never;
+}
+
+/**
+ * The PostgreSQL pool of the app (Prisma's adapter and the rate limiter's store). A pool without an
+ * 'error' listener would end the process when the server restarts and drops an idle connection.
+ */
+export function createPgPool(config: PoolConfig): Pool {
+  const pool = new Pool({ ...config, Client: WatchedClient });
+  pool.on("error", noteDatabaseError);
+  return pool;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CorrectionRequest" ADD COLUMN "provincialRef" TEXT;
+
