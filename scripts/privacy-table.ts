@@ -3,7 +3,7 @@
  * kind is kept, from the retention settings' defaults).  `--check` only reports whether the file is current
  * (exit 1 when stale); the unit test tests/unit/privacy/privacy-doc.test.ts runs the same check.
  *
- *   npx tsx --conditions=react-server scripts/privacy-table.ts [--check]
+ *   npm run privacy:table [-- --check]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +15,7 @@ const current = readFileSync(file, "utf8");
 const next = renderDocument(current, retentionSchema.parse({}));
 if (process.argv.includes("--check")) {
   if (next !== current) {
-    console.error("docs/privacy.md is stale: run npx tsx --conditions=react-server scripts/privacy-table.ts");
+    console.error("docs/privacy.md is stale: run npm run privacy:table");
     process.exit(1);
   }
   console.log("docs/privacy.md is up to date");

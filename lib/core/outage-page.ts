@@ -53,12 +53,16 @@ export function answerOutageAs503(req: IncomingMessage, res: ServerResponse): vo
     if (replaced) return true;
     if (status < 500 || res.headersSent || !databaseRecentlyUnavailable()) return false;
     replaced = true;
-    const body = outagePage(localeOf(req));
+    // API clients get JSON they can act on; people get the page
+    const api = (req.url ?? "").startsWith("/api/");
+    const body = api
+      ? JSON.stringify({ error: "service_unavailable", retryAfterSeconds: 5 })
+      : outagePage(localeOf(req));
     sending = true;
     try {
       for (const name of res.getHeaderNames()) if (name !== "set-cookie") removeHeader.call(res, name);
       writeHead.call(res, 503, {
-        "content-type": "text/html; charset=utf-8",
+        "content-type": api ? "application/json" : "text/html; charset=utf-8",
         "content-length": Buffer.byteLength(body),
         "cache-control": "no-store",
         "retry-after": "5",

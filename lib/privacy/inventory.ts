@@ -49,6 +49,9 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "progress.viewCollege", level: "masked", note: "own colleges only" },
       { permission: "idNumber.reveal", level: "full", note: "one at a time, audited" },
       { permission: "identityCase.review", level: "masked" },
+      { permission: "accountChange.apply", level: "masked", note: "requested changes of name or ID number" },
+      { permission: "notChecked.export", level: "masked", note: "in the not-checked list's export" },
+      { permission: "roster.import", level: "full", note: "the roster files they upload" },
     ],
     retention: { kind: "rule", text: "as long as the enrollment record (the register is kept permanently)" },
     afterClosure: "kept, encrypted, on the closed account (the record and its confirmations belong to it)",
@@ -66,6 +69,10 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "progress.viewCollege", level: "full", note: "own colleges only" },
       { permission: "progress.viewAll", level: "full" },
       { permission: "record.viewHistory", level: "full", note: "changes and their authors" },
+      { permission: "notChecked.export", level: "full", note: "not-checked list export, own colleges only" },
+      { permission: "export.all", level: "full", note: "exports of every college" },
+      { permission: "roster.import", level: "full", note: "imports the roster" },
+      { permission: "graduationLock.manage", level: "full", note: "student numbers of the 学历注册 lock" },
     ],
     retention: { kind: "rule", text: "permanently (the school's register)" },
     afterClosure: "kept, unlinked from the account (it is the school's record, not the account's)",
@@ -111,6 +118,8 @@ export const DATA_KINDS: DataKind[] = [
     basis: `${CONSENT}; necessary for the contract of the account (art. 13(2))`,
     access: [
       { permission: "account.manageOwn", level: "own" },
+      { permission: "progress.viewCollege", level: "masked", note: "not-checked list, own colleges only" },
+      { permission: "phone.reveal", level: "full", note: "one row at a time, 60 an hour, audited" },
       { permission: "identityCase.review", level: "masked" },
       { permission: "recordBinding.decide", level: "masked" },
       { permission: "outbox.view", level: "full", note: "recipients of sent messages" },
@@ -175,7 +184,14 @@ export const DATA_KINDS: DataKind[] = [
     access: [
       { permission: "identityCase.submit", level: "own" },
       { permission: "account.exportOwn", level: "own", note: "in the data download" },
+      { permission: "accountChange.request", level: "own" },
+      {
+        permission: "classmateAssist.answer",
+        level: "masked",
+        note: "the name of a classmate asking to be vouched for",
+      },
       { permission: "identityCase.review", level: "masked" },
+      { permission: "accountChange.apply", level: "masked" },
       { permission: "recordBinding.decide", level: "masked" },
     ],
     retention: { kind: "rule", text: "kept with the account; photos as above" },
@@ -254,3 +270,17 @@ export const DATA_KINDS: DataKind[] = [
     protection: "written in the same transaction as the change; ID numbers masked or encrypted",
   },
 ];
+
+/**
+ * Permissions that open no personal information beyond what the table lists under other permissions, with
+ * the reason. Every permission of lib/auth/policy.ts is either named in DATA_KINDS or here (a unit test
+ * checks it), so a new permission cannot slip past this assessment.
+ */
+export const PERMISSIONS_WITHOUT_PERSONAL_DATA: Partial<Record<Permission, string>> = {
+  "selfCheck.confirm": "the student's own confirmation of a record they already see",
+  "reminder.send": "sends reminders; the staff member sees no contact details through it",
+  "campaign.manage": "campaign windows only",
+  "staff.manage": "staff accounts, not students",
+  "settings.manage": "settings only (retention periods among them)",
+  "apiToken.manage": "creates tokens; data read through a token is governed by the token's roles above",
+};

@@ -15,7 +15,7 @@ let lateHeaderThrew: boolean | undefined;
 beforeAll(async () => {
   server = createServer((req, res) => {
     answerOutageAs503(req, res);
-    const status = req.url === "/fails" ? 500 : 200;
+    const status = req.url === "/works" ? 200 : 500;
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.setHeader("x-app", "portal");
     res.statusCode = status;
@@ -68,6 +68,13 @@ describe("answers while the database is unreachable", () => {
     const html = await res.text();
     expect(html).toContain('<html lang="en">');
     expect(html.indexOf("The service is briefly unavailable")).toBeLessThan(html.indexOf("服务暂时不可用"));
+  });
+
+  it("answers an API client in JSON", async () => {
+    const res = await fetch(`${base}/api/v1/records`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(await res.json()).toEqual({ error: "service_unavailable", retryAfterSeconds: 5 });
   });
 
   it("leaves pages that work alone, even during an outage", async () => {

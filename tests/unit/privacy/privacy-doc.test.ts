@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/auth/policy";
-import { DATA_KINDS } from "@/lib/privacy/inventory";
+import { DATA_KINDS, PERMISSIONS_WITHOUT_PERSONAL_DATA } from "@/lib/privacy/inventory";
 import { accessTable, MARKERS, renderDocument } from "@/lib/privacy/table";
 import { retentionSchema } from "@/lib/settings";
 
 const DOC = path.resolve(__dirname, "../../../docs/privacy.md");
 
 describe("docs/privacy.md", () => {
-  it("carries the tables generated from lib/auth/policy.ts and the retention settings (run scripts/privacy-table.ts)", () => {
+  it("carries the tables generated from lib/auth/policy.ts and the retention settings (npm run privacy:table)", () => {
     const doc = readFileSync(DOC, "utf8");
     expect(renderDocument(doc, retentionSchema.parse({}))).toBe(doc);
   });
@@ -46,5 +46,15 @@ describe("docs/privacy.md", () => {
       for (const a of kind.access) expect(PERMISSIONS).toContain(a.permission);
       expect(kind.purpose && kind.basis && kind.protection && kind.afterClosure).toBeTruthy();
     }
+  });
+});
+
+describe("lib/privacy/inventory.ts", () => {
+  it("accounts for every permission of the policy: named with the data it opens, or listed as opening none", () => {
+    const named = new Set(DATA_KINDS.flatMap((kind) => kind.access.map((a) => a.permission)));
+    const without = new Set(Object.keys(PERMISSIONS_WITHOUT_PERSONAL_DATA));
+    const unaccounted = PERMISSIONS.filter((p) => !named.has(p) && !without.has(p));
+    expect(unaccounted).toEqual([]);
+    expect([...without].filter((p) => named.has(p as (typeof PERMISSIONS)[number]))).toEqual([]);
   });
 });
