@@ -10,7 +10,6 @@ type ModelName = Prisma.ModelName;
  */
 export const DELETE_ORDER: readonly ModelName[] = [
   "ImportChange",
-  "AccountClosureRequest",
   "ImportRowIssue",
   "ImportJob",
   "AuditLog",
