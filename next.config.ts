@@ -56,12 +56,13 @@ const nextConfig: NextConfig = {
     "pg",
   ],
   experimental: {
-    // The largest form body a page allows (correction evidence, 5 × 5 MB); proxy.ts holds every other page
-    // to its own, smaller limit (lib/security/body-limits.ts MAX_ACTION_BODY). The 64 MB roster goes to a
-    // route handler that streams it to disk and is not behind the proxy.
+    // The largest form body a page allows (correction evidence, 5 × 5 MB): the pages with files
+    // (lib/security/body-limits.ts FILE_FORM_PAGES) rely on it; proxy.ts holds every other page to 1 MB.
+    // The 64 MB roster goes to a route handler that streams it to disk and is not behind the proxy.
     serverActions: { bodySizeLimit: "26mb" },
-    // The proxy clones a body up to this size (and would cut a longer one): the same ceiling.
-    proxyClientMaxBodySize: "26mb",
+    // What the framework copies of a body for the proxy (DEFAULT_BODY_LIMIT): posts the proxy sees are
+    // at most this large (bigger ones are refused by their length), so a refused one costs at most 1 MB.
+    proxyClientMaxBodySize: "1mb",
     // forbidden() for signed-in people opening another role's area
     authInterrupts: true,
   },

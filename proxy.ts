@@ -34,8 +34,16 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// The roster upload route is left out: the proxy would clone (buffer) its 64 MB body; it checks the origin
-// itself (lib/security/same-origin.ts) before reading a byte.
+// Left out: the roster upload route (it streams its 64 MB body to disk and checks the origin itself,
+// lib/security/same-origin.ts), and the form posts of the pages with large files (their bodies would be
+// copied for the proxy; the framework caps them and checks their origin) — lib/security/body-limits.ts.
+// Keep the page list in step with FILE_FORM_PAGES there (tests/unit/security/body-limits.test.ts checks).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|registrar/import/upload$).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|registrar/import/upload|record/report|registrar/corrections|college/corrections|registrar/graduation-lock).*)",
+    {
+      source: "/(record/report|registrar/corrections|college/corrections|registrar/graduation-lock)(.*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

@@ -27,6 +27,11 @@ async function main(): Promise<number> {
     `keys:rotate: ${report.rowsUpdated} rows re-encrypted/re-indexed, ${report.rowsCurrent} already current, ${report.unreadable} values readable with neither key (${seconds} s)`,
   );
   for (const [table, rows] of Object.entries(report.perTable)) console.log(`  ${table}: ${rows}`);
+  if (report.hashesCleared > 0) {
+    console.log(
+      `keys:rotate: ${report.hashesCleared} 考生号 hashes cleared (the numbers are not stored, so they cannot be hashed with the new key): import the roster with its 考生号 column again to restore them`,
+    );
+  }
   const left = await rowsLeftToRotate(db);
   if (left > 0 || report.unreadable > 0) {
     console.error(

@@ -16,6 +16,7 @@ const schema = z.object({
   decision: z.enum(["approve", "reject"]),
   reasonCode: z.string().max(40).optional(),
   note: z.string().max(1000).optional(),
+  confirmCancel: z.string().max(2000).optional(),
 });
 
 /** Support approves or rejects one identity case (photo review or account change). */

@@ -12,9 +12,7 @@ export async function Timeline({ request }: { request: RequestDetail }) {
     at: Date | null;
     note?: string | null;
     reference?: string | null;
-  }[] = [
-    { key: "submitted", label: t("detail.steps.submitted"), at: request.createdAt },
-  ];
+  }[] = [{ key: "submitted", label: t("detail.steps.submitted"), at: request.createdAt }];
   if (request.withdrawnAt)
     steps.push({ key: "withdrawn", label: t("detail.steps.withdrawn"), at: request.withdrawnAt });
   else {

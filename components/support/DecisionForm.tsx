@@ -15,7 +15,18 @@ const idle: FormState<DecisionData> = { status: "idle" };
  * Approve, or reject with a reason from the list (+ a note, required for "other"). Two forms: approving
  * needs no reason, and the reject button cannot be pressed by accident with Enter.
  */
-export function DecisionForm({ caseId, kind }: { caseId: string; kind: string }) {
+export type CancelledAccount = { id: string; name: string; phone: string; createdAt: string };
+
+export function DecisionForm({
+  caseId,
+  kind,
+  cancelled = [],
+}: {
+  caseId: string;
+  kind: string;
+  /** accounts an approval cancels: named, and confirmed with a ticked box before the approval goes */
+  cancelled?: CancelledAccount[];
+}) {
   const t = useTranslations("support.case");
   const tr = useTranslations("identity.rejectReasons");
   const [state, action, pending] = useActionState(decideCaseAction, idle);
@@ -34,8 +45,42 @@ export function DecisionForm({ caseId, kind }: { caseId: string; kind: string })
               ? t("approveHintRelease")
               : t("approveHintPhoto")}
         </p>
+        {cancelled.length > 0 ? (
+          <div
+            className="space-y-2 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200"
+            data-testid="cancel-confirm"
+          >
+            <p className="text-sm font-semibold text-amber-900">
+              {t("cancelLead", { count: cancelled.length })}
+            </p>
+            <ul className="space-y-1 text-sm text-amber-900">
+              {cancelled.map((a) => (
+                <li key={a.id}>
+                  {t("cancelAccount", { name: a.name, phone: a.phone || "—", created: a.createdAt })}
+                </li>
+              ))}
+            </ul>
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input
+                type="checkbox"
+                name="confirmCancel"
+                value={cancelled.map((a) => a.id).join(",")}
+                required
+                aria-invalid={state.fieldErrors?.confirmCancel ? true : undefined}
+                aria-describedby={state.fieldErrors?.confirmCancel ? "confirmCancel-error" : undefined}
+                className="mt-0.5 h-5 w-5 shrink-0 rounded border-slate-400"
+              />
+              <span>{t("cancelConfirm", { count: cancelled.length })}</span>
+            </label>
+            {state.fieldErrors?.confirmCancel ? (
+              <p id="confirmCancel-error" role="alert" className="text-sm font-medium text-red-700">
+                {state.fieldErrors.confirmCancel}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <Button type="submit" disabled={pending} className="w-full">
-          {t("approve")}
+          {cancelled.length > 0 ? t("approveAndCancel", { count: cancelled.length }) : t("approve")}
         </Button>
       </form>
       <form action={action} className="space-y-4 border-t border-slate-200 pt-5" noValidate>

@@ -18,7 +18,7 @@ import { normalizePassword, passwordFieldErrors } from "./password-policy";
 import { normalizeAnswer } from "./security-questions";
 import { consumeToken, findLiveToken, issueToken, revokeTokens } from "./tokens";
 import { notifySecurityEvent } from "./notices";
-import { countRecoveryFailure, recoveryRefused, RECOVERY_REFUSED } from "./recovery-limits";
+import { countRecoveryAttempt, recoveryRefused, RECOVERY_REFUSED } from "./recovery-limits";
 import type { Tx } from "@/lib/db/client";
 
 /**
@@ -60,11 +60,11 @@ export async function startPasswordRecovery(
   if (await recoveryRefused(identityKey, meta)) return RECOVERY_REFUSED();
   if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer)))
     return fieldFail({ captcha: { key: "signIn.captchaWrong" } });
+  const attempt = await countRecoveryAttempt(identityKey, meta);
+  if (attempt.refused) return RECOVERY_REFUSED();
   const account = await findAccountByUsername(input.username);
-  if (!account) {
-    await countRecoveryFailure(identityKey, meta);
-    return fail("recover.password.unknownUser");
-  }
+  if (!account) return fail("recover.password.unknownUser");
+  await attempt.takeBack();
   const methods = await methodsOf(account);
   if (!hasAnyMethod(methods)) return fail("recover.password.noMethods");
   const ticket = await issueToken(db, account.id, "recovery_ticket");

@@ -8,7 +8,7 @@ import { nameKey } from "@/lib/identity/name";
 import { maskPhone } from "@/lib/identity/phone";
 import { maskEmail } from "@/lib/identity/email";
 import { normalizeIdNumber, parseResidentIdNumber } from "@/lib/identity/id-number";
-import { countRecoveryFailure, recoveryRefused, RECOVERY_REFUSED } from "./recovery-limits";
+import { countRecoveryAttempt, recoveryRefused, RECOVERY_REFUSED } from "./recovery-limits";
 
 export type RecoverUsernameInput = {
   idNumber: string;
@@ -48,16 +48,17 @@ export async function recoverUsername(
   if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer)))
     return fieldFail({ captcha: { key: "signIn.captchaWrong" } });
 
+  const attempt = await countRecoveryAttempt(identityKey, meta);
+  if (attempt.refused) return RECOVERY_REFUSED();
+
   const accounts = await db.account.findMany({
     where: { idNumberIndex: { in: blindIndexes(idValue) }, identityStatus: { not: "cancelled" } },
     orderBy: { createdAt: "asc" },
   });
   const key = nameKey(input.name);
   const matching = accounts.filter((a) => nameKey(a.name) === key);
-  if (matching.length === 0) {
-    await countRecoveryFailure(identityKey, meta);
-    return fail("recover.username.noMatch");
-  }
+  if (matching.length === 0) return fail("recover.username.noMatch");
+  await attempt.takeBack();
   return ok(
     matching.map((a) => ({
       phone: maskPhone(a.phone),

@@ -1,7 +1,7 @@
 import "server-only";
 import { fail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
-import { consume } from "@/lib/security/rate-limit";
+import { count, refund } from "@/lib/security/rate-limit";
 import { firstRefused } from "./codes";
 
 /**
@@ -24,6 +24,21 @@ export async function recoveryRefused(identityKey: string, meta: RequestMeta): P
   return (await firstRefused(checks(identityKey, meta).map(([n, k]) => [n, k]))) !== null;
 }
 
-export async function countRecoveryFailure(identityKey: string, meta: RequestMeta): Promise<void> {
-  for (const [name, key] of checks(identityKey, meta)) await consume(name, key);
+/**
+ * Counts this try before the lookup (one atomic increment per counter, as sign-in does), so concurrent
+ * tries cannot all pass a check that read "4 so far". Over a limit: refused and taken back. The caller
+ * takes back a try that found what it looked for (only wrong combinations count).
+ */
+export async function countRecoveryAttempt(
+  identityKey: string,
+  meta: RequestMeta,
+): Promise<{ refused: boolean; takeBack: () => Promise<void> }> {
+  const keys = checks(identityKey, meta);
+  const counted = await Promise.all(keys.map(([name, key]) => count(name, key)));
+  const takeBack = async () => {
+    await Promise.all(keys.map(([name, key]) => refund(name, key)));
+  };
+  const refused = counted.some((c) => !c.result.ok);
+  if (refused) await takeBack();
+  return { refused, takeBack };
 }

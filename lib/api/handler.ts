@@ -7,6 +7,7 @@ import { consume } from "@/lib/security/rate-limit";
 import { apiLocale, apiTranslator, type Translate } from "./messages";
 import type { z } from "zod";
 import { apiError, zodFieldErrors } from "./respond";
+import { logApiRead } from "./read-log";
 import { actorForToken, bearerToken } from "./tokens";
 
 export type ApiContext<P> = { request: Request; actor: ApiActor; params: P; t: Translate; locale: Locale };
@@ -51,7 +52,9 @@ export function apiHandler<P = Record<string, never>>(
       if (!anyOf.some((p) => can(actor, p))) return err(403, "api.errors.forbidden");
 
       const params = (context ? await context.params : {}) as P;
-      return await handler({ request, actor, params, t, locale });
+      const response = await handler({ request, actor, params, t, locale });
+      if (request.method === "GET") await logApiRead(actor, request, response.status);
+      return response;
     } catch (e) {
       if (e instanceof AuthorizationError) return err(403, "api.errors.forbidden");
       if (e instanceof NotFoundError) return err(404, "api.errors.notFound");

@@ -13,6 +13,7 @@ import {
   upsertRecordsBodySchema,
   upsertRecordsResponseSchema,
 } from "./schemas";
+import { studentNumberParamSchema, studentStatusSchema } from "./student-status";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers validate with
@@ -74,6 +75,19 @@ export function openApiDocument(): object {
     responses: {
       200: json(selfCheckStatusResponseSchema, "Counts per college and totals"),
       ...errors(400, 401, 403, 404, 429),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/students/{studentNumber}/status",
+    summary: "One student's self-check status by 学号",
+    description:
+      "Registrar and college tokens; a student of another college than the token's is 404 like an unknown 学号. No ID number or phone number is returned.",
+    security,
+    request: { params: z.object({ studentNumber: studentNumberParamSchema }) },
+    responses: {
+      200: json(studentStatusSchema, "The record's status, its self-checks and the open correction request"),
+      ...errors(401, 403, 404, 429),
     },
   });
   registry.registerPath({

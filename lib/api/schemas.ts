@@ -30,7 +30,7 @@ export const apiRecordSchema = z
     idNumber: text(
       40,
       "证件号码 (18-digit resident ID numbers are checked: check digit, birth date)",
-      "11010120050307001X",
+      "110101200503070013",
     ),
     level: text(20, "层次", "本科"),
     major: text(100, "专业 (created under the college when new)", "计算机科学与技术"),
@@ -252,15 +252,11 @@ export const decisionBodySchema = z
       .max(20)
       .meta({ description: "one decision for every item under review at this stage" }),
     note: z.string().max(500).optional(),
-    provincialRef: z
-      .string()
-      .max(60)
-      .optional()
-      .meta({
-        description:
-          "文号 of the provincial department's decision; required when deciding a provincial_pending request",
-        example: "鄂教学〔2026〕12号",
-      }),
+    provincialRef: z.string().max(60).optional().meta({
+      description:
+        "文号 of the provincial department's decision; required when deciding a provincial_pending request",
+      example: "鄂教学〔2026〕12号",
+    }),
   })
   .meta({ id: "CorrectionDecision" });
 

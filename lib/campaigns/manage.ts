@@ -6,6 +6,8 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { rebuildCampaignProgress } from "@/lib/progress/summary";
+import { levelKey } from "@/lib/records/campaign-scope";
+import type { Tx } from "@/lib/db/client";
 
 /** "YYYY-MM-DDTHH:mm" from a datetime-local input, read as school time (Asia/Shanghai, UTC+8). */
 const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -67,15 +69,61 @@ function parse(input: unknown): Result<Parsed> {
   return ok({ ...parsed.data, startsAt: startsAt as Date, endsAt: endsAt as Date });
 }
 
+/** Whether two campaign levels cover a common record ("全部" or empty covers every level). */
+function levelsOverlap(a: string, b: string): boolean {
+  const [x, y] = [levelKey(a), levelKey(b)];
+  return x === "" || y === "" || x === "全部" || y === "全部" || x === y;
+}
+
+/**
+ * Campaigns that would cover the same students at the same time: same cohort, overlapping levels and
+ * overlapping windows. Two such campaigns split one student's self-check between them unnoticed.
+ */
+async function overlapping(tx: Tx, c: Parsed, exceptId?: string) {
+  const sameTime = await tx.campaign.findMany({
+    where: {
+      cohort: c.cohort,
+      startsAt: { lt: c.endsAt },
+      endsAt: { gt: c.startsAt },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { id: true, name: true, level: true },
+    orderBy: { startsAt: "asc" },
+  });
+  return sameTime.filter((o) => levelsOverlap(o.level, c.level));
+}
+
+/** An overlap is refused unless the registrar ticked "create it anyway" (confirmOverlap = "yes"). */
+function overlapRefusal(others: { name: string }[], input: unknown) {
+  const confirmed = (input as { confirmOverlap?: unknown } | null)?.confirmOverlap === "yes";
+  if (others.length === 0 || confirmed) return null;
+  return fieldFail({
+    confirmOverlap: {
+      key: "registrar.campaigns.errors.overlap",
+      params: { count: others.length, names: others.map((o) => o.name).join("、") },
+    },
+  });
+}
+
 const snapshot = (c: Parsed) => ({
   ...c,
   startsAt: c.startsAt.toISOString(),
   endsAt: c.endsAt.toISOString(),
 });
 
+/** An audit note of the overlaps the registrar confirmed. */
+const overlapNote = (others: { id: string }[]) =>
+  others.length ? { overlapConfirmed: others.map((o) => o.id) } : {};
+
+/** The campaigns with how many students each covers (from the dashboards' summary). */
 export async function listCampaigns(actor: Actor) {
   assertCan(actor, "campaign.manage");
-  return db.campaign.findMany({ orderBy: { startsAt: "desc" } });
+  const [campaigns, totals] = await Promise.all([
+    db.campaign.findMany({ orderBy: { startsAt: "desc" } }),
+    db.progressSummary.groupBy({ by: ["campaignId"], _sum: { total: true } }),
+  ]);
+  const covered = new Map(totals.map((t) => [t.campaignId, t._sum.total ?? 0]));
+  return campaigns.map((c) => ({ ...c, students: covered.get(c.id) ?? 0 }));
 }
 
 export async function getCampaign(actor: Actor, id: string) {
@@ -88,18 +136,20 @@ export async function createCampaign(actor: Actor, input: unknown): Promise<Resu
   assertCan(actor, "campaign.manage");
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
-  const id = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result<{ id: string }>> => {
+    const others = await overlapping(tx, parsed.value);
+    const refused = overlapRefusal(others, input);
+    if (refused) return refused;
     const created = await tx.campaign.create({ data: parsed.value });
     await rebuildCampaignProgress(tx, created);
     await audit(tx, actor, {
       action: "campaign.create",
       targetType: "Campaign",
       targetId: created.id,
-      after: snapshot(parsed.value),
+      after: { ...snapshot(parsed.value), ...overlapNote(others) },
     });
-    return created.id;
+    return ok({ id: created.id });
   });
-  return ok({ id });
 }
 
 export async function updateCampaign(
@@ -110,9 +160,12 @@ export async function updateCampaign(
   assertCan(actor, "campaign.manage");
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
-  const done = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result<{ id: string }>> => {
     const before = await tx.campaign.findUnique({ where: { id } });
-    if (!before) return false;
+    if (!before) return fail("registrar.campaigns.errors.notFound");
+    const others = await overlapping(tx, parsed.value, id);
+    const refused = overlapRefusal(others, input);
+    if (refused) return refused;
     const updated = await tx.campaign.update({ where: { id }, data: parsed.value });
     // cohort or level may have changed: another set of records
     await rebuildCampaignProgress(tx, updated);
@@ -121,11 +174,10 @@ export async function updateCampaign(
       targetType: "Campaign",
       targetId: id,
       before: snapshot(before),
-      after: snapshot(parsed.value),
+      after: { ...snapshot(parsed.value), ...overlapNote(others) },
     });
-    return true;
+    return ok({ id });
   });
-  return done ? ok({ id }) : fail("registrar.campaigns.errors.notFound");
 }
 
 /** Only a campaign nobody has used yet can be deleted: self-checks and reminders belong to their campaign. */
@@ -151,8 +203,15 @@ export async function deleteCampaign(actor: Actor, id: string): Promise<Result<{
   });
 }
 
-/** Levels the records carry (for the level field's suggestions). */
+/** Levels the records carry (the level field's choices, beside 全部). */
 export async function knownLevels(): Promise<string[]> {
-  const rows = await db.enrollmentRecord.findMany({ distinct: ["level"], select: { level: true }, take: 50 });
-  return rows.map((r) => r.level).sort();
+  // GROUP BY in the database (Prisma's `distinct` would read every record and dedupe in memory)
+  const rows = await db.enrollmentRecord.groupBy({ by: ["level"], orderBy: { level: "asc" }, take: 50 });
+  return rows.map((r) => r.level);
+}
+
+/** Cohorts (入学年份) the records carry, newest first (the cohort field's choices). */
+export async function knownCohorts(): Promise<string[]> {
+  const rows = await db.enrollmentRecord.groupBy({ by: ["cohort"], orderBy: { cohort: "desc" }, take: 60 });
+  return rows.map((r) => r.cohort);
 }

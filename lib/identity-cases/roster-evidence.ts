@@ -7,7 +7,7 @@ import { nameKey } from "@/lib/identity/name";
 import { toHalfWidth } from "@/lib/identity/normalize";
 import { audit } from "@/lib/security/audit";
 import { consume, peek } from "@/lib/security/rate-limit";
-import { examNumberIndex } from "@/lib/roster-import/exam-number";
+import { examNumberIndexes } from "@/lib/roster-import/exam-number";
 import { EXAM_NUMBER, normaliseExamNumber } from "@/lib/roster-import/validate";
 import { resolveDuplicateId } from "./resolve";
 import { actingStudentAccount } from "./student-account";
@@ -59,7 +59,9 @@ export async function submitRosterEvidence(
     nameKey(record.name) === nameKey(account.name) &&
     record.enrolledOn === enrolledOn &&
     // a 考生号 typed by the student must be the roster's, when the roster has one
-    (examNumber === "" || !record.examNumberIndex || record.examNumberIndex === examNumberIndex(examNumber));
+    (examNumber === "" ||
+      !record.examNumberIndex ||
+      examNumberIndexes(examNumber).includes(record.examNumberIndex));
   if (!matches || !record) {
     await consume("rosterEvidenceFailuresPerDay", limitKey);
     await db.$transaction((tx) =>

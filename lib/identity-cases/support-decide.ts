@@ -22,7 +22,34 @@ export type DecisionInput = {
   decision: "approve" | "reject";
   reasonCode?: string;
   note?: string;
+  /**
+   * Approving a photo review cancels every other account holding the ID number: the clerk confirms the
+   * accounts shown (their ids, comma-separated, as accountsCancelledOnApproval lists them).
+   */
+  confirmCancel?: string;
 };
+
+/**
+ * The accounts approving this case would cancel (注销), in id order: for a photo review, every other
+ * account holding the ID number that is not cancelled already (resolveDuplicateId cancels exactly these).
+ */
+export async function accountsCancelledOnApproval(row: {
+  kind: string;
+  accountId: string;
+  idNumberIndex: string;
+}): Promise<string[]> {
+  if (row.kind !== "photo_review") return [];
+  const others = await db.account.findMany({
+    where: {
+      idNumberIndex: row.idNumberIndex,
+      id: { not: row.accountId },
+      identityStatus: { not: "cancelled" },
+    },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return others.map((o) => o.id);
+}
 
 class Refused extends Error {
   constructor(readonly key: string) {
@@ -69,6 +96,14 @@ export async function decideIdentityCase(
   }
   if (row.kind === "phone_release")
     return approvePhoneRelease(actor, row.id, photosDeleteAfter, now, meta.ip);
+
+  // No account is cancelled without the clerk having seen and ticked exactly these (a holder who
+  // registered since the page was shown makes the clerk look again).
+  const toCancel = await accountsCancelledOnApproval(row);
+  if (toCancel.length > 0 && (input.confirmCancel ?? "") !== toCancel.join(","))
+    return fieldFail({
+      confirmCancel: { key: "support.errors.confirmCancel", params: { count: toCancel.length } },
+    });
 
   const approved = await resolveDuplicateId({
     accountId: row.accountId,

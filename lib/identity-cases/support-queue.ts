@@ -135,7 +135,7 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
   const [holders, earlier, history, records, requestedHolders] = await Promise.all([
     db.account.findMany({
       where: { idNumberIndex: row.account.idNumberIndex, id: { not: row.account.id } },
-      select: { id: true, phone: true, identityStatus: true, createdAt: true, cancelledAt: true },
+      select: { id: true, name: true, phone: true, identityStatus: true, createdAt: true, cancelledAt: true },
       orderBy: { createdAt: "asc" },
     }),
     db.identityCase.findMany({
@@ -196,6 +196,9 @@ export async function caseForReview(actor: Actor | null, caseId: string, meta: {
     },
     otherHolders: holders.map((h) => ({
       id: h.id,
+      name: h.name,
+      /** approving this photo review cancels (注销) this account */
+      cancelledOnApproval: row.kind === "photo_review" && h.identityStatus !== "cancelled",
       phone: h.phone.startsWith("x:") ? "" : maskPhone(h.phone),
       identityStatus: h.identityStatus,
       createdAt: h.createdAt,

@@ -22,11 +22,24 @@ type TableSpec = {
   embedded: string[];
   /** blind-index columns */
   indexes: string[];
+  /**
+   * keyed hashes of values that are not stored anywhere (the 考生号), so they cannot be made again with the
+   * new key: cleared when the row is rotated (the row's ID number still under the old key says the hash is
+   * old too). The next roster import with the column sets them again; until then such a student's roster
+   * evidence goes to the support queue instead of being refused.
+   */
+  unrecoverable?: string[];
 };
 
 const TABLES: TableSpec[] = [
   { model: "account", sealed: ["idNumberEnc"], embedded: [], indexes: ["idNumberIndex", "verifiedIdIndex"] },
-  { model: "enrollmentRecord", sealed: ["idNumberEnc"], embedded: [], indexes: ["idNumberIndex"] },
+  {
+    model: "enrollmentRecord",
+    sealed: ["idNumberEnc"],
+    embedded: [],
+    indexes: ["idNumberIndex"],
+    unrecoverable: ["examNumberIndex"],
+  },
   {
     model: "identityCase",
     sealed: ["requestedIdEnc", "beforeIdEnc"],
@@ -56,6 +69,8 @@ export type RotationReport = {
   rowsCurrent: number;
   /** values that decrypt with neither key, or indexes of no known ID number: left as they are */
   unreadable: number;
+  /** 考生号 hashes cleared (see TableSpec.unrecoverable) */
+  hashesCleared: number;
   /** false when stopped by `stopAfter` before every row was looked at */
   finished: boolean;
   perTable: Record<string, number>;
@@ -77,6 +92,7 @@ export async function rotateIdNumberKeys(
     rowsUpdated: 0,
     rowsCurrent: 0,
     unreadable: 0,
+    hashesCleared: 0,
     finished: true,
     perTable: {},
   };
@@ -84,7 +100,7 @@ export async function rotateIdNumberKeys(
 
   for (const table of TABLES) {
     const delegate = (client as unknown as Record<string, Delegate>)[table.model];
-    const columns = [...table.sealed, ...table.embedded, ...table.indexes];
+    const columns = [...table.sealed, ...table.embedded, ...table.indexes, ...(table.unrecoverable ?? [])];
     const select = Object.fromEntries([["id", true], ...columns.map((c) => [c, true])]);
     let cursor: string | undefined;
     let seen = 0;
@@ -128,17 +144,27 @@ export async function rowsLeftToRotate(client: Db): Promise<number> {
     rowsUpdated: 0,
     rowsCurrent: 0,
     unreadable: 0,
+    hashesCleared: 0,
     finished: true,
     perTable: {},
   };
   let left = 0;
   for (const table of TABLES) {
     const delegate = (client as unknown as Record<string, Delegate>)[table.model];
-    const columns = [...table.sealed, ...table.embedded, ...table.indexes];
-    const rows = await delegate.findMany({
-      select: Object.fromEntries([["id", true], ...columns.map((c) => [c, true])]),
-    });
-    for (const row of rows) if (Object.keys(rotatedColumns(row, table, indexMap, scratch)).length > 0) left++;
+    const columns = [...table.sealed, ...table.embedded, ...table.indexes, ...(table.unrecoverable ?? [])];
+    let cursor: string | undefined;
+    for (;;) {
+      const rows = await delegate.findMany({
+        select: Object.fromEntries([["id", true], ...columns.map((c) => [c, true])]),
+        where: cursor ? { id: { gt: cursor } } : undefined,
+        orderBy: { id: "asc" },
+        take: 5000,
+      });
+      if (rows.length === 0) break;
+      for (const row of rows)
+        if (Object.keys(rotatedColumns(row, table, indexMap, scratch)).length > 0) left++;
+      cursor = rows[rows.length - 1].id;
+    }
   }
   return left;
 }
@@ -148,14 +174,22 @@ function rotatedColumns(
   table: TableSpec,
   indexMap: Map<string, string>,
   report: RotationReport,
-): Record<string, string> {
-  const change: Record<string, string> = {};
+): Record<string, string | null> {
+  const change: Record<string, string | null> = {};
   for (const column of table.sealed) {
     const value = row[column];
     if (!value || sealedWithCurrentKey(value)) continue;
     const resealed = reseal(value);
     if (resealed === null) report.unreadable++;
     else change[column] = resealed;
+  }
+  // The row's own ID number still under the old key: its unrecoverable hashes are old too.
+  const rowIsOld = table.sealed.some((c) => change[c] !== undefined);
+  for (const column of table.unrecoverable ?? []) {
+    if (rowIsOld && row[column]) {
+      change[column] = null;
+      report.hashesCleared++;
+    }
   }
   for (const column of table.embedded) {
     const value = row[column];

@@ -1,5 +1,5 @@
 import "server-only";
-import { blindIndex } from "@/lib/security/crypto";
+import { blindIndex, blindIndexes } from "@/lib/security/crypto";
 
 /**
  * The stored form of a 考生号 (normalised, 14 digits): a keyed hash, so the number itself is never kept —
@@ -7,4 +7,9 @@ import { blindIndex } from "@/lib/security/crypto";
  */
 export function examNumberIndex(examNumber: string): string {
   return blindIndex(`exam:${examNumber}`);
+}
+
+/** Every form a stored 考生号 hash may have: two during a key rotation (docs/operations.md). */
+export function examNumberIndexes(examNumber: string): string[] {
+  return blindIndexes(`exam:${examNumber}`);
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { stripAllSpaces } from "@/lib/identity/normalize";
+import { audit } from "@/lib/security/audit";
 import { headerKey } from "./columns";
 import { cellText } from "./dates";
 import { newId } from "./ids";
@@ -11,27 +13,32 @@ import { formatOf, readRosterRows, RosterFileError } from "./read-file";
 import { MAX_IMPORT_BYTES } from "./jobs";
 import { removeImportFile, saveImportFile, importFilePath } from "./storage";
 
-export type LockReport = {
+export type LockPreview = {
   jobId: string;
   total: number;
-  locked: number;
+  toLock: number;
   alreadyLocked: number;
   unknown: number;
-  unknownSample: string[];
 };
 
 /** Prisma's SQLite adapter binds at most 999 parameters per statement: `in` lists stay below. */
 const BATCH = 900;
+/** Locking or unlocking 100,000 records in one transaction takes longer than Prisma's 5 s default. */
+const LONG_TX = { timeout: 300_000, maxWait: 30_000 };
+
+const actorId = (actor: Actor) =>
+  actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
 
 /**
- * 学历注册 lock from a file (SPEC §6): every 学号 in the file's 学号 column gets graduationRegistered = true,
- * in one transaction. 学号 not found are reported (ImportRowIssue rows of a "graduation_lock" job, so the
- * same per-row report download works).
+ * 学历注册 lock, step 1 (SPEC §6): reads the file's 学号 column and records who would be locked
+ * (ImportChange rows "lock"), who already is, and which 学号 are unknown (ImportRowIssue rows, so the
+ * per-row report works) — nothing is locked yet. The registrar sees the list and confirms
+ * (confirmGraduationLock) or discards it. Rows are written per batch, so a long file never sits in memory.
  */
-export async function lockGraduationFromFile(
+export async function previewGraduationLock(
   actor: Actor,
   file: { name: string; bytes: Uint8Array },
-): Promise<Result<LockReport>> {
+): Promise<Result<LockPreview>> {
   assertCan(actor, "graduationLock.manage");
   const format = formatOf(file.name);
   if (!format) return fail("import.errors.fileType");
@@ -40,27 +47,63 @@ export async function lockGraduationFromFile(
     return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
   const jobId = newId();
   const fileKey = `${jobId}.${format}`;
+  const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
   await saveImportFile(fileKey, file.bytes);
+  await db.importJob.create({
+    data: {
+      id: jobId,
+      kind: "graduation_lock",
+      status: "previewing",
+      fileName,
+      fileKey,
+      createdById: actorId(actor),
+      heartbeatAt: new Date(),
+    },
+  });
+  let done = false;
   try {
     let column = -1;
-    const toLock: string[] = [];
-    const unknown: { rowNumber: number; studentNumber: string }[] = [];
-    let alreadyLocked = 0;
     let total = 0;
+    let toLock = 0;
+    let alreadyLocked = 0;
+    let unknown = 0;
     let batch: { rowNumber: number; studentNumber: string }[] = [];
     const seen = new Set<string>();
     const flush = async () => {
       const found = await db.enrollmentRecord.findMany({
         where: { studentNumber: { in: batch.map((b) => b.studentNumber) } },
-        select: { studentNumber: true, graduationRegistered: true },
+        select: { id: true, studentNumber: true, name: true, graduationRegistered: true },
       });
-      const byNumber = new Map(found.map((r) => [r.studentNumber, r.graduationRegistered]));
+      const byNumber = new Map(found.map((r) => [r.studentNumber, r]));
+      const changes = [];
+      const issues = [];
       for (const b of batch) {
-        const state = byNumber.get(b.studentNumber);
-        if (state === undefined) unknown.push(b);
-        else if (state) alreadyLocked++;
-        else toLock.push(b.studentNumber);
+        const record = byNumber.get(b.studentNumber);
+        if (!record) {
+          unknown++;
+          issues.push({
+            jobId,
+            rowNumber: b.rowNumber,
+            studentNumber: b.studentNumber,
+            severity: "error",
+            field: "studentNumber",
+            message: JSON.stringify({ key: "unknownStudentNumber" }),
+          });
+        } else if (record.graduationRegistered) alreadyLocked++;
+        else {
+          toLock++;
+          changes.push({
+            jobId,
+            rowNumber: b.rowNumber,
+            studentNumber: b.studentNumber,
+            recordId: record.id,
+            name: record.name,
+            kind: "lock",
+          });
+        }
       }
+      if (changes.length) await db.importChange.createMany({ data: changes });
+      if (issues.length) await db.importRowIssue.createMany({ data: issues });
       batch = [];
     };
     for await (const { rowNumber, cells } of readRosterRows(importFilePath(fileKey), format)) {
@@ -79,91 +122,178 @@ export async function lockGraduationFromFile(
     if (column < 0) return fail("import.errors.emptyFile");
     if (batch.length) await flush();
 
-    const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
-    const createdById = actor.kind === "staff" ? actor.staffUserId : "api";
-    // One batch transaction (no awaits between statements): all 学号 locked, or none.
-    await db.$transaction([
-      db.importJob.create({
+    await db.$transaction(async (tx) => {
+      await tx.importJob.update({
+        where: { id: jobId },
         data: {
-          id: jobId,
-          kind: "graduation_lock",
-          status: "committed",
-          fileName,
-          fileKey,
+          status: "previewed",
           totalRows: total,
           processedRows: total,
-          changedRows: toLock.length,
+          changedRows: toLock,
           unchangedRows: alreadyLocked,
-          errorRows: unknown.length,
-          createdById,
+          errorRows: unknown,
           finishedAt: new Date(),
         },
-      }),
-      ...chunks(toLock, BATCH).map((numbers) =>
-        db.enrollmentRecord.updateMany({
-          where: { studentNumber: { in: numbers }, graduationRegistered: false },
-          data: { graduationRegistered: true },
-        }),
-      ),
-      auditNow(actor, {
-        action: "graduationLock.file",
+      });
+      await audit(tx, actor, {
+        action: "graduationLock.preview",
         targetType: "ImportJob",
         targetId: jobId,
-        after: { fileName, total, locked: toLock.length, alreadyLocked, unknown: unknown.length },
-      }),
-      ...chunks(unknown, BATCH).map((rows) =>
-        db.importRowIssue.createMany({
-          data: rows.map((u) => ({
-            jobId,
-            rowNumber: u.rowNumber,
-            studentNumber: u.studentNumber,
-            severity: "error",
-            field: "studentNumber",
-            message: JSON.stringify({ key: "unknownStudentNumber" }),
-          })),
-        }),
-      ),
-    ]);
-    return ok({
-      jobId,
-      total,
-      locked: toLock.length,
-      alreadyLocked,
-      unknown: unknown.length,
-      unknownSample: unknown.slice(0, 20).map((u) => u.studentNumber),
+        after: { fileName, total, toLock, alreadyLocked, unknown },
+      });
     });
+    done = true;
+    return ok({ jobId, total, toLock, alreadyLocked, unknown });
   } catch (error) {
     if (error instanceof RosterFileError) return fail(`import.errors.${error.key}`, error.params);
     throw error;
   } finally {
     await removeImportFile(fileKey);
+    // a file that could not be read leaves no job behind (its rows go with it)
+    if (!done) await db.importJob.delete({ where: { id: jobId } }).catch(() => undefined);
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** A job's ImportChange rows of one kind, a page at a time in id order (never all in memory). */
+async function* changePages(tx: Tx, jobId: string, kind: string) {
+  let after = "";
+  for (;;) {
+    const rows = await tx.importChange.findMany({
+      where: { jobId, kind, id: { gt: after } },
+      select: { id: true, recordId: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1].id;
+  }
 }
 
-/** The audit entry as a statement of a batch transaction (same columns lib/security/audit.ts writes). */
-function auditNow(
+/**
+ * Step 2: locks the previewed students who are still unlocked, in one transaction with its audit entry.
+ * Each locked student's row becomes "locked": exactly what an undo unlocks (a student locked meanwhile
+ * by another file stays that file's).
+ */
+export async function confirmGraduationLock(
   actor: Actor,
-  entry: { action: string; targetType: string; targetId: string; after: unknown },
-) {
-  const who =
-    actor.kind === "staff"
-      ? { actorType: "staff", actorId: actor.staffUserId, actorLabel: actor.username }
-      : actor.kind === "api"
-        ? { actorType: "api", actorId: actor.tokenId, actorLabel: actor.tokenName }
-        : { actorType: "student", actorId: actor.accountId, actorLabel: null };
-  return db.auditLog.create({
-    data: {
-      ...who,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      after: JSON.stringify(entry.after),
+  jobId: string,
+): Promise<Result<{ locked: number }>> {
+  assertCan(actor, "graduationLock.manage");
+  const claimed = await db.importJob.updateMany({
+    where: { id: jobId, kind: "graduation_lock", status: "previewed" },
+    // stamped so the sweep of jobs left by a dead process (failStaleJobs) leaves this short one alone
+    data: { status: "committing", heartbeatAt: new Date() },
+  });
+  if (claimed.count !== 1) return fail("import.errors.notCommittable");
+  try {
+    const locked = await db.$transaction(async (tx) => {
+      let count = 0;
+      for await (const rows of changePages(tx, jobId, "lock")) {
+        const recordIds = rows.map((r) => r.recordId as string);
+        const open = await tx.enrollmentRecord.findMany({
+          where: { id: { in: recordIds }, graduationRegistered: false },
+          select: { id: true },
+        });
+        const ids = open.map((r) => r.id);
+        if (ids.length === 0) continue;
+        await tx.enrollmentRecord.updateMany({
+          where: { id: { in: ids } },
+          data: { graduationRegistered: true },
+        });
+        await tx.importChange.updateMany({
+          where: { jobId, kind: "lock", recordId: { in: ids } },
+          data: { kind: "locked" },
+        });
+        count += ids.length;
+      }
+      const job = await tx.importJob.update({
+        where: { id: jobId },
+        data: { status: "committed", changedRows: count, finishedAt: new Date() },
+      });
+      await audit(tx, actor, {
+        action: "graduationLock.confirm",
+        targetType: "ImportJob",
+        targetId: jobId,
+        after: { fileName: job.fileName, locked: count, previewed: job.totalRows },
+      });
+      return count;
+    }, LONG_TX);
+    return ok({ locked });
+  } catch (error) {
+    await db.importJob.updateMany({
+      where: { id: jobId, status: "committing" },
+      data: { status: "previewed" },
+    });
+    throw error;
+  }
+}
+
+/**
+ * Takes a confirmed lock back (the registrar, e.g. after the wrong file): unlocks the students this job
+ * locked that are still locked, audited. Corrections already routed to the province stay where they are.
+ */
+export async function undoGraduationLock(actor: Actor, jobId: string): Promise<Result<{ unlocked: number }>> {
+  assertCan(actor, "graduationLock.manage");
+  const claimed = await db.importJob.updateMany({
+    where: { id: jobId, kind: "graduation_lock", status: "committed" },
+    data: { status: "committing", heartbeatAt: new Date() },
+  });
+  if (claimed.count !== 1) return fail("import.graduation.errors.notUndoable");
+  try {
+    const unlocked = await db.$transaction(async (tx) => {
+      let count = 0;
+      for await (const rows of changePages(tx, jobId, "locked")) {
+        const { count: n } = await tx.enrollmentRecord.updateMany({
+          where: { id: { in: rows.map((r) => r.recordId as string) }, graduationRegistered: true },
+          data: { graduationRegistered: false },
+        });
+        count += n;
+      }
+      const job = await tx.importJob.update({
+        where: { id: jobId },
+        data: { status: "undone", finishedAt: new Date() },
+      });
+      await audit(tx, actor, {
+        action: "graduationLock.undo",
+        targetType: "ImportJob",
+        targetId: jobId,
+        before: { locked: job.changedRows },
+        after: { fileName: job.fileName, unlocked: count },
+      });
+      return count;
+    }, LONG_TX);
+    return ok({ unlocked });
+  } catch (error) {
+    await db.importJob.updateMany({
+      where: { id: jobId, status: "committing" },
+      data: { status: "committed" },
+    });
+    throw error;
+  }
+}
+
+/** The latest graduation-lock files, newest first (the lock page lists them with their state). */
+export async function listGraduationLocks(actor: Actor, take = 10) {
+  assertCan(actor, "graduationLock.manage");
+  return db.importJob.findMany({
+    where: { kind: "graduation_lock" },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      createdAt: true,
+      totalRows: true,
+      changedRows: true,
+      createdById: true,
     },
   });
+}
+
+export async function getGraduationLock(actor: Actor, jobId: string) {
+  assertCan(actor, "graduationLock.manage");
+  return db.importJob.findFirst({ where: { id: jobId, kind: "graduation_lock" } });
 }

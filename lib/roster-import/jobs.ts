@@ -16,11 +16,12 @@ import {
   type RecordInsert,
   type RecordUpdate,
 } from "./ops";
-import { planRoster, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
+import { planRoster, type PlannedChange, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
 import { formatOf } from "./read-file";
 import { importFilePath, removeImportFile, saveImportFile, type SpooledFile } from "./storage";
 import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
 import { rebuildProgress } from "@/lib/progress/summary";
+import { uploaderNames } from "./changes";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
@@ -73,6 +74,10 @@ const counts = (s: PlanSummary) => ({
 
 async function writeIssues(jobId: string, issues: PlannedIssue[]): Promise<void> {
   await db.importRowIssue.createMany({ data: issues.map((i) => ({ ...i, jobId })) });
+}
+
+async function writeChanges(jobId: string, changes: PlannedChange[]): Promise<void> {
+  await db.importChange.createMany({ data: changes.map((c) => ({ ...c, jobId })) });
 }
 
 /** Progress for the polling page, at most twice a second. */
@@ -176,7 +181,7 @@ export async function runPreview(jobId: string, options: { today?: Date } = {}):
 const stagingPathOf = (jobId: string) => importFilePath(`${jobId}.ops.ndjson`);
 const planPathOf = (jobId: string) => importFilePath(`${jobId}.plan.json`);
 
-async function removeStaging(jobId: string): Promise<void> {
+export async function removeStaging(jobId: string): Promise<void> {
   await Promise.all([rm(stagingPathOf(jobId), { force: true }), rm(planPathOf(jobId), { force: true })]);
 }
 
@@ -195,6 +200,7 @@ async function plan(
   const staging = new StagingWriter(stagingPathOf(jobId));
   try {
     await db.importRowIssue.deleteMany({ where: { jobId } });
+    await db.importChange.deleteMany({ where: { jobId } });
     const result = await planRoster({
       store,
       filePath: importFilePath(fileKey),
@@ -203,6 +209,7 @@ async function plan(
       staging,
       today: options.today,
       onIssues: (issues) => writeIssues(jobId, issues),
+      onChanges: (changes) => writeChanges(jobId, changes),
       onProgress: progressWriter(jobId),
     });
     await staging.close();
@@ -406,9 +413,12 @@ export async function getImportJob(actor: Actor, jobId: string) {
   return db.importJob.findUnique({ where: { id: jobId } });
 }
 
+/** The latest jobs with who uploaded each (display name, or the API token's name). */
 export async function listImportJobs(actor: Actor, take = 20) {
   assertCan(actor, "roster.import");
-  return db.importJob.findMany({ orderBy: { createdAt: "desc" }, take });
+  const jobs = await db.importJob.findMany({ orderBy: { createdAt: "desc" }, take });
+  const names = await uploaderNames(jobs.map((j) => j.createdById));
+  return jobs.map((j) => ({ ...j, uploadedBy: names.get(j.createdById) ?? null }));
 }
 
 export const issuePageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

@@ -29,6 +29,19 @@ export type PlannedIssue = {
   message: string;
 };
 
+/** A student the import changes (ImportChange row): which fields, old → new as a person reads them. */
+export type PlannedChange = {
+  rowNumber: number;
+  studentNumber: string;
+  recordId: string | null;
+  name: string;
+  kind: "new" | "changed";
+  fields: string;
+};
+
+/** New students listed in the preview (all are counted; the file itself lists them all). */
+export const NEW_LISTED = 1000;
+
 export type PlanSummary = {
   totalRows: number;
   newRows: number;
@@ -53,6 +66,8 @@ export type PlanOptions = {
   staging?: StagingWriter;
   onProgress?: (processedRows: number) => Promise<void>;
   onIssues: (issues: PlannedIssue[]) => Promise<void>;
+  /** the preview's list of changes, written in batches like the issues */
+  onChanges?: (changes: PlannedChange[]) => Promise<void>;
   today?: Date;
   batchSize?: number;
 };
@@ -95,8 +110,14 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
   let examNumberAt: number | null = null;
   let pending: Pending[] = [];
   let issues: PlannedIssue[] = [];
+  let changes: PlannedChange[] = [];
 
   const flushIssues = async (force = false) => {
+    if (changes.length > 0 && (force || changes.length >= 500)) {
+      const out = changes;
+      changes = [];
+      await options.onChanges?.(out);
+    }
     if (issues.length === 0 || (!force && issues.length < 500)) return;
     const out = issues;
     issues = [];
@@ -156,6 +177,15 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
     for (const item of items) {
       if (!item.record) {
         summary.newRows++;
+        if (summary.newRows <= NEW_LISTED)
+          changes.push({
+            rowNumber: item.rowNumber,
+            studentNumber: item.row.studentNumber,
+            recordId: null,
+            name: item.row.name,
+            kind: "new",
+            fields: "[]",
+          });
         matchInputs.push({ key: item.row.studentNumber, name: item.row.name, idIndex: item.idIndex });
         decided.push({ ...item, applied: [] });
         continue;
@@ -193,6 +223,14 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
         continue;
       }
       summary.changedRows++;
+      changes.push({
+        rowNumber: item.rowNumber,
+        studentNumber: item.row.studentNumber,
+        recordId: item.record.id,
+        name: item.record.name,
+        kind: "changed",
+        fields: JSON.stringify(applied),
+      });
       if (applied.some((c) => c.field === "name" || c.field === "idNumber"))
         matchInputs.push({
           key: item.row.studentNumber,

@@ -1,9 +1,14 @@
 /**
  * Request body limits for cookie-authenticated posts (server actions), by page: every form keeps a small
- * body except the few whose files the spec allows to be large. proxy.ts refuses a post whose declared
- * length is over its page's limit before the body is read (413); next.config.ts's
- * `serverActions.bodySizeLimit` is the largest of them, a backstop for the framework's own parser.
- * The roster upload (64 MB) is a route handler that streams to disk: /registrar/import/upload.
+ * body except the few whose files the spec allows to be large.
+ *
+ * - Every other page: proxy.ts refuses a post whose declared length is over DEFAULT_BODY_LIMIT before the
+ *   body is used (413), and the framework copies at most that much of a body for the proxy
+ *   (`proxyClientMaxBodySize` in next.config.ts), so an oversized post costs the server at most 1 MB.
+ * - FILE_FORM_PAGES: their form posts (server actions, `Next-Action` header) skip the proxy (its copy of the
+ *   body would be as large as the files); the framework's `serverActions.bodySizeLimit` (MAX_ACTION_BODY)
+ *   caps them, and its own same-origin check for server actions applies.
+ * - The roster upload (64 MB) is a route handler that streams to disk: /registrar/import/upload.
  */
 const MB = 1024 * 1024;
 
@@ -13,12 +18,15 @@ export const DEFAULT_BODY_LIMIT = 1 * MB;
 export const BODY_LIMITS: readonly { prefix: string; bytes: number; why: string }[] = [
   // 信息有误: up to 5 evidence files of 5 MB each (SPEC §4.3) and the form's fields
   { prefix: "/record/report", bytes: 26 * MB, why: "correction evidence" },
-  // the registrar's review may upload a 录取照片 (at most 5 MB)
-  { prefix: "/registrar/corrections", bytes: 6 * MB, why: "admission photo" },
-  { prefix: "/college/corrections", bytes: 6 * MB, why: "review form" },
+  // the reviews may upload a 录取照片 (at most 5 MB) and carry the evidence choices
+  { prefix: "/registrar/corrections", bytes: 26 * MB, why: "admission photo" },
+  { prefix: "/college/corrections", bytes: 26 * MB, why: "review form" },
   // a 学号 list (250,000 numbers are ~3.5 MB as CSV)
   { prefix: "/registrar/graduation-lock", bytes: 26 * MB, why: "graduation lock file" },
 ];
+
+/** Pages whose form posts skip the proxy (see above); proxy.ts's matcher lists the same. */
+export const FILE_FORM_PAGES = BODY_LIMITS.map((l) => l.prefix);
 
 /** Largest body any server action may have: `serverActions.bodySizeLimit` in next.config.ts. */
 export const MAX_ACTION_BODY = Math.max(DEFAULT_BODY_LIMIT, ...BODY_LIMITS.map((l) => l.bytes));

@@ -2,8 +2,9 @@ import "server-only";
 import { allowedOrigins } from "@/lib/core/allowed-origins";
 
 /**
- * The CSRF check for a state-changing route handler that the proxy does not see: the same rule proxy.ts
- * applies to everything else (lib/core/allowed-origins.ts). Requests without an Origin header are refused.
+ * The CSRF check for a state-changing route handler that the proxy does not see: the same rule as
+ * proxy.ts (lib/core/allowed-origins.ts) — the browser's Origin must be this site. Requests without an
+ * Origin header are refused.
  */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");

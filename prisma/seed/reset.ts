@@ -9,6 +9,7 @@ type ModelName = Prisma.ModelName;
  * as ApiToken → StaffUser or EnrollmentRecord → College included).
  */
 export const DELETE_ORDER: readonly ModelName[] = [
+  "ImportChange",
   "ImportRowIssue",
   "ImportJob",
   "AuditLog",

@@ -239,6 +239,37 @@ test("the registrar token upserts a new record, reports the invalid item on its 
   await client.dispose();
 });
 
+test("a registrar token limited to another college can neither take the record into its college nor overwrite it (403)", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.slow(); // an argon2 sign-in and a server action
+  await asAdminOnTokens(page);
+  const scoped = await createToken(page, `外语学院教务${tag}`, "registrar", OTHER_COLLEGE);
+  const client = await apiClient(playwright, baseURL);
+  const before = await collegeCounts(client);
+  // the record's 学号 with the token's own college: a move of another college's student
+  const move = await client.call("PUT", "/api/v1/records", scoped, {
+    records: [{ ...record, college: OTHER_COLLEGE, name: "改名", status: "休学" }],
+  });
+  expect(move.status).toBe(403);
+  expect(move.body.code).toBe("api.records.collegeOutOfScope");
+  expect(move.body.fieldErrors).toHaveProperty(["records.0.studentNumber"]);
+  // nothing changed: the registrar token still finds the record as it was
+  const check = await client.call<{ summary: Record<string, number> }>(
+    "PUT",
+    "/api/v1/records",
+    tokens.registrar,
+    {
+      records: [record],
+    },
+  );
+  expect(check.body.summary).toMatchObject({ unchanged: 1, updated: 0 });
+  expect(await collegeCounts(client)).toEqual(before);
+  await client.dispose();
+});
+
 test("a student registers for the new record and reports a wrong 系 with evidence; the status counts it", async ({
   page,
   request,

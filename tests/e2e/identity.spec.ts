@@ -186,7 +186,15 @@ test.describe("duplicate ID number", () => {
     await expect(rows).toHaveCount(4);
     await rows.first().getByRole("link", { name: /审核/ }).click();
     await expect(page.getByText("审核通过后，以下未注销的账号将被注销")).toBeVisible();
-    await page.getByRole("button", { name: "审核通过", exact: true }).click();
+    // The approval names the account it cancels and waits for a ticked confirmation.
+    const cancelBox = page.getByTestId("cancel-confirm");
+    await expect(cancelBox).toContainText("审核通过后，以下 1 个持有相同证件号码的账号将被注销");
+    await expect(cancelBox).toContainText(holder.name);
+    const approve = page.getByRole("button", { name: "审核通过并注销 1 个账号" });
+    await approve.click();
+    await expect(page.getByText(/由 support 处理：审核通过/)).toHaveCount(0);
+    await cancelBox.getByRole("checkbox").check();
+    await approve.click();
     await expect(page.getByText(/由 support 处理：审核通过/)).toBeVisible();
     await page.goto("/support");
     // The claimant's other open cases closed with the resolution.

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { knownLevels, listCampaigns } from "@/lib/campaigns/manage";
+import { knownCohorts, knownLevels, listCampaigns } from "@/lib/campaigns/manage";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -22,9 +22,10 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const actor = await requireStaff("campaign.manage");
   const t = await getTranslations("registrar");
   const tp = await getTranslations("progress.campaign");
-  const [campaigns, levels, { saved }] = await Promise.all([
+  const [campaigns, levels, cohorts, { saved }] = await Promise.all([
     listCampaigns(actor),
     knownLevels(),
+    knownCohorts(),
     searchParams,
   ]);
   const now = new Date();
@@ -38,8 +39,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             {t("campaigns.saved")}
           </Alert>
         ) : null}
-        <div className="grid gap-6 lg:grid-cols-5">
-          <Card className="min-w-0 lg:col-span-3">
+        <div className="grid gap-6 2xl:grid-cols-5">
+          <Card className="min-w-0 2xl:col-span-3">
             <h2 className="text-xl font-bold">{t("campaigns.list")}</h2>
             <p className="mb-4 mt-1 text-sm text-slate-600">{t("campaigns.description")}</p>
             {campaigns.length === 0 ? (
@@ -49,8 +50,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                 <thead>
                   <tr>
                     <Th>{t("campaigns.name")}</Th>
-                    <Th>{t("campaigns.cohort")}</Th>
-                    <Th>{t("campaigns.level")}</Th>
+                    <Th>{t("campaigns.scope")}</Th>
+                    <Th className="text-right">{t("campaigns.students")}</Th>
                     <Th>{t("campaigns.window")}</Th>
                     <Th>{t("campaigns.state")}</Th>
                     <Th>
@@ -64,8 +65,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     return (
                       <tr key={c.id}>
                         <RowTh className="font-medium">{c.name}</RowTh>
-                        <Td>{c.cohort}</Td>
-                        <Td>{c.level}</Td>
+                        <Td className="whitespace-nowrap">
+                          {t("campaigns.scopeValue", { cohort: c.cohort, level: c.level })}
+                        </Td>
+                        <Td className="text-right tabular-nums" data-testid="campaign-students">
+                          {c.students.toLocaleString("zh-CN")}
+                        </Td>
                         <Td className="text-xs text-slate-600">
                           {formatDateTime(c.startsAt)}
                           <br />
@@ -94,9 +99,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
               </DataTable>
             )}
           </Card>
-          <Card className="lg:col-span-2">
+          <Card className="max-w-2xl 2xl:col-span-2 2xl:max-w-none">
             <h2 className="mb-4 text-xl font-bold">{t("campaigns.create")}</h2>
-            <CampaignForm levels={levels} />
+            <CampaignForm levels={levels} cohorts={cohorts} />
           </Card>
         </div>
       </ClientMessages>

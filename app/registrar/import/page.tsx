@@ -62,6 +62,7 @@ export default async function ImportPage() {
                 <Th>{t("jobs.time")}</Th>
                 <Th>{t("jobs.file")}</Th>
                 <Th>{t("jobs.kind")}</Th>
+                <Th>{t("jobs.uploadedBy")}</Th>
                 <Th>{t("jobs.status")}</Th>
                 <Th className="text-right">{t("jobs.rows")}</Th>
                 <Th>
@@ -75,14 +76,23 @@ export default async function ImportPage() {
                   <Td className="text-slate-600">{formatDateTime(job.createdAt)}</Td>
                   <Td>{job.fileName}</Td>
                   <Td>{t(`jobs.kinds.${job.kind === "graduation_lock" ? "graduation_lock" : "roster"}`)}</Td>
+                  <Td>{job.uploadedBy ? job.uploadedBy.name : t("jobs.unknownUploader")}</Td>
                   <Td>
-                    <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
+                    <Badge tone={statusTone(job.status)}>
+                      {job.kind === "graduation_lock"
+                        ? t(`graduation.status.${job.status as "previewed"}`)
+                        : t(`status.${job.status as "previewed"}`)}
+                    </Badge>
                   </Td>
                   <Td className="text-right tabular-nums">{job.totalRows.toLocaleString("zh-CN")}</Td>
                   <Td className="text-right">
                     <Link
                       className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                      href={`/registrar/import/${job.id}`}
+                      href={
+                        job.kind === "graduation_lock"
+                          ? `/registrar/graduation-lock/${job.id}`
+                          : `/registrar/import/${job.id}`
+                      }
                     >
                       {t("jobs.open")}
                     </Link>

@@ -126,6 +126,20 @@ describe("找回密码 (SPEC §2.4)", () => {
     expect(other.ok).toBe(true);
   });
 
+  it("20 concurrent wrong tries for one identity: at most 5 are looked up", async () => {
+    const target = randomPhone("136"); // a username nobody has
+    const captchas = await Promise.all(Array.from({ length: 20 }, () => captcha()));
+    const outcomes = await Promise.all(
+      captchas.map((c, i) =>
+        startPasswordRecovery({ username: target, ...c }, meta(`10.252.0.${i + 1}`)).then((r) =>
+          r.ok ? "ok" : r.error?.key,
+        ),
+      ),
+    );
+    expect(outcomes.filter((k) => k === "recover.password.unknownUser")).toHaveLength(5);
+    expect(outcomes.filter((k) => k === "recover.tooFrequent")).toHaveLength(15);
+  });
+
   it(`an address is refused only after ${LIMITS.recoveryFailuresPerIpHour.points} wrong tries an hour`, async () => {
     const m = meta();
     const ceiling = LIMITS.recoveryFailuresPerIpHour.points;

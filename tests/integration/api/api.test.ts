@@ -146,6 +146,7 @@ describe("authentication", () => {
       "/api/v1/corrections/{id}/decision",
       "/api/v1/records",
       "/api/v1/self-check-status",
+      "/api/v1/students/{studentNumber}/status",
     ]);
     expect(paths["/api/v1/records"].put).toBeDefined();
     const schemas = (doc.body.components as { schemas: Record<string, { required?: string[] }> }).schemas;

@@ -31,6 +31,12 @@ import { listClosureRequests } from "@/lib/privacy/closure";
 import { loadRecordPage } from "@/lib/records/student-page";
 import { remindNotConfirmed } from "@/lib/reminders/send";
 import { listImportJobs } from "@/lib/roster-import/jobs";
+import { listChanges } from "@/lib/roster-import/changes";
+import {
+  confirmGraduationLock,
+  listGraduationLocks,
+  undoGraduationLock,
+} from "@/lib/roster-import/graduation-lock";
 import { blindIndex, encrypt } from "@/lib/security/crypto";
 
 /**
@@ -240,6 +246,27 @@ const SERVICES: ServiceCase[] = [
     call: (a) => listQueue(asActor(a), "registrar"),
   },
   { service: "listImportJobs", permission: "roster.import", call: (a) => listImportJobs(asActor(a)) },
+  {
+    service: "listChanges (import preview)",
+    permission: "roster.import",
+    call: (a) =>
+      listChanges(asActor(a), { id: "authz-no-such-job", kind: "roster" }, { kinds: ["changed"], page: 1 }),
+  },
+  {
+    service: "listGraduationLocks",
+    permission: "graduationLock.manage",
+    call: (a) => listGraduationLocks(asActor(a)),
+  },
+  {
+    service: "confirmGraduationLock (action)",
+    permission: "graduationLock.manage",
+    call: (a) => confirmGraduationLock(asActor(a), "authz-no-such-job"),
+  },
+  {
+    service: "undoGraduationLock (action)",
+    permission: "graduationLock.manage",
+    call: (a) => undoGraduationLock(asActor(a), "authz-no-such-job"),
+  },
   { service: "listCampaigns", permission: "campaign.manage", call: (a) => listCampaigns(asActor(a)) },
   {
     service: "createCampaign (action)",

@@ -93,7 +93,11 @@ describe("finding closed cases", () => {
     const open = await uploaded();
     const closed = await uploaded();
     expect(
-      await decideIdentityCase(support, { caseId: closed.caseId, decision: "reject", reasonCode: "not_owner" }),
+      await decideIdentityCase(support, {
+        caseId: closed.caseId,
+        decision: "reject",
+        reasonCode: "not_owner",
+      }),
     ).toMatchObject({ ok: true });
 
     const byName = await searchSupportCases(support, { q: closed.person.name });

@@ -78,7 +78,31 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
   it("approving resolves the duplicate: this account verified, the other cancelled and told", async () => {
     const s = await uploaded();
     const support = await makeStaff("support");
-    const result = await decideIdentityCase(support, { caseId: s.caseId, decision: "approve" });
+    // The page names the account an approval cancels; without its confirmation nothing happens.
+    const view = await caseForReview(support, s.caseId);
+    expect(view?.otherHolders).toEqual([
+      expect.objectContaining({ id: s.holder.id, name: s.holder.name, cancelledOnApproval: true }),
+    ]);
+    for (const confirmCancel of [undefined, "", "someone-else", `${s.holder.id},x`]) {
+      const refused = await decideIdentityCase(support, {
+        caseId: s.caseId,
+        decision: "approve",
+        confirmCancel,
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        fieldErrors: { confirmCancel: { key: "support.errors.confirmCancel", params: { count: 1 } } },
+      });
+    }
+    expect((await db.identityCase.findUniqueOrThrow({ where: { id: s.caseId } })).status).toBe("pending");
+    expect((await db.account.findUniqueOrThrow({ where: { id: s.holder.id } })).identityStatus).not.toBe(
+      "cancelled",
+    );
+    const result = await decideIdentityCase(support, {
+      caseId: s.caseId,
+      decision: "approve",
+      confirmCancel: s.holder.id,
+    });
     expect(result).toEqual({ ok: true, value: { status: "approved" } });
     const row = await db.identityCase.findUniqueOrThrow({ where: { id: s.caseId } });
     expect(row).toMatchObject({ status: "approved", decidedById: support.staffUserId });

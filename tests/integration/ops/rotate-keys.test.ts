@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type Db } from "@/lib/db/client";
 import { rotateIdNumberKeys, rowsLeftToRotate } from "@/lib/ops/rotate-keys";
 import { sealValue, openValue } from "@/lib/records/view";
+import { examNumberIndex, examNumberIndexes } from "@/lib/roster-import/exam-number";
 import { blindIndex, blindIndexes, decrypt, encrypt, sealedWithCurrentKey } from "@/lib/security/crypto";
 import { DEFAULT_DEMO_STAFF_PASSWORD } from "../../../prisma/seed/demo-students";
 import { loadDemoUniversity } from "../../../prisma/seed/load";
@@ -43,6 +44,7 @@ let client: Db;
 const accountIds = new Map<string, string>();
 const recordIds = new Map<string, string>();
 let historyId: string;
+let examRecordId: string;
 let caseId: string;
 const CASE_NEW_ID = "11010519491231002X";
 
@@ -59,6 +61,13 @@ beforeAll(async () => {
   });
   for (const a of await client.account.findMany()) accountIds.set(a.id, decrypt(a.idNumberEnc));
   for (const r of await client.enrollmentRecord.findMany()) recordIds.set(r.id, decrypt(r.idNumberEnc));
+  // A 考生号 on the record rotated last (only its keyed hash is stored)
+  const last = await client.enrollmentRecord.findFirstOrThrow({ orderBy: { id: "desc" } });
+  examRecordId = last.id;
+  await client.enrollmentRecord.update({
+    where: { id: last.id },
+    data: { examNumberIndex: examNumberIndex("23110101150123") },
+  });
   // A correction's history (an ID number sealed inside text) and an identity case (index + two sealed values).
   const record = await client.enrollmentRecord.findFirstOrThrow({ where: { accountId: { not: null } } });
   const account = await client.account.findUniqueOrThrow({ where: { id: record.accountId as string } });
@@ -141,6 +150,10 @@ describe("ID-number key rotation", () => {
     expect(total).toBeGreaterThanOrEqual(accountIds.size + recordIds.size + 2);
     await expectEverythingReadable();
 
+    // a 考生号 hashed with key A still matches while A is the previous key
+    const examRecord = await client.enrollmentRecord.findUniqueOrThrow({ where: { id: examRecordId } });
+    expect(examNumberIndexes("23110101150123")).toContain(examRecord.examNumberIndex);
+
     const partial = await rotateIdNumberKeys(client, { stopAfter: 12 });
     expect(partial).toMatchObject({ finished: false, rowsUpdated: 12, unreadable: 0 });
     expect(await rowsLeftToRotate(client)).toBe(total - 12);
@@ -163,6 +176,7 @@ describe("ID-number key rotation", () => {
     expect(run.stdout).toContain(`keys:rotate: ${before} rows re-encrypted/re-indexed`);
     expect(run.stdout).toContain("values readable with neither key");
     expect(run.stdout).toContain("keys:rotate: done.");
+    expect(run.stdout).toContain("1 考生号 hashes cleared");
     expect(await rowsLeftToRotate(client)).toBe(0);
   });
 
@@ -178,6 +192,9 @@ describe("ID-number key rotation", () => {
     expect(identityCase.idNumberIndex).toBe(blindIndex(accountIds.get(identityCase.accountId) as string));
     const history = await client.recordHistory.findUniqueOrThrow({ where: { id: historyId } });
     expect(history.beforeValue.startsWith("enc:v2.")).toBe(true);
+    // the 考生号 itself is not stored: its old hash is cleared (roster evidence then goes to support)
+    const examRecord = await client.enrollmentRecord.findUniqueOrThrow({ where: { id: examRecordId } });
+    expect(examRecord.examNumberIndex).toBeNull();
 
     useKeys(B, A);
     const again = await rotateIdNumberKeys(client);

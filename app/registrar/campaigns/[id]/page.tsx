@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { getCampaign, knownLevels, toSchoolTime } from "@/lib/campaigns/manage";
+import { getCampaign, knownCohorts, knownLevels, toSchoolTime } from "@/lib/campaigns/manage";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { CampaignForm } from "@/components/progress/CampaignForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
@@ -18,7 +18,11 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const actor = await requireStaff("campaign.manage");
   const t = await getTranslations("registrar");
   const { id } = await params;
-  const [campaign, levels] = await Promise.all([getCampaign(actor, id), knownLevels()]);
+  const [campaign, levels, cohorts] = await Promise.all([
+    getCampaign(actor, id),
+    knownLevels(),
+    knownCohorts(),
+  ]);
   if (!campaign) notFound();
   return (
     <>
@@ -37,6 +41,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
         <ClientMessages namespaces={["registrar.campaigns"]}>
           <CampaignForm
             levels={levels}
+            cohorts={cohorts}
             initial={{
               id: campaign.id,
               name: campaign.name,

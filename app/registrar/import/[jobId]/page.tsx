@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
@@ -14,7 +14,11 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { AutoRefresh } from "@/components/import/AutoRefresh";
 import { CommitForm } from "@/components/import/CommitForm";
+import { ChangeList } from "@/components/import/ChangeList";
 import { ConflictDecision } from "@/components/import/ConflictDecision";
+import { ConfirmForm } from "@/components/ui/ConfirmForm";
+import { listChanges, uploaderNames } from "@/lib/roster-import/changes";
+import { discardImportAction } from "../actions";
 import { statusTone } from "@/components/import/status";
 import { Pagination } from "@/components/progress/Pagination";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
@@ -26,7 +30,9 @@ export async function generateMetadata() {
   return { title: t("title"), description: await metaDescription("registrarImportJobId") };
 }
 
-const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+/** page: issues; cpage: changed students; npage: new students; xpage: conflicts */
+const query = z.object({ page: pageParam, cpage: pageParam, npage: pageParam, xpage: pageParam });
 
 export default async function ImportJobPage({
   params,
@@ -39,17 +45,31 @@ export default async function ImportJobPage({
   const t = await getTranslations("import");
   const tAll = await getTranslations();
   const { jobId } = await params;
-  const { page } = query.parse(await searchParams);
+  const { page, cpage, npage, xpage } = query.parse(await searchParams);
   const job = await getImportJob(actor, jobId);
   if (!job) notFound();
+  if (job.kind === "graduation_lock") redirect(`/registrar/graduation-lock/${job.id}`);
   const running = job.status === "previewing" || job.status === "committing";
   const summary = parseJobSummary(job.summary);
-  const [issues, conflicts] = await Promise.all([
+  const shown = job.status === "previewed" || job.status === "committed";
+  const [issues, conflicts, changed, added, names] = await Promise.all([
     listIssues(actor, job.id, { page, severity: "error" }),
-    job.status === "committed"
-      ? listIssues(actor, job.id, { page: 1, severity: "conflict", pageSize: 200 })
-      : null,
+    shown ? listIssues(actor, job.id, { page: xpage, severity: "conflict" }) : null,
+    shown ? listChanges(actor, job, { kinds: ["changed"], page: cpage }) : null,
+    shown ? listChanges(actor, job, { kinds: ["new"], page: npage }) : null,
+    uploaderNames([job.createdById]),
   ]);
+  const uploader = names.get(job.createdById);
+  const hrefWith = (key: string, value: number, anchor: string) => {
+    const params = new URLSearchParams({
+      page: String(page),
+      cpage: String(cpage),
+      npage: String(npage),
+      xpage: String(xpage),
+      [key]: String(value),
+    });
+    return `/registrar/import/${job.id}?${params}#${anchor}`;
+  };
   const error = job.error
     ? (JSON.parse(job.error) as { key: string; params?: Record<string, string | number> })
     : null;
@@ -74,7 +94,10 @@ export default async function ImportJobPage({
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 className="text-xl font-bold">{t("job.title", { file: job.fileName })}</h2>
-          <p className="text-sm text-slate-600">{formatDateTime(job.createdAt)}</p>
+          <p className="text-sm text-slate-600">
+            {formatDateTime(job.createdAt)} ·{" "}
+            {t("jobs.uploadedByLine", { name: uploader?.name ?? t("jobs.unknownUploader") })}
+          </p>
         </div>
         <div className="flex items-center gap-3">
           <Badge tone={statusTone(job.status)}>{t(`status.${job.status as "previewed"}`)}</Badge>
@@ -115,6 +138,12 @@ export default async function ImportJobPage({
               {t("job.reupload")}
             </Link>
           </div>
+        </Alert>
+      ) : null}
+
+      {job.status === "discarded" ? (
+        <Alert tone="info" className="mb-6">
+          {t("discard.discardedNotice")}
         </Alert>
       ) : null}
 
@@ -168,18 +197,55 @@ export default async function ImportJobPage({
               )}
             </section>
           ) : null}
-          {job.status === "previewed" ? (
-            <div className="mt-6 border-t border-slate-200 pt-4">
-              <CommitForm jobId={job.id} label={t("job.commit")} hint={t("job.commitHint")} />
-            </div>
-          ) : null}
         </Card>
+      ) : null}
+
+      {changed && changed.total > 0 ? (
+        <ChangeList
+          id="changed-students"
+          title={
+            job.status === "previewed"
+              ? t("changes.changedTitle", { count: changed.total })
+              : t("changes.changedDoneTitle", { count: changed.total })
+          }
+          caption={t("changes.changedCaption")}
+          note={t("changes.changedNote")}
+          rows={changed.rows}
+          total={changed.total}
+          page={cpage}
+          pageSize={changed.pageSize}
+          hrefFor={(p) => hrefWith("cpage", p, "changed-students-title")}
+          showFields
+        />
+      ) : null}
+
+      {added && added.total > 0 ? (
+        <ChangeList
+          id="new-students"
+          title={t("changes.newTitle", { count: job.newRows.toLocaleString("zh-CN") })}
+          caption={t("changes.newCaption")}
+          note={
+            job.newRows > added.total
+              ? t("changes.newCapped", { shown: added.total.toLocaleString("zh-CN") })
+              : undefined
+          }
+          rows={added.rows}
+          total={added.total}
+          page={npage}
+          pageSize={added.pageSize}
+          hrefFor={(p) => hrefWith("npage", p, "new-students-title")}
+          showFields={false}
+        />
       ) : null}
 
       {conflicts && conflicts.total > 0 ? (
         <Card className="mb-6">
-          <h3 className="text-lg font-semibold">{t("conflicts.title")}</h3>
-          <p className="mb-3 text-sm text-slate-600">{t("conflicts.description")}</p>
+          <h3 id="conflicts-title" className="text-lg font-semibold">
+            {t("conflicts.titleCount", { count: conflicts.total })}
+          </h3>
+          <p className="mb-3 text-sm text-slate-600">
+            {job.status === "previewed" ? t("conflicts.previewDescription") : t("conflicts.description")}
+          </p>
           <ClientMessages namespaces={["import.conflicts"]}>
             <DataTable caption={t("conflicts.title")}>
               <thead>
@@ -206,7 +272,9 @@ export default async function ImportJobPage({
                       <Td>{detail.before}</Td>
                       <Td>{detail.after}</Td>
                       <Td>
-                        {detail.decision ? (
+                        {job.status !== "committed" ? (
+                          <Badge tone="warning">{t("conflicts.afterCommit")}</Badge>
+                        ) : detail.decision ? (
                           <Badge tone="neutral">
                             {detail.decision === "keep"
                               ? t("conflicts.decidedKeep")
@@ -222,10 +290,40 @@ export default async function ImportJobPage({
               </tbody>
             </DataTable>
           </ClientMessages>
+          {conflicts.total > conflicts.pageSize ? (
+            <Pagination
+              page={xpage}
+              pages={Math.ceil(conflicts.total / conflicts.pageSize)}
+              hrefFor={(p) => hrefWith("xpage", p, "conflicts-title")}
+            />
+          ) : null}
         </Card>
       ) : null}
 
-      {!running && job.status !== "failed" ? (
+      {job.status === "previewed" || job.status === "failed" ? (
+        <div className="mb-6 grid gap-6 lg:grid-cols-2">
+          {job.status === "previewed" ? (
+            <Card>
+              <h3 className="mb-2 text-lg font-semibold">{t("job.commitTitle")}</h3>
+              <CommitForm jobId={job.id} label={t("job.commit")} hint={t("job.commitHint")} />
+            </Card>
+          ) : null}
+          <Card>
+            <h3 className="mb-2 text-lg font-semibold">{t("discard.title")}</h3>
+            <p className="mb-3 text-sm text-slate-600">{t("discard.hint")}</p>
+            <ConfirmForm
+              id="discard"
+              action={discardImportAction}
+              fields={{ jobId: job.id }}
+              statement={t("discard.statement")}
+              submit={t("discard.submit")}
+              variant="secondary"
+            />
+          </Card>
+        </div>
+      ) : null}
+
+      {!running && job.status !== "failed" && job.status !== "discarded" ? (
         <section aria-labelledby="issues-title">
           <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
             <h3 id="issues-title" className="text-lg font-semibold">
@@ -265,7 +363,7 @@ export default async function ImportJobPage({
             <Pagination
               page={page}
               pages={Math.ceil(issues.total / issues.pageSize)}
-              hrefFor={(p) => `/registrar/import/${job.id}?page=${p}#issues-title`}
+              hrefFor={(p) => hrefWith("page", p, "issues-title")}
             />
           ) : null}
         </section>

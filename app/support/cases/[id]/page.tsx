@@ -258,7 +258,19 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
             </h2>
             {view.status === "pending" ? (
               <ClientMessages namespaces={["identity.rejectReasons", "support.case"]}>
-                <DecisionForm caseId={view.id} kind={view.kind} />
+                <DecisionForm
+                  caseId={view.id}
+                  kind={view.kind}
+                  cancelled={view.otherHolders
+                    .filter((h) => h.cancelledOnApproval)
+                    .sort((a, b) => (a.id < b.id ? -1 : 1))
+                    .map((h) => ({
+                      id: h.id,
+                      name: h.name,
+                      phone: h.phone,
+                      createdAt: formatDateTime(h.createdAt),
+                    }))}
+                />
               </ClientMessages>
             ) : (
               <p className="text-sm text-slate-700">

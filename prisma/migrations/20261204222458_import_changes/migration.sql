@@ -1,0 +1,16 @@
+-- CreateTable
+CREATE TABLE "ImportChange" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "jobId" TEXT NOT NULL,
+    "rowNumber" INTEGER NOT NULL,
+    "studentNumber" TEXT NOT NULL,
+    "recordId" TEXT,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "fields" TEXT NOT NULL DEFAULT '[]',
+    CONSTRAINT "ImportChange_jobId_fkey" FOREIGN KEY ("jobId") REFERENCES "ImportJob" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ImportChange_jobId_kind_rowNumber_idx" ON "ImportChange"("jobId", "kind", "rowNumber");
+
