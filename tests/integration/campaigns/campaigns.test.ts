@@ -8,17 +8,14 @@ import {
   updateCampaign,
 } from "@/lib/campaigns/manage";
 import { collegeActor, registrarActor } from "../roster-import/support";
-import { randomInt } from "node:crypto";
 import { makeAccount, makeCollege } from "../progress/support";
-
-/** Campaign cohorts are real years (19xx/20xx). */
-const uniqueCohort = () => `20${randomInt(30, 99)}`;
+import { unusedCohort } from "./support";
 
 const actor = registrarActor();
 
 describe("campaigns", () => {
   it("creates, validates end after start, updates and audits", async () => {
-    const cohort = uniqueCohort();
+    const cohort = await unusedCohort();
     const bad = await createCampaign(actor, {
       name: "x",
       cohort,
@@ -71,7 +68,7 @@ describe("campaigns", () => {
   });
 
   it("deletes only an unused campaign", async () => {
-    const cohort = uniqueCohort();
+    const cohort = await unusedCohort();
     const unused = await createCampaign(actor, {
       name: "a",
       cohort,

@@ -10,18 +10,9 @@ import {
 } from "@/lib/campaigns/manage";
 import { registrarActor } from "../roster-import/support";
 import { makeCollege } from "../progress/support";
+import { unusedCohort } from "./support";
 
 const actor = registrarActor();
-/** A cohort no campaign of this run uses yet, nor the year before it (other tests pick cohorts too). */
-async function uniqueCohort(): Promise<string> {
-  for (;;) {
-    const cohort = `20${randomInt(31, 99)}`;
-    const taken = await db.campaign.count({
-      where: { cohort: { in: [cohort, String(Number(cohort) - 1)] } },
-    });
-    if (taken === 0) return cohort;
-  }
-}
 
 const campaign = (cohort: string, level: string, startsAt: string, endsAt: string, extra = {}) => ({
   name: `${cohort}级${level}自查${randomInt(0, 1e6)}`,
@@ -34,7 +25,7 @@ const campaign = (cohort: string, level: string, startsAt: string, endsAt: strin
 
 describe("campaigns that cannot go wrong quietly", () => {
   it("refuses an overlapping campaign for the same students unless confirmed, and audits the confirmation", async () => {
-    const cohort = await uniqueCohort();
+    const cohort = await unusedCohort();
     const first = await createCampaign(
       actor,
       campaign(cohort, "本科", "2026-12-01T08:00", "2026-12-20T18:00"),
@@ -68,7 +59,7 @@ describe("campaigns that cannot go wrong quietly", () => {
   });
 
   it("lets through what does not overlap: another level, another cohort, back-to-back windows", async () => {
-    const cohort = await uniqueCohort();
+    const cohort = await unusedCohort();
     expect(
       (await createCampaign(actor, campaign(cohort, "本科", "2026-12-01T08:00", "2026-12-10T08:00"))).ok,
     ).toBe(true);
@@ -82,7 +73,7 @@ describe("campaigns that cannot go wrong quietly", () => {
   });
 
   it("an edit that moves a campaign onto another is refused too; editing itself is not an overlap", async () => {
-    const cohort = await uniqueCohort();
+    const cohort = await unusedCohort();
     const a = await createCampaign(actor, campaign(cohort, "本科", "2026-11-01T08:00", "2026-11-10T08:00"));
     const b = await createCampaign(actor, campaign(cohort, "本科", "2026-12-01T08:00", "2026-12-10T08:00"));
     if (!a.ok || !b.ok) throw new Error("setup");
@@ -103,7 +94,7 @@ describe("campaigns that cannot go wrong quietly", () => {
   });
 
   it("offers the cohorts and levels the roster holds and counts the students each campaign covers", async () => {
-    const cohort = await uniqueCohort();
+    const cohort = await unusedCohort();
     await makeCollege("覆盖院", cohort, 3, "本科");
     await makeCollege("覆盖院", cohort, 2, "专升本");
     expect(await knownCohorts()).toContain(cohort);
