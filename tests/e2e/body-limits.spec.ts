@@ -157,7 +157,7 @@ test("the registrar reads the limit at the field when a file is too large", asyn
     mimeType: "text/csv",
     buffer: Buffer.alloc(27 * MB, 0x31),
   });
-  await page.getByRole("button", { name: "上传并锁定" }).click();
+  await page.getByRole("button", { name: "上传并预览" }).click();
   const lockError = page.locator("#file-error");
   await lockError.scrollIntoViewIfNeeded();
   await expect(lockError).toBeInViewport();

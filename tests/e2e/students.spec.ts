@@ -23,10 +23,13 @@ function idNumber(): string {
   return first17 + checkDigitFor(first17);
 }
 
+/** Scrolls to the element and checks it is on screen; tried again while a re-render replaces the element. */
 async function expectInView(page: Page, selector: string) {
-  const target = page.locator(selector).first();
-  await target.scrollIntoViewIfNeeded();
-  await expect(target).toBeInViewport();
+  await expect(async () => {
+    const target = page.locator(selector).first();
+    await target.scrollIntoViewIfNeeded({ timeout: 2_000 });
+    await expect(target).toBeInViewport({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 test(
@@ -283,6 +286,9 @@ test("confirmed, then reported: the page shows the report's status, not 已完�
   await expect(page.getByText(/您的学院：/)).toBeVisible();
 
   await page.getByRole("link", { name: "信息有误" }).click();
+  // the record page has the same card: wait for the report page before looking for it
+  await expect(page).toHaveURL(/\/record\/report/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("申请更正");
   await expectInView(page, "#contact-card-title");
   const block = page.locator("li", { has: page.getByRole("checkbox", { name: /^系（所、函授站）/ }) });
   await block.getByRole("checkbox").check();
