@@ -12,11 +12,15 @@ const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": 
 const AFTER_CJK = new RegExp(`(?<=[${CJK}])[,:;?!]|[,:;?!](?=[${CJK}])`, "gu");
 /** A pair of half-width brackets with Chinese inside or right beside it: 系(所、函授站), 项(已提交). */
 const PAREN_PAIR = new RegExp(`(?<=[${CJK}])\\(([^()]*)\\)|\\(([^()]*[${CJK}][^()]*)\\)`, "gu");
+/** A half-width , ; between two placeholders of a Chinese sentence (“{name},{start} 至 {end}”). */
+const BETWEEN_PLACEHOLDERS = /(?<=\})[,;](?=\{)/g;
+const HAS_CJK = new RegExp(`[${CJK}]`, "u");
 
 export function fullWidthPunctuation(text: string): string {
   return text
     .replace(PAREN_PAIR, (_m, a: string | undefined, b: string | undefined) => `（${a ?? b}）`)
-    .replace(AFTER_CJK, (p) => FULL[p]);
+    .replace(AFTER_CJK, (p) => FULL[p])
+    .replace(BETWEEN_PLACEHOLDERS, (p) => (HAS_CJK.test(text) ? FULL[p] : p));
 }
 
 /** Every place in `text` that breaks the house style, for a readable test failure. */

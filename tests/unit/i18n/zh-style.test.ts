@@ -49,6 +49,7 @@ describe("fullWidthPunctuation", () => {
     ["(选填)安全邮箱", "（选填）安全邮箱"],
     ["XLSX,最大 64 MB", "XLSX，最大 64 MB"],
     ["验证新的号码;三项都留空", "验证新的号码；三项都留空"],
+    ["当前自查批次：{name},{start} 至 {end}", "当前自查批次：{name}，{start} 至 {end}"],
   ])("%s → %s", (input, output) => {
     expect(fullWidthPunctuation(input)).toBe(output);
   });
@@ -59,6 +60,7 @@ describe("fullWidthPunctuation", () => {
     "工作日 8:30–11:30",
     "Sign in (phone, ID number or e-mail)",
     "1**************0",
+    "{start},{end}",
   ])("leaves %s alone", (text) => {
     expect(fullWidthPunctuation(text)).toBe(text);
   });
