@@ -152,10 +152,15 @@ test("sign-in says how many tries are left, asks for a captcha it never called w
 }) => {
   const username = freshPhone();
   await page.goto("/login");
-  // A form loaded before the limit was reached shows no picture: take it away if earlier tests left one.
-  await page.evaluate(() => document.querySelectorAll("input[name=captchaId]").forEach((e) => e.remove()));
+  // A form loaded before the limit was reached shows no picture: take it away if earlier tests left one —
+  // once React has taken over the form, or hydration would put it back.
+  await page.waitForFunction(() => {
+    const form = document.querySelector("form:has(input[name=password])");
+    return !!form && Object.keys(form).some((key) => key.startsWith("__react"));
+  });
   await page.locator("input[name=username]").fill(username);
   await page.locator("input[name=password]").fill("not-my-password-1");
+  await page.evaluate(() => document.querySelectorAll("input[name=captchaId]").forEach((e) => e.remove()));
   await page.locator("form:has(input[name=password]) [type=submit]").click();
   // Either the lock count (no captcha needed yet) or, if earlier tests from this address reached the
   // captcha threshold, a request to type it — never "wrong".
