@@ -135,6 +135,8 @@ export async function signOut(page: Page): Promise<void> {
  * prints every violation found, so moderate ones are visible too.
  */
 export async function checkA11y(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  // After a server action's redirect the page's <title> is streamed in after the body; judge the settled page.
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
