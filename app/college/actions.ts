@@ -19,32 +19,38 @@ import {
 
 const revealSchema = z.object({ recordId: z.string().min(1).max(40) });
 
+/** The answer for one row of the not-checked table (components/progress/RevealForms.tsx keeps each row's). */
+export type RevealState = FormState<{ recordId: string; value: string }>;
+
+/** The row the request was for, when its id is sane (an error is shown in that row). */
+function rowOf(formData: FormData): { recordId: string } | undefined {
+  const recordId = formData.get("recordId");
+  return typeof recordId === "string" && recordId.length <= 40 ? { recordId } : undefined;
+}
+
 /** Full ID number of one record, on purpose (logged by the service before it answers). */
-export async function revealAction(
-  _prev: FormState<{ idNumber: string }>,
-  formData: FormData,
-): Promise<FormState<{ idNumber: string }>> {
+export async function revealAction(_prev: RevealState, formData: FormData): Promise<RevealState> {
   const actor = await requireStaff("idNumber.reveal");
   const t = await getTranslations();
-  const parsed = revealSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", error: t("progress.reveal.failed") };
-  const result = await revealIdNumber(actor, parsed.data.recordId, (await requestMeta()).ip);
-  if (!result.ok) return formError(t, result);
-  return { status: "success", data: { idNumber: result.value.idNumber } };
+  const parsed = revealSchema.safeParse({ recordId: formData.get("recordId") });
+  if (!parsed.success)
+    return { status: "error", error: t("progress.reveal.failed"), values: rowOf(formData) };
+  const { recordId } = parsed.data;
+  const result = await revealIdNumber(actor, recordId, (await requestMeta()).ip);
+  if (!result.ok) return formError(t, result, { recordId });
+  return { status: "success", data: { recordId, value: result.value.idNumber } };
 }
 
 /** A student's phone number, on purpose (rate-limited and logged by the service before it answers). */
-export async function revealPhoneAction(
-  _prev: FormState<{ phone: string }>,
-  formData: FormData,
-): Promise<FormState<{ phone: string }>> {
+export async function revealPhoneAction(_prev: RevealState, formData: FormData): Promise<RevealState> {
   const actor = await requireStaff("phone.reveal");
   const t = await getTranslations();
-  const parsed = revealSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", error: t("progress.phone.failed") };
-  const result = await revealPhone(actor, parsed.data.recordId, (await requestMeta()).ip);
-  if (!result.ok) return formError(t, result);
-  return { status: "success", data: { phone: result.value.phone } };
+  const parsed = revealSchema.safeParse({ recordId: formData.get("recordId") });
+  if (!parsed.success) return { status: "error", error: t("progress.phone.failed"), values: rowOf(formData) };
+  const { recordId } = parsed.data;
+  const result = await revealPhone(actor, recordId, (await requestMeta()).ip);
+  if (!result.ok) return formError(t, result, { recordId });
+  return { status: "success", data: { recordId, value: result.value.phone } };
 }
 
 const remindSchema = notCheckedFilterSchema.omit({ page: true }).extend({

@@ -74,7 +74,12 @@ export default async function CollegePage({
     progressBy(actor, campaign, "college"),
     needsCollege
       ? Promise.resolve([])
-      : progressBy(actor, campaign, groupBy, { collegeId: filter.collegeId, majorId: filter.majorId }),
+      : progressBy(actor, campaign, groupBy, {
+          collegeId: filter.collegeId,
+          majorId: filter.majorId,
+          // a chosen class narrows the class breakdown to it (a college has a few hundred)
+          classGroupId: groupBy === "classGroup" ? filter.classGroupId : undefined,
+        }),
     notCheckedPage(actor, campaign, filter),
     campaignChoices(),
   ]);

@@ -7,8 +7,7 @@ import type { NotCheckedFilter, NotCheckedRow } from "@/lib/progress/not-checked
 import type { Option } from "@/lib/progress/options";
 import { Pagination } from "./Pagination";
 import { RemindForm } from "./RemindForm";
-import { RevealIdButton } from "./RevealIdButton";
-import { RevealPhoneButton } from "./RevealPhoneButton";
+import { RevealCell, RevealForms } from "./RevealForms";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 const select = "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
@@ -176,66 +175,68 @@ export async function NotCheckedSection({
         </Card>
       ) : (
         <ClientMessages namespaces={["progress.reveal", "progress.phone"]}>
-          <DataTable caption={t("list.title")} framed testId="not-checked-table">
-            <thead>
-              <tr>
-                {(
-                  [
-                    "studentNumber",
-                    "name",
-                    "gender",
-                    "college",
-                    "major",
-                    "classGroup",
-                    "idNumber",
-                    "phone",
-                    "status",
-                  ] as const
-                ).map((k) => (
-                  <Th key={k}>{t(`list.${k}`)}</Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id}>
-                  <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
-                  <RowTh className="py-2">{r.name}</RowTh>
-                  <Td className="py-2">{r.gender}</Td>
-                  <Td className="py-2">{r.college}</Td>
-                  <Td className="py-2">{r.major}</Td>
-                  <Td className="py-2">{r.classGroup}</Td>
-                  <Td className="py-2">
-                    {canReveal ? (
-                      <RevealIdButton recordId={r.id} masked={r.idMasked} name={r.name} />
-                    ) : (
-                      <span className="font-mono text-xs">{r.idMasked}</span>
-                    )}
-                  </Td>
-                  <Td className="py-2">
-                    {r.phoneMasked === null ? (
-                      <span className="text-xs text-slate-500">{t("list.noPhone")}</span>
-                    ) : canRevealPhone ? (
-                      <RevealPhoneButton recordId={r.id} masked={r.phoneMasked} name={r.name} />
-                    ) : (
-                      <span className="font-mono text-xs">{r.phoneMasked}</span>
-                    )}
-                  </Td>
-                  <Td className="py-2">
-                    <span className="flex flex-wrap gap-1">
-                      {r.reported ? <Badge tone="warning">{t("list.reported")}</Badge> : null}
-                      <Badge tone={r.registered ? "brand" : "danger"}>
-                        {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
-                      </Badge>
-                      <Badge tone={r.viewed ? "warning" : "neutral"}>
-                        {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
-                      </Badge>
-                    </span>
-                  </Td>
+          <RevealForms>
+            <DataTable caption={t("list.title")} framed testId="not-checked-table">
+              <thead>
+                <tr>
+                  {(
+                    [
+                      "studentNumber",
+                      "name",
+                      "gender",
+                      "college",
+                      "major",
+                      "classGroup",
+                      "idNumber",
+                      "phone",
+                      "status",
+                    ] as const
+                  ).map((k) => (
+                    <Th key={k}>{t(`list.${k}`)}</Th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </DataTable>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.id}>
+                    <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
+                    <RowTh className="py-2">{r.name}</RowTh>
+                    <Td className="py-2">{r.gender}</Td>
+                    <Td className="py-2">{r.college}</Td>
+                    <Td className="py-2">{r.major}</Td>
+                    <Td className="py-2">{r.classGroup}</Td>
+                    <Td className="py-2">
+                      {canReveal ? (
+                        <RevealCell kind="id" recordId={r.id} masked={r.idMasked} name={r.name} />
+                      ) : (
+                        <span className="font-mono text-xs">{r.idMasked}</span>
+                      )}
+                    </Td>
+                    <Td className="py-2">
+                      {r.phoneMasked === null ? (
+                        <span className="text-xs text-slate-500">{t("list.noPhone")}</span>
+                      ) : canRevealPhone ? (
+                        <RevealCell kind="phone" recordId={r.id} masked={r.phoneMasked} name={r.name} />
+                      ) : (
+                        <span className="font-mono text-xs">{r.phoneMasked}</span>
+                      )}
+                    </Td>
+                    <Td className="py-2">
+                      <span className="flex flex-wrap gap-1">
+                        {r.reported ? <Badge tone="warning">{t("list.reported")}</Badge> : null}
+                        <Badge tone={r.registered ? "brand" : "danger"}>
+                          {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
+                        </Badge>
+                        <Badge tone={r.viewed ? "warning" : "neutral"}>
+                          {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
+                        </Badge>
+                      </span>
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </RevealForms>
         </ClientMessages>
       )}
       <Pagination

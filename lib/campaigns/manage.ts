@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
+import { forgetCachedCampaigns } from "@/lib/progress/campaign";
 import { rebuildCampaignProgress } from "@/lib/progress/summary";
 import { levelKey } from "@/lib/records/campaign-scope";
 import type { Tx } from "@/lib/db/client";
@@ -131,25 +132,36 @@ export async function getCampaign(actor: Actor, id: string) {
   return db.campaign.findUnique({ where: { id } });
 }
 
+/** After a campaign was written (or a write failed): this instance's cached campaign list is read again. */
+async function forgettingCampaigns<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    forgetCachedCampaigns();
+  }
+}
+
 /** 自查批次 create (SPEC §6): cohort, level, name, window start and end (end after start). */
 export async function createCampaign(actor: Actor, input: unknown): Promise<Result<{ id: string }>> {
   assertCan(actor, "campaign.manage");
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
-  return db.$transaction(async (tx): Promise<Result<{ id: string }>> => {
-    const others = await overlapping(tx, parsed.value);
-    const refused = overlapRefusal(others, input);
-    if (refused) return refused;
-    const created = await tx.campaign.create({ data: parsed.value });
-    await rebuildCampaignProgress(tx, created);
-    await audit(tx, actor, {
-      action: "campaign.create",
-      targetType: "Campaign",
-      targetId: created.id,
-      after: { ...snapshot(parsed.value), ...overlapNote(others) },
-    });
-    return ok({ id: created.id });
-  });
+  return forgettingCampaigns(
+    db.$transaction(async (tx): Promise<Result<{ id: string }>> => {
+      const others = await overlapping(tx, parsed.value);
+      const refused = overlapRefusal(others, input);
+      if (refused) return refused;
+      const created = await tx.campaign.create({ data: parsed.value });
+      await rebuildCampaignProgress(tx, created);
+      await audit(tx, actor, {
+        action: "campaign.create",
+        targetType: "Campaign",
+        targetId: created.id,
+        after: { ...snapshot(parsed.value), ...overlapNote(others) },
+      });
+      return ok({ id: created.id });
+    }),
+  );
 }
 
 export async function updateCampaign(
@@ -160,47 +172,51 @@ export async function updateCampaign(
   assertCan(actor, "campaign.manage");
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
-  return db.$transaction(async (tx): Promise<Result<{ id: string }>> => {
-    const before = await tx.campaign.findUnique({ where: { id } });
-    if (!before) return fail("registrar.campaigns.errors.notFound");
-    const others = await overlapping(tx, parsed.value, id);
-    const refused = overlapRefusal(others, input);
-    if (refused) return refused;
-    const updated = await tx.campaign.update({ where: { id }, data: parsed.value });
-    // cohort or level may have changed: another set of records
-    await rebuildCampaignProgress(tx, updated);
-    await audit(tx, actor, {
-      action: "campaign.update",
-      targetType: "Campaign",
-      targetId: id,
-      before: snapshot(before),
-      after: { ...snapshot(parsed.value), ...overlapNote(others) },
-    });
-    return ok({ id });
-  });
+  return forgettingCampaigns(
+    db.$transaction(async (tx): Promise<Result<{ id: string }>> => {
+      const before = await tx.campaign.findUnique({ where: { id } });
+      if (!before) return fail("registrar.campaigns.errors.notFound");
+      const others = await overlapping(tx, parsed.value, id);
+      const refused = overlapRefusal(others, input);
+      if (refused) return refused;
+      const updated = await tx.campaign.update({ where: { id }, data: parsed.value });
+      // cohort or level may have changed: another set of records
+      await rebuildCampaignProgress(tx, updated);
+      await audit(tx, actor, {
+        action: "campaign.update",
+        targetType: "Campaign",
+        targetId: id,
+        before: snapshot(before),
+        after: { ...snapshot(parsed.value), ...overlapNote(others) },
+      });
+      return ok({ id });
+    }),
+  );
 }
 
 /** Only a campaign nobody has used yet can be deleted: self-checks and reminders belong to their campaign. */
 export async function deleteCampaign(actor: Actor, id: string): Promise<Result<{ id: string }>> {
   assertCan(actor, "campaign.manage");
-  return db.$transaction(async (tx) => {
-    const campaign = await tx.campaign.findUnique({ where: { id } });
-    if (!campaign) return fail("registrar.campaigns.errors.notFound");
-    const [checks, reminders, corrections] = await Promise.all([
-      tx.selfCheck.count({ where: { campaignId: id } }),
-      tx.reminderLog.count({ where: { campaignId: id } }),
-      tx.correctionRequest.count({ where: { campaignId: id } }),
-    ]);
-    if (checks + reminders + corrections > 0) return fail("registrar.campaigns.errors.inUse");
-    await tx.campaign.delete({ where: { id } });
-    await audit(tx, actor, {
-      action: "campaign.delete",
-      targetType: "Campaign",
-      targetId: id,
-      before: snapshot(campaign),
-    });
-    return ok({ id });
-  });
+  return forgettingCampaigns(
+    db.$transaction(async (tx) => {
+      const campaign = await tx.campaign.findUnique({ where: { id } });
+      if (!campaign) return fail("registrar.campaigns.errors.notFound");
+      const [checks, reminders, corrections] = await Promise.all([
+        tx.selfCheck.count({ where: { campaignId: id } }),
+        tx.reminderLog.count({ where: { campaignId: id } }),
+        tx.correctionRequest.count({ where: { campaignId: id } }),
+      ]);
+      if (checks + reminders + corrections > 0) return fail("registrar.campaigns.errors.inUse");
+      await tx.campaign.delete({ where: { id } });
+      await audit(tx, actor, {
+        action: "campaign.delete",
+        targetType: "Campaign",
+        targetId: id,
+        before: snapshot(campaign),
+      });
+      return ok({ id });
+    }),
+  );
 }
 
 /** Levels the records carry (the level field's choices, beside 全部). */

@@ -14,6 +14,24 @@ import { databaseUrl, providerOf, sqliteFilePath } from "./provider";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * DB_LOG_QUERIES=1 writes one line per statement to stderr ("[db:query] <SQL>", no parameters): what
+ * tests/bench/page-weight.ts counts per page. Off unless set.
+ */
+const logQueries = process.env.DB_LOG_QUERIES === "1";
+const queryLog: { log: { emit: "event"; level: "query" }[] } = {
+  log: logQueries ? [{ emit: "event", level: "query" }] : [],
+};
+
+function countQueries(client: Db): Db {
+  if (logQueries)
+    (client as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on(
+      "query",
+      (e) => process.stderr.write(`[db:query] ${e.query.replace(/\s+/g, " ").slice(0, 300)}\n`),
+    );
+  return client;
+}
+
 export function createClient(url: string = databaseUrl()): Db {
   if (providerOf(url) === "postgresql") {
     const adapter = new PrismaPg(
@@ -21,13 +39,13 @@ export function createClient(url: string = databaseUrl()): Db {
       // $disconnect() ends the pool, as it did when the adapter made its own
       { disposeExternalPool: true },
     );
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return countQueries(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // busy timeout: a second process (the seed, a migration) may hold the write lock briefly.
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  const client = new SqliteClient({ adapter });
+  const client = countQueries(new SqliteClient({ adapter, ...queryLog }) as unknown as Db);
   // WAL for concurrent readers; synchronous=FULL so an acknowledged write survives a power loss.
   // Issued first on the single connection, so every later query runs with these settings.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);

@@ -12,6 +12,38 @@ export type CampaignRef = {
 };
 
 /**
+ * Every page of the dashboards and every /record view reads the campaigns (a few a year): the served app
+ * keeps the list for 10 seconds, and a change made through this process (lib/campaigns/manage.ts) is seen
+ * at once. Another instance sees a new or edited campaign within those seconds; whether a window is open
+ * is decided against the clock at each use. Tests and development read the database every time.
+ */
+const CACHE_MS = process.env.NODE_ENV === "production" ? 10_000 : 0;
+let cached: { until: number; list: Promise<CampaignRef[]> } | null = null;
+
+export function forgetCachedCampaigns(): void {
+  cached = null;
+}
+
+/** Every campaign, the most recently opened first. */
+export async function allCampaigns(): Promise<CampaignRef[]> {
+  const load = () =>
+    db.campaign.findMany({
+      orderBy: { startsAt: "desc" },
+      select: { id: true, name: true, cohort: true, level: true, startsAt: true, endsAt: true },
+    });
+  if (CACHE_MS === 0) return load();
+  if (!cached || cached.until <= Date.now()) {
+    const list = load();
+    cached = { until: Date.now() + CACHE_MS, list };
+    list.catch(() => (cached = null));
+  }
+  return cached.list;
+}
+
+export const isOpenAt = (c: { startsAt: Date; endsAt: Date }, now: Date) =>
+  c.startsAt.getTime() <= now.getTime() && c.endsAt.getTime() > now.getTime();
+
+/**
  * The campaign a dashboard shows: the one asked for, else the most recently opened campaign whose window
  * is open now, else the most recent one (so progress stays readable after the window closed).
  */
@@ -19,19 +51,13 @@ export async function dashboardCampaign(
   campaignId: string | undefined,
   now: Date = new Date(),
 ): Promise<CampaignRef | null> {
-  if (campaignId) {
-    const chosen = await db.campaign.findUnique({ where: { id: campaignId } });
-    if (chosen) return chosen;
-  }
-  const open = await db.campaign.findFirst({
-    where: { startsAt: { lte: now }, endsAt: { gt: now } },
-    orderBy: { startsAt: "desc" },
-  });
-  return open ?? (await db.campaign.findFirst({ orderBy: { startsAt: "desc" } }));
+  const list = await allCampaigns();
+  const chosen = campaignId ? list.find((c) => c.id === campaignId) : undefined;
+  return chosen ?? list.find((c) => isOpenAt(c, now)) ?? list[0] ?? null;
 }
 
 export async function campaignChoices(): Promise<CampaignRef[]> {
-  return db.campaign.findMany({ orderBy: { startsAt: "desc" }, take: 50 });
+  return (await allCampaigns()).slice(0, 50);
 }
 
 /**

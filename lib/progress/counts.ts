@@ -41,7 +41,7 @@ export async function progressBy(
   actor: Actor,
   campaign: CampaignRef,
   groupBy: GroupBy,
-  filter: { collegeId?: string; majorId?: string } = {},
+  filter: { collegeId?: string; majorId?: string; classGroupId?: string } = {},
 ): Promise<GroupCounts[]> {
   assertCan(actor, "progress.viewCollege");
   const scope = collegeScope(actor);
@@ -52,6 +52,7 @@ export async function progressBy(
     scope === "all" ? null : Prisma.sql`p."collegeId" IN (${Prisma.join(scope)})`,
     filter.collegeId ? Prisma.sql`p."collegeId" = ${filter.collegeId}` : null,
     filter.majorId ? Prisma.sql`p."majorId" = ${filter.majorId}` : null,
+    filter.classGroupId ? Prisma.sql`p."classGroupId" = ${filter.classGroupId}` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
   // Unit names come from the same statement (no follow-up `in` lists of thousands of ids).
   const names =

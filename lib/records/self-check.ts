@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
+import { allCampaigns, isOpenAt } from "@/lib/progress/campaign";
 import { refreshProgress } from "@/lib/progress/summary";
 import { audit } from "@/lib/security/audit";
 import { campaignCoversRecord } from "./campaign-scope";
@@ -19,12 +20,9 @@ export async function openCampaignForRecord(
   record: { cohort: string; level: string },
   now: Date = new Date(),
 ): Promise<OpenCampaign | null> {
-  const campaigns = await db.campaign.findMany({
-    where: { cohort: record.cohort, startsAt: { lte: now }, endsAt: { gt: now } },
-    orderBy: { startsAt: "desc" },
-    select: { id: true, name: true, startsAt: true, endsAt: true, cohort: true, level: true },
-  });
-  const campaign = campaigns.find((c) => campaignCoversRecord(c, record));
+  const campaign = (await allCampaigns()).find(
+    (c) => c.cohort === record.cohort && isOpenAt(c, now) && campaignCoversRecord(c, record),
+  );
   return campaign
     ? { id: campaign.id, name: campaign.name, startsAt: campaign.startsAt, endsAt: campaign.endsAt }
     : null;

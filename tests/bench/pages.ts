@@ -17,20 +17,11 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { benchDatabase } from "./dataset";
+import { benchPages, portFree, signIn, waitFor, type Audience, type BenchPage } from "./pages-support";
 import { child, dbKinds, percentile, type DbKind } from "./support";
 
 const CEILING_PORT = 3161;
 const PORTAL_PORT = 3162;
-const STAFF_PASSWORD = process.env.DEMO_STAFF_PASSWORD ?? "Demo@2026xj";
-const STUDENT_PASSWORD = "Student@2026";
-
-type Audience = "public" | "student" | "staff";
-type Page = {
-  label: string;
-  path: string;
-  who: "none" | "student" | "college01" | "registrar";
-  audience: Audience;
-};
 type Sample = { perSecond: number; p95: number; errors: number };
 
 const { values } = parseArgs({
@@ -51,51 +42,6 @@ const CONNECTIONS = Number(values.connections);
 const RATIO_TARGET: Record<Audience, number> = { public: 0.7, student: 0.5, staff: 0.35 };
 const P95_TARGET_MS = 150;
 const HTML_TARGET_KB = 35;
-
-function pages(fixtures: { correctionId: string; classGroupId: string }): Page[] {
-  return [
-    { label: "home /", path: "/", who: "none", audience: "public" },
-    { label: "/login", path: "/login", who: "none", audience: "public" },
-    { label: "/record (student)", path: "/record", who: "student", audience: "student" },
-    { label: "/college (college01)", path: "/college", who: "college01", audience: "staff" },
-    {
-      label: "/college filtered",
-      path: `/college?view=classGroup&registered=no&viewed=no&classGroupId=${fixtures.classGroupId}`,
-      who: "college01",
-      audience: "staff",
-    },
-    { label: "/registrar", path: "/registrar", who: "registrar", audience: "staff" },
-    {
-      label: "correction under review",
-      path: `/college/corrections/${fixtures.correctionId}`,
-      who: "college01",
-      audience: "staff",
-    },
-  ];
-}
-
-async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function portFree(port: number): Promise<void> {
-  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
-    () => true,
-    () => false,
-  );
-  if (busy) throw new Error(`port ${port} is already in use`);
-}
 
 const running = new Set<ChildProcess>();
 // Ctrl-C or a kill of the benchmark stops its servers too (each runs in its own process group).
@@ -126,33 +72,6 @@ function stop(server: ChildProcess): Promise<void> {
       resolve();
     }
   });
-}
-
-/** Signs in through next-auth's credentials endpoint (CSRF token + cookie first); returns the cookies. */
-async function signIn(base: string, provider: "student" | "staff", username: string, password: string) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${base}/api/auth/callback/${provider}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      origin: base,
-      cookie: csrfCookie,
-    },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-  });
-  await res.arrayBuffer();
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`${provider} sign-in of ${username} failed (${res.status})`);
-  return session;
 }
 
 /** One autocannon run; latencies collected per response for an exact p95. */
@@ -191,7 +110,7 @@ const median = (xs: number[]) =>
     50,
   );
 
-async function checkPage(base: string, page: Page, cookie: string | undefined): Promise<number> {
+async function checkPage(base: string, page: BenchPage, cookie: string | undefined): Promise<number> {
   const res = await fetch(base + page.path, { redirect: "manual", headers: cookie ? { cookie } : {} });
   const html = await res.text();
   if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
@@ -217,7 +136,7 @@ async function benchProvider(kind: DbKind, ceiling: string) {
     "--students",
     values.students as string,
   ]);
-  const list = pages(fixtures);
+  const list = benchPages(fixtures);
   const profileDir = "data/bench/profiles";
   const target = values.profile ? list.find((p) => p.label.includes(values.profile as string)) : undefined;
   if (values.profile && !target) throw new Error(`no page matches --profile ${values.profile}`);
@@ -233,9 +152,9 @@ async function benchProvider(kind: DbKind, ceiling: string) {
     await waitFor(`${base}/login`);
     const cookies = {
       none: undefined,
-      student: await signIn(base, "student", "13800000001", STUDENT_PASSWORD),
-      college01: await signIn(base, "staff", "college01", STAFF_PASSWORD),
-      registrar: await signIn(base, "staff", "registrar", STAFF_PASSWORD),
+      student: await signIn(base, "student", "13800000001"),
+      college01: await signIn(base, "staff", "college01"),
+      registrar: await signIn(base, "staff", "registrar"),
     };
     const sizes = new Map<string, number>();
     for (const page of list) sizes.set(page.label, await checkPage(base, page, cookies[page.who]));

@@ -1,0 +1,110 @@
+"use client";
+
+import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { revealAction, revealPhoneAction, type RevealState } from "@/app/college/actions";
+
+type Kind = "id" | "phone";
+type Outcome = { value: string } | { error: string };
+type Side = { pending: boolean; outcomes: Record<string, Outcome> };
+
+const FORM_ID: Record<Kind, string> = { id: "reveal-id-form", phone: "reveal-phone-form" };
+const idle: RevealState = { status: "idle" };
+const RevealContext = createContext<Record<Kind, Side> | null>(null);
+
+function withOutcome(outcomes: Record<string, Outcome>, state: RevealState): Record<string, Outcome> {
+  const recordId = state.data?.recordId ?? state.values?.recordId;
+  if (!recordId) return outcomes;
+  if (state.status === "success" && state.data)
+    return { ...outcomes, [recordId]: { value: state.data.value } };
+  if (state.status === "error") return { ...outcomes, [recordId]: { error: state.error ?? "" } };
+  return outcomes;
+}
+
+/** Every row's answer so far: the action answers for one row at a time, the table keeps what it showed. */
+function useOutcomes(state: RevealState): Record<string, Outcome> {
+  const [kept, setKept] = useState(() => ({ from: state, outcomes: withOutcome({}, state) }));
+  if (kept.from === state) return kept.outcomes;
+  const next = { from: state, outcomes: withOutcome(kept.outcomes, state) };
+  setKept(next);
+  return next.outcomes;
+}
+
+/**
+ * One form per kind of reveal for the whole not-checked table (instead of one per row: a row's form and its
+ * hidden action fields were most of the page's weight). Each row's button submits it with its record id
+ * (`form=` and `name=recordId`), so it still works without JavaScript; the answer shows in that row.
+ */
+export function RevealForms({ children }: { children: ReactNode }) {
+  const [idState, idAction, idPending] = useActionState(revealAction, idle);
+  const [phoneState, phoneAction, phonePending] = useActionState(revealPhoneAction, idle);
+  const id = useOutcomes(idState);
+  const phone = useOutcomes(phoneState);
+  return (
+    <RevealContext.Provider
+      value={{ id: { pending: idPending, outcomes: id }, phone: { pending: phonePending, outcomes: phone } }}
+    >
+      <form id={FORM_ID.id} action={idAction} hidden />
+      <form id={FORM_ID.phone} action={phoneAction} hidden />
+      {children}
+    </RevealContext.Provider>
+  );
+}
+
+const buttonClass =
+  "min-h-8 rounded px-1.5 text-xs font-medium text-brand-700 underline underline-offset-2 hover:bg-brand-50";
+
+/** A row's masked ID number or phone with its 查看 button; the full value once the server answered. */
+export function RevealCell({
+  kind,
+  recordId,
+  masked,
+  name,
+}: {
+  kind: Kind;
+  recordId: string;
+  masked: string;
+  name: string;
+}) {
+  const t = useTranslations(kind === "id" ? "progress.reveal" : "progress.phone");
+  const side = useContext(RevealContext)?.[kind];
+  const outcome = side?.outcomes[recordId];
+  if (outcome && "value" in outcome) {
+    return kind === "id" ? (
+      <span className="font-mono text-xs" aria-live="polite">
+        {outcome.value}
+      </span>
+    ) : (
+      <a
+        href={`tel:${outcome.value}`}
+        aria-label={t("call", { name, phone: outcome.value })}
+        aria-live="polite"
+        className="font-mono text-xs text-brand-700 underline underline-offset-2"
+      >
+        {outcome.value}
+      </a>
+    );
+  }
+  return (
+    <span className={kind === "id" ? "flex items-center gap-2" : "flex flex-wrap items-center gap-x-2"}>
+      <span className="font-mono text-xs">{masked}</span>
+      <button
+        type="submit"
+        form={FORM_ID[kind]}
+        name="recordId"
+        value={recordId}
+        disabled={side?.pending}
+        aria-label={t("label", { name })}
+        title={t("logged")}
+        className={buttonClass}
+      >
+        {t("button")}
+      </button>
+      {outcome ? (
+        <span role="alert" className="text-xs text-red-700">
+          {outcome.error || t("failed")}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,86 @@
+/** The pages the page benchmarks load, and how they sign in (tests/bench/pages.ts, tests/bench/page-weight.ts). */
+
+const STAFF_PASSWORD = process.env.DEMO_STAFF_PASSWORD ?? "Demo@2026xj";
+const STUDENT_PASSWORD = "Student@2026";
+
+export type Audience = "public" | "student" | "staff";
+export type BenchPage = {
+  label: string;
+  path: string;
+  who: "none" | "student" | "college01" | "registrar";
+  audience: Audience;
+};
+export type BenchCookies = Record<BenchPage["who"], string | undefined>;
+
+export function benchPages(fixtures: { correctionId: string; classGroupId: string }): BenchPage[] {
+  return [
+    { label: "home /", path: "/", who: "none", audience: "public" },
+    { label: "/login", path: "/login", who: "none", audience: "public" },
+    { label: "/record (student)", path: "/record", who: "student", audience: "student" },
+    { label: "/college (college01)", path: "/college", who: "college01", audience: "staff" },
+    {
+      label: "/college filtered",
+      path: `/college?view=classGroup&registered=no&viewed=no&classGroupId=${fixtures.classGroupId}`,
+      who: "college01",
+      audience: "staff",
+    },
+    { label: "/registrar", path: "/registrar", who: "registrar", audience: "staff" },
+    {
+      label: "correction under review",
+      path: `/college/corrections/${fixtures.correctionId}`,
+      who: "college01",
+      audience: "staff",
+    },
+  ];
+}
+
+export async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export async function portFree(port: number): Promise<void> {
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`port ${port} is already in use`);
+}
+
+/** Signs in through next-auth's credentials endpoint (CSRF token + cookie first); returns the cookies. */
+export async function signIn(base: string, provider: "student" | "staff", username: string): Promise<string> {
+  const password = provider === "staff" ? STAFF_PASSWORD : STUDENT_PASSWORD;
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const res = await fetch(`${base}/api/auth/callback/${provider}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: base,
+      cookie: csrfCookie,
+    },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+  });
+  await res.arrayBuffer();
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`${provider} sign-in of ${username} failed (${res.status})`);
+  return session;
+}
