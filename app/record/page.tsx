@@ -96,7 +96,9 @@ export default async function RecordPage({
             <HistoryList entries={page.history} />
           </Card>
           <Card as="div">
-            <ContactCard {...await contactsForCollege(page.record.collegeId)} />
+            <ContactCard
+              {...await contactsForCollege({ id: page.record.collegeId, name: page.record.values.college })}
+            />
           </Card>
         </div>
       </div>

@@ -176,7 +176,7 @@ export async function NotCheckedSection({
       ) : (
         <ClientMessages namespaces={["progress.reveal", "progress.phone"]}>
           <RevealForms>
-            <DataTable caption={t("list.title")} framed testId="not-checked-table">
+            <DataTable caption={t("list.title")} framed dense testId="not-checked-table">
               <thead>
                 <tr>
                   {(
@@ -199,20 +199,20 @@ export async function NotCheckedSection({
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={r.id}>
-                    <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
-                    <RowTh className="py-2">{r.name}</RowTh>
-                    <Td className="py-2">{r.gender}</Td>
-                    <Td className="py-2">{r.college}</Td>
-                    <Td className="py-2">{r.major}</Td>
-                    <Td className="py-2">{r.classGroup}</Td>
-                    <Td className="py-2">
+                    <Td className="font-mono text-xs">{r.studentNumber}</Td>
+                    <RowTh>{r.name}</RowTh>
+                    <Td>{r.gender}</Td>
+                    <Td>{r.college}</Td>
+                    <Td>{r.major}</Td>
+                    <Td>{r.classGroup}</Td>
+                    <Td>
                       {canReveal ? (
                         <RevealCell kind="id" recordId={r.id} masked={r.idMasked} name={r.name} />
                       ) : (
                         <span className="font-mono text-xs">{r.idMasked}</span>
                       )}
                     </Td>
-                    <Td className="py-2">
+                    <Td>
                       {r.phoneMasked === null ? (
                         <span className="text-xs text-slate-500">{t("list.noPhone")}</span>
                       ) : canRevealPhone ? (
@@ -221,7 +221,7 @@ export async function NotCheckedSection({
                         <span className="font-mono text-xs">{r.phoneMasked}</span>
                       )}
                     </Td>
-                    <Td className="py-2">
+                    <Td>
                       <span className="flex flex-wrap gap-1">
                         {r.reported ? <Badge tone="warning">{t("list.reported")}</Badge> : null}
                         <Badge tone={r.registered ? "brand" : "danger"}>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 import { rate, sumCounts, type GroupBy, type GroupCounts } from "@/lib/progress/counts";
+import { ProgressRows, type ProgressRow } from "./ProgressRows";
 
 /** The breakdown as a table: the accessible twin of the chart, with a total row. */
 export async function ProgressTable({
@@ -39,27 +40,15 @@ export async function ProgressTable({
           ))}
         </tr>
       </thead>
-      <tbody>
-        {groups.map((g) => (
-          <tr key={g.id}>
-            {showCollege ? <Td className="text-slate-600">{g.collegeName}</Td> : null}
-            <RowTh>
-              {linkFor ? (
-                <a className="text-brand-700 underline-offset-2 hover:underline" href={linkFor(g)}>
-                  {g.name}
-                </a>
-              ) : (
-                g.name
-              )}
-            </RowTh>
-            {cells(g).map((v, i) => (
-              <Td key={i} num>
-                {fmt(v)}
-              </Td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      <ProgressRows
+        showCollege={showCollege}
+        rows={groups.map((g): ProgressRow => [
+          g.name,
+          linkFor ? linkFor(g) : null,
+          showCollege ? (g.collegeName ?? "") : null,
+          ...cells(g).map(fmt),
+        ])}
+      />
       <tfoot>
         <tr>
           {showCollege ? <td /> : null}

@@ -1,18 +1,27 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import { confirmAction } from "@/app/record/actions";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
+/** The three texts the form shows, translated on the server (the panel's other messages stay there). */
+export type ConfirmLabels = { confirm: string; confirming: string; confirmedNow: string };
+
 /**
  * 确认无误. Posts the version the page displayed; the button is disabled while sending, and the server
- * makes repeats harmless anyway (one confirmation per campaign and record).
+ * makes repeats harmless anyway (one confirmation per campaign and record). `confirmedNow` holds {time}.
  */
-export function ConfirmForm({ recordId, version }: { recordId: string; version: number }) {
-  const t = useTranslations("record.selfCheck");
+export function ConfirmForm({
+  recordId,
+  version,
+  labels,
+}: {
+  recordId: string;
+  version: number;
+  labels: ConfirmLabels;
+}) {
   const [state, action, pending] = useActionState<FormState<{ confirmedAt: string }>, FormData>(
     confirmAction,
     {
@@ -25,10 +34,10 @@ export function ConfirmForm({ recordId, version }: { recordId: string; version: 
       <input type="hidden" name="version" value={version} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.status === "success" && state.data ? (
-        <Alert tone="success">{t("confirmedNow", { time: state.data.confirmedAt })}</Alert>
+        <Alert tone="success">{labels.confirmedNow.replace("{time}", state.data.confirmedAt)}</Alert>
       ) : null}
       <Button type="submit" className="w-full sm:w-auto" disabled={pending} aria-disabled={pending}>
-        {pending ? t("confirming") : t("confirm")}
+        {pending ? labels.confirming : labels.confirm}
       </Button>
     </form>
   );

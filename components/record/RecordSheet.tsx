@@ -13,7 +13,8 @@ import { displayValue } from "./field-value";
 /**
  * The record as the national site shows it: 录取照片 beside the personal fields, then the enrollment
  * fields, as definition lists that stack at 360 px. Fields disagreeing with the ID number are marked in
- * place, with the reason in words (not only colour).
+ * place, with the reason in words (not only colour). A row's styles are classes of app/globals.css
+ * (.record-row): some twenty rows carried the same long class strings, twice (HTML and payload).
  */
 export async function RecordSheet({
   recordId,
@@ -31,21 +32,10 @@ export async function RecordSheet({
   const row = (field: RecordField) => {
     const hint = hintFor.get(field as ConsistencyHint["field"]);
     return (
-      <div
-        key={field}
-        className={cn(
-          "grid grid-cols-[5.5rem_1fr] gap-3 px-4 py-2.5 sm:grid-cols-[9rem_1fr] sm:gap-4",
-          hint && "bg-amber-50 ring-1 ring-inset ring-amber-300",
-        )}
-        data-field={field}
-      >
-        <dt className="text-sm text-slate-600">{t(`fields.${field}`)}</dt>
-        <dd className="min-w-0 text-base font-medium break-words text-ink">
-          <span
-            className={
-              field === "idNumber" ? "font-mono text-[0.8125rem] whitespace-nowrap sm:text-base" : undefined
-            }
-          >
+      <div key={field} className={cn("record-row", hint && "record-row--hint")} data-field={field}>
+        <dt>{t(`fields.${field}`)}</dt>
+        <dd>
+          <span className={field === "idNumber" ? "record-id" : undefined}>
             {displayValue(t, field, values[field])}
           </span>
           {hint ? (

@@ -7,7 +7,6 @@ import { Badge } from "@/components/ui/Badge";
 import { LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { ConfirmForm } from "./ConfirmForm";
-import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 type Page = Extract<RecordPage, { kind: "record" }>;
 
@@ -87,9 +86,16 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
         <div className="space-y-3">
           <p className="text-sm font-medium text-slate-800">{t("prompt")}</p>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-            <ClientMessages namespaces={["record.selfCheck"]}>
-              <ConfirmForm recordId={record.id} version={record.version} />
-            </ClientMessages>
+            <ConfirmForm
+              recordId={record.id}
+              version={record.version}
+              labels={{
+                confirm: t("confirm"),
+                confirming: t("confirming"),
+                // the time is filled in by the form when the server answers
+                confirmedNow: t.raw("confirmedNow") as string,
+              }}
+            />
             {reportLink}
           </div>
         </div>

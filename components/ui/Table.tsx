@@ -10,6 +10,7 @@ import { cn } from "./cn";
  *   read one at a time). Give each <Td> a `label` (the column name) for that layout.
  * - `framed`: draw the white rounded panel around the table (omit it inside a Card with no padding).
  * - `flush`: the table sits inside a padded Card, so the phone cards need no side padding of their own.
+ * - `dense`: shorter rows (long lists), set once on the table rather than on every cell.
  */
 export function DataTable({
   caption,
@@ -17,6 +18,7 @@ export function DataTable({
   stack = false,
   framed = false,
   flush = false,
+  dense = false,
   className,
   children,
   testId,
@@ -26,6 +28,7 @@ export function DataTable({
   stack?: boolean;
   framed?: boolean;
   flush?: boolean;
+  dense?: boolean;
   className?: string;
   children: ReactNode;
   testId?: string;
@@ -38,7 +41,12 @@ export function DataTable({
       className={cn("table-scroll", framed && "rounded-xl shadow-sm ring-1 ring-slate-200", className)}
     >
       <table
-        className={cn("data-table", stack && "data-table--stack", flush && "data-table--flush")}
+        className={cn(
+          "data-table",
+          stack && "data-table--stack",
+          flush && "data-table--flush",
+          dense && "data-table--dense",
+        )}
         data-testid={testId}
       >
         <caption

@@ -16,12 +16,15 @@ export function hasContact(contact: Contact | null | undefined): contact is Cont
  * college when the admin set its contact. Public information of the school, no authorization needed.
  */
 export async function contactsForCollege(
-  collegeId: string | null,
+  /** the college's id, or the college itself when the page has read its name already */
+  collegeOrId: string | { id: string; name: string } | null,
 ): Promise<{ registrar: Contact; college: CollegeContact | null }> {
   const [registrar, colleges, college] = await Promise.all([
     registrarContact(),
     collegeContacts(),
-    collegeId ? db.college.findUnique({ where: { id: collegeId }, select: { id: true, name: true } }) : null,
+    typeof collegeOrId === "string"
+      ? db.college.findUnique({ where: { id: collegeOrId }, select: { id: true, name: true } })
+      : collegeOrId,
   ]);
   return {
     registrar,

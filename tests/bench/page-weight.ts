@@ -1,6 +1,7 @@
 /**
  * What each benchmarked page weighs and how many statements it sends (exact figures, not timings):
  *   npm run bench:weight -- [--db sqlite|postgres|both] [--students 100000] [--port 3162] [--skip-build]
+ *                           [--verbose (lists the statements)] [--save <dir> (writes each page's HTML)]
  * Serves the built portal (scripts/serve.ts, as `npm start` does) against the benchmark database with
  * DB_LOG_QUERIES=1, signs in as a student, college01 and the registrar, and requests each page of
  * tests/bench/pages.ts one at a time (twice: the first request warms the caches, the second is counted).
@@ -8,6 +9,7 @@
  * for hydration) and the statements the server sent for that request.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { benchDatabase } from "./dataset";
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "3162" },
     "skip-build": { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
+    save: { type: "string" },
   },
 });
 const PORT = Number(values.port);
@@ -92,6 +95,10 @@ async function measure(kind: DbKind) {
       const html = await get();
       await new Promise((r) => setTimeout(r, 300)); // the query events of the last statements
       const kb = Buffer.byteLength(html) / 1024;
+      if (values.save) {
+        mkdirSync(values.save, { recursive: true });
+        writeFileSync(`${values.save}/${kind}-${page.label.replace(/[^a-z0-9]+/gi, "_")}.html`, html);
+      }
       console.log(
         page.label.padEnd(32) +
           `${kb.toFixed(1)} ${kb <= HTML_TARGET_KB ? "✓" : "✗"}`.padStart(12) +
