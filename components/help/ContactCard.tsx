@@ -17,11 +17,12 @@ export async function ContactDetails({
   if (!contact || rows.length === 0)
     return <p className={cn("text-sm text-slate-600", className)}>{t("none")}</p>;
   return (
-    <dl className={cn("grid grid-cols-[5.5rem_1fr] gap-x-3 gap-y-1.5 text-sm", className)}>
+    // styles: .contact-list in app/globals.css (the card is on every /record and report page)
+    <dl className={cn("contact-list", className)}>
       {rows.map((k) => (
         <div key={k} className="contents">
-          <dt className="text-slate-600">{t(k)}</dt>
-          <dd className="min-w-0 font-medium break-words text-ink">
+          <dt>{t(k)}</dt>
+          <dd>
             {k === "phone" ? (
               <a
                 className="underline-offset-4 hover:underline"

@@ -60,10 +60,7 @@ export async function SiteHeader() {
           <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
             {items.map((item) => (
               <li key={item.href} className="shrink-0">
-                <Link
-                  href={item.href}
-                  className="flex min-h-11 items-center gap-1.5 whitespace-nowrap px-2.5 text-sm font-medium text-white hover:bg-white/10 sm:px-3"
-                >
+                <Link href={item.href} className="site-nav-link">
                   {t(item.labelKey)}
                   {item.badge === "inbox" && unread > 0 ? (
                     <span

@@ -35,9 +35,11 @@ export async function RecordSheet({
       <div key={field} className={cn("record-row", hint && "record-row--hint")} data-field={field}>
         <dt>{t(`fields.${field}`)}</dt>
         <dd>
-          <span className={field === "idNumber" ? "record-id" : undefined}>
-            {displayValue(t, field, values[field])}
-          </span>
+          {field === "idNumber" ? (
+            <span className="record-id">{displayValue(t, field, values[field])}</span>
+          ) : (
+            displayValue(t, field, values[field])
+          )}
           {hint ? (
             <p className="mt-1 flex items-start gap-1 text-sm font-normal text-amber-900">
               <span aria-hidden="true">⚠</span>
