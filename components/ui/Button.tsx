@@ -4,13 +4,14 @@ import { cn } from "./cn";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 min-h-11";
+// Styles: .btn and .btn-<variant> in app/globals.css (a page has a dozen buttons, each class string was sent
+// twice: in the HTML and in the payload).
+const base = "btn";
 const variants: Record<Variant, string> = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800 shadow-sm",
-  secondary: "bg-white text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
-  danger: "bg-red-700 text-white hover:bg-red-800 shadow-sm",
-  ghost: "text-brand-800 hover:bg-brand-50",
+  primary: "btn-primary",
+  secondary: "btn-secondary",
+  danger: "btn-danger",
+  ghost: "btn-ghost",
 };
 
 export function buttonClass(variant: Variant = "primary", extra?: string): string {

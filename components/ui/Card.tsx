@@ -13,10 +13,7 @@ export function Card({
   "aria-labelledby"?: string;
 }) {
   return (
-    <Tag
-      className={cn("rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6", className)}
-      {...rest}
-    >
+    <Tag className={cn("card", className)} {...rest}>
       {children}
     </Tag>
   );
