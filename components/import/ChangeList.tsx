@@ -38,7 +38,9 @@ export async function ChangeList({
         {title}
       </h3>
       {note ? <p className="mb-3 text-sm text-slate-600">{note}</p> : null}
-      <DataTable caption={caption} framed testId={id}>
+      {/* On a phone each student is a card and long values wrap: the old → new values are read without
+          scrolling sideways. */}
+      <DataTable caption={caption} framed stack testId={id}>
         <thead>
           <tr>
             <Th>{t("job.row")}</Th>
@@ -50,12 +52,16 @@ export async function ChangeList({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <Td className="tabular-nums">{row.rowNumber}</Td>
-              <Td className="font-mono text-xs">{row.studentNumber}</Td>
-              <Td>{row.name}</Td>
+              <Td label={t("job.row")} className="tabular-nums">
+                {row.rowNumber}
+              </Td>
+              <Td label={t("job.studentNumber")} className="font-mono text-xs">
+                {row.studentNumber}
+              </Td>
+              <Td label={t("changes.name")}>{row.name}</Td>
               {showFields ? (
-                <Td>
-                  <ul className="space-y-0.5">
+                <Td label={t("changes.fields")} wrap>
+                  <ul className="min-w-0 space-y-0.5 break-words">
                     {row.fields.map((f) => (
                       <li key={f.field} data-field={f.field}>
                         <span className="font-medium">{fieldLabel(f.field)}</span>
