@@ -262,3 +262,19 @@ test(
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   },
 );
+
+test(
+  "English: the not-checked list says the gender in English and fits a 1280 px window",
+  { tag: "@en" },
+  async ({ page }) => {
+    await signInStaff(page, "college01");
+    await page.goto("/college");
+    const table = page.getByTestId("not-checked-table");
+    const genders = await table.locator("tbody tr td:nth-of-type(2)").allInnerTexts();
+    expect(genders.length).toBeGreaterThan(0);
+    expect(genders.filter((g) => !["Male", "Female"].includes(g.trim()))).toEqual([]);
+    const frame = page.locator(".table-scroll", { has: table });
+    expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await seen(table.locator("tbody tr").first().locator("td").last());
+  },
+);

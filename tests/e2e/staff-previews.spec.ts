@@ -119,7 +119,7 @@ test("an import preview lists who changes and how; a stale preview is discarded;
   await expect(first).toContainText("预览学生甲");
   const status = first.locator("[data-field=status]");
   await expect(status).toContainText("学籍状态");
-  await expect(status.locator("del")).toHaveText("在籍(注册学籍)");
+  await expect(status.locator("del")).toHaveText("在籍（注册学籍）");
   await expect(status.locator("ins")).toHaveText("休学");
   const masked = (id: string) => `${id[0]}${"*".repeat(16)}${id[17]}`;
   const second = changed.locator("tbody tr", { hasText: rows[1]["学号"] });
