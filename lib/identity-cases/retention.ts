@@ -8,18 +8,9 @@ import { retentionDays } from "@/lib/settings";
 import { deleteUpload, uploadsRoot } from "@/lib/uploads/storage";
 
 const DAY_MS = 86_400_000;
-/** Sign-in history of a closed account is kept this long (网络安全法 art. 21: network logs ≥ 6 months). */
-export const CLOSED_ACCOUNT_LOG_DAYS = 183;
-/**
- * The log of sent SMS and e-mails (OutboundMessage: recipient, text with codes and links blanked) is kept as
- * long as the sign-in history, the network-log minimum (网络安全法 art. 21), then deleted.
- */
-export const MESSAGE_LOG_DAYS = CLOSED_ACCOUNT_LOG_DAYS;
-/**
- * Verification codes (hashed, with the phone or address they went to) live for minutes; a day after a code
- * expired — used or not — it has no use left and is deleted.
- */
-export const SPENT_CODE_DAYS = 1;
+import { CLOSED_ACCOUNT_LOG_DAYS, MESSAGE_LOG_DAYS, SPENT_CODE_DAYS } from "@/lib/privacy/retention-periods";
+
+export { CLOSED_ACCOUNT_LOG_DAYS, MESSAGE_LOG_DAYS, SPENT_CODE_DAYS };
 /** A photo file no case points at (its upload was refused or crashed) is removed after a day. */
 const ORPHAN_GRACE_MS = DAY_MS;
 
