@@ -1,9 +1,10 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { Client } from "pg";
 import { checkDigitFor } from "../../lib/identity/id-number";
 import { EXAM_NUMBER_HEADERS, ROSTER_HEADERS } from "../../lib/roster-import/columns";
 import { NGINX } from "../bench/cluster/balancer";
@@ -236,6 +237,8 @@ async function changeOwnPassword(page: Page, current: string, next: string) {
 }
 
 let registrarPassword = "";
+/** Every secret value the flow typed or received: none may be in a log line or readable in the database. */
+const secretsUsed: string[] = [];
 
 test("the instances are ready behind nginx over https, and the portal is empty and not a demo", async ({
   request,
@@ -265,12 +268,14 @@ test("admin:create prints a one-time password; the administrator must change it 
   const printed = guideCommand("npm run admin:create");
   const oneTime = /One-time password[^\n]*\n\s+(\S+)/.exec(printed)?.[1] ?? "";
   expect(oneTime).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+  secretsUsed.push(oneTime);
   const username = /--username (\S+)/.exec(settingsCommand("npm run admin:create", envFile))?.[1] ?? "";
 
   await page.goto("/");
   await expect(page.getByText("演示环境")).toHaveCount(0);
   await staffSignIn(page, username, oneTime);
   const adminPassword = "钱塘江的潮水九月最高";
+  secretsUsed.push(adminPassword);
   await changeOwnPassword(page, oneTime, adminPassword);
   await expect(page).toHaveURL(/\/admin$/);
 
@@ -282,6 +287,7 @@ test("admin:create prints a one-time password; the administrator must change it 
   await expect(page.getByText("已创建账号 registrar")).toBeVisible();
   registrarPassword = (await page.getByTestId("initial-password").innerText()).trim();
   expect(registrarPassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+  secretsUsed.push(registrarPassword);
 });
 
 test("the registrar changes the password, imports the roster and opens a campaign", async ({ page }) => {
@@ -329,6 +335,7 @@ test("a student registers with the SMS code, verifies the e-mail, confirms the r
   await expect(page.locator("#code-notice")).not.toBeEmpty();
   const code = await sms!.codeFor(STUDENT.phone, asked);
   expect(code).toMatch(/^\d{6}$/);
+  secretsUsed.push(code);
   const fields = {
     code,
     password: STUDENT_PASSWORD,
@@ -350,6 +357,9 @@ test("a student registers with the SMS code, verifies the e-mail, confirms the r
   expect(mail.from?.text).toContain("no-reply@example.edu.cn");
   const link = /https:\/\/\S+/.exec(mail.text ?? "")?.[0] ?? "";
   expect(link.startsWith(`${BASE}/`), link).toBe(true);
+  const token = new URL(link).searchParams.get("token") ?? "";
+  expect(token.length, "the link carries its token").toBeGreaterThanOrEqual(20);
+  secretsUsed.push(token);
   await page.goto(link);
   await page.getByRole("button", { name: "确认绑定" }).click();
   await expect(page.getByRole("status")).toContainText(STUDENT_EMAIL.slice(0, 1));
@@ -370,4 +380,40 @@ test("a student registers with the SMS code, verifies the e-mail, confirms the r
   const confirmed = registrar.locator("dl > div", { hasText: "已确认" }).locator("dd").first();
   await expect(confirmed).toHaveText("1");
   await registrar.close();
+});
+
+test("no log line holds an ID number, code, password or token; the sent-message log keeps no code", async () => {
+  const values = [
+    ...secretsUsed,
+    "桂花开时一起去看潮水",
+    STUDENT_PASSWORD,
+    ...students.flatMap((s) => [s.idNumber, s.examNumber]),
+  ];
+  expect(secretsUsed.length, "the flow ran").toBeGreaterThanOrEqual(5);
+  const logs = {
+    instances: readFileSync(path.join(dir, "instances.log"), "utf8"),
+    nginx: readFileSync(path.join(dir, "nginx", "access.log"), "utf8"),
+  };
+  expect(logs.instances).toContain('"msg":"request"');
+  expect(logs.nginx.split("\n").length).toBeGreaterThan(20);
+  for (const [name, text] of Object.entries(logs))
+    for (const value of values) expect(text.includes(value), `${name} log holds a secret value`).toBe(false);
+
+  const client = new Client({ connectionString: db?.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{
+      code: string | null;
+      body: string;
+      provider: string;
+      status: string;
+    }>(`SELECT "code", "body", "provider", "status" FROM "OutboundMessage" WHERE "to" = $1`, [STUDENT.phone]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatchObject({ code: null, provider: "aliyun", status: "sent" });
+      for (const value of secretsUsed) expect(row.body.includes(value)).toBe(false);
+    }
+  } finally {
+    await client.end();
+  }
 });
