@@ -288,6 +288,20 @@ test("admin:create prints a one-time password; the administrator must change it 
   registrarPassword = (await page.getByTestId("initial-password").innerText()).trim();
   expect(registrarPassword).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
   secretsUsed.push(registrarPassword);
+
+  // The providers production started with cannot be switched back to the outbox.
+  await page.goto("/admin/settings");
+  const notAvailable = page.getByText("生产模式下不可用：学生将收不到任何验证码和通知");
+  await expect(notAvailable).toHaveCount(2);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: width === 360 ? 780 : 800 });
+    await notAvailable.first().scrollIntoViewIfNeeded();
+    await expect(notAvailable.first()).toBeInViewport();
+    await page.screenshot({
+      path: test.info().outputPath(`admin-settings-production-${width}.png`),
+      fullPage: true,
+    });
+  }
 });
 
 test("the registrar changes the password, imports the roster and opens a campaign", async ({ page }) => {
