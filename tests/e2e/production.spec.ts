@@ -12,7 +12,13 @@ import { freshDatabase, type Database } from "../bench/cluster/postgres";
 import { portFree, startProcess, stopProcess, waitForHttp } from "../bench/cluster/processes";
 import { startLocalSmsGateway, type LocalSmsGateway } from "./support/local-sms-gateway";
 import { startLocalSmtp, type LocalSmtp } from "./support/local-smtp";
-import { nginxConf, settingsCommand, settingsFile, systemdService } from "./support/operations-doc";
+import {
+  nginxConf,
+  settingsCommand,
+  settingsFile,
+  sourcedCommand,
+  systemdService,
+} from "./support/operations-doc";
 
 /**
  * docs/operations.md followed on this machine, end to end (issue 13 "Done when"): a fresh PostgreSQL
@@ -109,8 +115,8 @@ const bareEnvironment = (extra: Record<string, string> = {}) =>
   }) as unknown as NodeJS.ProcessEnv;
 
 /** Runs one of the guide's commands with the settings file, as the service account would. */
-function guideCommand(needle: string): string {
-  return execFileSync("sh", ["-c", settingsCommand(needle, envFile)], {
+function guideCommand(needle: string, command = settingsCommand(needle, envFile)): string {
+  return execFileSync("sh", ["-c", command], {
     cwd: CHECKOUT,
     encoding: "utf8",
     env: bareEnvironment({ NEXT_TELEMETRY_DISABLED: "1" }),
@@ -162,6 +168,10 @@ test.beforeAll(async () => {
     { mode: 0o600 },
   );
 
+  // The configuration check the guide starts with: production accepts these settings.
+  expect(guideCommand("check:config", sourcedCommand("npm run check:config", envFile))).toContain(
+    "[config] mode: production",
+  );
   // One server, step by step: migrate, then the instances (the build is the e2e suite's, made once).
   guideCommand("npx prisma migrate deploy");
   const log = openSync(path.join(dir, "instances.log"), "a");

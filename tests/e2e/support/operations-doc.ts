@@ -65,6 +65,15 @@ export function settingsCommand(needle: string, envFile: string): string {
   return inner.replaceAll("/etc/xueji/env", envFile);
 }
 
+/** A line of the guide that sources the settings file itself (`set -a; . /etc/xueji/env; set +a; …`). */
+export function sourcedCommand(needle: string, envFile: string): string {
+  const line = codeBlocks("sh")
+    .flatMap((b) => b.split("\n"))
+    .find((l) => l.includes(needle) && l.startsWith("set -a; . /etc/xueji/env"));
+  if (!line) throw new Error(`docs/operations.md: no "set -a; . /etc/xueji/env; …" line with "${needle}"`);
+  return line.replaceAll("/etc/xueji/env", envFile);
+}
+
 /** The systemd unit's Environment= variables (for one port) and its ExecStart command, for this checkout. */
 export function systemdService(
   port: number,
