@@ -86,7 +86,7 @@ export function RevealCell({
     );
   }
   return (
-    <span className={kind === "id" ? "flex items-center gap-2" : "flex flex-wrap items-center gap-x-2"}>
+    <span className="flex flex-col items-start">
       <span className="font-mono text-xs">{masked}</span>
       <button
         type="submit"

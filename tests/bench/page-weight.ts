@@ -66,7 +66,9 @@ async function measure(kind: DbKind) {
     buffer += chunk;
     const lines = buffer.split("\n");
     buffer = lines.pop() ?? "";
-    for (const line of lines) if (line.startsWith("[db:query] ")) statements.push(line.slice(11));
+    for (const line of lines)
+      if (line.startsWith("[db:query] ")) statements.push(line.slice(11));
+      else if (line.trim()) process.stderr.write(`[server] ${line}\n`);
   });
   const base = `http://127.0.0.1:${PORT}`;
   try {
