@@ -97,7 +97,30 @@ export const SETTING_KEYS = {
   emailProvider: "messaging.emailProvider",
   retention: "retention.days",
   workingCalendar: "calendar.workingDays",
+  messageSignature: "messages.signature",
+  portalAddress: "messages.portalAddress",
+  messageTemplates: "messages.templates",
 } as const;
+
+/** The signature every SMS and e-mail carries (e.g. 【示范大学学籍自查】). */
+export async function messageSignature(): Promise<string> {
+  const value = await read(SETTING_KEYS.messageSignature);
+  return typeof value === "string" && /^【[^【】]+】$/.test(value) ? value : "【学籍自查】";
+}
+
+/** The portal's public address as the admin set it for messages ("" = not set). */
+export async function portalAddressSetting(): Promise<string> {
+  const value = await read(SETTING_KEYS.portalAddress);
+  return typeof value === "string" && /^https?:\/\//.test(value) ? value : "";
+}
+
+/** The admin's versions of the message templates: { key: { "zh-CN"?: text, en?: text } }. */
+export async function messageTemplateOverrides(): Promise<Record<string, Record<string, string>>> {
+  const parsed = z
+    .record(z.string(), z.record(z.string(), z.string()))
+    .safeParse((await read(SETTING_KEYS.messageTemplates)) ?? {});
+  return parsed.success ? parsed.data : {};
+}
 
 export const SMS_PROVIDERS = ["outbox", "aliyun"] as const;
 export const EMAIL_PROVIDERS = ["outbox", "smtp"] as const;

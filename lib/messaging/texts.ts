@@ -1,0 +1,68 @@
+import "server-only";
+import { messageSignature, messageTemplateOverrides, portalAddressSetting } from "@/lib/settings";
+import {
+  renderTemplate,
+  signBody,
+  TEMPLATE_LANGS,
+  type TemplateKey,
+  type TemplateOverrides,
+} from "./templates";
+
+/**
+ * The portal's public address in messages: the admin's setting, else NEXTAUTH_URL, else the address the
+ * current request came to (demo and development), else nothing.
+ */
+export async function portalAddress(): Promise<string> {
+  const set = await portalAddressSetting();
+  if (set) return set;
+  if (process.env.NEXTAUTH_URL) {
+    try {
+      return new URL(process.env.NEXTAUTH_URL).origin;
+    } catch {
+      /* a malformed setting is reported by the production check */
+    }
+  }
+  try {
+    const { publicBaseUrl } = await import("@/lib/accounts/links");
+    return await publicBaseUrl();
+  } catch {
+    // outside a request (scripts, tests): no address to give
+    return "";
+  }
+}
+
+export async function templateOverrides(): Promise<TemplateOverrides> {
+  const raw = await messageTemplateOverrides();
+  const out: TemplateOverrides = {};
+  for (const [key, texts] of Object.entries(raw)) {
+    const kept = Object.fromEntries(
+      Object.entries(texts).filter(([lang, v]) => (TEMPLATE_LANGS as readonly string[]).includes(lang) && v),
+    );
+    (out as Record<string, unknown>)[key] = kept;
+  }
+  return out;
+}
+
+/**
+ * The message texts as configured now: `render` fills a template (the admin's version or the default),
+ * `sign` adds the signature and the portal's address as sendMessage does. Load once per batch.
+ */
+export async function messageTexts() {
+  const [overrides, signature, address] = await Promise.all([
+    templateOverrides(),
+    messageSignature(),
+    portalAddress(),
+  ]);
+  return {
+    signature,
+    address,
+    render: (key: TemplateKey, values: Record<string, string | number> = {}) =>
+      renderTemplate(overrides, key, values),
+    sign: (channel: "sms" | "email", body: string) => signBody(channel, body, signature, address),
+  };
+}
+
+/** One template filled in with the current settings. */
+export async function renderMessage(key: TemplateKey, values: Record<string, string | number> = {}) {
+  return renderTemplate(await templateOverrides(), key, values);
+}
