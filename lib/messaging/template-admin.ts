@@ -85,7 +85,7 @@ export async function saveTemplate(
   const texts: Partial<Record<TemplateLang, string>> = {};
   for (const lang of def.langs) {
     const text = (input[lang] ?? "").replace(/\r\n/g, "\n").trim();
-    const problem = templateProblem(k, text);
+    const problem = templateProblem(k, text, lang);
     if (problem) errors[lang] = problem;
     else if (text !== def.defaults[lang]) texts[lang] = text;
   }

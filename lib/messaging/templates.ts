@@ -111,8 +111,14 @@ const braces = (names: string[]) => names.map((n) => `{${n}}`).join("、");
 /**
  * Why a template text is refused, or null: empty, too long, an unknown placeholder (the allowed ones are
  * named), a required one missing (named), or a signature written into it (the signature is added on send).
+ * Required placeholders are required in the Chinese text; the English text of a bilingual e-mail follows
+ * it in the same message and may refer to them ("the link above").
  */
-export function templateProblem(key: TemplateKey, text: string): TemplateProblem | null {
+export function templateProblem(
+  key: TemplateKey,
+  text: string,
+  lang: TemplateLang = "zh-CN",
+): TemplateProblem | null {
   const def = templateDef(key);
   const trimmed = text.trim();
   if (!trimmed) return { key: "admin.messages.errors.empty" };
@@ -126,7 +132,8 @@ export function templateProblem(key: TemplateKey, text: string): TemplateProblem
       key: "admin.messages.errors.unknown",
       params: { names: braces(unknown), allowed: allowed.length ? braces(allowed) : "—" },
     };
-  const missing = allowed.filter((p) => def.placeholders[p] && !used.includes(p));
+  const missing =
+    lang === def.langs[0] ? allowed.filter((p) => def.placeholders[p] && !used.includes(p)) : [];
   if (missing.length > 0) return { key: "admin.messages.errors.missing", params: { names: braces(missing) } };
   if (/^【[^】]*】/.test(trimmed)) return { key: "admin.messages.errors.signature" };
   return null;
@@ -164,5 +171,8 @@ export function signBody(channel: "sms" | "email", body: string, signature: stri
   const text = body.replace(/^【[^】]*】/, "").trim();
   const withAddress = address && !text.includes(address) ? address : "";
   if (channel === "sms") return `${signature}${text}${withAddress ? ` ${withAddress}` : ""}`;
+  // an e-mail signed already (a previewed reminder) keeps its one footer
+  const footer = [signature, address].filter(Boolean).join(" ");
+  if (text.endsWith(footer)) return text;
   return `${text}\n\n${[signature, withAddress].filter(Boolean).join(" ")}`;
 }

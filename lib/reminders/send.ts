@@ -64,7 +64,7 @@ export async function remindNotConfirmed(
     const delivered = await logAndNotify(campaign, due, day, sentById);
     report.skippedAlreadyToday += due.length - delivered.length;
     report.reached += delivered.length;
-    for (const r of delivered) messages.push(...messagesFor(r, campaign, report, texts.render));
+    for (const r of delivered) messages.push(...messagesFor(r, campaign, report, texts));
   }
   await db.$transaction((tx) =>
     audit(tx, actor, {
@@ -100,7 +100,7 @@ export async function previewReminder(
   const texts = await messageTexts();
   for await (const due of dueChunks(actor, campaign, filter, shanghaiDay(now), report)) {
     report.reached += due.length;
-    for (const r of due) messagesFor(r, campaign, report, texts.render);
+    for (const r of due) messagesFor(r, campaign, report, texts);
     if (!sample && due[0]) {
       // exactly as it leaves: the template, the signature and the portal's address
       const text = reminderText(due[0].name, campaign, texts.render);
@@ -209,16 +209,22 @@ function messagesFor(
   r: Reachable,
   campaign: CampaignRef,
   report: ReminderReport,
-  render: Render,
+  texts: { render: Render; sign: (channel: "sms" | "email", body: string) => string },
 ): OutgoingMessage[] {
   const out: OutgoingMessage[] = [];
-  const text = reminderText(r.name, campaign, render);
+  // signed here as sendMessage would, so the messages are exactly the text the clerk previewed
+  const text = reminderText(r.name, campaign, texts.render);
   if (r.account.notifyBySms && hasPhone(r.account.phone)) {
-    out.push({ channel: "sms", to: r.account.phone, body: text });
+    out.push({ channel: "sms", to: r.account.phone, body: texts.sign("sms", text) });
     report.sms++;
   }
   if (r.account.notifyByEmail && r.account.email && r.account.emailVerifiedAt) {
-    out.push({ channel: "email", to: r.account.email, subject: REMINDER_SUBJECT, body: text });
+    out.push({
+      channel: "email",
+      to: r.account.email,
+      subject: REMINDER_SUBJECT,
+      body: texts.sign("email", text),
+    });
     report.email++;
   }
   return out;

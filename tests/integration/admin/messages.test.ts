@@ -81,16 +81,25 @@ describe("message templates", () => {
 
   it("checks every language of a bilingual e-mail at its own field", async () => {
     const result = await saveTemplate(admin, "emailVerify", {
-      "zh-CN": "请打开 {link} 验证邮箱。",
-      en: "Open the link to verify.",
+      "zh-CN": "请打开链接验证邮箱。",
+      en: "Open {url} to verify.",
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors ?? {})).toEqual(["en"]);
-    expect(result.fieldErrors?.en).toEqual({
-      key: "admin.messages.errors.missing",
-      params: { names: "{link}" },
+    expect(result.fieldErrors).toEqual({
+      "zh-CN": { key: "admin.messages.errors.missing", params: { names: "{link}" } },
+      en: { key: "admin.messages.errors.unknown", params: { names: "{url}", allowed: "{link}" } },
     });
+    // the English text follows the Chinese in one message and may refer to "the link above"
+    const saved = await saveTemplate(admin, "emailVerify", {
+      "zh-CN": "请在 24 小时内打开链接验证邮箱：{link}",
+      en: "Open the link above within 24 hours.",
+    });
+    expect(saved.ok).toBe(true);
+    expect(await renderMessage("emailVerify", { link: "https://x/v?t=1" })).toBe(
+      "请在 24 小时内打开链接验证邮箱：https://x/v?t=1\n\nOpen the link above within 24 hours.",
+    );
+    expect((await resetTemplate(admin, "emailVerify")).ok).toBe(true);
   });
 
   it("saves a template (audited before/after), sends with it, and resets to the default", async () => {
@@ -138,7 +147,10 @@ describe("signature and portal address", () => {
     });
     expect(saved).toEqual({ ok: true, value: { section: "signature" } });
     const to = phone();
-    const sent = await sendSmsCode({ purpose: "register", phone: to }, { ip: `203.0.113.${uid(1)}`, userAgent: "vitest" });
+    const sent = await sendSmsCode(
+      { purpose: "register", phone: to },
+      { ip: `203.0.113.${uid(1)}`, userAgent: "vitest" },
+    );
     expect(sent.ok).toBe(true);
     const sms = await db.outboundMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
     expect(sms.body.startsWith("【示范大学学籍自查】您正在实名注册，验证码 ")).toBe(true);
