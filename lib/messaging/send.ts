@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { emailProviderName, smsProviderName } from "@/lib/settings";
+import { emailProviderName, messageSettings, smsProviderName } from "@/lib/settings";
 import { outboxProvider } from "./outbox";
-import { messageSignature } from "@/lib/settings";
+
 import { signBody } from "./templates";
 import { portalAddress } from "./texts";
 import type { Channel, MessageProvider, OutgoingMessage } from "./types";
@@ -37,11 +37,12 @@ async function providerFor(channel: Channel): Promise<MessageProvider> {
  * thrown at the user: the caller decides what to tell them.
  */
 export async function sendMessage(unsigned: OutgoingMessage): Promise<{ ok: boolean; error?: string }> {
-  const [signature, address] = await Promise.all([messageSignature(), portalAddress()]);
-  const message = { ...unsigned, body: signBody(unsigned.channel, unsigned.body, signature, address) };
+  const stored = await messageSettings();
+  const address = await portalAddress(stored.address);
+  const message = { ...unsigned, body: signBody(unsigned.channel, unsigned.body, stored.signature, address) };
   let status = "sent";
   let error: string | null = null;
-  let providerName: string = message.channel === "sms" ? await smsProviderName() : await emailProviderName();
+  let providerName = "";
   try {
     const provider = await providerFor(message.channel);
     providerName = provider.name;
@@ -50,6 +51,8 @@ export async function sendMessage(unsigned: OutgoingMessage): Promise<{ ok: bool
   } catch (e) {
     status = "failed";
     error = e instanceof Error ? e.message.slice(0, 500) : "send failed";
+    // the provider could not even be set up (missing credentials): record the one chosen
+    providerName ||= message.channel === "sms" ? await smsProviderName() : await emailProviderName();
   }
   const provider = { name: providerName };
   // Only the development outbox keeps codes and links readable; a real provider's record must not let

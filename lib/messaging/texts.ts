@@ -1,5 +1,5 @@
 import "server-only";
-import { messageSignature, messageTemplateOverrides, portalAddressSetting } from "@/lib/settings";
+import { messageSettings, messageTemplateOverrides, portalAddressSetting } from "@/lib/settings";
 import {
   renderTemplate,
   signBody,
@@ -12,8 +12,8 @@ import {
  * The portal's public address in messages: the admin's setting, else NEXTAUTH_URL, else the address the
  * current request came to (demo and development), else nothing.
  */
-export async function portalAddress(): Promise<string> {
-  const set = await portalAddressSetting();
+export async function portalAddress(setting?: string): Promise<string> {
+  const set = setting ?? (await portalAddressSetting());
   if (set) return set;
   if (process.env.NEXTAUTH_URL) {
     try {
@@ -31,8 +31,10 @@ export async function portalAddress(): Promise<string> {
   }
 }
 
-export async function templateOverrides(): Promise<TemplateOverrides> {
-  const raw = await messageTemplateOverrides();
+export async function templateOverrides(
+  stored?: Record<string, Record<string, string>>,
+): Promise<TemplateOverrides> {
+  const raw = stored ?? (await messageTemplateOverrides());
   const out: TemplateOverrides = {};
   for (const [key, texts] of Object.entries(raw)) {
     const kept = Object.fromEntries(
@@ -48,11 +50,12 @@ export async function templateOverrides(): Promise<TemplateOverrides> {
  * `sign` adds the signature and the portal's address as sendMessage does. Load once per batch.
  */
 export async function messageTexts() {
-  const [overrides, signature, address] = await Promise.all([
-    templateOverrides(),
-    messageSignature(),
-    portalAddress(),
+  const stored = await messageSettings();
+  const [overrides, address] = await Promise.all([
+    templateOverrides(stored.templates),
+    portalAddress(stored.address),
   ]);
+  const signature = stored.signature;
   return {
     signature,
     address,
