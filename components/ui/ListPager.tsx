@@ -47,6 +47,8 @@ export async function ListPager({
     <div className={cn("mt-4 space-y-3 text-sm [&>nav]:mt-0", className)} data-testid={`${id}-pager`}>
       <Pagination page={params.page} pages={pages} total={total} hrefFor={href} />
       <form
+        // a new view (a header clicked, a page followed) brings fresh controls, not the last view's choices
+        key={listQuery(filters, params)}
         method="get"
         action={`${basePath}${anchor ? `#${anchor}` : ""}`}
         aria-label={t("viewOptions")}

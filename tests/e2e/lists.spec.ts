@@ -67,6 +67,8 @@ test(
       await page.getByTestId("not-checked-pager").getByRole("button").click();
       await expect(page).toHaveURL(/dir=desc/);
     }
+    // the view form shows the new order once the sorted page is in
+    await expect(page.locator("#not-checked-dir")).toHaveValue("desc");
     const desc = await studentNumbers(page);
     expect(desc.length).toBe(firstPage);
     expect([...desc].sort().reverse()).toEqual(desc);
@@ -151,6 +153,7 @@ test(
       await expect(page).toHaveURL(/sort=studentNumber/);
     }
     await expect(page).toHaveURL(/status=all/);
+    await expect(page.locator("#queue-sort")).toHaveValue("studentNumber");
     const size = page.locator("#queue-pageSize");
     await inView(size);
     await size.selectOption("20");
