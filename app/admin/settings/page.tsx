@@ -26,6 +26,7 @@ export default async function SettingsPage() {
   const tm = await getTranslations("admin.messages");
   const ready = s.messaging.readiness;
   const readiness = (ok: boolean) => (ok ? t("messaging.configured") : t("messaging.notConfigured"));
+  const outboxHint = ready.sms.outbox ? t("messaging.outboxHint") : t("messaging.outboxProduction");
   return (
     <>
       <ClientMessages namespaces={["admin.settings", "admin.messages"]}>
@@ -108,7 +109,7 @@ export default async function SettingsPage() {
                   label: t("messaging.sms"),
                   value: s.messaging.smsProvider,
                   options: [
-                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    { value: "outbox", label: t("messaging.outbox"), hint: outboxHint },
                     {
                       value: "aliyun",
                       label: t("messaging.aliyun"),
@@ -122,7 +123,7 @@ export default async function SettingsPage() {
                   label: t("messaging.email"),
                   value: s.messaging.emailProvider,
                   options: [
-                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    { value: "outbox", label: t("messaging.outbox"), hint: outboxHint },
                     {
                       value: "smtp",
                       label: t("messaging.smtp"),
