@@ -104,8 +104,8 @@ export async function ListPager({
             name="page"
             type="number"
             inputMode="numeric"
+            // no max: a new page size changes the number of pages; the server shows the last page past the end
             min={1}
-            max={pages}
             defaultValue={params.page}
             className={cn(control, "w-24")}
           />

@@ -51,7 +51,7 @@ test(
         "照片未通过审核：{reason}。请重新上传。",
       );
       await expect(form).toContainText(say("已修改", "Edited"));
-      await page.screenshot({ path: test.info().outputPath("templates.png"), fullPage: true });
+      await form.screenshot({ path: test.info().outputPath("template-form.png") });
     } finally {
       await inView(reset);
       await reset.click();
@@ -94,5 +94,5 @@ test("the admin sends a test message to a number or address typed in", { tag: "@
     expect(message.body).toContain("This is a test e-mail");
     expect(message.body).toMatch(new RegExp(`【[^】]+】 ${origin.replace(/[.:/]/g, "\\$&")}$`));
   }
-  await page.screenshot({ path: test.info().outputPath("test-message.png"), fullPage: true });
+  await form.screenshot({ path: test.info().outputPath("test-message-form.png") });
 });

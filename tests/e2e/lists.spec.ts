@@ -97,7 +97,12 @@ test(
     const url = page.url();
     await page.goto(url);
     expect(await studentNumbers(page)).toEqual(second);
-    await page.screenshot({ path: test.info().outputPath("college-list.png"), fullPage: true });
+    await page.screenshot({ path: test.info().outputPath("college-list.png") });
+    await page
+      .getByTestId("not-checked-pager")
+      .screenshot({ path: test.info().outputPath("college-pager.png") });
+    await page.locator("#trend-title").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath("college-trend.png") });
   },
 );
 
@@ -168,14 +173,14 @@ test(
     await expect(page.locator("#status")).toHaveValue("all");
     const jump = page.locator("#queue-page");
     await inView(jump);
-    const last = Number(await jump.getAttribute("max"));
+    const last = Math.ceil((await totalOf(page.getByTestId("queue-pager"))) / 20);
     expect(last).toBeGreaterThanOrEqual(2);
     await jump.fill(String(last));
     await page.getByTestId("queue-pager").getByRole("button").click();
     await expect(page.getByTestId("queue-pager").getByRole("navigation")).toContainText(
       desktop() ? `Page ${last} of ${last}` : `第 ${last} / ${last} 页`,
     );
-    await page.screenshot({ path: test.info().outputPath("corrections-list.png"), fullPage: true });
+    await page.screenshot({ path: test.info().outputPath("corrections-list.png") });
 
     for (const query of ["sort=%3Bdrop&pageSize=100000&page=-1", "page=abc"]) {
       const response = await page.goto(`/registrar/corrections?${query}`);
