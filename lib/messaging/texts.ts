@@ -1,4 +1,5 @@
 import "server-only";
+import { messageBaseUrl } from "@/lib/accounts/links";
 import { messageSettings, messageTemplateOverrides, portalAddressSetting } from "@/lib/settings";
 import {
   renderTemplate,
@@ -9,26 +10,13 @@ import {
 } from "./templates";
 
 /**
- * The portal's public address in messages: the admin's setting, else NEXTAUTH_URL, else the address the
- * current request came to (demo and development), else nothing.
+ * The portal's public address in messages: the admin's setting, else the configured public URL or the
+ * address the server listens on (lib/accounts/links.ts messageBaseUrl) — never what a request says, so a
+ * forged Host cannot put another site into a text sent to someone else.
  */
 export async function portalAddress(setting?: string): Promise<string> {
   const set = setting ?? (await portalAddressSetting());
-  if (set) return set;
-  if (process.env.NEXTAUTH_URL) {
-    try {
-      return new URL(process.env.NEXTAUTH_URL).origin;
-    } catch {
-      /* a malformed setting is reported by the production check */
-    }
-  }
-  try {
-    const { publicBaseUrl } = await import("@/lib/accounts/links");
-    return await publicBaseUrl();
-  } catch {
-    // outside a request (scripts, tests): no address to give
-    return "";
-  }
+  return set || messageBaseUrl();
 }
 
 export async function templateOverrides(
