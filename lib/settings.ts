@@ -48,6 +48,15 @@ async function read(key: string): Promise<unknown> {
   return (await cached.values).get(key);
 }
 
+/** Several settings in one read (one query when nothing is cached). */
+async function readMany(keys: string[]): Promise<Map<string, unknown>> {
+  if (CACHE_MS === 0) {
+    const rows = await db.setting.findMany({ where: { key: { in: keys } } });
+    return new Map(rows.map((r) => [r.key, parse(r.value)] as const));
+  }
+  return new Map(await Promise.all(keys.map(async (k) => [k, await read(k)] as const)));
+}
+
 export async function writeSetting(key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   await db.setting.upsert({ where: { key }, create: { key, value: json }, update: { value: json } });
@@ -97,7 +106,47 @@ export const SETTING_KEYS = {
   emailProvider: "messaging.emailProvider",
   retention: "retention.days",
   workingCalendar: "calendar.workingDays",
+  messageSignature: "messages.signature",
+  portalAddress: "messages.portalAddress",
+  messageTemplates: "messages.templates",
 } as const;
+
+const signatureOf = (value: unknown) =>
+  typeof value === "string" && /^【[^【】]+】$/.test(value) ? value : "【学籍自查】";
+const addressOf = (value: unknown) => (typeof value === "string" && /^https?:\/\//.test(value) ? value : "");
+const templatesOf = (value: unknown): Record<string, Record<string, string>> => {
+  const parsed = z.record(z.string(), z.record(z.string(), z.string())).safeParse(value ?? {});
+  return parsed.success ? parsed.data : {};
+};
+
+/** The signature every SMS and e-mail carries (e.g. 【示范大学学籍自查】). */
+export async function messageSignature(): Promise<string> {
+  return signatureOf(await read(SETTING_KEYS.messageSignature));
+}
+
+/** The portal's public address as the admin set it for messages ("" = not set). */
+export async function portalAddressSetting(): Promise<string> {
+  return addressOf(await read(SETTING_KEYS.portalAddress));
+}
+
+/** The admin's versions of the message templates: { key: { "zh-CN"?: text, en?: text } }. */
+export async function messageTemplateOverrides(): Promise<Record<string, Record<string, string>>> {
+  return templatesOf(await read(SETTING_KEYS.messageTemplates));
+}
+
+/** Signature, address and templates in one read (every message sent needs them). */
+export async function messageSettings() {
+  const values = await readMany([
+    SETTING_KEYS.messageSignature,
+    SETTING_KEYS.portalAddress,
+    SETTING_KEYS.messageTemplates,
+  ]);
+  return {
+    signature: signatureOf(values.get(SETTING_KEYS.messageSignature)),
+    address: addressOf(values.get(SETTING_KEYS.portalAddress)),
+    templates: templatesOf(values.get(SETTING_KEYS.messageTemplates)),
+  };
+}
 
 export const SMS_PROVIDERS = ["outbox", "aliyun"] as const;
 export const EMAIL_PROVIDERS = ["outbox", "smtp"] as const;

@@ -6,7 +6,8 @@ import { requireStaff } from "@/lib/auth/current";
 import { can, collegeScope } from "@/lib/auth/policy";
 import { campaignChoices, dashboardCampaign } from "@/lib/progress/campaign";
 import { progressBy, sumCounts, type GroupBy } from "@/lib/progress/counts";
-import { notCheckedFilterSchema, notCheckedPage } from "@/lib/progress/not-checked";
+import { notCheckedFilterSchema, notCheckedListParams, notCheckedPage } from "@/lib/progress/not-checked";
+import { checkRateTrend } from "@/lib/progress/trend";
 import { filterOptions } from "@/lib/progress/options";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
@@ -15,13 +16,14 @@ import { BreakdownSection } from "@/components/progress/BreakdownSection";
 import { CampaignPicker } from "@/components/progress/CampaignPicker";
 import { filterParams, NotCheckedSection } from "@/components/progress/NotCheckedSection";
 import { StatCards } from "@/components/progress/StatCards";
+import { TrendSection } from "@/components/progress/TrendSection";
 
 export async function generateMetadata() {
   const t = await getTranslations("college");
   return { title: t("title"), description: await metaDescription("college") };
 }
 
-const viewSchema = z.enum(["college", "major", "classGroup"]).catch("college");
+const viewSchema = z.enum(["college", "major", "classGroup"]).optional().catch(undefined);
 
 export default async function CollegePage({
   searchParams,
@@ -66,11 +68,13 @@ export default async function CollegePage({
     );
 
   const filter = notCheckedFilterSchema.parse(params);
-  const groupBy: GroupBy = viewSchema.parse(params.view);
+  const list = notCheckedListParams(params);
   const options = await filterOptions(actor, filter);
   const singleCollege = options.colleges.length === 1;
+  // a desk of one college opens on its own classes; the registrar's view of every college on the colleges
+  const groupBy: GroupBy = viewSchema.parse(params.view) ?? (singleCollege ? "classGroup" : "college");
   const needsCollege = groupBy === "classGroup" && !singleCollege && !filter.collegeId && !filter.majorId;
-  const [byCollege, groups, list, campaigns] = await Promise.all([
+  const [byCollege, groups, page, campaigns] = await Promise.all([
     progressBy(actor, campaign, "college"),
     needsCollege
       ? Promise.resolve([])
@@ -80,9 +84,11 @@ export default async function CollegePage({
           // a chosen class narrows the class breakdown to it (a college has a few hundred)
           classGroupId: groupBy === "classGroup" ? filter.classGroupId : undefined,
         }),
-    notCheckedPage(actor, campaign, filter),
+    notCheckedPage(actor, campaign, filter, list),
     campaignChoices(),
   ]);
+  const counts = sumCounts(byCollege);
+  const trend = await checkRateTrend(actor, campaign, counts.total);
   const base = filterParams(campaign.id, filter);
   return (
     <>
@@ -93,7 +99,8 @@ export default async function CollegePage({
           : t("scope", { colleges: options.colleges.map((c) => c.name).join("、") })}
       </p>
       <CampaignPicker campaigns={campaigns} current={campaign} />
-      <StatCards counts={sumCounts(byCollege)} />
+      <StatCards counts={counts} />
+      <TrendSection trend={trend} title={t("trendTitle")} description={t("trendDescription")} />
       <BreakdownSection
         groups={groupBy === "college" ? byCollege : groups}
         groupBy={groupBy}
@@ -103,7 +110,8 @@ export default async function CollegePage({
       <NotCheckedSection
         campaignId={campaign.id}
         filter={filter}
-        data={list}
+        list={list}
+        data={page}
         options={options}
         canExport={can(actor, "notChecked.export")}
         canRemind={can(actor, "reminder.send")}

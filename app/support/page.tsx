@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
-import { listSupportQueue } from "@/lib/identity-cases/support-queue";
+import { listSupportQueue, supportListParams, type SupportSort } from "@/lib/identity-cases/support-queue";
 import { CASE_STATUSES } from "@/lib/identity-cases/rules";
 import { Badge } from "@/components/ui/Badge";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
@@ -12,6 +12,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { QueueTable } from "@/components/support/QueueTable";
+import { ListPager } from "@/components/ui/ListPager";
 
 export async function generateMetadata() {
   const t = await getTranslations("support");
@@ -19,17 +20,24 @@ export async function generateMetadata() {
 }
 
 /** 客服审核 (SPEC §7): the identity-case queue with the 3-working-day promise highlighted. */
-export default async function SupportPage() {
+export default async function SupportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff("identityCase.review");
   const t = await getTranslations("support");
-  const queue = await listSupportQueue(actor);
+  const listParams = supportListParams(await searchParams);
+  const queue = await listSupportQueue(actor, new Date(), listParams);
+  const shown = { ...listParams, page: queue.page };
+  const sortColumns: SupportSort[] = ["kind", "createdAt", "age", "due"];
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
       <div className="mb-6 flex flex-wrap items-center gap-3 rounded-xl bg-brand-900 px-5 py-4 text-white">
         <p className="font-semibold">{t("promise")}</p>
         <span className="ml-auto flex gap-2">
-          <Badge tone="brand">{t("summary", { count: queue.items.length })}</Badge>
+          <Badge tone="brand">{t("summary", { count: queue.total })}</Badge>
           {queue.overdue > 0 ? (
             <Badge tone="danger">{t("overdueSummary", { count: queue.overdue })}</Badge>
           ) : null}
@@ -43,8 +51,19 @@ export default async function SupportPage() {
           {queue.items.length === 0 ? (
             <p className="p-5 text-sm text-slate-600">{t("empty")}</p>
           ) : (
-            <QueueTable items={queue.items} />
+            <QueueTable items={queue.items} list={shown} />
           )}
+          <ListPager
+            id="support-queue"
+            basePath="/support"
+            filters={{}}
+            params={shown}
+            pages={queue.pages}
+            total={queue.total}
+            anchor="queue-title"
+            className="px-5 pb-5"
+            sortOptions={sortColumns.map((c) => ({ value: c, label: t(`columns.${c}`) }))}
+          />
         </div>
       </Card>
       <Card className="mt-6" aria-labelledby="search-title">

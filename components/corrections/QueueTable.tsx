@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { QueueRow, Stage } from "@/lib/corrections/queries";
+import type { ListParams } from "@/lib/core/list-params";
+import type { QueueRow, QueueSort, Stage } from "@/lib/corrections/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/Badge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
+import { SortTh } from "@/components/ui/SortTh";
 import { StatusBadge } from "./StatusBadge";
 
 /** The review queue: one row per request, checkbox for bulk actions, link to the one-by-one review. */
@@ -11,14 +13,20 @@ export async function QueueTable({
   rows,
   stage,
   basePath,
+  filters,
+  list,
 }: {
   rows: QueueRow[];
   stage: Stage;
   basePath: string;
+  /** the queue's filters, kept by the sorting links */
+  filters: Record<string, string>;
+  list: ListParams<QueueSort>;
 }) {
   const t = await getTranslations("corrections.queue");
   const tr = await getTranslations("record");
   if (rows.length === 0) return <p className="p-6 text-sm text-slate-600">{t("empty")}</p>;
+  const sort = { basePath, filters, params: list };
   const actionable = (r: QueueRow) =>
     stage === "college"
       ? r.status === "submitted"
@@ -30,14 +38,14 @@ export async function QueueTable({
           <Th className="w-10">
             <span className="sr-only">{t("select")}</span>
           </Th>
-          <Th>{t("student")}</Th>
-          <Th>{t("studentNumber")}</Th>
-          {stage === "registrar" ? <Th>{t("college")}</Th> : null}
-          <Th>{t("class")}</Th>
+          <SortTh column="student" label={t("student")} {...sort} />
+          <SortTh column="studentNumber" label={t("studentNumber")} {...sort} />
+          {stage === "registrar" ? <SortTh column="college" label={t("college")} {...sort} /> : null}
+          <SortTh column="class" label={t("class")} {...sort} />
           <Th>{t("fields")}</Th>
-          <Th className="text-center">{t("evidence")}</Th>
-          <Th>{t("createdAt")}</Th>
-          <Th>{t("status")}</Th>
+          <SortTh column="evidence" label={t("evidence")} className="text-center" {...sort} />
+          <SortTh column="createdAt" label={t("createdAt")} {...sort} />
+          <SortTh column="status" label={t("status")} {...sort} />
           <Th>
             <span className="sr-only">{t("open")}</span>
           </Th>

@@ -1,11 +1,12 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/core/form-state";
-import type { QueueRow, Stage } from "@/lib/corrections/queries";
+import type { ListParams } from "@/lib/core/list-params";
+import type { QueueRow, QueueSort, Stage } from "@/lib/corrections/queries";
 import { Alert } from "@/components/ui/Alert";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
+import { ListPager } from "@/components/ui/ListPager";
 import { BulkForm, type BulkResult } from "./BulkForm";
 import { QueueTable } from "./QueueTable";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
@@ -38,6 +39,7 @@ export async function QueueView({
   stage,
   basePath,
   list,
+  listParams,
   filter,
   colleges,
   campaigns,
@@ -49,6 +51,7 @@ export async function QueueView({
   stage: Stage;
   basePath: string;
   list: { rows: QueueRow[]; total: number; page: number; pages: number };
+  listParams: ListParams<QueueSort>;
   filter: { status: string; q: string; collegeId: string; campaignId: string };
   /** colleges the reviewer may narrow to (the select shows when there is more than one) */
   colleges: { id: string; name: string }[];
@@ -61,9 +64,16 @@ export async function QueueView({
 }) {
   const t = await getTranslations("corrections");
   const labels = Object.fromEntries(list.rows.map((r) => [r.id, `${r.studentName}(${r.studentNumber})`]));
-  const params = (extra: Record<string, string>) =>
-    new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v !== "")).toString();
-  const link = (page: number) => `${basePath}?${params({ page: String(page) })}`;
+  const shown = { ...listParams, page: list.page };
+  const sortColumns: QueueSort[] = [
+    "student",
+    "studentNumber",
+    "college",
+    "class",
+    "evidence",
+    "createdAt",
+    "status",
+  ];
   // the summary is by college, status and campaign (not by a name search)
   const exportLink = (format: string) =>
     `${basePath}/export?${new URLSearchParams(
@@ -168,31 +178,20 @@ export async function QueueView({
           buttonLabel={t(stage === "college" ? "bulk.collegeButton" : "bulk.registrarButton")}
           labels={labels}
         >
-          <QueueTable rows={list.rows} stage={stage} basePath={basePath} />
+          <QueueTable rows={list.rows} stage={stage} basePath={basePath} filters={filter} list={shown} />
         </BulkForm>
       </ClientMessages>
-      {list.pages > 1 ? (
-        <nav
-          className="mt-4 flex items-center justify-between text-sm"
-          aria-label={t("queue.page", { page: list.page, pages: list.pages })}
-        >
-          {list.page > 1 ? (
-            <Link className="text-brand-700 underline" href={link(list.page - 1)}>
-              {t("queue.prev")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">{t("queue.page", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages ? (
-            <Link className="text-brand-700 underline" href={link(list.page + 1)}>
-              {t("queue.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <ListPager
+        id="queue"
+        basePath={basePath}
+        filters={filter}
+        params={shown}
+        pages={list.pages}
+        total={list.total}
+        sortOptions={sortColumns
+          .filter((c) => c !== "college" || stage === "registrar")
+          .map((c) => ({ value: c, label: t(`queue.${c}`) }))}
+      />
     </>
   );
 }

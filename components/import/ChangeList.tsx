@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ChangeRow } from "@/lib/roster-import/changes";
 import { fieldLabel } from "@/lib/roster-import/report";
 import { DataTable, Td, Th } from "@/components/ui/Table";
-import { Pagination } from "@/components/progress/Pagination";
+import { Pagination } from "@/components/ui/Pagination";
 import { enumLabel } from "@/components/record/field-value";
 
 /**

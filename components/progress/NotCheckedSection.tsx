@@ -3,9 +3,11 @@ import { Badge } from "@/components/ui/Badge";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
-import type { NotCheckedFilter, NotCheckedRow } from "@/lib/progress/not-checked";
+import type { ListParams } from "@/lib/core/list-params";
+import type { NotCheckedFilter, NotCheckedRow, NotCheckedSort } from "@/lib/progress/not-checked";
 import type { Option } from "@/lib/progress/options";
-import { Pagination } from "./Pagination";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 import { RemindForm } from "./RemindForm";
 import { RevealCell, RevealForms } from "./RevealForms";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
@@ -23,10 +25,24 @@ export function filterParams(campaignId: string, f: Partial<NotCheckedFilter>): 
   return out;
 }
 
-/** 未查名单: filters (GET), one server-side page of 50, masked ID numbers with a logged reveal, export, remind. */
+const SORTABLE: NotCheckedSort[] = [
+  "studentNumber",
+  "name",
+  "gender",
+  "college",
+  "major",
+  "classGroup",
+  "status",
+];
+
+/**
+ * 未查名单: filters (GET), one server-side page sorted and sized as the URL says, masked ID numbers with a
+ * logged reveal, export, remind.
+ */
 export async function NotCheckedSection({
   campaignId,
   filter,
+  list,
   data,
   options,
   canExport,
@@ -37,6 +53,7 @@ export async function NotCheckedSection({
 }: {
   campaignId: string;
   filter: NotCheckedFilter;
+  list: ListParams<NotCheckedSort>;
   data: { rows: NotCheckedRow[]; total: number; page: number; pages: number };
   options: { colleges: Option[]; majors: Option[]; classGroups: Option[] };
   canExport: boolean;
@@ -193,9 +210,21 @@ export async function NotCheckedSection({
                       "phone",
                       "status",
                     ] as const
-                  ).map((k) => (
-                    <Th key={k}>{t(`list.${k}`)}</Th>
-                  ))}
+                  ).map((k) =>
+                    (SORTABLE as string[]).includes(k) ? (
+                      <SortTh
+                        key={k}
+                        column={k}
+                        label={t(`list.${k}`)}
+                        basePath={basePath}
+                        filters={params}
+                        params={{ ...list, page: data.page }}
+                        anchor="not-checked-title"
+                      />
+                    ) : (
+                      <Th key={k}>{t(`list.${k}`)}</Th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -243,10 +272,15 @@ export async function NotCheckedSection({
           </RevealForms>
         </ClientMessages>
       )}
-      <Pagination
-        page={data.page}
+      <ListPager
+        id="not-checked"
+        basePath={basePath}
+        filters={params}
+        params={{ ...list, page: data.page }}
         pages={data.pages}
-        hrefFor={(page) => `${basePath}?${qs({ page: String(page) })}`}
+        total={data.total}
+        anchor="not-checked-title"
+        sortOptions={SORTABLE.map((k) => ({ value: k, label: t(`list.${k}`) }))}
       />
 
       <div className="grid gap-4 md:grid-cols-2">

@@ -1,26 +1,29 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/i18n/format";
-import type { QueueItem } from "@/lib/identity-cases/support-queue";
+import type { ListParams } from "@/lib/core/list-params";
+import type { QueueItem, SupportSort } from "@/lib/identity-cases/support-queue";
+import { SortTh } from "@/components/ui/SortTh";
 import { cn } from "@/components/ui/cn";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { DueBadge } from "./DueBadge";
 
 /** Open cases, oldest first; overdue rows are tinted red so they stand out at a glance. */
-export async function QueueTable({ items }: { items: QueueItem[] }) {
+export async function QueueTable({ items, list }: { items: QueueItem[]; list: ListParams<SupportSort> }) {
   const t = await getTranslations("support");
+  const sort = { basePath: "/support", filters: {}, params: list, anchor: "queue-title" };
   const age = (hours: number) =>
     hours < 48 ? t("age", { hours }) : t("ageDays", { days: Math.floor(hours / 24), hours: hours % 24 });
   return (
     <DataTable caption={t("queueTitle")} stack>
       <thead>
         <tr>
-          <Th>{t("columns.kind")}</Th>
+          <SortTh column="kind" label={t("columns.kind")} {...sort} />
           <Th>{t("columns.name")}</Th>
           <Th>{t("columns.idNumber")}</Th>
-          <Th>{t("columns.createdAt")}</Th>
-          <Th>{t("columns.age")}</Th>
-          <Th>{t("columns.due")}</Th>
+          <SortTh column="createdAt" label={t("columns.createdAt")} {...sort} />
+          <SortTh column="age" label={t("columns.age")} {...sort} />
+          <SortTh column="due" label={t("columns.due")} {...sort} />
           <Th>
             <span className="sr-only">{t("columns.action")}</span>
           </Th>

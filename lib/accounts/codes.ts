@@ -6,6 +6,7 @@ import type { RequestMeta } from "@/lib/core/request-meta";
 import { hashSecret, randomDigits, safeEqual } from "@/lib/security/crypto";
 import { consume, peek, type LimitName, type LimitResult } from "@/lib/security/rate-limit";
 import { sendMessage } from "@/lib/messaging/send";
+import { renderMessage } from "@/lib/messaging/texts";
 import { normalizeCode } from "./codes-format";
 import { codeLifetimeMinutes } from "@/lib/settings";
 
@@ -39,15 +40,15 @@ export async function firstRefused(
   return null;
 }
 
-function smsText(purpose: CodePurpose, code: string, minutes: number): string {
-  const what = {
+async function smsText(purpose: CodePurpose, code: string, minutes: number): Promise<string> {
+  const action = {
     register: "实名注册",
     reset_password: "找回密码",
     change_phone: "更换手机号",
     release_phone: "申请释放手机号",
   }[purpose];
   const lifetime = minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
-  return `【学籍自查】您正在${what}，验证码 ${code}，${lifetime}内有效。如非本人操作请忽略，切勿告诉他人。`;
+  return renderMessage("verificationCode", { action, code, lifetime });
 }
 
 /** Sends a new code by SMS, within the per-phone (1 a minute, 10 a day) and per-IP limits. */
@@ -90,7 +91,7 @@ export async function sendSmsCode(
   const sent = await sendMessage({
     channel: "sms",
     to: input.phone,
-    body: smsText(input.purpose, code, minutes),
+    body: await smsText(input.purpose, code, minutes),
     code,
   });
   if (!sent.ok) return fail("register.code.sendFailed");

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { type Result, ok, fail } from "@/lib/core/result";
 import { consume } from "@/lib/security/rate-limit";
 import { sendMessage } from "@/lib/messaging/send";
+import { renderMessage } from "@/lib/messaging/texts";
 import { maskEmail } from "@/lib/identity/email";
 import { firstRefused, tooFrequent } from "./codes";
 import { consumeToken, findLiveToken, issueToken, revokeTokens } from "./tokens";
@@ -34,11 +35,7 @@ export async function sendEmailVerification(
     channel: "email",
     to: email,
     subject: "学籍自查：请验证您的安全邮箱 / Verify your security e-mail",
-    body:
-      `您好：\n\n您在学籍自查平台将本邮箱设为安全邮箱。请在 24 小时内打开下面的链接完成验证，` +
-      `验证后可用本邮箱登录和找回密码：\n\n${link}\n\n如非本人操作，请忽略本邮件。\n\n` +
-      `Open the link above within 24 hours to verify this address as your security e-mail. ` +
-      `If this was not you, ignore this message.`,
+    body: await renderMessage("emailVerify", { link }),
   });
   if (!sent.ok) return fail("register.email.sendFailed");
   return ok({ masked: maskEmail(email) });

@@ -11,6 +11,7 @@ import { hasPhone, maskPhone } from "@/lib/identity/phone";
 import { maskEmail } from "@/lib/identity/email";
 import { securityQuestionsEnabled } from "@/lib/settings";
 import { sendMessage } from "@/lib/messaging/send";
+import { renderMessage } from "@/lib/messaging/texts";
 import { consumeCode, firstRefused, sendSmsCode, tooFrequent, verifyCode, type CodeSent } from "./codes";
 import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { findAccountByUsername, usernameKey } from "./find-account";
@@ -113,11 +114,7 @@ export async function sendRecoveryEmail(ticket: string, baseUrl: string): Promis
     channel: "email",
     to: email,
     subject: "学籍自查：重置密码 / Reset your password",
-    body:
-      `您好：\n\n您正在找回学籍自查平台的账号密码。请在 30 分钟内打开下面的链接设置新密码（链接仅能使用一次）：\n\n` +
-      `${link}\n\n如非本人操作，请忽略本邮件，您的密码不会改变。\n\n` +
-      `Open the link above within 30 minutes to set a new password (it works once). ` +
-      `If this was not you, ignore this message: your password stays the same.`,
+    body: await renderMessage("passwordReset", { link }),
   });
   if (!sent.ok) return fail("register.email.sendFailed");
   return ok({ email: maskEmail(email) });

@@ -8,6 +8,7 @@ import { block, count, LIMITS, peek, refund, reset, usedPoints } from "@/lib/sec
 import { verifyCaptcha } from "@/lib/security/captcha";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
+import { renderMessage } from "@/lib/messaging/texts";
 import { startSession } from "@/lib/auth/sessions";
 import { findAccountByUsername, usernameKey } from "./find-account";
 import { normalizePassword } from "./password-policy";
@@ -127,6 +128,6 @@ async function notifyLocked(account: { id: string; phone: string }, until: Date)
   await sendMessage({
     channel: "sms",
     to: account.phone,
-    body: `【学籍自查】您的账号因多次密码错误已被锁定至 ${time}。如非本人操作，请尽快修改密码。`,
+    body: await renderMessage("accountLocked", { until: time }),
   });
 }

@@ -3,11 +3,30 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { audit } from "@/lib/security/audit";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { AuditFilter } from "./audit-schemas";
 import { csvCell, maskIdNumbersIn } from "./audit-scrub";
 import { auditTargetOf, describeAuditTargets, studentTargetIds } from "./audit-targets";
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** The log's sortable columns, each mapped to its own ordering (never a field name from the URL). */
+const AUDIT_ORDER = {
+  time: (dir) => ({ createdAt: dir }),
+  actor: (dir) => ({ actorLabel: dir }),
+  action: (dir) => ({ action: dir }),
+  target: (dir) => ({ targetType: dir }),
+  ip: (dir) => ({ ip: dir }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.AuditLogOrderByWithRelationInput>;
+export type AuditSort = keyof typeof AUDIT_ORDER;
+export const AUDIT_LIST: ListSpec<AuditSort> = {
+  sorts: ["time", "actor", "action", "target", "ip"],
+  defaultSort: "time",
+  defaultDir: "desc",
+  defaultPageSize: AUDIT_PAGE_SIZE,
+};
+export const auditListParams = (raw: Record<string, unknown>) => parseListParams(AUDIT_LIST, raw);
 /** Beyond this an export should be narrowed with filters (the file would not open in a spreadsheet). */
 export const AUDIT_EXPORT_MAX = 200_000;
 
@@ -53,24 +72,29 @@ async function whereOf(filter: Omit<AuditFilter, "page">) {
   return { AND: [where, { targetId: { in: ids } }] };
 }
 
-export async function listAuditLog(actor: Actor, filter: AuditFilter) {
+export async function listAuditLog(
+  actor: Actor,
+  filter: AuditFilter,
+  list: ListParams<AuditSort> = parseListParams(AUDIT_LIST, { page: filter.page }),
+) {
   assertCan(actor, "audit.view");
   const where = await whereOf(filter);
-  const [rows, total] = await Promise.all([
-    db.auditLog.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-    }),
-    db.auditLog.count({ where }),
-  ]);
+  const total = await db.auditLog.count({ where });
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
+  const rows = await db.auditLog.findMany({
+    where,
+    // the newest first among equals, then the id, so pages neither repeat nor skip an entry
+    orderBy: [AUDIT_ORDER[list.sort](list.dir), { createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * list.pageSize,
+    take: list.pageSize,
+  });
   const targets = await describeAuditTargets(rows);
   return {
     rows: rows.map((r) => ({ ...r, target: auditTargetOf(targets, r) })),
     total,
-    page: filter.page,
-    pageSize: AUDIT_PAGE_SIZE,
+    page,
+    pages,
+    pageSize: list.pageSize,
   };
 }
 

@@ -10,6 +10,7 @@ export const SETTINGS_SECTIONS = [
   "messaging",
   "retention",
   "calendar",
+  "signature",
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
@@ -71,6 +72,21 @@ export const sectionSchemas = {
       path: ["workdays"],
       message: "overlap",
     }),
+  signature: z.object({
+    signature: z
+      .string()
+      .trim()
+      .regex(/^【[^【】]{2,30}】$/),
+    portalAddress: z.union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .max(200)
+        .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/)
+        .transform((v) => v.replace(/\/+$/, "")),
+    ]),
+  }),
 } as const;
 
 /** Error message keys per field (admin namespace). */
@@ -87,4 +103,6 @@ export const SETTINGS_FIELD_KEYS: Record<string, string> = {
   evidenceDays: "admin.settings.errors.retention",
   holidays: "admin.settings.errors.calendarDays",
   workdays: "admin.settings.errors.calendarDays",
+  signature: "admin.messages.errors.signatureFormat",
+  portalAddress: "admin.messages.errors.address",
 };

@@ -20,6 +20,8 @@ import {
   outboxAllowed,
   smsProviderName,
   workingCalendar,
+  messageSignature,
+  portalAddressSetting,
 } from "@/lib/settings";
 import { SETTINGS_FIELD_KEYS, sectionSchemas, type SettingsSection } from "./settings-schemas";
 import { fieldErrorsFrom } from "./zod-errors";
@@ -44,8 +46,8 @@ export function providerReadiness() {
 /** Every setting as the admin page shows it. */
 export async function readSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
-  const [school, contact, colleges, lifetime, questions, sms, email, retention, calendar] = await Promise.all(
-    [
+  const [school, contact, colleges, lifetime, questions, sms, email, retention, calendar, sign, address] =
+    await Promise.all([
       schoolName(),
       registrarContact(),
       collegeContactRows(),
@@ -55,8 +57,9 @@ export async function readSettings(actor: Actor) {
       emailProviderName(),
       retentionDays(),
       workingCalendar(),
-    ],
-  );
+      messageSignature(),
+      portalAddressSetting(),
+    ]);
   return {
     general: { schoolName: school },
     contact,
@@ -65,6 +68,7 @@ export async function readSettings(actor: Actor) {
     messaging: { smsProvider: sms, emailProvider: email, readiness: providerReadiness() },
     retention,
     calendar,
+    signature: { signature: sign, portalAddress: address },
   };
 }
 
@@ -138,6 +142,11 @@ function rowsFor(section: SettingsSection, data: Record<string, unknown>): Recor
       return { [SETTING_KEYS.retention]: data };
     case "calendar":
       return { [SETTING_KEYS.workingCalendar]: data };
+    case "signature":
+      return {
+        [SETTING_KEYS.messageSignature]: data.signature,
+        [SETTING_KEYS.portalAddress]: data.portalAddress,
+      };
   }
 }
 

@@ -5,6 +5,8 @@ import { parseRoles, type Actor, type StaffRole } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { fail, fieldFail, ok, type Message, type Result } from "@/lib/core/result";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { audit } from "@/lib/security/audit";
 import { hashPassword } from "@/lib/security/passwords";
 import { generateInitialPassword } from "./initial-password";
@@ -77,27 +79,43 @@ export async function listColleges() {
   return db.college.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
 }
 
+/** The staff list's sortable columns, each mapped to its own ordering (never a field name from the URL). */
+const STAFF_ORDER = {
+  username: (dir) => ({ username: dir }),
+  displayName: (dir) => ({ displayName: dir }),
+  roles: (dir) => ({ roles: dir }),
+  state: (dir) => ({ disabledAt: { sort: dir, nulls: "first" } }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.StaffUserOrderByWithRelationInput>;
+export type StaffSort = keyof typeof STAFF_ORDER;
+export const STAFF_LIST: ListSpec<StaffSort> = {
+  sorts: ["username", "displayName", "roles", "state"],
+  defaultSort: "username",
+};
+export const staffListParams = (raw: Record<string, unknown>) => parseListParams(STAFF_LIST, raw);
+
 export async function listStaff(
   actor: Actor,
   options: { q?: string; page?: number; pageSize?: number } = {},
+  list: ListParams<StaffSort> = parseListParams(STAFF_LIST, {
+    page: options.page,
+    pageSize: options.pageSize,
+  }),
 ) {
   assertCan(actor, "staff.manage");
-  const pageSize = options.pageSize ?? 50;
-  const page = Math.max(1, options.page ?? 1);
   const q = options.q?.trim();
   const where = q
     ? { OR: [{ username: { contains: q.toLowerCase() } }, { displayName: { contains: q } }] }
     : {};
-  const [rows, total] = await Promise.all([
-    db.staffUser.findMany({
-      where,
-      include: staffInclude,
-      orderBy: { username: "asc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    db.staffUser.count({ where }),
-  ]);
+  const total = await db.staffUser.count({ where });
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
+  const pageSize = list.pageSize;
+  const rows = await db.staffUser.findMany({
+    where,
+    include: staffInclude,
+    orderBy: [STAFF_ORDER[list.sort](list.dir), { username: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
   const lastSignIns = rows.length
     ? await db.loginEvent.groupBy({
         by: ["staffUserId"],
@@ -109,6 +127,7 @@ export async function listStaff(
   return {
     total,
     page,
+    pages,
     pageSize,
     rows: rows.map((r) => ({
       id: r.id,

@@ -8,6 +8,7 @@ import { hasHighRiskField, type RecordField } from "@/lib/records/fields";
 import { recordHistory, type HistoryEntry } from "@/lib/records/history";
 import { openValue, recordValues, recordWithOrg } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import { isPlacementField, unknownPlacements } from "./placement";
 import { CORRECTION_STATUSES, REGISTRAR_QUEUE_STATUSES, type CorrectionStatus } from "./status";
 
@@ -204,7 +205,22 @@ export type QueueFilter = {
   collegeId?: string;
   campaignId?: string;
 };
-export const QUEUE_PAGE_SIZE = 50;
+/** The queue's sortable columns, each mapped to its own ordering (never a field name from the URL). */
+const QUEUE_ORDER = {
+  student: (dir) => ({ record: { name: dir } }),
+  studentNumber: (dir) => ({ record: { studentNumber: dir } }),
+  college: (dir) => ({ record: { college: { name: dir } } }),
+  class: (dir) => ({ record: { classGroup: { name: dir } } }),
+  evidence: (dir) => ({ evidence: { _count: dir } }),
+  createdAt: (dir) => ({ createdAt: dir }),
+  status: (dir) => ({ status: dir }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.CorrectionRequestOrderByWithRelationInput>;
+export type QueueSort = keyof typeof QUEUE_ORDER;
+export const QUEUE_LIST: ListSpec<QueueSort> = {
+  sorts: ["student", "studentNumber", "college", "class", "evidence", "createdAt", "status"],
+  defaultSort: "createdAt",
+};
+export const queueListParams = (raw: Record<string, unknown>) => parseListParams(QUEUE_LIST, raw);
 
 /** Statuses a stage's queue shows by default ("pending"), or one chosen status, or all. */
 export function statusWhere(stage: Stage, status: string | undefined): Prisma.CorrectionRequestWhereInput {
@@ -217,6 +233,7 @@ export async function listQueue(
   actor: Actor,
   stage: Stage,
   filter: QueueFilter = {},
+  list: ListParams<QueueSort> = parseListParams(QUEUE_LIST, { page: filter.page }),
 ): Promise<{ rows: QueueRow[]; total: number; page: number; pages: number }> {
   assertCan(actor, stagePermission(stage));
   const q = filter.q?.trim();
@@ -231,13 +248,13 @@ export async function listQueue(
     ...(q ? { record: { OR: [{ studentNumber: { startsWith: q } }, { name: { contains: q } }] } } : {}),
   };
   const total = await db.correctionRequest.count({ where });
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
   const rows = await db.correctionRequest.findMany({
     where,
-    orderBy: { createdAt: "asc" },
-    skip: (page - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE,
+    // the oldest first, then the id, break ties so pages neither repeat nor skip a request
+    orderBy: [QUEUE_ORDER[list.sort](list.dir), { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * list.pageSize,
+    take: list.pageSize,
     select: {
       id: true,
       status: true,

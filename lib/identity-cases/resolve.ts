@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db/client";
 import { maskPhone } from "@/lib/identity/phone";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
+import { renderMessage } from "@/lib/messaging/texts";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
 import { encrypt } from "@/lib/security/crypto";
@@ -130,7 +131,8 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
   }
 
   await tellCancelledOwners(outcome.cancelled, outcome.idMasked);
-  if (input.smsToResolved) await sendMessage({ channel: "sms", to: outcome.phone, body: texts.resolved() });
+  if (input.smsToResolved)
+    await sendMessage({ channel: "sms", to: outcome.phone, body: await renderMessage("caseResolved") });
   // The record follows the verified holder (links records left on cancelled accounts too).
   await linkRecordForAccount(input.accountId);
   return ok({ cancelledAccountIds: outcome.cancelled.map((c) => c.id) });

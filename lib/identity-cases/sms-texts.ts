@@ -1,6 +1,8 @@
 /**
  * SMS and e-mail wording for identity cases. Texts go to mainland phones, so they are in Chinese (like the
- * other notices of the product); the inbox carries the same news in the reader's language.
+ * other notices of the product); the inbox carries the same news in the reader's language. The case
+ * decisions a student most often gets (verified, photo refused) are templates the admin can edit
+ * (lib/messaging/templates.ts); sendMessage puts the signature and the portal's address on every text.
  */
 const SIGN = "【学籍自查】";
 
@@ -9,9 +11,6 @@ export const texts = {
     `${SIGN}您使用证件号码 ${idMasked} 注册的学籍自查账号已被注销：该证件号码的持有人已通过身份核验。` +
     `注销后该账号不能再登录。如非您本人所知，请联系学校客服。`,
   accountCancelledSubject: "学籍自查账号已注销",
-  resolved: () => `${SIGN}您的身份核验已通过，账号已可正常使用，请登录查看学籍信息。`,
-  photoRejected: (reason: string) =>
-    `${SIGN}您上传的手持身份证照片未通过审核，原因：${reason}。请登录后按要求重新上传，或选择同学协助、提供学籍信息完成核验。`,
   rosterRejected: (reason: string) =>
     `${SIGN}您提供的学籍信息未通过客服审核，原因：${reason}。请登录后选择上传手持身份证照片或同学协助完成核验。`,
   changeApplied: () => `${SIGN}您的账号姓名/证件号码变更申请已通过，新的信息已生效。`,

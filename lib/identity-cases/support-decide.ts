@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
+import { renderMessage } from "@/lib/messaging/texts";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
 import { blindIndex, blindIndexes, decrypt, encrypt } from "@/lib/security/crypto";
@@ -212,7 +213,7 @@ async function rejectCase(
             ? texts.changeRejected(text)
             : row.kind === "roster_evidence"
               ? texts.rosterRejected(text)
-              : texts.photoRejected(text),
+              : await renderMessage("casePhotoRejected", { reason: text }),
     });
   }
   return ok({ status: "rejected" });

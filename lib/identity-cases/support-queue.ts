@@ -12,6 +12,26 @@ import { requestedChange } from "./account-change";
 import { claimantOf } from "./phone-release";
 import { CASE_STATUSES, decodeRejectReason, RESPONSE_WORKING_DAYS, REVIEWED_KINDS } from "./rules";
 import { addWorkingDays, dueState, hoursBetween, type DueState } from "./working-days";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+
+/**
+ * The queue's sortable columns. Age and deadline follow the filing time (the deadline is 3 working days
+ * after it), so they sort by it; names (the claimant's for a phone release, else the account's) and masked
+ * ID numbers are not sortable.
+ */
+const SUPPORT_ORDER = {
+  kind: (dir) => ({ kind: dir }),
+  createdAt: (dir) => ({ createdAt: dir }),
+  age: (dir) => ({ createdAt: dir === "asc" ? "desc" : "asc" }),
+  due: (dir) => ({ createdAt: dir }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.IdentityCaseOrderByWithRelationInput>;
+export type SupportSort = keyof typeof SUPPORT_ORDER;
+export const SUPPORT_LIST: ListSpec<SupportSort> = {
+  sorts: ["kind", "createdAt", "age", "due"],
+  defaultSort: "createdAt",
+};
+export const supportListParams = (raw: Record<string, unknown>) => parseListParams(SUPPORT_LIST, raw);
 
 export type QueueItem = {
   id: string;
@@ -28,13 +48,25 @@ export type QueueItem = {
  * The support desk's queue (SPEC §7): open photo reviews and account changes, oldest first, each with its
  * deadline under the 3-working-day promise. Lists show ID numbers masked.
  */
-export async function listSupportQueue(actor: Actor | null, now: Date = new Date()) {
+export async function listSupportQueue(
+  actor: Actor | null,
+  now: Date = new Date(),
+  list: ListParams<SupportSort> = parseListParams(SUPPORT_LIST, {}),
+) {
   assertCan(actor, "identityCase.review");
   const calendar = await workingCalendar();
+  const where = { status: "pending", kind: { in: [...REVIEWED_KINDS] } };
+  // every open case's filing time (one small column) for the total and the overdue count of the whole queue
+  const filed = await db.identityCase.findMany({ where, select: { createdAt: true } });
+  const overdue = filed.filter(
+    (c) => dueState(addWorkingDays(c.createdAt, RESPONSE_WORKING_DAYS, calendar), now) === "overdue",
+  ).length;
+  const { page, pages } = clampPage(list.page, filed.length, list.pageSize);
   const rows = await db.identityCase.findMany({
-    where: { status: "pending", kind: { in: [...REVIEWED_KINDS] } },
-    orderBy: { createdAt: "asc" },
-    take: 500,
+    where,
+    orderBy: [SUPPORT_ORDER[list.sort](list.dir), { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * list.pageSize,
+    take: list.pageSize,
     include: { account: { select: { name: true } } },
   });
   const items: QueueItem[] = rows.map((row) => {
@@ -60,7 +92,10 @@ export async function listSupportQueue(actor: Actor | null, now: Date = new Date
   const clerks = await clerkNames(decided.map((d) => d.decidedById));
   return {
     items,
-    overdue: items.filter((i) => i.due === "overdue").length,
+    total: filed.length,
+    page,
+    pages,
+    overdue,
     recent: decided.map((d) => ({
       id: d.id,
       kind: d.kind,

@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { emailProviderName, smsProviderName } from "@/lib/settings";
+import { emailProviderName, messageSettings, smsProviderName } from "@/lib/settings";
 import { outboxProvider } from "./outbox";
+
+import { signBody } from "./templates";
+import { portalAddress } from "./texts";
 import type { Channel, MessageProvider, OutgoingMessage } from "./types";
 
 const providerOverrides: Partial<Record<Channel, MessageProvider>> = {};
@@ -28,19 +31,30 @@ async function providerFor(channel: Channel): Promise<MessageProvider> {
 }
 
 /**
- * Sends through the configured provider and records every message (status, provider). A failed send is
- * recorded and reported, never thrown at the user: the caller decides what to tell them.
+ * Sends through the configured provider and records every message (status, provider). Every text gets the
+ * signature and the portal's public address (lib/messaging/templates.ts signBody). A failed send — the
+ * provider refusing, or missing its settings — is recorded and reported with the provider's words, never
+ * thrown at the user: the caller decides what to tell them.
  */
-export async function sendMessage(message: OutgoingMessage): Promise<{ ok: boolean }> {
-  const provider = await providerFor(message.channel);
-  let status = provider.name === "outbox" ? "stored" : "sent";
+export async function sendMessage(unsigned: OutgoingMessage): Promise<{ ok: boolean; error?: string }> {
+  const stored = await messageSettings();
+  const address = await portalAddress(stored.address);
+  const message = { ...unsigned, body: signBody(unsigned.channel, unsigned.body, stored.signature, address) };
+  let status = "sent";
   let error: string | null = null;
+  let providerName = "";
   try {
+    const provider = await providerFor(message.channel);
+    providerName = provider.name;
+    status = provider.name === "outbox" ? "stored" : "sent";
     await provider.send(message);
   } catch (e) {
     status = "failed";
     error = e instanceof Error ? e.message.slice(0, 500) : "send failed";
+    // the provider could not even be set up (missing credentials): record the one chosen
+    providerName ||= message.channel === "sms" ? await smsProviderName() : await emailProviderName();
   }
+  const provider = { name: providerName };
   // Only the development outbox keeps codes and links readable; a real provider's record must not let
   // anyone who can read the table use a code or a reset link meant for a student.
   const keepSecrets = provider.name === "outbox";
@@ -56,7 +70,7 @@ export async function sendMessage(message: OutgoingMessage): Promise<{ ok: boole
       error,
     },
   });
-  return { ok: status !== "failed" };
+  return status === "failed" ? { ok: false, error: error ?? "send failed" } : { ok: true };
 }
 
 /** Replaces the verification code and every link (reset links carry tokens) in a stored message body. */

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import type { Actor, StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { endAllSessions } from "@/lib/auth/sessions";
@@ -145,20 +147,48 @@ export type ClosureRow = ClosureView & {
   openCorrections: number;
 };
 
+/** The closure list's sortable columns, each mapped to its own ordering (never a name from the URL). */
+const CLOSURE_ORDER = {
+  student: (dir) => ({ account: { name: dir } }),
+  createdAt: (dir) => ({ createdAt: dir }),
+  status: (dir) => ({ status: dir }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.AccountClosureRequestOrderByWithRelationInput>;
+export type ClosureSort = keyof typeof CLOSURE_ORDER;
+export const CLOSURE_LIST: ListSpec<ClosureSort> = {
+  sorts: ["student", "createdAt", "status"],
+  defaultSort: "createdAt",
+};
+export const closureListParams = (raw: Record<string, unknown>) => parseListParams(CLOSURE_LIST, raw);
+
 /** The registrar's list: pending first (oldest first), or every request. */
 export async function listClosureRequests(
   actor: Actor,
   filter: { status?: "pending" | "all" } = {},
 ): Promise<ClosureRow[]> {
+  const pendingOnly = (filter.status ?? "pending") === "pending";
+  const list = parseListParams(CLOSURE_LIST, { dir: pendingOnly ? "asc" : "desc", pageSize: 100 });
+  return (await listClosureRequestsPage(actor, filter, list)).rows;
+}
+
+/** One page of the closure requests, sorted as the URL says. */
+export async function listClosureRequestsPage(
+  actor: Actor,
+  filter: { status?: "pending" | "all" },
+  list: ListParams<ClosureSort>,
+): Promise<{ rows: ClosureRow[]; total: number; page: number; pages: number }> {
   assertCan(actor, "accountClosure.decide");
   const pendingOnly = (filter.status ?? "pending") === "pending";
+  const where = pendingOnly ? { status: "pending" } : {};
+  const total = await db.accountClosureRequest.count({ where });
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
   const rows = await db.accountClosureRequest.findMany({
-    where: pendingOnly ? { status: "pending" } : {},
-    orderBy: { createdAt: pendingOnly ? "asc" : "desc" },
-    take: 200,
+    where,
+    orderBy: [CLOSURE_ORDER[list.sort](list.dir), { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * list.pageSize,
+    take: list.pageSize,
     select: { ...VIEW_SELECT, accountId: true },
   });
-  return Promise.all(rows.map((r) => rowDetail(r)));
+  return { rows: await Promise.all(rows.map((r) => rowDetail(r))), total, page, pages };
 }
 
 /** One request with what the registrar needs to decide (masked identity, records, open corrections). */

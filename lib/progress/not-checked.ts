@@ -6,9 +6,53 @@ import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
 import { hasPhone, maskPhone } from "@/lib/identity/phone";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import { coveredLevels, type CampaignRef } from "./campaign";
 
-export const PAGE_SIZE = 50;
+/**
+ * The columns the 未查名单 can be sorted by, each mapped to its own ORDER BY (never a name from the URL).
+ * ID numbers and phones are not sortable: the order would tell the masked digits.
+ */
+const ORDER_BY = {
+  studentNumber: Prisma.sql`r."studentNumber"`,
+  name: Prisma.sql`r."name"`,
+  gender: Prisma.sql`r."gender"`,
+  college: Prisma.sql`co."name"`,
+  major: Prisma.sql`ma."name"`,
+  classGroup: Prisma.sql`cg."name"`,
+  status: Prisma.sql`CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END`,
+} as const;
+export type NotCheckedSort = keyof typeof ORDER_BY;
+export const NOT_CHECKED_LIST: ListSpec<NotCheckedSort> = {
+  sorts: ["studentNumber", "name", "gender", "college", "major", "classGroup", "status"],
+  defaultSort: "studentNumber",
+};
+export const notCheckedListParams = (raw: Record<string, unknown>) => parseListParams(NOT_CHECKED_LIST, raw);
+
+/** The same order on the page's outer query, whose `r` is the chosen rows with their unit names. */
+const OUTER_ORDER_BY: Record<NotCheckedSort, Prisma.Sql> = {
+  ...ORDER_BY,
+  college: Prisma.sql`r."college"`,
+  major: Prisma.sql`r."major"`,
+  classGroup: Prisma.sql`r."classGroup"`,
+};
+
+type Order = { inner: Prisma.Sql; outer: Prisma.Sql };
+
+function orderBy(list: Pick<ListParams<NotCheckedSort>, "sort" | "dir">): Order {
+  const dir = Prisma.raw(list.dir === "desc" ? "DESC" : "ASC");
+  // 学号 breaks ties, so pages neither repeat nor skip a row
+  const by = (column: Prisma.Sql) =>
+    list.sort === "studentNumber"
+      ? Prisma.sql`r."studentNumber" ${dir}`
+      : Prisma.sql`${column} ${dir}, r."studentNumber" ASC`;
+  return { inner: by(ORDER_BY[list.sort]), outer: by(OUTER_ORDER_BY[list.sort]) };
+}
+
+const BY_STUDENT_NUMBER: Order = {
+  inner: Prisma.sql`r."studentNumber" ASC`,
+  outer: Prisma.sql`r."studentNumber" ASC`,
+};
 
 /** The 未查名单 filters, as they arrive in the page's query string (bad values fall back to "all"). */
 export const notCheckedFilterSchema = z.object({
@@ -105,6 +149,7 @@ async function rowsWhere(
   where: Prisma.Sql,
   limit: number,
   offset = 0,
+  order: Order = BY_STUDENT_NUMBER,
 ): Promise<NotCheckedRow[]> {
   // The page's rows are chosen first (the index walk in 学号 order stops at LIMIT), then joined and probed
   // for 已查看 / 已报错: with the probes beside the walk, PostgreSQL hashed every self-check of the campaign
@@ -112,7 +157,7 @@ async function rowsWhere(
   const found = await db.$queryRaw<RawRow[]>`
     SELECT r."id", r."studentNumber", r."name", r."gender", r."idMasked",
       CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END AS "registered",
-      co."name" AS "college", ma."name" AS "major", cg."name" AS "classGroup",
+      r."college", r."major", r."classGroup",
       CASE WHEN EXISTS (
         SELECT 1 FROM "SelfCheck" s WHERE s."campaignId" = ${campaignId} AND s."recordId" = r."id"
       ) THEN 1 ELSE 0 END AS "viewed",
@@ -122,18 +167,18 @@ async function rowsWhere(
       ) THEN 1 ELSE 0 END AS "reported",
       a."phone" AS "phone"
     FROM (
-      SELECT r."id", r."studentNumber", r."name", r."gender", r."idMasked", r."accountId", r."collegeId",
-        r."majorId", r."classGroupId"
+      SELECT r."id", r."studentNumber", r."name", r."gender", r."idMasked", r."accountId",
+        co."name" AS "college", ma."name" AS "major", cg."name" AS "classGroup"
       FROM "EnrollmentRecord" r
+      JOIN "College" co ON co."id" = r."collegeId"
+      JOIN "Major" ma ON ma."id" = r."majorId"
+      JOIN "ClassGroup" cg ON cg."id" = r."classGroupId"
       WHERE ${where}
-      ORDER BY r."studentNumber" ASC
+      ORDER BY ${order.inner}
       LIMIT ${limit} OFFSET ${offset}
     ) r
     LEFT JOIN "Account" a ON a."id" = r."accountId"
-    JOIN "College" co ON co."id" = r."collegeId"
-    JOIN "Major" ma ON ma."id" = r."majorId"
-    JOIN "ClassGroup" cg ON cg."id" = r."classGroupId"
-    ORDER BY r."studentNumber" ASC`;
+    ORDER BY ${order.outer}`;
   return found.map((r) => ({
     id: r.id,
     studentNumber: r.studentNumber,
@@ -184,24 +229,25 @@ async function summaryCount(
   return byViewed(v, all);
 }
 
-/** One page (50, server-side) of the 未查名单 and the total matching. */
+/** One page (server-side, sorted and sized as the URL asks) of the 未查名单 and the total matching. */
 export async function notCheckedPage(
   actor: Actor,
   campaign: CampaignRef,
   filter: NotCheckedFilter,
+  list: ListParams<NotCheckedSort> = parseListParams(NOT_CHECKED_LIST, { page: filter.page }),
 ): Promise<{ rows: NotCheckedRow[]; total: number; page: number; pages: number }> {
   assertCan(actor, "progress.viewCollege");
   const where = notCheckedSql(actor, campaign, filter);
-  if (!where) return { rows: [], total: 0, page: filter.page, pages: 1 };
-  const [rows, total] = await Promise.all([
-    rowsWhere(campaign.id, where, PAGE_SIZE, (filter.page - 1) * PAGE_SIZE),
-    filter.q
-      ? db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "EnrollmentRecord" r WHERE ${where}`.then(
-          (r) => Number(r[0]?.n ?? 0),
-        )
-      : summaryCount(actor, campaign, filter),
-  ]);
-  return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  if (!where) return { rows: [], total: 0, page: 1, pages: 1 };
+  const total = filter.q
+    ? await db.$queryRaw<
+        { n: unknown }[]
+      >`SELECT COUNT(*) AS "n" FROM "EnrollmentRecord" r WHERE ${where}`.then((r) => Number(r[0]?.n ?? 0))
+    : await summaryCount(actor, campaign, filter);
+  // a page past the end shows the last page (a link kept while the list shrank)
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
+  const rows = await rowsWhere(campaign.id, where, list.pageSize, (page - 1) * list.pageSize, orderBy(list));
+  return { rows, total, page, pages };
 }
 
 /**

@@ -1,4 +1,6 @@
 import "server-only";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Actor, StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
@@ -128,14 +130,43 @@ export type BindingRow = {
   };
 };
 
+/** The binding list's sortable columns, each mapped to its own ordering (never a name from the URL). */
+const BINDING_ORDER = {
+  account: (dir) => ({ account: { name: dir } }),
+  record: (dir) => ({ record: { studentNumber: dir } }),
+  createdAt: (dir) => ({ createdAt: dir }),
+  status: (dir) => ({ status: dir }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.RecordBindingRequestOrderByWithRelationInput>;
+export type BindingSort = keyof typeof BINDING_ORDER;
+export const BINDING_LIST: ListSpec<BindingSort> = {
+  sorts: ["account", "record", "createdAt", "status"],
+  defaultSort: "createdAt",
+};
+export const bindingListParams = (raw: Record<string, unknown>) => parseListParams(BINDING_LIST, raw);
+
 /** The registrar's list: pending first (oldest first), or every binding request. */
 export async function listBindings(actor: Actor, filter: { status?: string } = {}): Promise<BindingRow[]> {
+  const status = filter.status === "all" ? undefined : (filter.status ?? "pending");
+  const list = parseListParams(BINDING_LIST, { dir: status === "pending" ? "asc" : "desc", pageSize: 100 });
+  return (await listBindingsPage(actor, filter, list)).rows;
+}
+
+/** One page of the binding requests, sorted as the URL says. */
+export async function listBindingsPage(
+  actor: Actor,
+  filter: { status?: string },
+  list: ListParams<BindingSort>,
+): Promise<{ rows: BindingRow[]; total: number; page: number; pages: number }> {
   assertCan(actor, "recordBinding.decide");
   const status = filter.status === "all" ? undefined : (filter.status ?? "pending");
+  const where = status ? { status } : {};
+  const total = await db.recordBindingRequest.count({ where });
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
   const rows = await db.recordBindingRequest.findMany({
-    where: status ? { status } : {},
-    orderBy: { createdAt: status === "pending" ? "asc" : "desc" },
-    take: 200,
+    where,
+    orderBy: [BINDING_ORDER[list.sort](list.dir), { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * list.pageSize,
+    take: list.pageSize,
     select: {
       id: true,
       status: true,
@@ -155,7 +186,7 @@ export async function listBindings(actor: Actor, filter: { status?: string } = {
       },
     },
   });
-  return rows.map((r) => ({
+  const mapped = rows.map((r) => ({
     id: r.id,
     status: r.status,
     createdAt: r.createdAt,
@@ -175,6 +206,7 @@ export async function listBindings(actor: Actor, filter: { status?: string } = {
       className: r.record.classGroup.name,
     },
   }));
+  return { rows: mapped, total, page, pages };
 }
 
 /**

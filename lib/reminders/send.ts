@@ -8,6 +8,8 @@ import { shanghaiDay } from "@/lib/progress/trend";
 import type { CampaignRef } from "@/lib/progress/campaign";
 import { formatDateTime } from "@/lib/i18n/format";
 import { sendMessage } from "@/lib/messaging/send";
+import { messageTexts } from "@/lib/messaging/texts";
+import type { TemplateKey } from "@/lib/messaging/templates";
 import type { OutgoingMessage } from "@/lib/messaging/types";
 import { audit } from "@/lib/security/audit";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
@@ -57,11 +59,12 @@ export async function remindNotConfirmed(
     actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
   const report = emptyReport();
   const messages: OutgoingMessage[] = [];
+  const texts = await messageTexts();
   for await (const due of dueChunks(actor, campaign, filter, day, report)) {
     const delivered = await logAndNotify(campaign, due, day, sentById);
     report.skippedAlreadyToday += due.length - delivered.length;
     report.reached += delivered.length;
-    for (const r of delivered) messages.push(...messagesFor(r, campaign, report));
+    for (const r of delivered) messages.push(...messagesFor(r, campaign, report, texts));
   }
   await db.$transaction((tx) =>
     audit(tx, actor, {
@@ -94,12 +97,18 @@ export async function previewReminder(
   assertCan(actor, "reminder.send");
   const report = emptyReport();
   let sample: ReminderPreview["sample"] = null;
+  const texts = await messageTexts();
   for await (const due of dueChunks(actor, campaign, filter, shanghaiDay(now), report)) {
     report.reached += due.length;
-    for (const r of due) messagesFor(r, campaign, report);
+    for (const r of due) messagesFor(r, campaign, report, texts);
     if (!sample && due[0]) {
-      const text = reminderText(due[0].name, campaign);
-      sample = { sms: smsBody(text), emailSubject: REMINDER_SUBJECT, email: text };
+      // exactly as it leaves: the template, the signature and the portal's address
+      const text = reminderText(due[0].name, campaign, texts.render);
+      sample = {
+        sms: texts.sign("sms", text),
+        emailSubject: REMINDER_SUBJECT,
+        email: texts.sign("email", text),
+      };
     }
   }
   return ok({ report, sample });
@@ -107,12 +116,15 @@ export async function previewReminder(
 
 const REMINDER_SUBJECT = "学籍信息核对提醒";
 
-/** The reminder's words (SMS and e-mail alike; students read Chinese whatever the clerk's language). */
-export function reminderText(name: string, campaign: Pick<CampaignRef, "endsAt">): string {
-  return `${name}同学：您的学籍信息尚未确认。请于 ${formatDateTime(campaign.endsAt)} 前登录学籍自查平台核对，无误请点“确认无误”，有误请点“信息有误”提交更正。`;
-}
+type Render = (key: TemplateKey, values: Record<string, string | number>) => string;
 
-const smsBody = (text: string) => `【学籍自查】${text}`;
+/**
+ * The reminder's words from its template (SMS and e-mail alike; students read Chinese whatever the
+ * clerk's language); sendMessage adds the signature and the portal's address.
+ */
+export function reminderText(name: string, campaign: Pick<CampaignRef, "endsAt">, render: Render): string {
+  return render("reminder", { name, deadline: formatDateTime(campaign.endsAt) });
+}
 
 function emptyReport(): ReminderReport {
   return {
@@ -193,15 +205,26 @@ async function* dueChunks(
 }
 
 /** The SMS / e-mail one reminded student gets (where the account allows), counted into `report`. */
-function messagesFor(r: Reachable, campaign: CampaignRef, report: ReminderReport): OutgoingMessage[] {
+function messagesFor(
+  r: Reachable,
+  campaign: CampaignRef,
+  report: ReminderReport,
+  texts: { render: Render; sign: (channel: "sms" | "email", body: string) => string },
+): OutgoingMessage[] {
   const out: OutgoingMessage[] = [];
-  const text = reminderText(r.name, campaign);
+  // signed here as sendMessage would, so the messages are exactly the text the clerk previewed
+  const text = reminderText(r.name, campaign, texts.render);
   if (r.account.notifyBySms && hasPhone(r.account.phone)) {
-    out.push({ channel: "sms", to: r.account.phone, body: smsBody(text) });
+    out.push({ channel: "sms", to: r.account.phone, body: texts.sign("sms", text) });
     report.sms++;
   }
   if (r.account.notifyByEmail && r.account.email && r.account.emailVerifiedAt) {
-    out.push({ channel: "email", to: r.account.email, subject: REMINDER_SUBJECT, body: text });
+    out.push({
+      channel: "email",
+      to: r.account.email,
+      subject: REMINDER_SUBJECT,
+      body: texts.sign("email", text),
+    });
     report.email++;
   }
   return out;

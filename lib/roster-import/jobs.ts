@@ -22,6 +22,8 @@ import { importFilePath, removeImportFile, saveImportFile, type SpooledFile } fr
 import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
 import { rebuildProgress } from "@/lib/progress/summary";
 import { uploaderNames } from "./changes";
+import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
@@ -414,11 +416,49 @@ export async function getImportJob(actor: Actor, jobId: string) {
 }
 
 /** The latest jobs with who uploaded each (display name, or the API token's name). */
-export async function listImportJobs(actor: Actor, take = 20) {
+/** The import list's sortable columns, each mapped to its own ordering (never a field name from the URL). */
+const JOB_ORDER = {
+  time: (dir) => ({ createdAt: dir }),
+  file: (dir) => ({ fileName: dir }),
+  kind: (dir) => ({ kind: dir }),
+  status: (dir) => ({ status: dir }),
+  rows: (dir) => ({ totalRows: dir }),
+} satisfies Record<string, (dir: "asc" | "desc") => Prisma.ImportJobOrderByWithRelationInput>;
+export type ImportJobSort = keyof typeof JOB_ORDER;
+export const IMPORT_JOB_LIST: ListSpec<ImportJobSort> = {
+  sorts: ["time", "file", "kind", "status", "rows"],
+  defaultSort: "time",
+  defaultDir: "desc",
+  defaultPageSize: 20,
+};
+export const importJobListParams = (raw: Record<string, unknown>) => parseListParams(IMPORT_JOB_LIST, raw);
+
+/** One page of the uploads (roster imports and graduation locks), with who uploaded each. */
+export async function listImportJobsPage(actor: Actor, list: ListParams<ImportJobSort>) {
   assertCan(actor, "roster.import");
-  const jobs = await db.importJob.findMany({ orderBy: { createdAt: "desc" }, take });
+  const total = await db.importJob.count();
+  const { page, pages } = clampPage(list.page, total, list.pageSize);
+  const jobs = await db.importJob.findMany({
+    orderBy: [JOB_ORDER[list.sort](list.dir), { createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * list.pageSize,
+    take: list.pageSize,
+  });
   const names = await uploaderNames(jobs.map((j) => j.createdById));
-  return jobs.map((j) => ({ ...j, uploadedBy: names.get(j.createdById) ?? null }));
+  return {
+    rows: jobs.map((j) => ({ ...j, uploadedBy: names.get(j.createdById) ?? null })),
+    total,
+    page,
+    pages,
+  };
+}
+
+/** The latest uploads, newest first. */
+export async function listImportJobs(actor: Actor, take: 20 | 50 | 100 = 20) {
+  const { rows } = await listImportJobsPage(actor, {
+    ...parseListParams(IMPORT_JOB_LIST, {}),
+    pageSize: take,
+  });
+  return rows;
 }
 
 export const issuePageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

@@ -55,6 +55,8 @@ export const LIMITS = {
   dataExportsPerAccountDay: { points: 5, duration: 86_400 },
   /** 注销账号 requests one account may file a day (withdrawn ones count too) */
   closureRequestsPerAccountDay: { points: 3, duration: 86_400 },
+  /** test SMS / e-mails from /admin/settings: each may cost money and lands on someone's phone */
+  testMessagesPerStaffHour: { points: 5, duration: 3_600 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { auditFacets, listAuditLog } from "@/lib/admin/audit-log";
+import { auditFacets, auditListParams, listAuditLog, type AuditSort } from "@/lib/admin/audit-log";
 import { auditFilterSchema } from "@/lib/admin/audit-schemas";
 import { auditActionKey } from "@/lib/admin/audit-words";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { AuditDetails } from "@/components/admin/AuditDetails";
-import { Pager } from "@/components/admin/Pager";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 import { Badge } from "@/components/ui/Badge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button, buttonClass } from "@/components/ui/Button";
@@ -24,12 +25,17 @@ const control =
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireStaff("audit.view");
   const t = await getTranslations("admin.audit");
-  const filter = auditFilterSchema.parse(await searchParams);
-  const [{ rows, total, pageSize }, facets] = await Promise.all([
-    listAuditLog(actor, filter),
+  const raw = await searchParams;
+  const filter = auditFilterSchema.parse(raw);
+  const listParams = auditListParams(raw);
+  const [{ rows, total, page, pages }, facets] = await Promise.all([
+    listAuditLog(actor, filter, listParams),
     auditFacets(actor),
   ]);
   const { page: _page, ...kept } = filter;
+  const shown = { ...listParams, page };
+  const sort = { basePath: "/admin/audit", filters: kept, params: shown };
+  const sortColumns: AuditSort[] = ["time", "actor", "action", "target", "ip"];
   const actionName = (action: string) =>
     t.has(`actionNames.${auditActionKey(action)}`) ? t(`actionNames.${auditActionKey(action)}`) : action;
   const typeName = (type: string) => (t.has(`targetTypes.${type}`) ? t(`targetTypes.${type}`) : type);
@@ -145,12 +151,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <DataTable caption={t("title")} framed>
           <thead>
             <tr>
-              <Th>{t("columns.time")}</Th>
-              <Th>{t("columns.actor")}</Th>
-              <Th>{t("columns.action")}</Th>
-              <Th>{t("columns.target")}</Th>
+              <SortTh column="time" label={t("columns.time")} {...sort} />
+              <SortTh column="actor" label={t("columns.actor")} {...sort} />
+              <SortTh column="action" label={t("columns.action")} {...sort} />
+              <SortTh column="target" label={t("columns.target")} {...sort} />
               <Th>{t("columns.changes")}</Th>
-              <Th>{t("columns.ip")}</Th>
+              <SortTh column="ip" label={t("columns.ip")} {...sort} />
             </tr>
           </thead>
           <tbody className="align-top">
@@ -193,7 +199,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </DataTable>
       )}
-      <Pager page={filter.page} pageSize={pageSize} total={total} params={kept} />
+      <ListPager
+        id="audit"
+        basePath="/admin/audit"
+        filters={kept}
+        params={shown}
+        pages={pages}
+        total={total}
+        sortOptions={sortColumns.map((c) => ({ value: c, label: t(`columns.${c}`) }))}
+      />
     </>
   );
 }

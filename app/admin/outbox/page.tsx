@@ -1,15 +1,16 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
-import { listOutbox } from "@/lib/messaging/outbox-read";
+import { listOutbox, outboxListParams, type OutboxSort } from "@/lib/messaging/outbox-read";
 import { formatDateTime } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/ui/Card";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { Badge } from "@/components/ui/Badge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 
 export async function generateMetadata() {
   const t = await getTranslations("outbox");
@@ -17,7 +18,6 @@ export async function generateMetadata() {
 }
 
 const query = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
   to: z.string().max(100).optional().catch(undefined),
 });
 
@@ -28,9 +28,13 @@ export default async function OutboxPage({
 }) {
   await requireStaff("outbox.view");
   const t = await getTranslations("outbox");
-  const { page, to } = query.parse(await searchParams);
-  const { rows, total } = await listOutbox(page, 50, to || undefined);
-  const pages = Math.max(1, Math.ceil(total / 50));
+  const raw = await searchParams;
+  const { to } = query.parse(raw);
+  const listParams = outboxListParams(raw);
+  const { rows, total, page, pages } = await listOutbox(listParams, to || undefined);
+  const shown = { ...listParams, page };
+  const sort = { basePath: "/admin/outbox", filters: { to }, params: shown };
+  const sortColumns: OutboxSort[] = ["time", "channel", "to", "status"];
   return (
     <>
       <AdminBreadcrumb items={[{ label: t("title") }]} />
@@ -58,11 +62,11 @@ export default async function OutboxPage({
         <DataTable caption={t("title")} framed>
           <thead>
             <tr>
-              <Th>{t("time")}</Th>
-              <Th>{t("channel")}</Th>
-              <Th>{t("to")}</Th>
+              <SortTh column="time" label={t("time")} {...sort} />
+              <SortTh column="channel" label={t("channel")} {...sort} />
+              <SortTh column="to" label={t("to")} {...sort} />
               <Th>{t("body")}</Th>
-              <Th>{t("status")}</Th>
+              <SortTh column="status" label={t("status")} {...sort} />
             </tr>
           </thead>
           <tbody>
@@ -85,28 +89,15 @@ export default async function OutboxPage({
           </tbody>
         </DataTable>
       )}
-      <nav className="mt-4 flex justify-between text-sm" aria-label="pagination">
-        {page > 1 ? (
-          <Link
-            className="text-brand-700 underline"
-            href={`?page=${page - 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}
-          >
-            {t("prev")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page < pages ? (
-          <Link
-            className="text-brand-700 underline"
-            href={`?page=${page + 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}
-          >
-            {t("next")}
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
+      <ListPager
+        id="outbox"
+        basePath="/admin/outbox"
+        filters={{ to }}
+        params={shown}
+        pages={pages}
+        total={total}
+        sortOptions={sortColumns.map((c) => ({ value: c, label: t(c) }))}
+      />
     </>
   );
 }

@@ -7,6 +7,8 @@ import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
 import { updateSettings } from "@/lib/admin/settings";
 import { SETTINGS_SECTIONS, type SettingsSection } from "@/lib/admin/settings-schemas";
+import { resetTemplate, saveTemplate } from "@/lib/messaging/template-admin";
+import { sendTestMessage } from "@/lib/messaging/test-send";
 
 /** College rows arrive as colleges.<i>.<field> with the college id in colleges.<i>.collegeId. */
 function collegeContactRows(formData: FormData) {
@@ -41,6 +43,8 @@ function inputFor(section: SettingsSection, formData: FormData): Record<string, 
       return { idPhotoDays: get("idPhotoDays"), evidenceDays: get("evidenceDays") };
     case "calendar":
       return { holidays: get("holidays"), workdays: get("workdays") };
+    case "signature":
+      return { signature: get("signature"), portalAddress: get("portalAddress") };
   }
 }
 
@@ -53,4 +57,44 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   if (!result.ok) return formError(t, result, formValues(formData));
   revalidatePath("/", "layout");
   return { status: "success" };
+}
+
+/** Saves a message template (intent "save") or puts it back to its default (intent "reset"). */
+export async function saveTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireStaff("settings.manage");
+  const t = await getTranslations();
+  const key = String(formData.get("key") ?? "");
+  const meta = await requestMeta();
+  if (formData.get("intent") === "reset") {
+    const reset = await resetTemplate(actor, key, meta);
+    if (!reset.ok) return formError(t, reset);
+    revalidatePath("/admin/settings");
+    return { status: "success", data: "reset" };
+  }
+  const result = await saveTemplate(
+    actor,
+    key,
+    { "zh-CN": String(formData.get("zh-CN") ?? ""), en: String(formData.get("en") ?? "") },
+    meta,
+  );
+  if (!result.ok) return formError(t, result, formValues(formData));
+  revalidatePath("/admin/settings");
+  return { status: "success", data: "saved" };
+}
+
+/** Sends a test SMS or e-mail to what the admin typed; the result (or the provider's error) is shown. */
+export async function sendTestMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireStaff("settings.manage");
+  const t = await getTranslations();
+  const result = await sendTestMessage(
+    actor,
+    { channel: String(formData.get("channel") ?? ""), to: String(formData.get("to") ?? "") },
+    await requestMeta(),
+  );
+  if (!result.ok) return formError(t, result, formValues(formData));
+  return {
+    status: "success",
+    values: formValues(formData),
+    data: result.value.stored ? "stored" : "sent",
+  };
 }

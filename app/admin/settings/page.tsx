@@ -1,9 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/current";
 import { readSettings } from "@/lib/admin/settings";
+import { listTemplates } from "@/lib/messaging/template-admin";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { CollegeContactsForm } from "@/components/admin/CollegeContactsForm";
+import { TemplateForm } from "@/components/admin/TemplateForm";
+import { TestMessageForm } from "@/components/admin/TestMessageForm";
 import { Badge } from "@/components/ui/Badge";
 import { LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -19,12 +22,14 @@ export default async function SettingsPage() {
   const t = await getTranslations("admin.settings");
   const tsso = await getTranslations("sso.admin");
   const s = await readSettings(actor);
+  const templates = await listTemplates(actor);
+  const tm = await getTranslations("admin.messages");
   const ready = s.messaging.readiness;
   const readiness = (ok: boolean) => (ok ? t("messaging.configured") : t("messaging.notConfigured"));
   const outboxHint = ready.sms.outbox ? t("messaging.outboxHint") : t("messaging.outboxProduction");
   return (
     <>
-      <ClientMessages namespaces={["admin.settings"]}>
+      <ClientMessages namespaces={["admin.settings", "admin.messages"]}>
         <AdminBreadcrumb items={[{ label: t("title") }]} />
         <PageHeader title={t("title")} description={t("description")} />
         <div className="grid gap-6 lg:grid-cols-2">
@@ -128,6 +133,49 @@ export default async function SettingsPage() {
                 },
               ]}
             />
+          </Card>
+          <Card>
+            <SettingsForm
+              section="signature"
+              title={tm("signature.title")}
+              description={tm("signature.description")}
+              fields={[
+                {
+                  kind: "text",
+                  name: "signature",
+                  label: tm("signature.signature"),
+                  hint: tm("signature.signatureHint"),
+                  value: s.signature.signature,
+                  required: true,
+                },
+                {
+                  kind: "text",
+                  name: "portalAddress",
+                  label: tm("signature.portalAddress"),
+                  hint: tm("signature.portalAddressHint"),
+                  value: s.signature.portalAddress,
+                },
+              ]}
+            />
+          </Card>
+          <Card>
+            <TestMessageForm
+              smsProvider={s.messaging.smsProvider}
+              emailProvider={s.messaging.emailProvider}
+            />
+          </Card>
+          <Card className="lg:col-span-2" aria-labelledby="templates-title">
+            <h2 id="templates-title" className="text-lg font-semibold">
+              {tm("title")}
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-slate-600">{tm("description")}</p>
+            <div className="grid gap-6 divide-y divide-slate-100 lg:grid-cols-2 lg:divide-y-0">
+              {templates.map((tpl) => (
+                <div key={tpl.key} className="pt-6 first:pt-0 lg:pt-0">
+                  <TemplateForm template={tpl} />
+                </div>
+              ))}
+            </div>
           </Card>
           <Card>
             <SettingsForm

@@ -3,10 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
-import { listStaff } from "@/lib/admin/staff-accounts";
+import { listStaff, staffListParams, type StaffSort } from "@/lib/admin/staff-accounts";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
-import { Pager } from "@/components/admin/Pager";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 import { Badge } from "@/components/ui/Badge";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
@@ -17,10 +18,7 @@ export async function generateMetadata() {
   return { title: t("title"), description: await metaDescription("adminStaff") };
 }
 
-const query = z.object({
-  q: z.string().trim().max(50).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
+const query = z.object({ q: z.string().trim().max(50).optional().catch(undefined) });
 
 export default async function StaffListPage({
   searchParams,
@@ -30,8 +28,18 @@ export default async function StaffListPage({
   const actor = await requireStaff("staff.manage");
   const t = await getTranslations("admin.staff");
   const tc = await getTranslations("common.roles");
-  const { q, page } = query.parse(await searchParams);
-  const { rows, total, pageSize } = await listStaff(actor, { q, page });
+  const raw = await searchParams;
+  const { q } = query.parse(raw);
+  const listParams = staffListParams(raw);
+  const { rows, total, page, pages } = await listStaff(actor, { q }, listParams);
+  const shown = { ...listParams, page };
+  const sort = { basePath: "/admin/staff", filters: { q }, params: shown };
+  const sortColumns: { column: StaffSort; label: string }[] = [
+    { column: "username", label: t("fields.username") },
+    { column: "displayName", label: t("fields.displayName") },
+    { column: "roles", label: t("fields.roles") },
+    { column: "state", label: t("columns.state") },
+  ];
   return (
     <>
       <AdminBreadcrumb items={[{ label: t("title") }]} />
@@ -64,11 +72,11 @@ export default async function StaffListPage({
         <DataTable caption={t("title")} stack framed>
           <thead>
             <tr>
-              <Th>{t("fields.username")}</Th>
-              <Th>{t("fields.displayName")}</Th>
-              <Th>{t("fields.roles")}</Th>
+              <SortTh column="username" label={t("fields.username")} {...sort} />
+              <SortTh column="displayName" label={t("fields.displayName")} {...sort} />
+              <SortTh column="roles" label={t("fields.roles")} {...sort} />
               <Th>{t("fields.colleges")}</Th>
-              <Th>{t("columns.state")}</Th>
+              <SortTh column="state" label={t("columns.state")} {...sort} />
               <Th>{t("columns.lastSignIn")}</Th>
               <Th>
                 <span className="sr-only">{t("columns.actions")}</span>
@@ -122,7 +130,15 @@ export default async function StaffListPage({
           </tbody>
         </DataTable>
       )}
-      <Pager page={page} pageSize={pageSize} total={total} params={{ q }} />
+      <ListPager
+        id="staff"
+        basePath="/admin/staff"
+        filters={{ q }}
+        params={shown}
+        pages={pages}
+        total={total}
+        sortOptions={sortColumns.map((c) => ({ value: c.column, label: c.label }))}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { listQueue, queueColleges } from "@/lib/corrections/queries";
+import { listQueue, queueColleges, queueListParams } from "@/lib/corrections/queries";
 import { campaignChoices } from "@/lib/progress/campaign";
 import { queueQuery } from "@/lib/corrections/queue-query";
 import { QueueView } from "@/components/corrections/QueueView";
@@ -20,9 +20,11 @@ export default async function CollegeCorrectionsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const actor = await requireStaff("correction.collegeReview");
-  const query = queueQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const query = queueQuery.parse(raw);
+  const listParams = queueListParams(raw);
   const [list, colleges, campaigns] = await Promise.all([
-    listQueue(actor, "college", query),
+    listQueue(actor, "college", query, listParams),
     queueColleges(actor, "college"),
     campaignChoices(),
   ]);
@@ -31,6 +33,7 @@ export default async function CollegeCorrectionsPage({
       stage="college"
       basePath="/college/corrections"
       list={list}
+      listParams={listParams}
       filter={{
         status: query.status,
         q: query.q,

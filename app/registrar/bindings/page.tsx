@@ -4,13 +4,15 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
-import { listBindings } from "@/lib/records/binding";
+import { bindingListParams, listBindingsPage, type BindingSort } from "@/lib/records/binding";
 import { Badge } from "@/components/ui/Badge";
 import { PageHeader } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { BindingDecisionForm } from "@/components/corrections/BindingDecisionForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
-import { DataTable, Td, Th } from "@/components/ui/Table";
+import { DataTable, Td } from "@/components/ui/Table";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const dynamic = "force-dynamic";
@@ -31,8 +33,13 @@ export default async function BindingsPage({
   const actor = await requireStaff("recordBinding.decide");
   const t = await getTranslations("corrections.bindings");
   const tr = await getTranslations("record");
-  const { status } = query.parse(await searchParams);
-  const rows = await listBindings(actor, { status });
+  const raw = await searchParams;
+  const { status } = query.parse(raw);
+  const listParams = bindingListParams(raw);
+  const { rows, total, page, pages } = await listBindingsPage(actor, { status }, listParams);
+  const shown = { ...listParams, page };
+  const sort = { basePath: "/registrar/bindings", filters: { status }, params: shown };
+  const sortColumns: BindingSort[] = ["account", "record", "createdAt", "status"];
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
@@ -60,10 +67,10 @@ export default async function BindingsPage({
         <DataTable caption={t("title")} framed>
           <thead>
             <tr>
-              <Th>{t("account")}</Th>
-              <Th>{t("record")}</Th>
-              <Th>{t("createdAt")}</Th>
-              <Th>{t("status")}</Th>
+              <SortTh column="account" label={t("account")} {...sort} />
+              <SortTh column="record" label={t("record")} {...sort} />
+              <SortTh column="createdAt" label={t("createdAt")} {...sort} />
+              <SortTh column="status" label={t("status")} {...sort} />
             </tr>
           </thead>
           <tbody>
@@ -103,6 +110,17 @@ export default async function BindingsPage({
           </tbody>
         </DataTable>
       )}
+      {total > 0 ? (
+        <ListPager
+          id="bindings"
+          basePath="/registrar/bindings"
+          filters={{ status }}
+          params={shown}
+          pages={pages}
+          total={total}
+          sortOptions={sortColumns.map((c) => ({ value: c, label: t(c) }))}
+        />
+      ) : null}
     </>
   );
 }

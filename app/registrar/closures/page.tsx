@@ -4,12 +4,14 @@ import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { formatDateTime } from "@/lib/i18n/format";
 import { metaDescription } from "@/lib/i18n/metadata";
-import { listClosureRequests } from "@/lib/privacy/closure";
+import { closureListParams, listClosureRequestsPage, type ClosureSort } from "@/lib/privacy/closure";
 import { PageHeader } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { ClosureStatusBadge } from "@/components/privacy/ClosureStatusBadge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +30,13 @@ export default async function ClosuresPage({
 }) {
   const actor = await requireStaff("accountClosure.decide");
   const t = await getTranslations("privacy.registrar");
-  const { status } = query.parse(await searchParams);
-  const rows = await listClosureRequests(actor, { status });
+  const raw = await searchParams;
+  const { status } = query.parse(raw);
+  const listParams = closureListParams(raw);
+  const { rows, total, page, pages } = await listClosureRequestsPage(actor, { status }, listParams);
+  const shown = { ...listParams, page };
+  const sort = { basePath: "/registrar/closures", filters: { status }, params: shown };
+  const sortColumns: ClosureSort[] = ["student", "createdAt", "status"];
   return (
     <>
       <PageHeader title={t("title")} description={t("lead")} />
@@ -57,10 +64,10 @@ export default async function ClosuresPage({
         <DataTable caption={t("title")} framed>
           <thead>
             <tr>
-              <Th>{t("student")}</Th>
+              <SortTh column="student" label={t("student")} {...sort} />
               <Th>{t("reason")}</Th>
-              <Th>{t("createdAt")}</Th>
-              <Th>{t("status")}</Th>
+              <SortTh column="createdAt" label={t("createdAt")} {...sort} />
+              <SortTh column="status" label={t("status")} {...sort} />
             </tr>
           </thead>
           <tbody>
@@ -91,6 +98,17 @@ export default async function ClosuresPage({
           </tbody>
         </DataTable>
       )}
+      {total > 0 ? (
+        <ListPager
+          id="closures"
+          basePath="/registrar/closures"
+          filters={{ status }}
+          params={shown}
+          pages={pages}
+          total={total}
+          sortOptions={sortColumns.map((c) => ({ value: c, label: t(c) }))}
+        />
+      ) : null}
     </>
   );
 }

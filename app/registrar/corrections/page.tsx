@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { listQueue, queueColleges } from "@/lib/corrections/queries";
+import { listQueue, queueColleges, queueListParams } from "@/lib/corrections/queries";
 import { campaignChoices } from "@/lib/progress/campaign";
 import { queueQuery } from "@/lib/corrections/queue-query";
 import { pendingBindingCount } from "@/lib/records/binding";
@@ -24,9 +24,11 @@ export default async function RegistrarCorrectionsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const actor = await requireStaff("correction.registrarReview");
-  const query = queueQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const query = queueQuery.parse(raw);
+  const listParams = queueListParams(raw);
   const [list, bindings, colleges, campaigns] = await Promise.all([
-    listQueue(actor, "registrar", query),
+    listQueue(actor, "registrar", query, listParams),
     pendingBindingCount(actor),
     queueColleges(actor, "registrar"),
     campaignChoices(),
@@ -37,6 +39,7 @@ export default async function RegistrarCorrectionsPage({
       stage="registrar"
       basePath="/registrar/corrections"
       list={list}
+      listParams={listParams}
       filter={{
         status: query.status,
         q: query.q,

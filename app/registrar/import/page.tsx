@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { listImportJobs } from "@/lib/roster-import/jobs";
+import { importJobListParams, listImportJobsPage, type ImportJobSort } from "@/lib/roster-import/jobs";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/Badge";
 import { buttonClass } from "@/components/ui/Button";
@@ -11,6 +11,8 @@ import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { RosterUploadForm } from "@/components/import/RosterUploadForm";
 import { statusTone } from "@/components/import/status";
 import { DataTable, Td, Th } from "@/components/ui/Table";
+import { ListPager } from "@/components/ui/ListPager";
+import { SortTh } from "@/components/ui/SortTh";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
@@ -18,11 +20,19 @@ export async function generateMetadata() {
   return { title: t("title"), description: await metaDescription("registrarImport") };
 }
 
-export default async function ImportPage() {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff("roster.import");
   const t = await getTranslations("import");
   const tr = await getTranslations("registrar");
-  const jobs = await listImportJobs(actor);
+  const listParams = importJobListParams(await searchParams);
+  const { rows: jobs, total, page, pages } = await listImportJobsPage(actor, listParams);
+  const shown = { ...listParams, page };
+  const sort = { basePath: "/registrar/import", filters: {}, params: shown, anchor: "jobs-title" };
+  const sortColumns: ImportJobSort[] = ["time", "file", "kind", "status", "rows"];
   return (
     <>
       <PageHeader title={tr("title")} />
@@ -59,12 +69,12 @@ export default async function ImportPage() {
           <DataTable caption={t("jobs.title")} framed>
             <thead>
               <tr>
-                <Th>{t("jobs.time")}</Th>
-                <Th>{t("jobs.file")}</Th>
-                <Th>{t("jobs.kind")}</Th>
+                <SortTh column="time" label={t("jobs.time")} {...sort} />
+                <SortTh column="file" label={t("jobs.file")} {...sort} />
+                <SortTh column="kind" label={t("jobs.kind")} {...sort} />
                 <Th>{t("jobs.uploadedBy")}</Th>
-                <Th>{t("jobs.status")}</Th>
-                <Th className="text-right">{t("jobs.rows")}</Th>
+                <SortTh column="status" label={t("jobs.status")} {...sort} />
+                <SortTh column="rows" label={t("jobs.rows")} className="text-right" {...sort} />
                 <Th>
                   <span className="sr-only">{t("jobs.open")}</span>
                 </Th>
@@ -102,6 +112,18 @@ export default async function ImportPage() {
             </tbody>
           </DataTable>
         )}
+        {total > 0 ? (
+          <ListPager
+            id="jobs"
+            basePath="/registrar/import"
+            filters={{}}
+            params={shown}
+            pages={pages}
+            total={total}
+            anchor="jobs-title"
+            sortOptions={sortColumns.map((c) => ({ value: c, label: t(`jobs.${c}`) }))}
+          />
+        ) : null}
       </section>
     </>
   );

@@ -17,7 +17,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { ConfirmForm } from "@/components/ui/ConfirmForm";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { statusTone } from "@/components/import/status";
-import { Pagination } from "@/components/progress/Pagination";
+import { Pagination } from "@/components/ui/Pagination";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 
 export async function generateMetadata() {

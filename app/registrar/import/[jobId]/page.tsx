@@ -20,7 +20,7 @@ import { ConfirmForm } from "@/components/ui/ConfirmForm";
 import { listChanges, uploaderNames } from "@/lib/roster-import/changes";
 import { discardImportAction } from "../actions";
 import { statusTone } from "@/components/import/status";
-import { Pagination } from "@/components/progress/Pagination";
+import { Pagination } from "@/components/ui/Pagination";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { ClientMessages } from "@/components/i18n/ClientMessages";

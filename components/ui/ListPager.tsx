@@ -1,0 +1,122 @@
+import { getTranslations } from "next-intl/server";
+import { listQuery, PAGE_SIZES, type ListParams } from "@/lib/core/list-params";
+import { cn } from "./cn";
+import { Pagination } from "./Pagination";
+
+type Filters = Record<string, string | number | undefined | null>;
+
+const control = "mt-1 block min-h-11 rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
+
+/**
+ * The one pager of every staff list: previous / next, "page N of M · total", and a GET form (works without
+ * JavaScript) to jump to a page, choose the page size and — for phones, where a stacked table hides its
+ * column headers — the sort column and direction. Every choice lands in the URL, so a link reproduces the view.
+ */
+export async function ListPager({
+  id,
+  basePath,
+  filters,
+  params,
+  pages,
+  total,
+  sortOptions,
+  anchor,
+  className,
+}: {
+  /** prefix of the form's element ids (several lists can share a page) */
+  id: string;
+  basePath: string;
+  /** the list's filters, kept by every link and by the form */
+  filters: Filters;
+  params: ListParams;
+  pages: number;
+  total: number;
+  /** the columns the list can be sorted by, with their names */
+  sortOptions: { value: string; label: string }[];
+  /** a fragment to land on (the list's heading) */
+  anchor?: string;
+  className?: string;
+}) {
+  const t = await getTranslations("list");
+  const href = (page: number) =>
+    `${basePath}?${listQuery(filters, { ...params, page })}${anchor ? `#${anchor}` : ""}`;
+  const kept = Object.entries(filters).filter(
+    (e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== "",
+  );
+  return (
+    <div className={cn("mt-4 space-y-3 text-sm [&>nav]:mt-0", className)} data-testid={`${id}-pager`}>
+      <Pagination page={params.page} pages={pages} total={total} hrefFor={href} />
+      <form
+        // a new view (a header clicked, a page followed) brings fresh controls, not the last view's choices
+        key={listQuery(filters, params)}
+        method="get"
+        action={`${basePath}${anchor ? `#${anchor}` : ""}`}
+        aria-label={t("viewOptions")}
+        className="flex flex-wrap items-end gap-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+      >
+        {kept.map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={String(v)} />
+        ))}
+        <div>
+          <label htmlFor={`${id}-sort`} className="block font-medium text-slate-800">
+            {t("sortBy")}
+          </label>
+          <select id={`${id}-sort`} name="sort" defaultValue={params.sort} className={control}>
+            {sortOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-dir`} className="block font-medium text-slate-800">
+            {t("direction")}
+          </label>
+          <select id={`${id}-dir`} name="dir" defaultValue={params.dir} className={control}>
+            <option value="asc">{t("asc")}</option>
+            <option value="desc">{t("desc")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-pageSize`} className="block font-medium text-slate-800">
+            {t("pageSize")}
+          </label>
+          <select
+            id={`${id}-pageSize`}
+            name="pageSize"
+            defaultValue={String(params.pageSize)}
+            className={control}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {t("perPage", { count: n })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-page`} className="block font-medium text-slate-800">
+            {t("jump", { pages })}
+          </label>
+          <input
+            id={`${id}-page`}
+            name="page"
+            type="number"
+            inputMode="numeric"
+            // no max: a new page size changes the number of pages; the server shows the last page past the end
+            min={1}
+            defaultValue={params.page}
+            className={cn(control, "w-24")}
+          />
+        </div>
+        <button
+          type="submit"
+          className="inline-flex min-h-11 items-center rounded-lg bg-white px-4 font-semibold text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
+        >
+          {t("apply")}
+        </button>
+      </form>
+    </div>
+  );
+}
