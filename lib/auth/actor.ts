@@ -37,6 +37,8 @@ export type ApiActor = {
   roles: StaffRole[];
   /** empty = every college (registrar tokens) */
   collegeIds: string[];
+  /** read-only tokens are refused (403) on every write endpoint */
+  readOnly?: boolean;
 };
 
 export type Actor = StudentActor | StaffActor | ApiActor;
