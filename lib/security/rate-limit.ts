@@ -55,6 +55,8 @@ export const LIMITS = {
   dataExportsPerAccountDay: { points: 5, duration: 86_400 },
   /** 注销账号 requests one account may file a day (withdrawn ones count too) */
   closureRequestsPerAccountDay: { points: 3, duration: 86_400 },
+  /** bulk staff files (previews and creations together) per admin */
+  staffBulkPerAdminHour: { points: 20, duration: 3_600 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;
