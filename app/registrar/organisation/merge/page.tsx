@@ -43,7 +43,7 @@ export default async function MergeUnitPage({
   if (!source) notFound();
   const targets = await mergeTargets(actor, kind, source);
   const preview = target ? await previewMerge(actor, { kind, sourceId: id, targetId: target }) : null;
-  const unit = t(`organisation.${kind}`);
+  const unit = t(`organisation.merge.units.${kind}`);
   const counts = preview?.ok ? preview.value : null;
   const rows = counts
     ? ([
