@@ -65,7 +65,7 @@ export function StaffBulkImport() {
               {accounts.map((a) => (
                 <tr key={a.username} className="border-t border-slate-200">
                   <td className="py-2 pr-4 font-mono">{a.username}</td>
-                  <td className="py-2 pr-4">{a.displayName}</td>
+                  <td className="whitespace-nowrap py-2 pr-4">{a.displayName}</td>
                   <td className="select-all py-2 pr-4 font-mono">{a.password}</td>
                 </tr>
               ))}
