@@ -63,7 +63,7 @@ test(
       await block.getByRole("button", { name: say("新建班级", "Create class") }).click();
       await expect(block.locator(`input[value="${cls}${tag}"]`)).toHaveCount(1, { timeout: 15_000 });
     }
-  
+
     // merge 甲班 into 乙班: the preview shows what moves, the confirmation is required
     const merge = block.getByRole("link", {
       name: say(`把 甲班${tag} 合并到其他单位`, `Merge 甲班${tag} into another unit`),
