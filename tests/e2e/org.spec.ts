@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInStaff } from "./support/helpers";
+import { checkA11y, signInStaff } from "./support/helpers";
 
 /**
  * Issue 12 item 15 and the rest of 20, in both projects (zh-CN at 360 px, English at 1280 px): the registrar
@@ -80,6 +80,7 @@ test(
     const submit = page.getByRole("button", { name: say("确认合并", "Merge"), exact: true });
     await inView(page, submit);
     await page.screenshot({ path: test.info().outputPath("merge-preview.png"), fullPage: true });
+    await checkA11y(page);
     await page.getByLabel(new RegExp(say("我已核对上面的数量", "I have checked the numbers above"))).check();
     await submit.click();
     await expect(page).toHaveURL(/\/registrar\/organisation\?merged=/);
@@ -131,6 +132,7 @@ test(
       say("用户名须以小写字母开头", "A username starts with a lower-case letter"),
     );
     await expect(page.getByTestId("bulk-confirm")).toHaveCount(0);
+    await checkA11y(page);
 
     // the corrected file: preview, confirm, one-time passwords
     await file.setInputFiles({
@@ -183,6 +185,7 @@ test(
       page.locator("[data-testid^=scope-]").first().getByLabel(say("指定班级", "Chosen classes")),
     ).toBeChecked();
     await page.screenshot({ path: test.info().outputPath("staff-scope.png"), fullPage: true });
+    await checkA11y(page);
 
     // a read-only token for 30 days: reads work, writes are refused
     await page.goto("/admin/tokens");
