@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkA11y, signInStaff } from "./support/helpers";
+import { checkA11y, signInStaff, signOut } from "./support/helpers";
 
 /**
  * Issue 12 item 15 and the rest of 20, in both projects (zh-CN at 360 px, English at 1280 px): the registrar
@@ -155,6 +155,13 @@ test(
     await create.click();
     const created = page.getByTestId("bulk-created");
     await expect(created).toContainText(`fdy${tag}`);
+    const password = (
+      await created
+        .locator("tr", { hasText: `fdy${tag}` })
+        .locator("td")
+        .nth(2)
+        .innerText()
+    ).trim();
     const download = page.getByRole("button", {
       name: say("下载初始密码（CSV）", "Download the initial passwords (CSV)"),
     });
@@ -175,7 +182,9 @@ test(
     const classes = scope.getByLabel(say("指定班级", "Chosen classes"));
     await inView(page, classes);
     await classes.check();
-    await scope.getByRole("checkbox").first().check();
+    const classLabel = scope.locator("label", { has: page.locator('input[name="classGroupIds"]') }).first();
+    const className = (await classLabel.innerText()).trim();
+    await classLabel.locator("input").check();
     const save = scope.getByRole("button", { name: new RegExp(say("保存.*的范围", "Save the scope for")) });
     await inView(page, save);
     await save.click();
@@ -208,5 +217,24 @@ test(
     expect(write.status()).toBe(403);
     expect((await write.json()).code).toBe("api.errors.readOnlyToken");
     await page.screenshot({ path: test.info().outputPath("tokens.png"), fullPage: true });
+
+    // the counsellor signs in with the one-time password and sees only their class
+    await signOut(page);
+    await signInStaff(page, `fdy${tag}`, password);
+    // outside demo mode a new account must choose its own password first
+    if (await page.locator("#currentPassword").isVisible()) {
+      await page.locator("#currentPassword").fill(password);
+      await page.locator("#newPassword").fill(`班级范围 ${tag} 新密码`);
+      await page.locator("#confirmPassword").fill(`班级范围 ${tag} 新密码`);
+      await page.locator("#confirmPassword").press("Enter");
+      await expect(page.locator("#currentPassword")).toHaveCount(0, { timeout: 15_000 });
+    }
+    await page.goto("/college");
+    const classFilter = page.locator("#classGroupId");
+    await inView(page, classFilter);
+    const offered = await classFilter.locator('option:not([value=""])').allInnerTexts();
+    expect(offered).toEqual([className]);
+    const rows = page.getByTestId("not-checked-table").locator("tbody tr");
+    for (const text of await rows.allInnerTexts()) expect(text).toContain(className);
   },
 );
