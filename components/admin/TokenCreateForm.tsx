@@ -6,7 +6,8 @@ import { createApiTokenAction, type CreatedToken } from "@/app/admin/tokens/acti
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { TextField } from "@/components/ui/Field";
+import { SelectField, TextField } from "@/components/ui/Field";
+import { API_TOKEN_LIFETIMES_DAYS } from "@/lib/admin/token-options";
 import { CheckboxGroup } from "./CheckboxGroup";
 import { OneTimeSecret } from "./OneTimeSecret";
 import type { CollegeOption } from "./StaffAccessFields";
@@ -65,6 +66,32 @@ export function TokenCreateForm({ colleges }: { colleges: CollegeOption[] }) {
           error={state.fieldErrors?.collegeIds}
           options={colleges.map((c) => ({ value: c.id, label: c.name, hint: c.code }))}
         />
+        <CheckboxGroup
+          id="token-access"
+          name="access"
+          type="radio"
+          legend={t("fields.access")}
+          checked={[v?.access ?? "readOnly"]}
+          error={state.fieldErrors?.access}
+          options={[
+            { value: "readOnly", label: t("access.readOnly"), hint: t("accessHints.readOnly") },
+            { value: "readWrite", label: t("access.readWrite"), hint: t("accessHints.readWrite") },
+          ]}
+        />
+        <SelectField
+          id="token-expiry"
+          name="expiresInDays"
+          label={t("fields.expiry")}
+          hint={t("fields.expiryHint")}
+          defaultValue={v?.expiresInDays ?? "90"}
+          error={state.fieldErrors?.expiresInDays}
+        >
+          {API_TOKEN_LIFETIMES_DAYS.map((d) => (
+            <option key={d} value={d}>
+              {t("expiryDays", { days: Number(d) })}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" disabled={pending}>
           {t("create")}
         </Button>

@@ -7,28 +7,42 @@ import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { hashSecret, randomToken } from "@/lib/security/crypto";
 import { fieldErrorsFrom } from "./zod-errors";
+import { API_TOKEN_ACCESS, API_TOKEN_LIFETIMES_DAYS } from "./token-options";
+
+export { API_TOKEN_ACCESS, API_TOKEN_LIFETIMES_DAYS };
 
 /** Every API token starts with this, so a leaked one is easy to recognise (and to scan for in code). */
 export const API_TOKEN_PREFIX = "xjt_";
 export const API_TOKEN_ROLES = ["registrar", "college"] as const;
+const DAY_MS = 86_400_000;
 
 export const createApiTokenSchema = z
   .object({
     name: z.string().trim().min(1).max(60),
     role: z.enum(API_TOKEN_ROLES),
     collegeIds: z.array(z.string().min(1).max(40)).max(200).default([]),
+    expiresInDays: z.enum(API_TOKEN_LIFETIMES_DAYS).default("90"),
+    access: z.enum(API_TOKEN_ACCESS).default("readWrite"),
   })
   .superRefine((v, ctx) => {
     // A college token without colleges would see nothing; registrar tokens may be limited or see all.
     if (v.role === "college" && v.collegeIds.length === 0)
       ctx.addIssue({ code: "custom", path: ["collegeIds"], message: "college scope required" });
   });
-export type CreateApiTokenInput = { name?: unknown; role?: unknown; collegeIds?: unknown };
+export type CreateApiTokenInput = {
+  name?: unknown;
+  role?: unknown;
+  collegeIds?: unknown;
+  expiresInDays?: unknown;
+  access?: unknown;
+};
 
 const FIELD_KEYS = {
   name: "admin.tokens.errors.name",
   role: "admin.tokens.errors.role",
   collegeIds: "admin.tokens.errors.collegeIds",
+  expiresInDays: "admin.tokens.errors.expiresInDays",
+  access: "admin.tokens.errors.access",
 };
 
 /** The part of a token shown in lists: enough to recognise it, useless to an attacker. */
@@ -41,8 +55,8 @@ export const displayPrefix = (token: string) => token.slice(0, API_TOKEN_PREFIX.
 export async function createApiToken(
   actor: Actor,
   input: CreateApiTokenInput,
-  meta: { ip?: string | null } = {},
-): Promise<Result<{ id: string; token: string; prefix: string }>> {
+  meta: { ip?: string | null; now?: Date } = {},
+): Promise<Result<{ id: string; token: string; prefix: string; expiresAt: Date }>> {
   assertCan(actor, "apiToken.manage");
   if (actor.kind !== "staff") return fail("admin.errors.notFound");
   const parsed = createApiTokenSchema.safeParse(input);
@@ -53,6 +67,8 @@ export async function createApiToken(
     : [];
   if (colleges.length !== collegeIds.length) return fieldFail({ collegeIds: { key: FIELD_KEYS.collegeIds } });
 
+  const expiresAt = new Date((meta.now ?? new Date()).getTime() + Number(parsed.data.expiresInDays) * DAY_MS);
+  const readOnly = parsed.data.access === "readOnly";
   const token = `${API_TOKEN_PREFIX}${randomToken(32)}`;
   const prefix = displayPrefix(token);
   const created = await db.$transaction(async (tx) => {
@@ -64,6 +80,8 @@ export async function createApiToken(
         roles: parsed.data.role,
         collegeIds: collegeIds.join(","),
         createdById: actor.staffUserId,
+        expiresAt,
+        readOnly,
       },
     });
     await audit(tx, actor, {
@@ -75,15 +93,17 @@ export async function createApiToken(
         prefix,
         roles: [parsed.data.role],
         colleges: colleges.map((c) => c.code).sort(),
+        expiresAt: expiresAt.toISOString(),
+        readOnly,
       },
       ip: meta.ip,
     });
     return row;
   });
-  return ok({ id: created.id, token, prefix });
+  return ok({ id: created.id, token, prefix, expiresAt });
 }
 
-export async function listApiTokens(actor: Actor) {
+export async function listApiTokens(actor: Actor, now: Date = new Date()) {
   assertCan(actor, "apiToken.manage");
   const [rows, colleges] = await Promise.all([
     db.apiToken.findMany({
@@ -106,6 +126,9 @@ export async function listApiTokens(actor: Actor) {
     createdAt: r.createdAt,
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,
+    expiresAt: r.expiresAt,
+    expired: r.expiresAt !== null && r.expiresAt.getTime() <= now.getTime(),
+    readOnly: r.readOnly,
   }));
 }
 

@@ -265,10 +265,10 @@ export async function updateStaffAccess(
       },
     });
     if (!sameSet(beforeColleges, collegeIds)) {
-      await tx.staffCollegeScope.deleteMany({ where: { staffUserId } });
-      if (collegeIds.length)
-        for (const collegeId of collegeIds)
-          await tx.staffCollegeScope.create({ data: { staffUserId, collegeId } });
+      // colleges kept keep their class / grade limit (lib/admin/staff-scope.ts)
+      await tx.staffCollegeScope.deleteMany({ where: { staffUserId, collegeId: { notIn: collegeIds } } });
+      for (const collegeId of collegeIds.filter((c) => !beforeColleges.includes(c)))
+        await tx.staffCollegeScope.create({ data: { staffUserId, collegeId } });
     }
     if (accessChanged) await endAllSessions(tx, { staffUserId }, "role_changed");
     await audit(tx, actor, {

@@ -8,7 +8,7 @@ import { apiLocale, apiTranslator, type Translate } from "./messages";
 import type { z } from "zod";
 import { apiError, zodFieldErrors } from "./respond";
 import { logApiRead } from "./read-log";
-import { actorForToken, bearerToken } from "./tokens";
+import { bearerToken, checkToken } from "./tokens";
 
 export type ApiContext<P> = { request: Request; actor: ApiActor; params: P; t: Translate; locale: Locale };
 type RouteContext<P> = { params: Promise<P> };
@@ -17,7 +17,7 @@ const CHALLENGE = { "www-authenticate": 'Bearer realm="api/v1"' };
 
 /**
  * The one entry point of every /api/v1 handler: authenticates `Authorization: Bearer <token>` (keyed-hash
- * lookup, refused when revoked), rate-limits per token, checks the permission in the same policy the pages
+ * lookup, refused when revoked or expired; a read-only token is refused on every write), rate-limits per token, checks the permission in the same policy the pages
  * use, then runs the handler with an ApiActor. Expected failures become JSON errors; nothing else leaks.
  * No cookies are read: a browser session never authorises an API call.
  */
@@ -33,8 +33,10 @@ export function apiHandler<P = Record<string, never>>(
     try {
       const token = bearerToken(request.headers.get("authorization"));
       if (!token) return err(401, "api.errors.missingToken", CHALLENGE);
-      const actor = await actorForToken(token);
-      if (!actor) return err(401, "api.errors.invalidToken", CHALLENGE);
+      const checked = await checkToken(token);
+      if (checked.status === "expired") return err(401, "api.errors.expiredToken", CHALLENGE);
+      if (checked.status !== "ok") return err(401, "api.errors.invalidToken", CHALLENGE);
+      const actor = checked.actor;
 
       const limit = await consume("apiPerTokenMinute", actor.tokenId);
       if (!limit.ok) {
@@ -50,6 +52,9 @@ export function apiHandler<P = Record<string, never>>(
       }
       const anyOf = typeof options.permission === "string" ? [options.permission] : options.permission;
       if (!anyOf.some((p) => can(actor, p))) return err(403, "api.errors.forbidden");
+      // a read-only token may call GET (and HEAD) only: every other method writes
+      if (actor.readOnly && !["GET", "HEAD"].includes(request.method.toUpperCase()))
+        return err(403, "api.errors.readOnlyToken");
 
       const params = (context ? await context.params : {}) as P;
       const response = await handler({ request, actor, params, t, locale });

@@ -27,8 +27,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 function errors(...statuses: number[]) {
   const text: Record<number, string> = {
     400: "Malformed request (fieldErrors name the bad parts)",
-    401: "No token, unknown token or revoked token",
-    403: "The token's role may not use this endpoint",
+    401: "No token, unknown or revoked token (api.errors.invalidToken), or a token past its expiry (api.errors.expiredToken)",
+    403: "The token's role may not use this endpoint (api.errors.forbidden); on write endpoints also a read-only token (api.errors.readOnlyToken)",
     404: "Not found — also for objects outside the token's college scope",
     409: "Conflicts with the current state (already decided, another import running)",
     413: "Body too large",
@@ -47,7 +47,8 @@ export function openApiDocument(): object {
   const bearer = registry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
     scheme: "bearer",
-    description: "An API token created by an administrator at /admin/tokens (starts with xjt_).",
+    description:
+      "An API token created by an administrator at /admin/tokens (starts with xjt_). Every token has an expiry chosen at creation (30, 90, 180 or 365 days); after it every call answers 401 with code api.errors.expiredToken. A read-only token may call GET endpoints only: PUT /api/v1/records and POST /api/v1/corrections/{id}/decision answer 403 with code api.errors.readOnlyToken.",
   });
   const security = [{ [bearer.name]: [] }];
   const id = z.object({ id: z.string().meta({ description: "correction request id" }) });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ApiActor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere } from "@/lib/auth/policy";
+import { assertCan, recordScopeWhere } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
@@ -45,7 +45,7 @@ export type StudentStatus = z.infer<typeof studentStatusSchema>;
 export async function studentStatus(actor: ApiActor, studentNumber: string): Promise<Result<StudentStatus>> {
   assertCan(actor, "progress.viewCollege");
   const record = await db.enrollmentRecord.findFirst({
-    where: { studentNumber, ...collegeWhere(actor) },
+    where: { studentNumber, ...recordScopeWhere(actor) },
     select: {
       id: true,
       studentNumber: true,

@@ -19,8 +19,16 @@ export type StaffActor = {
   roles: StaffRole[];
   /** colleges a college-role user may see */
   collegeIds: string[];
+  /**
+   * Colleges of collegeIds where the user sees only some classes or one grade (入学年级); a college not
+   * listed here is seen whole. Read through lib/auth/policy.ts (recordScopeWhere, inRecordScope).
+   */
+  unitLimits?: UnitLimit[];
   mustChangePassword: boolean;
 };
+
+/** Within one college: only these classes, or only one grade (never both). */
+export type UnitLimit = { collegeId: string; classGroupIds: string[]; cohort: string | null };
 
 export type ApiActor = {
   kind: "api";
@@ -29,6 +37,8 @@ export type ApiActor = {
   roles: StaffRole[];
   /** empty = every college (registrar tokens) */
   collegeIds: string[];
+  /** read-only tokens are refused (403) on every write endpoint */
+  readOnly?: boolean;
 };
 
 export type Actor = StudentActor | StaffActor | ApiActor;

@@ -1,5 +1,5 @@
 import { AuthorizationError } from "@/lib/core/result";
-import type { Actor, StaffRole } from "./actor";
+import type { Actor, StaffRole, UnitLimit } from "./actor";
 
 /**
  * Who may do what: the single permission matrix every service consults. College scope is a second,
@@ -142,6 +142,76 @@ export function collegeWhere(actor: Actor): { collegeId?: { in: string[] } } {
 export function inCollegeScope(actor: Actor, collegeId: string): boolean {
   const scope = collegeScope(actor);
   return scope === "all" || scope.includes(collegeId);
+}
+
+/**
+ * What a staff member may see, unit by unit: "all", or per college either the whole college or only some
+ * classes / one grade (入学年级). Every record read and write goes through the helpers below (and the SQL
+ * forms in ./scope-sql.ts), so a counsellor limited to classes sees no other record of the college —
+ * not in lists, record pages, corrections, exports, reminders or the API.
+ */
+export type UnitScope = { collegeId: string; classGroupIds: string[] | null; cohort: string | null };
+
+export function unitScope(actor: Actor): "all" | UnitScope[] {
+  const scope = collegeScope(actor);
+  if (scope === "all") return "all";
+  const limits = new Map<string, UnitLimit>(
+    actor.kind === "staff" ? (actor.unitLimits ?? []).map((l) => [l.collegeId, l]) : [],
+  );
+  return scope.map((collegeId) => {
+    const limit = limits.get(collegeId);
+    return {
+      collegeId,
+      classGroupIds: limit && limit.classGroupIds.length ? limit.classGroupIds : null,
+      cohort: limit && !limit.classGroupIds.length && limit.cohort ? limit.cohort : null,
+    };
+  });
+}
+
+/** True when the actor sees some college only in part (classes or a grade). */
+export function hasUnitLimits(actor: Actor): boolean {
+  const scope = unitScope(actor);
+  return scope !== "all" && scope.some((s) => s.classGroupIds || s.cohort);
+}
+
+/** Prisma `where` fragment for EnrollmentRecord: the records the actor may see. */
+export function recordScopeWhere(actor: Actor): {
+  OR?: { collegeId: string; classGroupId?: { in: string[] }; cohort?: string }[];
+  collegeId?: { in: string[] };
+} {
+  const scope = unitScope(actor);
+  if (scope === "all") return {};
+  if (!hasUnitLimits(actor)) return { collegeId: { in: scope.map((s) => s.collegeId) } };
+  return {
+    OR: scope.map((s) => ({
+      collegeId: s.collegeId,
+      ...(s.classGroupIds ? { classGroupId: { in: s.classGroupIds } } : {}),
+      ...(s.cohort ? { cohort: s.cohort } : {}),
+    })),
+  };
+}
+
+/** Prisma `where` fragment for a model with collegeId and a `record` relation (correction requests). */
+export function recordRelationScopeWhere(actor: Actor): {
+  collegeId?: { in: string[] };
+  record?: ReturnType<typeof recordScopeWhere>;
+} {
+  const colleges = collegeWhere(actor);
+  return hasUnitLimits(actor) ? { ...colleges, record: recordScopeWhere(actor) } : colleges;
+}
+
+export function inRecordScope(
+  actor: Actor,
+  record: { collegeId: string; classGroupId: string; cohort: string },
+): boolean {
+  const scope = unitScope(actor);
+  if (scope === "all") return true;
+  return scope.some(
+    (s) =>
+      s.collegeId === record.collegeId &&
+      (!s.classGroupIds || s.classGroupIds.includes(record.classGroupId)) &&
+      (!s.cohort || s.cohort === record.cohort),
+  );
 }
 
 /** Which area a signed-in person lands on, by role (first match). */

@@ -99,8 +99,9 @@ export async function resolveSession(sessionId: string): Promise<Actor | null> {
     return { kind: "student", accountId: session.accountId, sessionId, identityStatus: status };
   }
   if (!session.staffUserId || session.disabledAt !== null) return null;
-  const scopes = await db.$queryRaw<{ collegeId: string }[]>`
-    SELECT "collegeId" FROM "StaffCollegeScope" WHERE "staffUserId" = ${session.staffUserId}`;
+  const scopes = await db.$queryRaw<{ collegeId: string; classGroupIds: string; cohort: string }[]>`
+    SELECT "collegeId", "classGroupIds", "cohort" FROM "StaffCollegeScope"
+    WHERE "staffUserId" = ${session.staffUserId}`;
   return {
     kind: "staff",
     staffUserId: session.staffUserId,
@@ -109,6 +110,13 @@ export async function resolveSession(sessionId: string): Promise<Actor | null> {
     sessionId,
     roles: parseRoles(session.roles ?? ""),
     collegeIds: scopes.map((s) => s.collegeId),
+    unitLimits: scopes
+      .filter((s) => s.classGroupIds || s.cohort)
+      .map((s) => ({
+        collegeId: s.collegeId,
+        classGroupIds: s.classGroupIds.split(",").filter(Boolean),
+        cohort: s.cohort || null,
+      })),
     // Signed in through the campus identity system: the portal password is not in use this session.
     mustChangePassword: Boolean(Number(session.mustChangePassword)) && session.method === "password",
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { can, inCollegeScope } from "@/lib/auth/policy";
+import { can, inRecordScope } from "@/lib/auth/policy";
 import { fieldFail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
 import { retentionDays } from "@/lib/settings";
@@ -108,7 +108,7 @@ export async function evidenceForViewer(
       storageKey: true,
       mime: true,
       displayName: true,
-      request: { select: { collegeId: true } },
+      request: { select: { record: { select: { collegeId: true, classGroupId: true, cohort: true } } } },
     },
   });
   if (!file) return null;
@@ -118,7 +118,7 @@ export async function evidenceForViewer(
       : can(actor, "correction.registrarReview") ||
         (!!file.request &&
           can(actor, "correction.collegeReview") &&
-          inCollegeScope(actor, file.request.collegeId));
+          inRecordScope(actor, file.request.record));
   if (!allowed) return null;
   const bytes = await readUpload(file.storageKey);
   return bytes ? { bytes, mime: file.mime, displayName: file.displayName } : null;

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/identity-cases/db-errors";
-import { audit } from "@/lib/security/audit";
+import { createClassUnit, createCollegeUnit, createMajorUnit } from "@/lib/roster-import/organisation-units";
 import { Refused } from "./refused";
 
 /**
@@ -89,15 +89,6 @@ export async function unknownPlacements(
   return unknown;
 }
 
-/** The next free college code (C01, C02 …), as the roster import numbers new colleges. */
-async function nextCollegeCode(tx: Tx): Promise<string> {
-  const count = await tx.college.count();
-  for (let n = count + 1; ; n++) {
-    const code = `C${String(n).padStart(2, "0")}`;
-    if (!(await tx.college.findUnique({ where: { code }, select: { id: true } }))) return code;
-  }
-}
-
 type Placement = { collegeId: string; majorId?: string; classGroupId?: string };
 
 /** A unit created by someone else in the same moment: refuse calmly, the reviewer reloads and sees it. */
@@ -130,23 +121,13 @@ export async function resolvePlacement(
   requestId: string,
 ): Promise<Placement | null> {
   if (after.college === undefined && after.major === undefined && after.classGroup === undefined) return null;
-  const created = async (kind: PlacementField, id: string, unit: Record<string, string>) =>
-    audit(tx, actor, {
-      action: `organisation.create.${kind}`,
-      targetType: kind,
-      targetId: id,
-      after: { ...unit, correctionRequestId: requestId },
-    });
-
+  const context = { correctionRequestId: requestId };
   let collegeId = record.collegeId;
   if (after.college !== undefined) {
     const name = after.college;
     let found = await tx.college.findUnique({ where: { name }, select: { id: true } });
-    if (!found && create.has("college")) {
-      const code = await nextCollegeCode(tx);
-      found = await createOnce(() => tx.college.create({ data: { code, name }, select: { id: true } }));
-      await created("college", found.id, { code, name });
-    }
+    if (!found && create.has("college"))
+      found = await createOnce(() => createCollegeUnit(tx, actor, { name }, context));
     if (!found) throw Refused.with("corrections.errors.placement.college", { value: name });
     collegeId = found.id;
   }
@@ -159,10 +140,8 @@ export async function resolvePlacement(
       where: { collegeId_name: { collegeId, name } },
       select: { id: true },
     });
-    if (!found && after.major !== undefined && create.has("major")) {
-      found = await createOnce(() => tx.major.create({ data: { collegeId, name }, select: { id: true } }));
-      await created("major", found.id, { collegeId, name });
-    }
+    if (!found && after.major !== undefined && create.has("major"))
+      found = await createOnce(() => createMajorUnit(tx, actor, { collegeId, name }, context));
     if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
     placement.majorId = found.id;
   }
@@ -175,10 +154,7 @@ export async function resolvePlacement(
     });
     if (!found && after.classGroup !== undefined && create.has("classGroup")) {
       const majorId = placement.majorId ?? record.majorId;
-      found = await createOnce(() =>
-        tx.classGroup.create({ data: { collegeId, majorId, name }, select: { id: true } }),
-      );
-      await created("classGroup", found.id, { collegeId, majorId, name });
+      found = await createOnce(() => createClassUnit(tx, actor, { collegeId, majorId, name }, context));
     }
     if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
     placement.classGroupId = found.id;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor, StudentActor } from "@/lib/auth/actor";
-import { assertCan, can, collegeWhere } from "@/lib/auth/policy";
+import { assertCan, can, collegeWhere, recordRelationScopeWhere } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { maskIdNumber } from "@/lib/identity/id-number";
@@ -150,7 +150,7 @@ export async function requestForStaff(
 ): Promise<(RequestDetail & { history: HistoryEntry[] | null }) | null> {
   assertCan(actor, stagePermission(stage));
   const row = await db.correctionRequest.findFirst({
-    where: { id: requestId, ...collegeWhere(actor) },
+    where: { id: requestId, ...recordRelationScopeWhere(actor) },
     include: detailInclude,
   });
   if (!row) return null;
@@ -238,14 +238,14 @@ export async function listQueue(
   assertCan(actor, stagePermission(stage));
   const q = filter.q?.trim();
   const where: Prisma.CorrectionRequestWhereInput = {
-    ...collegeWhere(actor),
+    ...recordRelationScopeWhere(actor),
     ...statusWhere(stage, filter.status),
-    // the chosen college narrows the actor's scope (AND), never replaces it
+    // the chosen college and the search narrow the actor's scope (AND), never replace it
     AND: [
       filter.collegeId ? { collegeId: filter.collegeId } : {},
       filter.campaignId ? { campaignId: filter.campaignId } : {},
+      q ? { record: { OR: [{ studentNumber: { startsWith: q } }, { name: { contains: q } }] } } : {},
     ],
-    ...(q ? { record: { OR: [{ studentNumber: { startsWith: q } }, { name: { contains: q } }] } } : {}),
   };
   const total = await db.correctionRequest.count({ where });
   const { page, pages } = clampPage(list.page, total, list.pageSize);
@@ -300,7 +300,9 @@ export async function listQueue(
 /** How many requests wait for this reviewer (for dashboards' badges). */
 export async function pendingCount(actor: Actor, stage: Stage): Promise<number> {
   if (!can(actor, stagePermission(stage))) return 0;
-  return db.correctionRequest.count({ where: { ...collegeWhere(actor), ...statusWhere(stage, undefined) } });
+  return db.correctionRequest.count({
+    where: { ...recordRelationScopeWhere(actor), ...statusWhere(stage, undefined) },
+  });
 }
 
 /** The colleges a reviewer may pick in the queue's filter (their own colleges; every college for the registrar). */

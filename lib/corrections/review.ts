@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, can, collegeWhere } from "@/lib/auth/policy";
+import { assertCan, can, recordRelationScopeWhere } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type FieldErrors, type Message, type Result } from "@/lib/core/result";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
@@ -46,7 +46,7 @@ type LoadedItem = LoadedRequest["items"][number];
 /** The request if the actor's college scope covers it; otherwise null (→ "not found"). */
 function findScoped(actor: Actor, requestId: string) {
   return db.correctionRequest.findFirst({
-    where: { id: requestId, ...collegeWhere(actor) },
+    where: { id: requestId, ...recordRelationScopeWhere(actor) },
     include: { items: { orderBy: { id: "asc" } } },
   });
 }

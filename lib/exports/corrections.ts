@@ -2,7 +2,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere } from "@/lib/auth/policy";
+import { assertCan, recordRelationScopeWhere } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { stagePermission, statusWhere, type Stage } from "@/lib/corrections/queries";
@@ -84,7 +84,7 @@ const include = {
 
 function whereOf(actor: Actor, stage: Stage, f: CorrectionsExportFilter): Prisma.CorrectionRequestWhereInput {
   return {
-    ...collegeWhere(actor),
+    ...recordRelationScopeWhere(actor),
     ...statusWhere(stage, f.status),
     // the chosen college narrows the actor's scope (AND), never replaces it
     AND: [f.collegeId ? { collegeId: f.collegeId } : {}, f.campaignId ? { campaignId: f.campaignId } : {}],

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
+import { summaryScopeSql } from "@/lib/auth/scope-sql";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { CampaignRef } from "./campaign";
 
@@ -49,7 +50,7 @@ export async function progressBy(
   const column = Prisma.raw(`p."${COLUMN[groupBy]}"`);
   const conditions = [
     Prisma.sql`p."campaignId" = ${campaign.id}`,
-    scope === "all" ? null : Prisma.sql`p."collegeId" IN (${Prisma.join(scope)})`,
+    summaryScopeSql(actor, "p", campaign.cohort),
     filter.collegeId ? Prisma.sql`p."collegeId" = ${filter.collegeId}` : null,
     filter.majorId ? Prisma.sql`p."majorId" = ${filter.majorId}` : null,
     filter.classGroupId ? Prisma.sql`p."classGroupId" = ${filter.classGroupId}` : null,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
+import { recordScopeSql, summaryScopeSql } from "@/lib/auth/scope-sql";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
 import { hasPhone, maskPhone } from "@/lib/identity/phone";
@@ -108,7 +109,7 @@ function notCheckedSql(
   const conditions = [
     Prisma.sql`r."cohort" = ${campaign.cohort.trim()}`,
     levels ? Prisma.sql`r."level" IN (${Prisma.join(levels)})` : null,
-    scope === "all" ? null : Prisma.sql`r."collegeId" IN (${Prisma.join(scope)})`,
+    recordScopeSql(actor, "r"),
     selfCheck(true, true),
     f.collegeId ? Prisma.sql`r."collegeId" = ${f.collegeId}` : null,
     f.majorId ? Prisma.sql`r."majorId" = ${f.majorId}` : null,
@@ -205,10 +206,9 @@ async function summaryCount(
   campaign: CampaignRef,
   f: Omit<NotCheckedFilter, "page">,
 ): Promise<number> {
-  const scope = collegeScope(actor);
   const conditions = [
     Prisma.sql`p."campaignId" = ${campaign.id}`,
-    scope === "all" ? null : Prisma.sql`p."collegeId" IN (${Prisma.join(scope)})`,
+    summaryScopeSql(actor, "p", campaign.cohort),
     f.collegeId ? Prisma.sql`p."collegeId" = ${f.collegeId}` : null,
     f.majorId ? Prisma.sql`p."majorId" = ${f.majorId}` : null,
     f.classGroupId ? Prisma.sql`p."classGroupId" = ${f.classGroupId}` : null,

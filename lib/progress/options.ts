@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere } from "@/lib/auth/policy";
+import { assertCan, collegeWhere, unitScope } from "@/lib/auth/policy";
 
 export type Option = { id: string; name: string };
 
@@ -21,10 +21,25 @@ export async function filterOptions(
     select: { id: true, name: true },
   });
   const collegeIds = selected.collegeId ? [selected.collegeId] : colleges.map((c) => c.id);
+  // a counsellor limited to classes is offered those classes (and their majors) only
+  const units = unitScope(actor);
+  const limited = units === "all" ? [] : units.filter((u) => u.classGroupIds);
+  const limitedClasses = limited.length
+    ? {
+        OR: [
+          { collegeId: { notIn: limited.map((u) => u.collegeId) } },
+          { id: { in: limited.flatMap((u) => u.classGroupIds ?? []) } },
+        ],
+      }
+    : {};
   const allowed = colleges.length === 1 || Boolean(selected.collegeId) || Boolean(selected.majorId);
   const [majors, classGroups] = await Promise.all([
     db.major.findMany({
-      where: { collegeId: { in: collegeIds }, ...scope },
+      where: {
+        collegeId: { in: collegeIds },
+        ...scope,
+        ...(limited.length ? { classGroups: { some: limitedClasses } } : {}),
+      },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
@@ -33,6 +48,7 @@ export async function filterOptions(
           where: {
             collegeId: { in: collegeIds },
             ...scope,
+            ...limitedClasses,
             ...(selected.majorId ? { majorId: selected.majorId } : {}),
           },
           orderBy: { name: "asc" },

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere } from "@/lib/auth/policy";
+import { assertCan, recordScopeWhere } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { decrypt } from "@/lib/security/crypto";
@@ -19,7 +19,7 @@ export async function revealIdNumber(
 ): Promise<Result<{ idNumber: string }>> {
   assertCan(actor, "idNumber.reveal");
   const record = await db.enrollmentRecord.findFirst({
-    where: { id: recordId, ...collegeWhere(actor) },
+    where: { id: recordId, ...recordScopeWhere(actor) },
     select: { id: true, idNumberEnc: true, idMasked: true, studentNumber: true },
   });
   if (!record) return fail("progress.errors.notFound");
@@ -50,7 +50,7 @@ export async function revealPhone(
   const limit = await consume("phoneRevealsPerStaffHour", who);
   if (!limit.ok) return fail("progress.phone.tooMany", { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
   const record = await db.enrollmentRecord.findFirst({
-    where: { id: recordId, ...collegeWhere(actor) },
+    where: { id: recordId, ...recordScopeWhere(actor) },
     select: { id: true, studentNumber: true, account: { select: { phone: true } } },
   });
   if (!record) return fail("progress.errors.notFound");

@@ -2,6 +2,7 @@ import "server-only";
 import { db, databaseUrl, providerOf } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
+import { recordScopeSql, scopeKey } from "@/lib/auth/scope-sql";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { coveredLevels, type CampaignRef } from "./campaign";
 
@@ -55,19 +56,16 @@ export async function checkRateTrend(
     Prisma.sql`s."confirmedAt" IS NOT NULL`,
     Prisma.sql`r."cohort" = ${campaign.cohort.trim()}`,
     levels ? Prisma.sql`r."level" IN (${Prisma.join(levels)})` : Prisma.empty,
-    scope === "all" ? Prisma.empty : Prisma.sql`r."collegeId" IN (${Prisma.join(scope)})`,
+    recordScopeSql(actor, "r") ?? Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
-  const perDay = await cached(
-    `${campaign.id}|${scope === "all" ? "*" : [...scope].sort().join(",")}`,
-    async () => {
-      const rows = await db.$queryRaw<{ day: string; n: unknown }[]>`
+  const perDay = await cached(`${campaign.id}|${scopeKey(actor)}`, async () => {
+    const rows = await db.$queryRaw<{ day: string; n: unknown }[]>`
       SELECT ${day} AS "day", COUNT(*) AS "n"
       FROM "SelfCheck" s JOIN "EnrollmentRecord" r ON r."id" = s."recordId"
       WHERE ${Prisma.join(conditions, " AND ")}
       GROUP BY ${day}`;
-      return new Map(rows.map((r) => [r.day, Number(r.n)]));
-    },
-  );
+    return new Map(rows.map((r) => [r.day, Number(r.n)]));
+  });
   const first = shanghaiDay(campaign.startsAt);
   const lastInstant = now < campaign.endsAt ? now : campaign.endsAt;
   const last = shanghaiDay(lastInstant);

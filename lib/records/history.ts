@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { can, inCollegeScope } from "@/lib/auth/policy";
+import { can, inRecordScope } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { openValue } from "./view";
 
@@ -36,11 +36,11 @@ export async function recordHistory(recordId: string): Promise<HistoryEntry[]> {
 export async function recordHistoryForStaff(actor: Actor, recordId: string): Promise<HistoryEntry[] | null> {
   const record = await db.enrollmentRecord.findUnique({
     where: { id: recordId },
-    select: { collegeId: true },
+    select: { collegeId: true, classGroupId: true, cohort: true },
   });
   if (!record) return null;
   const allowed =
     can(actor, "record.viewHistory") ||
-    (can(actor, "correction.collegeReview") && inCollegeScope(actor, record.collegeId));
+    (can(actor, "correction.collegeReview") && inRecordScope(actor, record));
   return allowed ? recordHistory(recordId) : null;
 }

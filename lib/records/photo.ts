@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { can, inCollegeScope } from "@/lib/auth/policy";
+import { can, inRecordScope } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { mimeForKey, readUpload } from "@/lib/uploads/storage";
 
@@ -16,14 +16,14 @@ export async function admissionPhotoFor(
   if (!actor || actor.kind === "api") return null;
   const record = await db.enrollmentRecord.findUnique({
     where: { id: recordId },
-    select: { accountId: true, collegeId: true, admissionPhotoKey: true },
+    select: { accountId: true, collegeId: true, classGroupId: true, cohort: true, admissionPhotoKey: true },
   });
   if (!record?.admissionPhotoKey) return null;
   const allowed =
     actor.kind === "student"
       ? actor.identityStatus === "verified" && record.accountId === actor.accountId
       : (can(actor, "progress.viewCollege") || can(actor, "correction.collegeReview")) &&
-        inCollegeScope(actor, record.collegeId);
+        inRecordScope(actor, record);
   if (!allowed) return null;
   const bytes = await readUpload(record.admissionPhotoKey);
   return bytes ? { bytes, mime: mimeForKey(record.admissionPhotoKey) } : null;

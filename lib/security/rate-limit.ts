@@ -57,6 +57,8 @@ export const LIMITS = {
   closureRequestsPerAccountDay: { points: 3, duration: 86_400 },
   /** test SMS / e-mails from /admin/settings: each may cost money and lands on someone's phone */
   testMessagesPerStaffHour: { points: 5, duration: 3_600 },
+  /** bulk staff files (previews and creations together) per admin */
+  staffBulkPerAdminHour: { points: 20, duration: 3_600 },
 } as const satisfies Record<string, { points: number; duration: number; blockDuration?: number }>;
 
 export type LimitName = keyof typeof LIMITS;

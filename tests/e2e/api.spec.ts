@@ -131,6 +131,8 @@ async function createToken(page: Page, name: string, role: "registrar" | "colleg
   await page.getByLabel("名称").fill(name);
   await page.locator(`#role-${role}`).check();
   if (college) await page.locator("#token-colleges").getByLabel(college).check();
+  // these tokens write (records, decisions): the form's default is read-only
+  await page.locator("#token-access-readWrite").check();
   await page.getByRole("button", { name: "创建令牌" }).click();
   await expect(page.getByText(`令牌“${name}”已创建`)).toBeVisible();
   const token = (await page.getByTestId("api-token").innerText()).trim();

@@ -12,6 +12,7 @@ import {
   setStaffDisabled,
   updateStaffAccess,
 } from "@/lib/admin/staff-accounts";
+import { setStaffUnitLimit } from "@/lib/admin/staff-scope";
 
 const id = z.string().min(1).max(40);
 
@@ -102,4 +103,26 @@ export async function resetStaffPasswordAction(
   if (!result.ok) return formError(t, result);
   revalidatePath(`/admin/staff/${staffId.data}`);
   return { status: "success", data: result.value };
+}
+
+export async function setStaffScopeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireStaff("staff.manage");
+  const t = await getTranslations();
+  const staffId = id.safeParse(formData.get("id"));
+  if (!staffId.success) return { status: "error", error: t("admin.errors.notFound") };
+  const input = {
+    collegeId: String(formData.get("collegeId") ?? ""),
+    mode: String(formData.get("mode") ?? ""),
+    classGroupIds: formData.getAll("classGroupIds").map(String),
+    cohort: String(formData.get("cohort") ?? ""),
+  };
+  const result = await setStaffUnitLimit(actor, staffId.data, input, await requestMeta());
+  if (!result.ok)
+    return formError(t, result, {
+      mode: input.mode,
+      cohort: input.cohort,
+      classGroupIds: input.classGroupIds.join(","),
+    });
+  revalidatePath(`/admin/staff/${staffId.data}`);
+  return { status: "success" };
 }

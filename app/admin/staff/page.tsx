@@ -46,7 +46,14 @@ export default async function StaffListPage({
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={<LinkButton href="/admin/staff/new">{t("new")}</LinkButton>}
+        actions={
+          <span className="flex flex-wrap gap-2">
+            <LinkButton href="/admin/staff/new">{t("new")}</LinkButton>
+            <LinkButton href="/admin/staff/import" variant="secondary">
+              {t("bulkLink")}
+            </LinkButton>
+          </span>
+        }
       />
       <form role="search" className="mb-4 flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1 sm:flex-none">

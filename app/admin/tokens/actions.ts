@@ -20,6 +20,8 @@ export async function createApiTokenAction(
     name: String(formData.get("name") ?? ""),
     role: String(formData.get("role") ?? ""),
     collegeIds: formData.getAll("collegeIds").map(String),
+    expiresInDays: String(formData.get("expiresInDays") ?? ""),
+    access: String(formData.get("access") ?? ""),
   };
   const result = await createApiToken(actor, input, await requestMeta());
   if (!result.ok)

@@ -59,6 +59,7 @@ export default async function TokensPage() {
                 <Th>{t("fields.colleges")}</Th>
                 <Th>{t("columns.created")}</Th>
                 <Th>{t("columns.lastUsed")}</Th>
+                <Th>{t("columns.expires")}</Th>
                 <Th>{t("columns.state")}</Th>
               </tr>
             </thead>
@@ -84,9 +85,19 @@ export default async function TokensPage() {
                   <Td className="text-xs text-slate-600">
                     {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t("neverUsed")}
                   </Td>
+                  <Td className="text-xs text-slate-600">
+                    {k.expiresAt ? formatDateTime(k.expiresAt) : t("noExpiry")}
+                    <span className="block">
+                      <Badge tone={k.readOnly ? "neutral" : "warning"}>
+                        {k.readOnly ? t("access.readOnly") : t("access.readWrite")}
+                      </Badge>
+                    </span>
+                  </Td>
                   <Td>
                     {k.revokedAt ? (
                       <Badge tone="danger">{t("revokedAt", { time: formatDateTime(k.revokedAt) })}</Badge>
+                    ) : k.expired ? (
+                      <Badge tone="danger">{t("expired")}</Badge>
                     ) : (
                       <form action={revokeApiTokenAction}>
                         <input type="hidden" name="id" value={k.id} />

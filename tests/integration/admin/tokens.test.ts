@@ -61,6 +61,7 @@ describe("API tokens", () => {
       tokenName: "学院看板",
       roles: ["college"],
       collegeIds: [college.id],
+      readOnly: false,
     });
     expect(
       (await db.apiToken.findUniqueOrThrow({ where: { id: result.value.id } })).lastUsedAt,

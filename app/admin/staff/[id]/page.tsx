@@ -6,6 +6,8 @@ import { getStaff, listColleges } from "@/lib/admin/staff-accounts";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { StaffEditForm } from "@/components/admin/StaffEditForm";
+import { StaffScopeForm } from "@/components/admin/StaffScopeForm";
+import { staffUnitScopes } from "@/lib/admin/staff-scope";
 import { StaffResetPasswordForm } from "@/components/admin/StaffResetPasswordForm";
 import { StaffStatusForm } from "@/components/admin/StaffStatusForm";
 import { StaffLinks } from "@/components/admin/sso/StaffLinks";
@@ -26,7 +28,10 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const [staff, colleges] = await Promise.all([getStaff(actor, id), listColleges()]);
   if (!staff) notFound();
-  const sso = await staffLinksForAdmin(actor, staff.id);
+  const [sso, scopes] = await Promise.all([
+    staffLinksForAdmin(actor, staff.id),
+    staff.roles.includes("college") ? staffUnitScopes(actor, staff.id) : Promise.resolve([]),
+  ]);
   const tl = await getTranslations("sso.links");
   const self = staff.id === actor.staffUserId;
   return (
@@ -60,6 +65,21 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
             </h2>
             <StaffEditForm staff={staff} colleges={colleges} />
           </Card>
+          {scopes.length ? (
+            <Card className="lg:col-span-2" aria-labelledby="scope-heading">
+              <h2 id="scope-heading" className="text-lg font-semibold">
+                {t("scope.heading")}
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-slate-600">{t("scope.description")}</p>
+              <div className="space-y-6 divide-y divide-slate-200">
+                {scopes.map((s) => (
+                  <div key={s.collegeId} className="pt-4 first:pt-0">
+                    <StaffScopeForm staffUserId={staff.id} scope={s} />
+                  </div>
+                ))}
+              </div>
+            </Card>
+          ) : null}
           <Card className="lg:col-span-2" aria-labelledby="sso-links-heading">
             <h2 id="sso-links-heading" className="mb-3 text-lg font-semibold">
               {tl("title")}
