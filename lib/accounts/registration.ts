@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type Result, ok, fieldFail } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import type { StudentActor } from "@/lib/auth/actor";
 import { startSession } from "@/lib/auth/sessions";
@@ -27,10 +28,8 @@ export type Registered = {
 };
 
 /** Field errors for a phone / ID number someone else holds (shown with their ways out). */
-const PHONE_TAKEN = () => fieldFail({ phone: { key: "register.phone.taken" } });
-const ID_TAKEN = () => fieldFail({ idNumber: { key: "register.idNumber.taken" } });
-
-class CodeAlreadyUsed extends Error {}
+const PHONE_TAKEN = () => fieldFail({ phone: { key: "register.phone.taken" } }, undefined, "conflict");
+const ID_TAKEN = () => fieldFail({ idNumber: { key: "register.idNumber.taken" } }, undefined, "conflict");
 
 /**
  * 实名注册 (SPEC §2.1). Order matters for privacy: every format rule first (nothing is looked up), then the
@@ -54,8 +53,7 @@ export async function registerStudent(
   const code = await verifyCode({ purpose: "register", target: fields.phone, code: fields.code });
   if (!code.ok) {
     // The right code, already used: whoever holds it controls the phone, so say it is registered.
-    if (code.fieldErrors?.code?.key === "register.code.used" && (await phoneTaken(fields.phone)))
-      return PHONE_TAKEN();
+    if (code.kind === "conflict" && (await phoneTaken(fields.phone))) return PHONE_TAKEN();
     return code;
   }
 
@@ -105,7 +103,8 @@ export async function registerStudent(
         });
       }
       // After the insert: a concurrent registration with the same code loses on the phone constraint.
-      if (!(await consumeCode(tx, code.value.codeId))) throw new CodeAlreadyUsed();
+      if (!(await consumeCode(tx, code.value.codeId)))
+        throw new Refused("conflict", "register.code.wrong", undefined, "code");
       const actor: StudentActor = { kind: "student", accountId: account.id, sessionId: "", identityStatus };
       await audit(tx, actor, {
         action: identityStatus === "pending" ? "account.reRegister" : "account.register",
@@ -124,7 +123,7 @@ export async function registerStudent(
       return account.id;
     });
   } catch (e) {
-    if (e instanceof CodeAlreadyUsed) return fieldFail({ code: { key: "register.code.wrong" } });
+    if (e instanceof Refused) return e.result;
     if (isUniqueViolation(e)) return whichTaken(fields.phone);
     throw e;
   }

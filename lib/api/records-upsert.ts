@@ -8,6 +8,8 @@ import { parseConflict } from "@/lib/roster-import/decide";
 import {
   createRosterImport,
   getImportJob,
+  jobFailure,
+  parseJobError,
   runCommit,
   runPreview,
   startCommit,
@@ -139,7 +141,7 @@ export async function upsertRecords(
   const elsewhere = await numbersOutsideScope(actor, numbers);
   for (const { index, row } of accepted)
     if (elsewhere.has(row.studentNumber.trim())) outOfScope[`records.${index}.studentNumber`] = refused;
-  if (Object.keys(outOfScope).length) return fieldFail(outOfScope, refused);
+  if (Object.keys(outOfScope).length) return fieldFail(outOfScope, refused, "forbidden");
 
   if (accepted.length === 0) return ok({ importJobId: null, results: results as ItemResult[] });
 
@@ -162,14 +164,14 @@ export async function upsertRecords(
   const commit = await startCommit(actor, jobId);
   if (!commit.ok) {
     const job = await getImportJob(actor, jobId);
-    return job?.error ? { ok: false, error: JSON.parse(job.error) as Message } : commit;
+    const error = parseJobError(job?.error);
+    return error ? jobFailure(error) : commit;
   }
   await runCommit(jobId, actor);
   const job = await getImportJob(actor, jobId);
   if (!job || job.status !== "committed") {
-    return job?.error
-      ? { ok: false, error: JSON.parse(job.error) as Message }
-      : fail("api.records.importFailed");
+    const error = parseJobError(job?.error);
+    return error ? jobFailure(error) : fail("api.records.importFailed");
   }
 
   const issues = await db.importRowIssue.findMany({

@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/identity-cases/db-errors";
 import { audit } from "@/lib/security/audit";
-import { Refused } from "./refused";
+import { Refused } from "@/lib/core/refused";
 
 /**
  * 分院 / 专业 / 班级 are links to organisation units, not free text: a correction of one of them names a
@@ -105,7 +105,7 @@ async function createOnce<T>(create: () => Promise<T>): Promise<T> {
   try {
     return await create();
   } catch (error) {
-    if (isUniqueViolation(error)) throw Refused.with("corrections.errors.recordChanged");
+    if (isUniqueViolation(error)) throw new Refused("conflict", "corrections.errors.recordChanged");
     throw error;
   }
 }
@@ -147,7 +147,7 @@ export async function resolvePlacement(
       found = await createOnce(() => tx.college.create({ data: { code, name }, select: { id: true } }));
       await created("college", found.id, { code, name });
     }
-    if (!found) throw Refused.with("corrections.errors.placement.college", { value: name });
+    if (!found) throw new Refused("invalid", "corrections.errors.placement.college", { value: name });
     collegeId = found.id;
   }
   const placement: Placement = { collegeId };
@@ -163,7 +163,7 @@ export async function resolvePlacement(
       found = await createOnce(() => tx.major.create({ data: { collegeId, name }, select: { id: true } }));
       await created("major", found.id, { collegeId, name });
     }
-    if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
+    if (!found) throw new Refused("invalid", "corrections.errors.placement.major", { value: name });
     placement.majorId = found.id;
   }
 
@@ -180,7 +180,7 @@ export async function resolvePlacement(
       );
       await created("classGroup", found.id, { collegeId, majorId, name });
     }
-    if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
+    if (!found) throw new Refused("invalid", "corrections.errors.placement.classGroup", { value: name });
     placement.classGroupId = found.id;
   }
   return placement;

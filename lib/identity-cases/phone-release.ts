@@ -1,6 +1,7 @@
 import "server-only";
 import type { StaffActor } from "@/lib/auth/actor";
 import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { consumeCode, verifyCode } from "@/lib/accounts/codes";
@@ -175,7 +176,7 @@ export async function approvePhoneRelease(
         where: { id: caseId, kind: "phone_release", status: "pending" },
         data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
       });
-      if (count !== 1) throw new AlreadyDecided();
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       const row = await tx.identityCase.findUniqueOrThrow({ where: { id: caseId } });
       phone = row.releasePhone ?? "";
       const holder = phone ? await tx.account.findUnique({ where: { phone } }) : null;
@@ -200,7 +201,7 @@ export async function approvePhoneRelease(
       });
     });
   } catch (error) {
-    if (error instanceof AlreadyDecided) return fail("support.errors.alreadyDecided");
+    if (error instanceof Refused) return error.result;
     throw error;
   }
   const owner = released as { phone: string; email: string | null } | null;
@@ -214,8 +215,6 @@ export async function approvePhoneRelease(
   if (phone) await sendMessage({ channel: "sms", to: phone, body: texts.phoneReleased() });
   return ok({ status: "approved" });
 }
-
-class AlreadyDecided extends Error {}
 
 /** The claimant's details for the support case page (full ID number: support compares it with the photos). */
 export function claimantOf(row: {

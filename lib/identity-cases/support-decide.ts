@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor, StaffActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { AuthorizationError, fail, fieldFail, ok, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
@@ -49,12 +50,6 @@ export async function accountsCancelledOnApproval(row: {
     orderBy: { id: "asc" },
   });
   return others.map((o) => o.id);
-}
-
-class Refused extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
 }
 
 const NOTE_MAX = 200;
@@ -117,7 +112,7 @@ export async function decideIdentityCase(
         where: { id: row.id, status: "pending" },
         data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
       });
-      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       await audit(tx, actor, {
         action: "identityCase.approve",
         targetType: "identityCase",
@@ -128,7 +123,7 @@ export async function decideIdentityCase(
       });
     },
   }).catch((error: unknown) => {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   });
   if (!approved.ok) {
@@ -163,7 +158,7 @@ async function rejectCase(
           photosDeleteAfter,
         },
       });
-      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       const account = await tx.account.findUniqueOrThrow({
         where: { id: row.accountId },
         select: { phone: true },
@@ -197,7 +192,7 @@ async function rejectCase(
       });
     });
   } catch (error) {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   }
   if (phone) {
@@ -237,10 +232,11 @@ async function applyAccountChange(
         where: { id: caseId, status: "pending" },
         data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
       });
-      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       const row = await tx.identityCase.findUniqueOrThrow({ where: { id: caseId } });
       const account = await tx.account.findUniqueOrThrow({ where: { id: row.accountId } });
-      if (account.identityStatus !== "verified") throw new Refused("support.errors.accountNotVerified");
+      if (account.identityStatus !== "verified")
+        throw new Refused("conflict", "support.errors.accountNotVerified");
       phone = account.phone;
       const newId = row.requestedIdEnc ? decrypt(row.requestedIdEnc) : null;
       const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
@@ -248,7 +244,7 @@ async function applyAccountChange(
         const taken = await tx.account.count({
           where: { verifiedIdIndex: { in: blindIndexes(newId) }, id: { not: account.id } },
         });
-        if (taken > 0) throw new Refused("support.errors.idNumberTaken");
+        if (taken > 0) throw new Refused("conflict", "support.errors.idNumberTaken");
       }
       const oldIdMasked = account.idMasked;
       const newIdMasked = newId ? maskIdNumber(newId) : account.idMasked;
@@ -293,7 +289,7 @@ async function applyAccountChange(
       });
     });
   } catch (error) {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     if (isUniqueViolation(error)) return fail("support.errors.idNumberTaken");
     throw error;
   }
