@@ -1,4 +1,4 @@
-import type { FailureKind } from "./result";
+import type { FailureKind } from "./message";
 
 /** The one table from a failure's kind to the HTTP status a route handler answers with. */
 export const FAILURE_STATUS: Record<FailureKind, number> = {

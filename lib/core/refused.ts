@@ -1,4 +1,4 @@
-import type { FailureKind, Message } from "./result";
+import type { FailureKind, Message } from "./message";
 
 /**
  * The one expected refusal a service throws from deep inside (usually a transaction, so throwing rolls

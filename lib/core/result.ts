@@ -1,25 +1,12 @@
+import type { FailureKind, Message } from "./message";
+
+export type { FailureKind, Message } from "./message";
+
 /**
  * What every service returns. Messages are i18n keys (with optional params) so each caller shows them in
  * the reader's language; fieldErrors are keyed by form field name.
  */
-export type Message = { key: string; params?: Record<string, string | number> };
 export type FieldErrors = Record<string, Message>;
-
-/**
- * What kind of refusal a failure is. Callers (actions, route handlers) branch on the kind — the HTTP
- * status comes from lib/core/failure-status.ts — never on the message key, which is for people.
- * A failure without a kind is "invalid" (bad input, the everyday case).
- */
-export type FailureKind =
-  | "invalid"
-  | "notFound"
-  | "conflict"
-  | "busy"
-  | "forbidden"
-  | "unauthorized"
-  | "rateLimited"
-  | "tooLarge"
-  | "unavailable";
 
 export type Failure = { ok: false; kind?: FailureKind; error?: Message; fieldErrors?: FieldErrors };
 export type Result<T> = { ok: true; value: T } | Failure;

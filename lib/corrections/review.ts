@@ -11,7 +11,7 @@ import { audit } from "@/lib/security/audit";
 import { applyItems } from "./apply";
 import { evidenceRetentionDays } from "./evidence";
 import { isPlacementField, type PlacementField } from "./placement";
-import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
+import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/messaging/student-notice";
 import { Refused } from "@/lib/core/refused";
 import type { CorrectionStatus } from "./status";
 

@@ -16,7 +16,7 @@ import { markReported, openCampaignForRecord } from "@/lib/records/self-check";
 import { recordValues, sealValue } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
 import { discardEvidence, prepareEvidence, storeEvidence, type UploadedFile } from "./evidence";
-import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
+import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/messaging/student-notice";
 import { Refused } from "@/lib/core/refused";
 import { isPlacementField, unknownPlacements } from "./placement";
 import { OPEN_STATUSES } from "./status";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ID_TYPES, parseIdNumber, type IdType } from "@/lib/identity/id-number";
 import { nameKey, parseName } from "@/lib/identity/name";
 import { codePointLength, stripAllSpaces, toHalfWidth } from "@/lib/identity/normalize";
-import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/corrections/notify";
+import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/messaging/student-notice";
 import { Refused } from "@/lib/core/refused";
 import { audit } from "@/lib/security/audit";
 import { blindIndexes } from "@/lib/security/crypto";
