@@ -8,7 +8,7 @@ import { maskEmail } from "@/lib/identity/email";
 import { firstRefused, tooFrequent } from "./codes";
 import { consumeToken, findLiveToken, issueToken, revokeTokens } from "./tokens";
 import { notifySecurityEvent } from "./notices";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /**
  * 安全邮箱: an address counts (may sign in, may receive reset links) only once its owner followed the link

@@ -1,12 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 
 /**
  * The public origin for links in e-mails: NEXTAUTH_URL when configured (production), otherwise the origin
  * the person is using now. Only called from server actions, which the proxy already checked same-origin.
  */
 export async function publicBaseUrl(): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = env().NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
   const h = await headers();
   const origin = h.get("origin");

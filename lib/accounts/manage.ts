@@ -18,7 +18,7 @@ import { normalizePassword, passwordFieldErrors } from "./password-policy";
 import { confirmCurrentPassword } from "./reauth";
 import { checkSecurityQuestions, type QuestionInput } from "./security-questions";
 import { notifySecurityEvent } from "./notices";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /** Account management (SPEC §2.5): every function acts on the signed-in student's own account only. */
 async function ownAccount(actor: StudentActor) {

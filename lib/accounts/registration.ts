@@ -6,9 +6,8 @@ import type { RequestMeta } from "@/lib/core/request-meta";
 import type { StudentActor } from "@/lib/auth/actor";
 import { startSession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, blindIndexes, encrypt } from "@/lib/security/crypto";
+import { blindIndexes } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/passwords";
-import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { consumeCode, verifyCode } from "./codes";
@@ -16,7 +15,8 @@ import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { sendEmailVerification } from "./email";
 import { normalizePassword } from "./password-policy";
 import { checkRegistrationFields, type RegistrationInput } from "./registration-rules";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 export type { RegistrationInput } from "./registration-rules";
 
@@ -59,7 +59,8 @@ export async function registerStudent(
 
   if (await phoneTaken(fields.phone)) return PHONE_TAKEN();
 
-  const idIndex = blindIndex(fields.idNumber);
+  const sealedId = sealIdNumber(fields.idNumber);
+  const idIndex = sealedId.idNumberIndex;
   const holder = await db.account.findFirst({
     where: { idNumberIndex: { in: blindIndexes(fields.idNumber) }, identityStatus: { not: "cancelled" } },
     select: { id: true },
@@ -82,9 +83,7 @@ export async function registerStudent(
           passwordHash,
           name: fields.name,
           idType: fields.idType,
-          idNumberEnc: encrypt(fields.idNumber),
-          idNumberIndex: idIndex,
-          idMasked: maskIdNumber(fields.idNumber),
+          ...sealedId,
           identityStatus,
           verifiedIdIndex: identityStatus === "verified" ? idIndex : null,
           sensitiveConsentAt: now,
@@ -110,7 +109,7 @@ export async function registerStudent(
         action: identityStatus === "pending" ? "account.reRegister" : "account.register",
         targetType: "Account",
         targetId: account.id,
-        after: { idMasked: maskIdNumber(fields.idNumber), identityStatus },
+        after: { idMasked: sealedId.idMasked, identityStatus },
         ip: meta.ip,
       });
       await notify(

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { audit } from "@/lib/security/audit";
 import type { AuditFilter } from "./audit-schemas";
-import { csvCell, maskIdNumbersIn } from "./audit-scrub";
+import { auditCsvCell, maskIdNumbersIn } from "./audit-scrub";
 import { auditTargetOf, describeAuditTargets, studentTargetIds } from "./audit-targets";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -148,7 +148,7 @@ export async function auditCsvStream(
           r.after === null ? "" : maskIdNumbersIn(r.after),
           r.ip,
         ]
-          .map(csvCell)
+          .map(auditCsvCell)
           .join(","),
       );
       controller.enqueue(encoder.encode(lines.join("\r\n") + "\r\n"));

@@ -15,6 +15,7 @@ import {
   startCommit,
 } from "@/lib/roster-import/jobs";
 import { apiRecordSchema } from "./schemas";
+import { csvLine } from "@/lib/core/csv";
 
 /**
  * PUT /api/v1/records runs the very pipeline of the registrar's roster import (SPEC §6): the records become a
@@ -35,13 +36,16 @@ export type UpsertOutcome = { importJobId: string | null; results: ItemResult[] 
 
 const FIRST_DATA_ROW = 2; // the header is row 1
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function toCsv(rows: Record<string, string>[]): Uint8Array {
-  const lines = [ROSTER_HEADERS.map(csvCell).join(",")];
-  for (const row of rows) lines.push(ROSTER_COLUMNS.map((c) => csvCell(row[c.key] ?? "")).join(","));
+  // read back by the import itself: values are kept as sent (the import validates them)
+  const lines = [csvLine(ROSTER_HEADERS, { formulas: "keep" })];
+  for (const row of rows)
+    lines.push(
+      csvLine(
+        ROSTER_COLUMNS.map((c) => row[c.key] ?? ""),
+        { formulas: "keep" },
+      ),
+    );
   return new TextEncoder().encode("\uFEFF" + lines.join("\r\n") + "\r\n");
 }
 

@@ -6,11 +6,11 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { PHOTO_FIELD, PHOTO_VALUE, type RecordField } from "@/lib/records/fields";
 import { openValue, recordValues, recordWithOrg, sealValue } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, encrypt } from "@/lib/security/crypto";
 import { Refused } from "@/lib/core/refused";
 import { PLACEMENT_FIELDS, resolvePlacement, type PlacementField } from "./placement";
 import { sameValue } from "./values";
 import { refreshProgress } from "@/lib/progress/summary";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 type Change = { field: RecordField; before: string; after: string };
 
@@ -86,12 +86,7 @@ export async function applyItems(
     if (column) Object.assign(data, { [column]: change.after });
   }
   const id = changes.get("idNumber");
-  if (id)
-    Object.assign(data, {
-      idNumberEnc: encrypt(id.after),
-      idNumberIndex: blindIndex(id.after),
-      idMasked: maskIdNumber(id.after),
-    });
+  if (id) Object.assign(data, sealIdNumber(id.after));
   const enrolled = changes.get("enrolledOn");
   if (enrolled) data.cohort = enrolled.after.slice(0, 4);
   const number = changes.get("studentNumber");

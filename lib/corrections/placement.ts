@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/identity-cases/db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { audit } from "@/lib/security/audit";
 import { Refused } from "@/lib/core/refused";
 

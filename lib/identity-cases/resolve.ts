@@ -12,7 +12,7 @@ import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
 import { encrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
-import { isUniqueViolation, isWriteConflict } from "./db-errors";
+import { isUniqueViolation, isWriteConflict } from "@/lib/db/errors";
 import { lockIdNumberHolders } from "./locks";
 import { texts } from "./sms-texts";
 import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";

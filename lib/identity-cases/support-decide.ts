@@ -4,19 +4,19 @@ import { assertCan } from "@/lib/auth/policy";
 import { AuthorizationError, fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
-import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, blindIndexes, decrypt, encrypt } from "@/lib/security/crypto";
+import { blindIndexes, decrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { resolveDuplicateId } from "./resolve";
 import { approvePhoneRelease } from "./phone-release";
 import { encodeRejectReason, REJECT_REASONS, REVIEWED_KINDS, type RejectReason } from "./rules";
 import { rejectReasonText, texts } from "./sms-texts";
 import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 export type DecisionInput = {
   caseId: string;
@@ -239,7 +239,8 @@ async function applyAccountChange(
         throw new Refused("conflict", "support.errors.accountNotVerified");
       phone = account.phone;
       const newId = row.requestedIdEnc ? decrypt(row.requestedIdEnc) : null;
-      const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
+      const sealed = newId ? sealIdNumber(newId) : null;
+      const newIndex = sealed?.idNumberIndex ?? account.idNumberIndex;
       if (newId && newIndex !== account.idNumberIndex) {
         const taken = await tx.account.count({
           where: { verifiedIdIndex: { in: blindIndexes(newId) }, id: { not: account.id } },
@@ -247,19 +248,12 @@ async function applyAccountChange(
         if (taken > 0) throw new Refused("conflict", "support.errors.idNumberTaken");
       }
       const oldIdMasked = account.idMasked;
-      const newIdMasked = newId ? maskIdNumber(newId) : account.idMasked;
+      const newIdMasked = sealed?.idMasked ?? account.idMasked;
       await tx.account.update({
         where: { id: account.id },
         data: {
           name: row.requestedName ?? account.name,
-          ...(newId
-            ? {
-                idNumberEnc: encrypt(newId),
-                idNumberIndex: newIndex,
-                idMasked: newIdMasked,
-                verifiedIdIndex: newIndex,
-              }
-            : {}),
+          ...(sealed ? { ...sealed, verifiedIdIndex: sealed.idNumberIndex } : {}),
         },
       });
       await tx.identityCase.update({
