@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { hashSecret, randomToken } from "@/lib/security/crypto";
-import { fieldErrorsFrom } from "./zod-errors";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 
 /** Every API token starts with this, so a leaked one is easy to recognise (and to scan for in code). */
 export const API_TOKEN_PREFIX = "xjt_";

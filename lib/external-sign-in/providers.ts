@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
-import { fieldErrorsFrom } from "@/lib/admin/zod-errors";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 import { oidcClientSecret, oidcClientSecretVariable } from "@/lib/env";
 import { audit } from "@/lib/security/audit";
 import { forgetClientConfigurations } from "./client";
