@@ -79,17 +79,22 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `${BASE_URL}/login`,
-    // npm test (E2E_FRESH_SERVER=1) and CI always start their own server on a fresh database.
-    reuseExistingServer: !CI && !process.env.E2E_FRESH_SERVER,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    // The client secret of the provider tests/e2e/external-sign-in.spec.ts configures in the admin UI.
-    env: { E2E_PORT: String(PORT), OIDC_CAMPUS_E2E_CLIENT_SECRET: E2E_CLIENT_SECRET },
-  },
+  // Specs that start servers of their own (cluster.spec.ts, production.spec.ts) can be run alone without the
+  // shared demo server: E2E_NO_WEB_SERVER=1.
+  webServer:
+    process.env.E2E_NO_WEB_SERVER === "1"
+      ? undefined
+      : {
+          command: "bash scripts/e2e-server.sh",
+          url: `${BASE_URL}/login`,
+          // npm test (E2E_FRESH_SERVER=1) and CI always start their own server on a fresh database.
+          reuseExistingServer: !CI && !process.env.E2E_FRESH_SERVER,
+          timeout: 240_000,
+          stdout: "pipe",
+          stderr: "pipe",
+          // The client secret of the provider tests/e2e/external-sign-in.spec.ts configures in the admin UI.
+          env: { E2E_PORT: String(PORT), OIDC_CAMPUS_E2E_CLIENT_SECRET: E2E_CLIENT_SECRET },
+        },
 });
 
 /** The app's language is the `locale` cookie (lib/i18n/locales.ts). */

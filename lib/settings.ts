@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, secretSettings } from "@/lib/env";
 
 /** Settings kept in the database (edited by the admin), with defaults when unset. */
 export const registrarContactSchema = z.object({
@@ -114,14 +114,20 @@ export type RetentionDays = z.infer<typeof retentionSchema>;
 /** The SMS provider in use: the admin's choice, else SMS_PROVIDER from the environment. */
 export async function smsProviderName(): Promise<SmsProviderName> {
   const value = await read(SETTING_KEYS.smsProvider);
-  if (value === "outbox" || value === "aliyun") return value;
+  if (value === "aliyun" || (value === "outbox" && outboxAllowed())) return value;
   return env().SMS_PROVIDER;
 }
+
+/**
+ * Production mode never sends to the outbox (students would get no code): a stored choice of it — made in
+ * demo mode before, or in the database of a restored backup — is ignored there (read fresh, like the keys).
+ */
+export const outboxAllowed = () => !secretSettings().production;
 
 /** The e-mail provider in use: the admin's choice, else EMAIL_PROVIDER from the environment. */
 export async function emailProviderName(): Promise<EmailProviderName> {
   const value = await read(SETTING_KEYS.emailProvider);
-  if (value === "outbox" || value === "smtp") return value;
+  if (value === "smtp" || (value === "outbox" && outboxAllowed())) return value;
   return env().EMAIL_PROVIDER;
 }
 

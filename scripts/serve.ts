@@ -8,6 +8,7 @@
  *     (lib/core/client-ip-header.ts) is written into `x-client-ip` on every request, replacing any value the
  *     client sent; so are X-Forwarded-Host / X-Forwarded-Proto (the request's own Host and plain HTTP,
  *     or with TRUST_PROXY=1 the proxy's values);
+ *   - refuses server-action posts over their page's body limit with 413 (lib/security/oversized-action.ts);
  *   - writes one JSON log line per request (lib/ops/request-log.ts).
  *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
  */
@@ -22,6 +23,7 @@ import {
 import { parseEnv } from "../lib/env-schema";
 import { instanceName } from "../lib/ops/instance";
 import { productionProblems } from "../lib/ops/production-check";
+import { answerOversizedAction } from "../lib/security/oversized-action";
 import { logRequests } from "../lib/ops/request-log";
 import { answerOutageAs503 } from "../lib/core/outage-page";
 
@@ -53,6 +55,7 @@ async function main() {
     req.headers["x-forwarded-host"] = forwarded.host;
     req.headers["x-forwarded-proto"] = forwarded.proto;
     logRequests(req, res, instance);
+    if (answerOversizedAction(req, res)) return;
     answerOutageAs503(req, res);
     void handle(req, res);
   });

@@ -19,7 +19,7 @@ import { startBinding } from "@/lib/external-sign-in/start";
 import { flowContext } from "@/lib/external-sign-in/action-support";
 import { confirmEmail } from "@/lib/accounts/email";
 import { localizeTimes } from "@/lib/accounts/messages";
-import { publicBaseUrl } from "@/lib/accounts/links";
+import { messageBaseUrl } from "@/lib/accounts/links";
 import { maskEmail } from "@/lib/identity/email";
 import { maskPhone } from "@/lib/identity/phone";
 import { codeLifetimeMinutes } from "@/lib/settings";
@@ -131,7 +131,7 @@ export async function requestEmailAction(
     .object({ email: str(254), currentPassword: str(1024) })
     .safeParse(Object.fromEntries(formData));
   if (!parsed.success) return tooLong(formData);
-  const result = await requestEmailChange(actor, parsed.data, await publicBaseUrl());
+  const result = await requestEmailChange(actor, parsed.data, messageBaseUrl());
   return finish(formData, result, (v, t) => t("account.email.sent", { email: maskEmail(v.email) }));
 }
 
@@ -140,7 +140,7 @@ export async function resendEmailAction(
   formData: FormData,
 ): Promise<AccountFormState> {
   const actor = await student();
-  const result = await resendEmailVerification(actor, await publicBaseUrl());
+  const result = await resendEmailVerification(actor, messageBaseUrl());
   return finish(formData, result, (v, t) => t("account.email.sent", { email: maskEmail(v.email) }));
 }
 

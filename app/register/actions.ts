@@ -6,7 +6,7 @@ import { z } from "zod";
 import { registerStudent } from "@/lib/accounts/registration";
 import { sendSmsCode } from "@/lib/accounts/codes";
 import { localizeTimes } from "@/lib/accounts/messages";
-import { publicBaseUrl } from "@/lib/accounts/links";
+import { messageBaseUrl } from "@/lib/accounts/links";
 import { parsePhone, maskPhone } from "@/lib/identity/phone";
 import { codeLifetimeMinutes } from "@/lib/settings";
 import { setSessionCookie } from "@/lib/auth/cookie";
@@ -99,7 +99,7 @@ async function register(prev: State, formData: FormData): Promise<State> {
       ],
     },
     await requestMeta(),
-    { baseUrl: await publicBaseUrl() },
+    { baseUrl: messageBaseUrl() },
   );
   if (!result.ok) {
     const fe = result.fieldErrors ?? {};

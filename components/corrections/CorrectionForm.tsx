@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { submitCorrectionAction } from "@/app/record/report/actions";
 import type { FormState } from "@/lib/core/form-state";
@@ -19,6 +19,7 @@ import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { displayValue, enumLabel } from "@/components/record/field-value";
 import { FileInput } from "@/components/ui/FileInput";
+import { MAX_EVIDENCE_MB, oversizedEvidence } from "@/lib/corrections/evidence-limits";
 
 const control =
   "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
@@ -49,12 +50,30 @@ export function CorrectionForm({
 }) {
   const t = useTranslations("corrections.form");
   const tr = useTranslations("record");
+  const te = useTranslations("corrections.errors.evidence");
   const [state, action, pending] = useActionState<FormState, FormData>(submitCorrectionAction, {
     status: "idle",
   });
+  // A file over the limit is named at the field before anything is sent (the page's body limit would
+  // otherwise refuse the whole form); the server checks again.
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const checkSize = (input: HTMLInputElement | null) => {
+    const file = oversizedEvidence(input?.files ?? []);
+    const problem = file ? te("tooLarge", { name: file.name, mb: MAX_EVIDENCE_MB }) : null;
+    setTooLarge(problem);
+    return problem;
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("evidence");
+    if (input instanceof HTMLInputElement && checkSize(input)) {
+      event.preventDefault();
+      input.focus();
+    }
+  };
   const typed = state.values ?? {};
   const ticked = new Set((typed.fields ?? "").split(",").filter(Boolean));
-  const errors = state.fieldErrors ?? {};
+  const errors: Record<string, string | undefined> = { ...state.fieldErrors };
+  if (tooLarge) errors.evidence = tooLarge;
 
   const valueInput = (
     field: RecordField,
@@ -62,6 +81,8 @@ export function CorrectionForm({
     describedBy: string | undefined,
     isInvalid: boolean,
   ) => {
+    // a select applies defaultValue only when it mounts: remount it with the typed value after a refusal
+    const key = `${field}-${typed[`value.${field}`] ?? ""}`;
     const common = {
       id,
       name: `value.${field}`,
@@ -73,7 +94,7 @@ export function CorrectionForm({
     if (field === "gender" || field === "ethnicity") {
       const list = field === "gender" ? GENDER_OPTIONS : ETHNICITY_OPTIONS;
       return (
-        <select {...common}>
+        <select key={key} {...common}>
           <option value="">{t("choose")}</option>
           {list.map((o) => (
             <option key={o} value={o}>
@@ -92,7 +113,7 @@ export function CorrectionForm({
             ? options.majors
             : options.classGroups;
       return (
-        <select {...common}>
+        <select key={key} {...common}>
           <option value="">{t("choose")}</option>
           {groups.map((g) =>
             g.college ? (
@@ -119,7 +140,7 @@ export function CorrectionForm({
   };
 
   return (
-    <form action={action} className="space-y-6" encType="multipart/form-data" noValidate>
+    <form action={action} onSubmit={onSubmit} className="space-y-6" encType="multipart/form-data" noValidate>
       <input type="hidden" name="recordId" value={recordId} />
       <input type="hidden" name="version" value={version} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -243,6 +264,7 @@ export function CorrectionForm({
           multiple
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           invalid={!!errors.evidence}
+          onChange={(e) => checkSize(e.currentTarget)}
           aria-describedby={["evidence-hint", errors.evidence ? "evidence-error" : ""]
             .filter(Boolean)
             .join(" ")}

@@ -3,6 +3,7 @@ import type { ChangeRow } from "@/lib/roster-import/changes";
 import { fieldLabel } from "@/lib/roster-import/report";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Pagination } from "@/components/progress/Pagination";
+import { enumLabel } from "@/components/record/field-value";
 
 /**
  * One page of the students an import changes: 学号, name and every changed field old → new (ID numbers
@@ -32,13 +33,18 @@ export async function ChangeList({
   note?: string;
 }) {
   const t = await getTranslations("import");
+  // fixed value lists (status, gender, level, …) in the reader's language, as on the record page
+  const tr = await getTranslations("record");
+  const shown = (field: string, value: string) => (value ? enumLabel(tr, field, value) : t("changes.empty"));
   return (
     <section aria-labelledby={`${id}-title`} className="mb-6">
       <h3 id={`${id}-title`} className="mb-1 text-lg font-semibold">
         {title}
       </h3>
       {note ? <p className="mb-3 text-sm text-slate-600">{note}</p> : null}
-      <DataTable caption={caption} framed testId={id}>
+      {/* On a phone each student is a card and long values wrap: the old → new values are read without
+          scrolling sideways. */}
+      <DataTable caption={caption} framed stack testId={id}>
         <thead>
           <tr>
             <Th>{t("job.row")}</Th>
@@ -50,21 +56,25 @@ export async function ChangeList({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <Td className="tabular-nums">{row.rowNumber}</Td>
-              <Td className="font-mono text-xs">{row.studentNumber}</Td>
-              <Td>{row.name}</Td>
+              <Td label={t("job.row")} className="tabular-nums">
+                {row.rowNumber}
+              </Td>
+              <Td label={t("job.studentNumber")} className="font-mono text-xs">
+                {row.studentNumber}
+              </Td>
+              <Td label={t("changes.name")}>{row.name}</Td>
               {showFields ? (
-                <Td>
-                  <ul className="space-y-0.5">
+                <Td label={t("changes.fields")} wrap>
+                  <ul className="min-w-0 space-y-0.5 break-words">
                     {row.fields.map((f) => (
                       <li key={f.field} data-field={f.field}>
                         <span className="font-medium">{fieldLabel(f.field)}</span>
                         {t("changes.colon")}
-                        <del className="text-slate-500">{f.before || t("changes.empty")}</del>
+                        <del className="text-slate-500">{shown(f.field, f.before)}</del>
                         <span aria-hidden="true"> → </span>
                         <span className="sr-only">{t("changes.to")}</span>
                         <ins className="font-medium text-emerald-800 no-underline">
-                          {f.after || t("changes.empty")}
+                          {shown(f.field, f.after)}
                         </ins>
                       </li>
                     ))}

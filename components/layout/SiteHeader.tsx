@@ -31,7 +31,10 @@ export async function SiteHeader() {
             籍
           </span>
           <span className="min-w-0">
-            <span className="block truncate text-base font-bold leading-tight">{t("appName")}</span>
+            {/* wraps rather than cut off: "Record Self-Check" beside the buttons at 360 px */}
+            <span className="block text-[0.9375rem] font-bold leading-tight text-balance sm:text-base">
+              {t("appName")}
+            </span>
             <span className="block truncate text-xs text-brand-100">{school}</span>
           </span>
         </Link>

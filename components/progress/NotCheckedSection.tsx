@@ -10,6 +10,7 @@ import { RemindForm } from "./RemindForm";
 import { RevealIdButton } from "./RevealIdButton";
 import { RevealPhoneButton } from "./RevealPhoneButton";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { enumLabel } from "@/components/record/field-value";
 
 const select = "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
 
@@ -46,6 +47,7 @@ export async function NotCheckedSection({
   basePath: string;
 }) {
   const t = await getTranslations("progress");
+  const tr = await getTranslations("record");
   const params = filterParams(campaignId, filter);
   const qs = (extra: Record<string, string> = {}) => new URLSearchParams({ ...params, ...extra }).toString();
   return (
@@ -201,9 +203,10 @@ export async function NotCheckedSection({
                 <tr key={r.id}>
                   <Td className="py-2 font-mono text-xs">{r.studentNumber}</Td>
                   <RowTh className="py-2">{r.name}</RowTh>
-                  <Td className="py-2">{r.gender}</Td>
-                  <Td className="py-2">{r.college}</Td>
-                  <Td className="py-2">{r.major}</Td>
+                  <Td className="py-2">{enumLabel(tr, "gender", r.gender)}</Td>
+                  {/* names may wrap: with every column the list fits a 1280 px window */}
+                  <Td className="min-w-24 py-2 whitespace-normal">{r.college}</Td>
+                  <Td className="min-w-24 py-2 whitespace-normal">{r.major}</Td>
                   <Td className="py-2">{r.classGroup}</Td>
                   <Td className="py-2">
                     {canReveal ? (
@@ -222,7 +225,8 @@ export async function NotCheckedSection({
                     )}
                   </Td>
                   <Td className="py-2">
-                    <span className="flex flex-wrap gap-1">
+                    {/* one badge a line: the list fits a 1280 px window without scrolling sideways */}
+                    <span className="flex flex-col items-start gap-1">
                       {r.reported ? <Badge tone="warning">{t("list.reported")}</Badge> : null}
                       <Badge tone={r.registered ? "brand" : "danger"}>
                         {r.registered ? t("list.registeredYes") : t("list.registeredNo")}

@@ -27,7 +27,7 @@ export function RevealIdButton({
     );
   }
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form action={action} className="flex flex-col items-start">
       <input type="hidden" name="recordId" value={recordId} />
       <span className="font-mono text-xs">{masked}</span>
       <button

@@ -32,7 +32,7 @@ export function RevealPhoneButton({
     );
   }
   return (
-    <form action={action} className="flex flex-wrap items-center gap-x-2">
+    <form action={action} className="flex flex-col items-start">
       <input type="hidden" name="recordId" value={recordId} />
       <span className="font-mono text-xs">{masked}</span>
       <button

@@ -24,7 +24,8 @@ const ENUMERATED = new Set<string>([
 export function displayValue(t: Translate, field: RecordField | string, value: string): string {
   if (field === "admissionPhoto") return photoLabel(t, value);
   if (value.trim() === "") return t("empty");
-  if (field === "duration" && /^\d+(\.\d+)?$/.test(value)) return t("durationValue", { years: value });
+  if (field === "duration" && /^\d+(\.\d+)?$/.test(value))
+    return t("durationValue", { years: Number(value) });
   if (ENUMERATED.has(field)) return enumLabel(t, field, value);
   return value;
 }

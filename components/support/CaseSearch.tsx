@@ -59,7 +59,15 @@ export function CaseSearch({ statuses }: { statuses: string[] }) {
           <label htmlFor="case-status" className="block text-sm font-medium text-slate-800">
             {t("status")}
           </label>
-          <select id="case-status" name="status" defaultValue={found?.status ?? ""} className={control}>
+          <select
+            // remounted with the searched status: a select applies defaultValue only when it mounts, and
+            // React resets the form after the search
+            key={`status-${found?.status ?? ""}`}
+            id="case-status"
+            name="status"
+            defaultValue={found?.status ?? ""}
+            className={control}
+          >
             <option value="">{t("anyStatus")}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>

@@ -90,6 +90,9 @@ export function SelectField({
     <FieldShell id={id} label={label} error={error} hint={hint} required={required} className={className}>
       {(describedBy, isInvalid) => (
         <select
+          // a select applies defaultValue only when it mounts, and React resets a form after its action:
+          // remounting on a new defaultValue keeps what was chosen when the answer re-renders the form
+          key={String(select.defaultValue ?? "")}
           id={id}
           name={select.name ?? id}
           required={required}

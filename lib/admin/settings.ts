@@ -17,6 +17,7 @@ import {
   schoolName,
   securityQuestionsEnabled,
   SETTING_KEYS,
+  outboxAllowed,
   smsProviderName,
   workingCalendar,
 } from "@/lib/settings";
@@ -28,7 +29,7 @@ export function providerReadiness() {
   const e = env();
   return {
     sms: {
-      outbox: true,
+      outbox: outboxAllowed(),
       aliyun: !!(
         e.SMS_ALIYUN_ACCESS_KEY_ID &&
         e.SMS_ALIYUN_ACCESS_KEY_SECRET &&
@@ -36,7 +37,7 @@ export function providerReadiness() {
         e.SMS_ALIYUN_TEMPLATE_CODE
       ),
     },
-    email: { outbox: true, smtp: !!e.SMTP_URL },
+    email: { outbox: outboxAllowed(), smtp: !!e.SMTP_URL },
   };
 }
 
@@ -186,6 +187,10 @@ export async function updateSettings<S extends SettingsSection>(
   }
   if (section === "messaging") {
     const ready = providerReadiness();
+    if (!outboxAllowed())
+      for (const field of ["smsProvider", "emailProvider"] as const)
+        if (data[field] === "outbox")
+          return fieldFail({ [field]: { key: "admin.settings.errors.outboxInProduction" } });
     if (!ready.sms[data.smsProvider as "outbox" | "aliyun"])
       return fieldFail({ smsProvider: { key: "admin.settings.errors.notConfigured" } });
     if (!ready.email[data.emailProvider as "outbox" | "smtp"])

@@ -15,8 +15,9 @@ import {
 } from "@/lib/uploads/storage";
 import { isEmptyFileSlot } from "@/lib/uploads/file-slot";
 
-export const MAX_EVIDENCE_FILES = 5;
-export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB } from "./evidence-limits";
+
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES };
 /** pdf, jpg, png (SPEC §4.3); GIF is for identity photos only. */
 const EVIDENCE_TYPES = [PDF_MIME, IMAGE_MIME[0], IMAGE_MIME[1]] as const;
 
@@ -45,7 +46,7 @@ export async function prepareEvidence(files: readonly UploadedFile[]): Promise<R
   }
   const prepared: PreparedEvidence[] = [];
   for (const file of chosen) {
-    const params = { name: displayNameOf(file.name, "file") };
+    const params = { name: displayNameOf(file.name, "file"), mb: MAX_EVIDENCE_MB };
     if (file.size === 0) return fieldFail({ evidence: { key: "corrections.errors.evidence.empty", params } });
     if (file.size > MAX_EVIDENCE_BYTES) {
       return fieldFail({ evidence: { key: "corrections.errors.evidence.tooLarge", params } });

@@ -171,7 +171,8 @@ export async function assistForClassmate(actorIn: Actor | null, assistId: string
     id: row.id,
     requesterName: row.requester.name,
     requesterIdMasked: row.requester.idMasked,
-    requesterPhone: maskPhone(row.requesterPhone),
+    // blanked by the retention job once the request is no longer open
+    requesterPhone: row.requesterPhone ? maskPhone(row.requesterPhone) : "—",
     className: classGroups[0]?.classGroup.name ?? "",
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,

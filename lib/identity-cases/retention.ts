@@ -8,8 +8,9 @@ import { retentionDays } from "@/lib/settings";
 import { deleteUpload, uploadsRoot } from "@/lib/uploads/storage";
 
 const DAY_MS = 86_400_000;
-/** Sign-in history of a closed account is kept this long (网络安全法 art. 21: network logs ≥ 6 months). */
-export const CLOSED_ACCOUNT_LOG_DAYS = 183;
+import { CLOSED_ACCOUNT_LOG_DAYS, MESSAGE_LOG_DAYS, SPENT_CODE_DAYS } from "@/lib/privacy/retention-periods";
+
+export { CLOSED_ACCOUNT_LOG_DAYS, MESSAGE_LOG_DAYS, SPENT_CODE_DAYS };
 /** A photo file no case points at (its upload was refused or crashed) is removed after a day. */
 const ORPHAN_GRACE_MS = DAY_MS;
 
@@ -22,6 +23,12 @@ export type RetentionReport = {
   assistsExpired: number;
   /** sign-in events of accounts closed more than six months ago */
   closedAccountSignIns: number;
+  /** log rows of SMS and e-mails sent more than MESSAGE_LOG_DAYS ago */
+  sentMessages: number;
+  /** verification codes expired more than SPENT_CODE_DAYS ago */
+  spentCodes: number;
+  /** classmate-assist requests no longer open whose requester's phone number was blanked */
+  assistPhonesBlanked: number;
 };
 
 /**
@@ -34,7 +41,11 @@ export type RetentionReport = {
  *     (default 180), then the corrections service deletes the expired ones (purgeExpiredEvidence);
  *  4. classmate-assist requests past their 7 days are marked expired (they already count as expired);
  *  5. the sign-in history and sessions of accounts closed more than six months ago are deleted
- *     (docs/privacy.md).
+ *     (docs/privacy.md);
+ *  6. the log of SMS and e-mails sent more than MESSAGE_LOG_DAYS ago is deleted;
+ *  7. verification codes expired more than SPENT_CODE_DAYS ago are deleted;
+ *  8. the requester's phone number is blanked on classmate-assist requests that are no longer open
+ *     (answered, declined, expired): only the classmate deciding needed it.
  */
 export async function runRetention(
   now: Date = new Date(),
@@ -48,6 +59,9 @@ export async function runRetention(
     evidenceFiles: 0,
     assistsExpired: 0,
     closedAccountSignIns: 0,
+    sentMessages: 0,
+    spentCodes: 0,
+    assistPhonesBlanked: 0,
   };
   const photoDays = (await retentionDays()).idPhotoDays;
   const due = await db.identityCase.findMany({
@@ -123,7 +137,36 @@ export async function runRetention(
       where: { status: "pending", expiresAt: { lte: now } },
     });
   }
+  Object.assign(report, await removeSpentMessageData(now, !!options.dryRun));
   return report;
+}
+
+/** Steps 6–8: the message log, spent codes and the phone numbers of closed classmate-assist requests. */
+async function removeSpentMessageData(
+  now: Date,
+  dryRun: boolean,
+): Promise<Pick<RetentionReport, "sentMessages" | "spentCodes" | "assistPhonesBlanked">> {
+  const messages = { createdAt: { lte: new Date(now.getTime() - MESSAGE_LOG_DAYS * DAY_MS) } };
+  const codes = { expiresAt: { lte: new Date(now.getTime() - SPENT_CODE_DAYS * DAY_MS) } };
+  // After step 4 (or by the closure of an account) a request past its 7 days is no longer pending.
+  const assists = {
+    requesterPhone: { not: "" },
+    OR: [{ status: { not: "pending" } }, { expiresAt: { lte: now } }],
+  };
+  if (dryRun) {
+    const [sentMessages, spentCodes, assistPhonesBlanked] = await Promise.all([
+      db.outboundMessage.count({ where: messages }),
+      db.verificationCode.count({ where: codes }),
+      db.classmateAssist.count({ where: assists }),
+    ]);
+    return { sentMessages, spentCodes, assistPhonesBlanked };
+  }
+  const sentMessages = (await db.outboundMessage.deleteMany({ where: messages })).count;
+  const spentCodes = (await db.verificationCode.deleteMany({ where: codes })).count;
+  const assistPhonesBlanked = (
+    await db.classmateAssist.updateMany({ where: assists, data: { requesterPhone: "" } })
+  ).count;
+  return { sentMessages, spentCodes, assistPhonesBlanked };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import type { Permission } from "@/lib/auth/policy";
+import { CLOSED_ACCOUNT_LOG_DAYS, MESSAGE_LOG_DAYS, SPENT_CODE_DAYS } from "./retention-periods";
 
 /**
  * The personal information the portal holds, kind by kind (PIPL art. 55–56 impact assessment,
@@ -124,8 +125,15 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "recordBinding.decide", level: "masked" },
       { permission: "outbox.view", level: "full", note: "recipients of sent messages" },
     ],
-    retention: { kind: "rule", text: "while the account is open" },
-    afterClosure: "erased (replaced by a tombstone; kept only encrypted in the closure's audit entry)",
+    retention: {
+      kind: "rule",
+      text:
+        "while the account is open; copies: in the log of sent messages " +
+        `${MESSAGE_LOG_DAYS} days, in verification codes ${SPENT_CODE_DAYS} day after the code expired, on a ` +
+        "classmate-assist request until it is answered or expires (retention job)",
+    },
+    afterClosure:
+      "erased (replaced by a tombstone; kept only encrypted in the closure's audit entry); the copies as before",
     protection: "unique per open account; masked (138****5678) everywhere but the owner's page",
   },
   {
@@ -194,7 +202,12 @@ export const DATA_KINDS: DataKind[] = [
       { permission: "accountChange.apply", level: "masked" },
       { permission: "recordBinding.decide", level: "masked" },
     ],
-    retention: { kind: "rule", text: "kept with the account; photos as above" },
+    retention: {
+      kind: "rule",
+      text:
+        "kept with the account; photos as above; the requester's phone number on a classmate-assist request " +
+        "is blanked once the request is answered, declined or expired (retention job)",
+    },
     afterClosure: "kept (decisions about the ID number), pending ones closed",
     protection: "ID numbers masked for staff; every decision audited",
   },
@@ -210,7 +223,7 @@ export const DATA_KINDS: DataKind[] = [
     ],
     retention: {
       kind: "rule",
-      text: "while the account is open, then 183 days after its closure (retention job)",
+      text: `while the account is open, then ${CLOSED_ACCOUNT_LOG_DAYS} days after its closure (retention job)`,
     },
     afterClosure: "kept for the legal minimum of 6 months, for security investigations only",
     protection: "visible to the owner only; IP addresses never in URLs",
@@ -228,9 +241,11 @@ export const DATA_KINDS: DataKind[] = [
     ],
     retention: {
       kind: "rule",
-      text: "inbox: while the account is open; log of sent SMS and e-mails: no automatic deletion yet (see Open points)",
+      text:
+        `inbox: while the account is open; log of sent SMS and e-mails: ${MESSAGE_LOG_DAYS} days after sending; ` +
+        `verification codes (hashed): ${SPENT_CODE_DAYS} day after they expire (retention job)`,
     },
-    afterClosure: "inbox erased but for the closure notice; the log of sent messages stays (see Open points)",
+    afterClosure: `inbox erased but for the closure notice; the log of sent messages stays its ${MESSAGE_LOG_DAYS} days`,
     protection: "SMS codes stored only as hashes; inbox texts are catalogue keys with parameters",
   },
   {

@@ -119,7 +119,7 @@ test("an import preview lists who changes and how; a stale preview is discarded;
   await expect(first).toContainText("预览学生甲");
   const status = first.locator("[data-field=status]");
   await expect(status).toContainText("学籍状态");
-  await expect(status.locator("del")).toHaveText("在籍(注册学籍)");
+  await expect(status.locator("del")).toHaveText("在籍（注册学籍）");
   await expect(status.locator("ins")).toHaveText("休学");
   const masked = (id: string) => `${id[0]}${"*".repeat(16)}${id[17]}`;
   const second = changed.locator("tbody tr", { hasText: rows[1]["学号"] });
@@ -252,4 +252,43 @@ test("English: the graduation lock preview and its confirmation", { tag: "@en" }
   await discard.getByRole("checkbox").check();
   await discard.getByRole("button", { name: "Discard preview" }).click();
   await expect(page.getByText("This preview was discarded; no record was locked.")).toBeVisible();
+});
+
+test("the change table of an import preview is read on a phone without scrolling sideways", async ({
+  page,
+}) => {
+  await signInStaff(page, "registrar");
+  // students of their own (学号 Q…), imported, then changed by a second file
+  const own = [0, 1].map((n) => row(n, { 学号: `Q${stamp}${n}`, 姓名: `手机预览${"甲乙"[n]}` }));
+  await importRoster(page, own);
+  await upload(
+    page,
+    "/registrar/import",
+    "roster-phone.csv",
+    csv([{ ...own[0], 学籍状态: "休学" }, own[1]]),
+    "上传并预览",
+  );
+  await expect(page.getByText("预览完成，待确认")).toBeVisible({ timeout: 30_000 });
+  const changed = page.getByTestId("changed-students");
+  const first = changed.locator("tbody tr", { hasText: own[0]["学号"] });
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: width === 360 ? 780 : 800 });
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `the page is no wider than the window at ${width} px`).toBeLessThanOrEqual(0);
+    for (const part of [
+      first.getByText(own[0]["学号"]),
+      first.getByText("手机预览甲"),
+      first.locator("[data-field=status] del"),
+      first.locator("[data-field=status] ins"),
+    ]) {
+      await part.scrollIntoViewIfNeeded();
+      await expect(part, `visible at ${width} px`).toBeInViewport({ ratio: 1 });
+    }
+    await expect(first.locator("[data-field=status] ins")).toHaveText("休学");
+  }
+  await shots(page, "import-preview-phone");
+  await page.getByTestId("discard").getByRole("checkbox").check();
+  await page.getByTestId("discard").getByRole("button", { name: "作废预览" }).click();
+  await expect(page.getByText("这份预览已作废，没有改动任何学籍。")).toBeVisible();
 });

@@ -21,6 +21,7 @@ export default async function SettingsPage() {
   const s = await readSettings(actor);
   const ready = s.messaging.readiness;
   const readiness = (ok: boolean) => (ok ? t("messaging.configured") : t("messaging.notConfigured"));
+  const outboxHint = ready.sms.outbox ? t("messaging.outboxHint") : t("messaging.outboxProduction");
   return (
     <>
       <ClientMessages namespaces={["admin.settings"]}>
@@ -103,7 +104,7 @@ export default async function SettingsPage() {
                   label: t("messaging.sms"),
                   value: s.messaging.smsProvider,
                   options: [
-                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    { value: "outbox", label: t("messaging.outbox"), hint: outboxHint },
                     {
                       value: "aliyun",
                       label: t("messaging.aliyun"),
@@ -117,7 +118,7 @@ export default async function SettingsPage() {
                   label: t("messaging.email"),
                   value: s.messaging.emailProvider,
                   options: [
-                    { value: "outbox", label: t("messaging.outbox"), hint: t("messaging.outboxHint") },
+                    { value: "outbox", label: t("messaging.outbox"), hint: outboxHint },
                     {
                       value: "smtp",
                       label: t("messaging.smtp"),

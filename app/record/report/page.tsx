@@ -60,7 +60,9 @@ export default async function ReportPage({
           </Alert>
         ) : (
           <Card>
-            <ClientMessages namespaces={["common.file", "corrections.form", "record"]}>
+            <ClientMessages
+              namespaces={["common.file", "corrections.form", "corrections.errors.evidence", "record"]}
+            >
               <CorrectionForm
                 recordId={data.record.id}
                 version={data.record.version}

@@ -13,7 +13,7 @@ import {
   type RecoveryMethods,
 } from "@/lib/accounts/recover-password";
 import { localizeTimes } from "@/lib/accounts/messages";
-import { publicBaseUrl } from "@/lib/accounts/links";
+import { messageBaseUrl } from "@/lib/accounts/links";
 import { requestMeta } from "@/lib/core/request-meta";
 import { formError, formValues, type FormState } from "@/lib/core/form-state";
 import type { Result } from "@/lib/core/result";
@@ -109,7 +109,7 @@ export async function recoverPasswordAction(_prev: State, formData: FormData): P
     case "email": {
       const methods = await recoveryMethods(input.ticket);
       if (!methods) return restart(t, values);
-      const r = await sendRecoveryEmail(input.ticket, await publicBaseUrl());
+      const r = await sendRecoveryEmail(input.ticket, messageBaseUrl());
       if (!r.ok)
         return {
           status: "error",

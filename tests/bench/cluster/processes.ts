@@ -2,8 +2,17 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 
 const running = new Set<ChildProcess>();
+let exitHooked = false;
 
 export function startProcess(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+  if (!exitHooked) {
+    exitHooked = true;
+    // The children run in process groups of their own (a terminal's Ctrl-C does not reach them): whatever
+    // ends this process — a test runner stopping its worker, an uncaught error — takes them along.
+    process.once("exit", () => {
+      for (const child of running) signalGroup(child, "SIGKILL");
+    });
+  }
   const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], ...options, detached: true });
   running.add(child);
   child.once("exit", () => running.delete(child));

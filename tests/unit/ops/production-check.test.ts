@@ -50,6 +50,11 @@ describe("production start check", () => {
       const problems = production({ [name]: "development-only-secret-do-not-use-in-production" });
       expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} is a development value`))]);
     });
+    it(`refuses ${name} that is neither hex nor base64 (a pass phrase)`, () => {
+      expect(production({ [name]: "our university secret 2026 please keep it safe" })).toEqual([
+        expect.stringMatching(new RegExp(`^${name} is not hex or base64`)),
+      ]);
+    });
     it(`refuses ${name} that repeats one byte`, () => {
       expect(production({ [name]: "a".repeat(64) })).toEqual([
         expect.stringMatching(new RegExp(`^${name} is not random`)),
@@ -75,6 +80,12 @@ describe("production start check", () => {
   it("refuses a missing public URL", () => {
     expect(production({ NEXTAUTH_URL: undefined })).toEqual([
       expect.stringMatching(/^NEXTAUTH_URL is not set/),
+    ]);
+  });
+
+  it("refuses a public URL that is not a URL", () => {
+    expect(production({ NEXTAUTH_URL: "xj.example.edu.cn" })).toEqual([
+      "NEXTAUTH_URL is not a URL: set the public https:// address of the portal",
     ]);
   });
 

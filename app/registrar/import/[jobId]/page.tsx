@@ -111,7 +111,7 @@ export default async function ImportJobPage({
       {running ? (
         <Card className="mb-6">
           <p role="status" aria-live="polite" className="text-sm font-medium">
-            {t("job.running", { count: job.processedRows.toLocaleString("zh-CN") })}
+            {t("job.running", { count: job.processedRows })}
           </p>
           {percent !== null ? (
             <progress
