@@ -41,6 +41,16 @@ export const envSchema = z.object({
   HOSTNAME: z.string().default("0.0.0.0"),
   /** Name of this app instance in the request log (default: host name and port). */
   INSTANCE_ID: z.string().optional(),
+  /** PostgreSQL connections per app instance. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** The university's name until the admin sets one (settings); also the demo seed's school. */
+  SCHOOL_NAME: z.string().optional(),
+  /** argon2id cost (docs/security.md). */
+  ARGON2_MEMORY_KIB: z.coerce.number().int().positive().default(19456),
+  ARGON2_TIME_COST: z.coerce.number().int().positive().default(2),
+  /** Demo seed: password of the seeded staff accounts, and the size of the generated university. */
+  DEMO_STAFF_PASSWORD: z.string().optional(),
+  SEED_STUDENTS: z.coerce.number().int().positive().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

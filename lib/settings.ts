@@ -65,7 +65,7 @@ export async function writeSetting(key: string, value: unknown): Promise<void> {
 
 export async function schoolName(): Promise<string> {
   const value = await read("school.name");
-  return typeof value === "string" && value ? value : process.env.SCHOOL_NAME || "示范大学";
+  return typeof value === "string" && value ? value : env().SCHOOL_NAME || "示范大学";
 }
 
 export async function registrarContact(): Promise<RegistrarContact> {

@@ -5,7 +5,7 @@
 #
 #   1 schema check   npx tsx scripts/db-generate.ts --check
 #   2 typecheck      npx tsc --noEmit
-#   3 lint           npx eslint .   and   npx prettier --check .
+#   3 lint           npx eslint .   and   npx prettier --check .   and   npm run deps:check (import rules, no cycles)
 #   4 unit           vitest --project unit
 #   5 integration    vitest --project integration on SQLite
 #   6 integration    the same on PostgreSQL (TEST_DB=postgres); unreachable server = failure unless SKIP_POSTGRES=1
@@ -91,6 +91,7 @@ single "schema check" npx tsx scripts/db-generate.ts --check
 single "typecheck" npx tsc --noEmit
 single "eslint" npx eslint .
 single "prettier" npx prettier --check .
+single "dependencies" npm run --silent deps:check
 
 # 4–6: Vitest
 vitest_run "unit" unit unit

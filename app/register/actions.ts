@@ -103,14 +103,12 @@ async function register(prev: State, formData: FormData): Promise<State> {
   );
   if (!result.ok) {
     const fe = result.fieldErrors ?? {};
+    // A conflict is the phone or the ID number someone else holds: the form offers the ways out.
     const conflict =
-      fe.phone?.key === "register.phone.taken"
-        ? "phone"
-        : fe.idNumber?.key === "register.idNumber.taken"
-          ? "idNumber"
-          : undefined;
+      result.kind === "conflict" ? (fe.phone ? "phone" : fe.idNumber ? "idNumber" : undefined) : undefined;
+    // A traditional-script name comes with its simplified suggestion.
     const suggestion =
-      fe.name?.key === "register.name.traditional" ? String(fe.name.params?.suggestion ?? "") : undefined;
+      fe.name?.params?.suggestion !== undefined ? String(fe.name.params.suggestion) : undefined;
     // 手机号码已被注册 comes only after this phone's SMS code was verified: that proof lets the person ask
     // to release a recycled number without a second code (/register/phone-release).
     const phone = parsePhone(input.phone);

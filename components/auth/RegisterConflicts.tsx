@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { helpHref } from "@/lib/help/topics";
 import { CheckboxField } from "./CheckboxField";
-import type { SupportContact } from "./RegisterForm";
+import type { RegistrarContact } from "@/lib/settings";
 
 const link = "font-semibold text-brand-700 underline underline-offset-4";
 
 /** 手机号码已被注册: the three ways out (shown only after the SMS code for that phone was verified). */
-export function PhoneTakenHelp({ contact }: { contact: SupportContact }) {
+export function PhoneTakenHelp({ contact }: { contact: RegistrarContact }) {
   const t = useTranslations("register.phoneTaken");
   const details = [contact.phone, contact.office, contact.email, contact.hours].filter(Boolean).join(" · ");
   return (

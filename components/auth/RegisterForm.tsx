@@ -17,14 +17,13 @@ import { PasswordFields } from "./PasswordFields";
 import { PrivacyNotice } from "./PrivacyNotice";
 import { SmsCodeField } from "./SmsCodeField";
 import { PhoneTakenHelp, IdTakenHelp } from "./RegisterConflicts";
+import type { RegistrarContact } from "@/lib/settings";
 import { PendingRegistered } from "./PendingRegistered";
-
-export type SupportContact = { phone: string; office: string; email: string; hours: string };
 
 const idle = { status: "idle" } as const;
 
 /** 实名注册 form (SPEC §2.1): every field with its SPEC label, errors at their field, typed values kept. */
-export function RegisterForm({ contact }: { contact: SupportContact }) {
+export function RegisterForm({ contact }: { contact: RegistrarContact }) {
   const t = useTranslations("register");
   const [state, action, submitting] = useActionState<FormState<RegisterData>, FormData>(registerForm, idle);
   const values = state.values ?? {};

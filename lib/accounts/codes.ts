@@ -124,7 +124,9 @@ export async function verifyCode(input: {
     // Already used: never valid again. Saying so (rather than "wrong") only to someone who has the code
     // lets a registration that lost a race for this phone explain itself.
     const matches = safeEqual(row.codeHash, hashSecret(code));
-    return fieldFail({ [field]: { key: matches ? "register.code.used" : "register.code.wrong" } });
+    return matches
+      ? fieldFail({ [field]: { key: "register.code.used" } }, undefined, "conflict")
+      : fieldFail({ [field]: { key: "register.code.wrong" } });
   }
   if (row.expiresAt.getTime() <= Date.now()) return fieldFail({ [field]: { key: "register.code.expired" } });
   if (row.attempts >= CODE_MAX_ATTEMPTS) return fieldFail({ [field]: { key: "register.code.exhausted" } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type Result, ok, fail } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { consume } from "@/lib/security/rate-limit";
 import { sendMessage } from "@/lib/messaging/send";
 import { renderMessage } from "@/lib/messaging/texts";
@@ -8,7 +9,7 @@ import { maskEmail } from "@/lib/identity/email";
 import { firstRefused, tooFrequent } from "./codes";
 import { consumeToken, findLiveToken, issueToken, revokeTokens } from "./tokens";
 import { notifySecurityEvent } from "./notices";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /**
  * 安全邮箱: an address counts (may sign in, may receive reset links) only once its owner followed the link
@@ -60,14 +61,14 @@ export async function confirmEmail(token: string): Promise<Result<{ email: strin
   const email = account.pendingEmail;
   try {
     await db.$transaction(async (tx) => {
-      if (!(await consumeToken(tx, row.id))) throw new TokenUsed();
+      if (!(await consumeToken(tx, row.id))) throw new Refused("conflict", "account.email.linkInvalid");
       await tx.account.update({
         where: { id: account.id },
         data: { email, emailVerifiedAt: new Date(), pendingEmail: null },
       });
     });
   } catch (e) {
-    if (e instanceof TokenUsed) return fail("account.email.linkInvalid");
+    if (e instanceof Refused) return e.result;
     if (isUniqueViolation(e)) return fail("account.email.taken");
     throw e;
   }
@@ -75,5 +76,3 @@ export async function confirmEmail(token: string): Promise<Result<{ email: strin
   await notifySecurityEvent(account, "emailChanged", { email: maskEmail(email) }, { email });
   return ok({ email });
 }
-
-class TokenUsed extends Error {}

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 
 /**
  * The portal's own address for links sent in e-mails and SMS (password reset, e-mail verification): the
@@ -30,7 +31,7 @@ export function messageBaseUrl(env: Record<string, string | undefined> = process
  * sets it). Never for a link sent to someone else: that is messageBaseUrl().
  */
 export async function publicBaseUrl(): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = env().NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
   const h = await headers();
   const origin = h.get("origin");

@@ -4,6 +4,7 @@ import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { type Result, ok, fail, fieldFail, NotFoundError } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { decrypt } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/passwords";
@@ -17,7 +18,7 @@ import { normalizePassword, passwordFieldErrors } from "./password-policy";
 import { confirmCurrentPassword } from "./reauth";
 import { checkSecurityQuestions, type QuestionInput } from "./security-questions";
 import { notifySecurityEvent } from "./notices";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /** Account management (SPEC §2.5): every function acts on the signed-in student's own account only. */
 async function ownAccount(actor: StudentActor) {
@@ -91,10 +92,11 @@ export async function changePhone(
   try {
     await db.$transaction(async (tx) => {
       await tx.account.update({ where: { id: account.id }, data: { phone: phone.value } });
-      if (!(await consumeCode(tx, code.value.codeId))) throw new CodeUsed();
+      if (!(await consumeCode(tx, code.value.codeId)))
+        throw new Refused("conflict", "register.code.wrong", undefined, "code");
     });
   } catch (e) {
-    if (e instanceof CodeUsed) return fieldFail({ code: { key: "register.code.wrong" } });
+    if (e instanceof Refused) return e.result;
     if (isUniqueViolation(e)) return fieldFail({ newPhone: { key: "account.phone.taken" } });
     throw e;
   }
@@ -107,8 +109,6 @@ export async function changePhone(
   );
   return ok({ phone: maskPhone(phone.value) });
 }
-
-class CodeUsed extends Error {}
 
 /** 安全邮箱: set or change it (current password required); it counts once the link in the mail is opened. */
 export async function requestEmailChange(

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type Result, ok, fail, fieldFail } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { decrypt, hashSecret } from "@/lib/security/crypto";
 import { verifyCaptcha } from "@/lib/security/captcha";
@@ -136,8 +137,6 @@ async function newPasswordErrors(account: AccountRow, input: NewPassword) {
   );
 }
 
-class AlreadyUsed extends Error {}
-
 /** Sets the new password, uses up the proof, ends every session and every outstanding recovery. */
 async function applyReset(
   account: AccountRow,
@@ -147,7 +146,7 @@ async function applyReset(
   const passwordHash = await hashPassword(normalizePassword(password));
   try {
     await db.$transaction(async (tx) => {
-      if (!(await useProof(tx))) throw new AlreadyUsed();
+      if (!(await useProof(tx))) throw new Refused("conflict", "recover.password.linkInvalid");
       await tx.account.update({
         where: { id: account.id },
         data: { passwordHash, sessionVersion: { increment: 1 } },
@@ -160,7 +159,7 @@ async function applyReset(
       });
     });
   } catch (e) {
-    if (e instanceof AlreadyUsed) return fail("recover.password.linkInvalid");
+    if (e instanceof Refused) return e.result;
     throw e;
   }
   // The owner proved control of a recovery channel: the sign-in lock no longer protects anything.

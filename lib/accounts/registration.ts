@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type Result, ok, fieldFail } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import type { StudentActor } from "@/lib/auth/actor";
 import { startSession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, blindIndexes, encrypt } from "@/lib/security/crypto";
+import { blindIndexes } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/passwords";
-import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { consumeCode, verifyCode } from "./codes";
@@ -15,7 +15,8 @@ import { isCommonPassword, passwordSiteWords } from "./common-passwords";
 import { sendEmailVerification } from "./email";
 import { normalizePassword } from "./password-policy";
 import { checkRegistrationFields, type RegistrationInput } from "./registration-rules";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 export type { RegistrationInput } from "./registration-rules";
 
@@ -27,10 +28,8 @@ export type Registered = {
 };
 
 /** Field errors for a phone / ID number someone else holds (shown with their ways out). */
-const PHONE_TAKEN = () => fieldFail({ phone: { key: "register.phone.taken" } });
-const ID_TAKEN = () => fieldFail({ idNumber: { key: "register.idNumber.taken" } });
-
-class CodeAlreadyUsed extends Error {}
+const PHONE_TAKEN = () => fieldFail({ phone: { key: "register.phone.taken" } }, undefined, "conflict");
+const ID_TAKEN = () => fieldFail({ idNumber: { key: "register.idNumber.taken" } }, undefined, "conflict");
 
 /**
  * 实名注册 (SPEC §2.1). Order matters for privacy: every format rule first (nothing is looked up), then the
@@ -54,14 +53,14 @@ export async function registerStudent(
   const code = await verifyCode({ purpose: "register", target: fields.phone, code: fields.code });
   if (!code.ok) {
     // The right code, already used: whoever holds it controls the phone, so say it is registered.
-    if (code.fieldErrors?.code?.key === "register.code.used" && (await phoneTaken(fields.phone)))
-      return PHONE_TAKEN();
+    if (code.kind === "conflict" && (await phoneTaken(fields.phone))) return PHONE_TAKEN();
     return code;
   }
 
   if (await phoneTaken(fields.phone)) return PHONE_TAKEN();
 
-  const idIndex = blindIndex(fields.idNumber);
+  const sealedId = sealIdNumber(fields.idNumber);
+  const idIndex = sealedId.idNumberIndex;
   const holder = await db.account.findFirst({
     where: { idNumberIndex: { in: blindIndexes(fields.idNumber) }, identityStatus: { not: "cancelled" } },
     select: { id: true },
@@ -84,9 +83,7 @@ export async function registerStudent(
           passwordHash,
           name: fields.name,
           idType: fields.idType,
-          idNumberEnc: encrypt(fields.idNumber),
-          idNumberIndex: idIndex,
-          idMasked: maskIdNumber(fields.idNumber),
+          ...sealedId,
           identityStatus,
           verifiedIdIndex: identityStatus === "verified" ? idIndex : null,
           sensitiveConsentAt: now,
@@ -105,13 +102,14 @@ export async function registerStudent(
         });
       }
       // After the insert: a concurrent registration with the same code loses on the phone constraint.
-      if (!(await consumeCode(tx, code.value.codeId))) throw new CodeAlreadyUsed();
+      if (!(await consumeCode(tx, code.value.codeId)))
+        throw new Refused("conflict", "register.code.wrong", undefined, "code");
       const actor: StudentActor = { kind: "student", accountId: account.id, sessionId: "", identityStatus };
       await audit(tx, actor, {
         action: identityStatus === "pending" ? "account.reRegister" : "account.register",
         targetType: "Account",
         targetId: account.id,
-        after: { idMasked: maskIdNumber(fields.idNumber), identityStatus },
+        after: { idMasked: sealedId.idMasked, identityStatus },
         ip: meta.ip,
       });
       await notify(
@@ -124,7 +122,7 @@ export async function registerStudent(
       return account.id;
     });
   } catch (e) {
-    if (e instanceof CodeAlreadyUsed) return fieldFail({ code: { key: "register.code.wrong" } });
+    if (e instanceof Refused) return e.result;
     if (isUniqueViolation(e)) return whichTaken(fields.phone);
     throw e;
   }

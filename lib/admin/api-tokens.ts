@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { hashSecret, randomToken } from "@/lib/security/crypto";
-import { fieldErrorsFrom } from "./zod-errors";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 import { API_TOKEN_ACCESS, API_TOKEN_LIFETIMES_DAYS } from "./token-options";
 
 export { API_TOKEN_ACCESS, API_TOKEN_LIFETIMES_DAYS };

@@ -6,7 +6,7 @@ import { audit } from "@/lib/security/audit";
 import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { AuditFilter } from "./audit-schemas";
-import { csvCell, maskIdNumbersIn } from "./audit-scrub";
+import { auditCsvCell, maskIdNumbersIn } from "./audit-scrub";
 import { auditTargetOf, describeAuditTargets, studentTargetIds } from "./audit-targets";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -172,7 +172,7 @@ export async function auditCsvStream(
           r.after === null ? "" : maskIdNumbersIn(r.after),
           r.ip,
         ]
-          .map(csvCell)
+          .map(auditCsvCell)
           .join(","),
       );
       controller.enqueue(encoder.encode(lines.join("\r\n") + "\r\n"));

@@ -1,4 +1,5 @@
 import { maskIdNumber } from "@/lib/identity/id-number";
+import { csvCell } from "@/lib/core/csv";
 
 // 18-digit resident ID numbers (check character X) and 15-digit old ones, not inside longer digit runs.
 const ID_LIKE = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
@@ -23,9 +24,5 @@ export function readableJson(stored: string | null): string {
   return maskIdNumbersIn(text);
 }
 
-/** One CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
-export function csvCell(value: string | null | undefined): string {
-  let v = value ?? "";
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return `"${v.replace(/"/g, '""')}"`;
-}
+/** One CSV cell of the audit export: always quoted, and defused when a spreadsheet would read it as a formula. */
+export const auditCsvCell = (value: string | null | undefined): string => csvCell(value, { quote: "always" });

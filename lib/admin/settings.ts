@@ -24,7 +24,7 @@ import {
   portalAddressSetting,
 } from "@/lib/settings";
 import { SETTINGS_FIELD_KEYS, sectionSchemas, type SettingsSection } from "./settings-schemas";
-import { fieldErrorsFrom } from "./zod-errors";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 
 /** Whether each provider has what it needs in the environment (credentials never live in the database). */
 export function providerReadiness() {

@@ -19,7 +19,7 @@ import {
   type CreateStaffInput,
   type UpdateStaffInput,
 } from "./staff-schemas";
-import { fieldErrorsFrom } from "./zod-errors";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 
 type Meta = { ip?: string | null };
 

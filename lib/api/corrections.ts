@@ -7,10 +7,3 @@ import type { Stage } from "@/lib/corrections/queries";
 export function stageOf(actor: ApiActor): Stage {
   return can(actor, "correction.registrarReview") ? "registrar" : "college";
 }
-
-/** HTTP status for a refused decision, by its message key. */
-export function decisionRefusalStatus(key: string): number {
-  if (/notFound$/.test(key)) return 404;
-  if (/alreadyDecided$|awaitingCollege$/.test(key)) return 409;
-  return 422;
-}

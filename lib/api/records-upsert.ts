@@ -8,11 +8,14 @@ import { parseConflict } from "@/lib/roster-import/decide";
 import {
   createRosterImport,
   getImportJob,
+  jobFailure,
+  parseJobError,
   runCommit,
   runPreview,
   startCommit,
 } from "@/lib/roster-import/jobs";
 import { apiRecordSchema } from "./schemas";
+import { csvLine } from "@/lib/core/csv";
 
 /**
  * PUT /api/v1/records runs the very pipeline of the registrar's roster import (SPEC §6): the records become a
@@ -33,13 +36,16 @@ export type UpsertOutcome = { importJobId: string | null; results: ItemResult[] 
 
 const FIRST_DATA_ROW = 2; // the header is row 1
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function toCsv(rows: Record<string, string>[]): Uint8Array {
-  const lines = [ROSTER_HEADERS.map(csvCell).join(",")];
-  for (const row of rows) lines.push(ROSTER_COLUMNS.map((c) => csvCell(row[c.key] ?? "")).join(","));
+  // read back by the import itself: values are kept as sent (the import validates them)
+  const lines = [csvLine(ROSTER_HEADERS, { formulas: "keep" })];
+  for (const row of rows)
+    lines.push(
+      csvLine(
+        ROSTER_COLUMNS.map((c) => row[c.key] ?? ""),
+        { formulas: "keep" },
+      ),
+    );
   return new TextEncoder().encode("\uFEFF" + lines.join("\r\n") + "\r\n");
 }
 
@@ -139,7 +145,7 @@ export async function upsertRecords(
   const elsewhere = await numbersOutsideScope(actor, numbers);
   for (const { index, row } of accepted)
     if (elsewhere.has(row.studentNumber.trim())) outOfScope[`records.${index}.studentNumber`] = refused;
-  if (Object.keys(outOfScope).length) return fieldFail(outOfScope, refused);
+  if (Object.keys(outOfScope).length) return fieldFail(outOfScope, refused, "forbidden");
 
   if (accepted.length === 0) return ok({ importJobId: null, results: results as ItemResult[] });
 
@@ -162,14 +168,14 @@ export async function upsertRecords(
   const commit = await startCommit(actor, jobId);
   if (!commit.ok) {
     const job = await getImportJob(actor, jobId);
-    return job?.error ? { ok: false, error: JSON.parse(job.error) as Message } : commit;
+    const error = parseJobError(job?.error);
+    return error ? jobFailure(error) : commit;
   }
   await runCommit(jobId, actor);
   const job = await getImportJob(actor, jobId);
   if (!job || job.status !== "committed") {
-    return job?.error
-      ? { ok: false, error: JSON.parse(job.error) as Message }
-      : fail("api.records.importFailed");
+    const error = parseJobError(job?.error);
+    return error ? jobFailure(error) : fail("api.records.importFailed");
   }
 
   const issues = await db.importRowIssue.findMany({

@@ -1,5 +1,6 @@
 import "server-only";
 import { secretOf } from "@/lib/security/keys";
+import { env } from "@/lib/env";
 
 /**
  * Signs and encrypts the session JWT (next-auth): NEXTAUTH_SECRET (or APP_SECRET); in demo mode without
@@ -11,7 +12,7 @@ export function authSecret(): string {
 
 /** Secure cookies (and the __Secure- prefix) whenever the public URL is HTTPS. */
 export function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return (env().NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(): string {

@@ -9,6 +9,7 @@ import { forgetCachedCampaigns } from "@/lib/progress/campaign";
 import { rebuildCampaignProgress } from "@/lib/progress/summary";
 import { levelKey } from "@/lib/records/campaign-scope";
 import type { Tx } from "@/lib/db/client";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 
 /** "YYYY-MM-DDTHH:mm" from a datetime-local input, read as school time (Asia/Shanghai, UTC+8). */
 const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -48,16 +49,9 @@ type Parsed = { name: string; cohort: string; level: string; startsAt: Date; end
 function parse(input: unknown): Result<Parsed> {
   const parsed = campaignSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, { key: string }> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "form");
-      fieldErrors[field] ??= {
-        key: issue.message.startsWith("registrar.campaigns.")
-          ? issue.message
-          : "registrar.campaigns.errors.invalid",
-      };
-    }
-    return fieldFail(fieldErrors);
+    const ownKey = (issue: { message: string }) =>
+      issue.message.startsWith("registrar.campaigns.") ? issue.message : undefined;
+    return fieldFail(fieldErrorsFrom(parsed.error, ownKey, "registrar.campaigns.errors.invalid"));
   }
   const startsAt = fromSchoolTime(parsed.data.startsAt);
   const endsAt = fromSchoolTime(parsed.data.endsAt);

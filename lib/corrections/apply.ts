@@ -6,11 +6,11 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { PHOTO_FIELD, PHOTO_VALUE, type RecordField } from "@/lib/records/fields";
 import { openValue, recordValues, recordWithOrg, sealValue } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, encrypt } from "@/lib/security/crypto";
-import { Refused } from "./refused";
+import { Refused } from "@/lib/core/refused";
 import { PLACEMENT_FIELDS, resolvePlacement, type PlacementField } from "./placement";
 import { sameValue } from "./values";
 import { refreshProgress } from "@/lib/progress/summary";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 type Change = { field: RecordField; before: string; after: string };
 
@@ -57,9 +57,9 @@ export async function applyItems(
     where: { id: request.recordId },
     include: recordWithOrg,
   });
-  if (!record) throw Refused.with("corrections.errors.notFound");
+  if (!record) throw new Refused("notFound", "corrections.errors.notFound");
   if (source === "correction" && record.graduationRegistered)
-    throw Refused.with("corrections.errors.recordLocked");
+    throw new Refused("conflict", "corrections.errors.recordLocked");
   const current = recordValues(record);
   const changes = new Map<RecordField, Change>();
   for (const item of items) {
@@ -86,12 +86,7 @@ export async function applyItems(
     if (column) Object.assign(data, { [column]: change.after });
   }
   const id = changes.get("idNumber");
-  if (id)
-    Object.assign(data, {
-      idNumberEnc: encrypt(id.after),
-      idNumberIndex: blindIndex(id.after),
-      idMasked: maskIdNumber(id.after),
-    });
+  if (id) Object.assign(data, sealIdNumber(id.after));
   const enrolled = changes.get("enrolledOn");
   if (enrolled) data.cohort = enrolled.after.slice(0, 4);
   const number = changes.get("studentNumber");
@@ -101,7 +96,7 @@ export async function applyItems(
       select: { id: true },
     });
     if (taken && taken.id !== record.id)
-      throw Refused.with("corrections.errors.studentNumberTaken", { value: number.after });
+      throw new Refused("conflict", "corrections.errors.studentNumberTaken", { value: number.after });
   }
 
   const version = record.version + 1;
@@ -109,7 +104,7 @@ export async function applyItems(
     where: { id: record.id, version: record.version },
     data: { ...data, version },
   });
-  if (count !== 1) throw Refused.with("corrections.errors.recordChanged");
+  if (count !== 1) throw new Refused("conflict", "corrections.errors.recordChanged");
   // class, major, college, level or cohort may have changed: count the record where it was and where it is
   const moved = typeof data.classGroupId === "string" ? data.classGroupId : record.classGroupId;
   await refreshProgress([record.classGroupId, moved], { tx });

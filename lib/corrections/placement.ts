@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/identity-cases/db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { createClassUnit, createCollegeUnit, createMajorUnit } from "@/lib/roster-import/organisation-units";
-import { Refused } from "./refused";
+import { Refused } from "@/lib/core/refused";
 
 /**
  * 分院 / 专业 / 班级 are links to organisation units, not free text: a correction of one of them names a
@@ -96,7 +96,7 @@ async function createOnce<T>(create: () => Promise<T>): Promise<T> {
   try {
     return await create();
   } catch (error) {
-    if (isUniqueViolation(error)) throw Refused.with("corrections.errors.recordChanged");
+    if (isUniqueViolation(error)) throw new Refused("conflict", "corrections.errors.recordChanged");
     throw error;
   }
 }
@@ -128,7 +128,7 @@ export async function resolvePlacement(
     let found = await tx.college.findUnique({ where: { name }, select: { id: true } });
     if (!found && create.has("college"))
       found = await createOnce(() => createCollegeUnit(tx, actor, { name }, context));
-    if (!found) throw Refused.with("corrections.errors.placement.college", { value: name });
+    if (!found) throw new Refused("invalid", "corrections.errors.placement.college", { value: name });
     collegeId = found.id;
   }
   const placement: Placement = { collegeId };
@@ -142,7 +142,7 @@ export async function resolvePlacement(
     });
     if (!found && after.major !== undefined && create.has("major"))
       found = await createOnce(() => createMajorUnit(tx, actor, { collegeId, name }, context));
-    if (!found) throw Refused.with("corrections.errors.placement.major", { value: name });
+    if (!found) throw new Refused("invalid", "corrections.errors.placement.major", { value: name });
     placement.majorId = found.id;
   }
 
@@ -156,7 +156,7 @@ export async function resolvePlacement(
       const majorId = placement.majorId ?? record.majorId;
       found = await createOnce(() => createClassUnit(tx, actor, { collegeId, majorId, name }, context));
     }
-    if (!found) throw Refused.with("corrections.errors.placement.classGroup", { value: name });
+    if (!found) throw new Refused("invalid", "corrections.errors.placement.classGroup", { value: name });
     placement.classGroupId = found.id;
   }
   return placement;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can, recordRelationScopeWhere } from "@/lib/auth/policy";
-import { fail, fieldFail, ok, type FieldErrors, type Message, type Result } from "@/lib/core/result";
+import { fail, fieldFail, ok, refuse, type FieldErrors, type Message, type Result } from "@/lib/core/result";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { codePointLength } from "@/lib/identity/normalize";
@@ -11,8 +11,8 @@ import { audit } from "@/lib/security/audit";
 import { applyItems } from "./apply";
 import { evidenceRetentionDays } from "./evidence";
 import { isPlacementField, type PlacementField } from "./placement";
-import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
-import { Refused } from "./refused";
+import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/messaging/student-notice";
+import { Refused } from "@/lib/core/refused";
 import type { CorrectionStatus } from "./status";
 
 export type ItemDecisionInput = { itemId: string; decision: "accepted" | "rejected"; reason?: string };
@@ -95,7 +95,7 @@ async function claim(
     where: { id: request.id, status: request.status, lockVersion: request.lockVersion },
     data: { ...data, lockVersion: request.lockVersion + 1 },
   });
-  if (count !== 1) throw Refused.with("corrections.errors.alreadyDecided");
+  if (count !== 1) throw new Refused("conflict", "corrections.errors.alreadyDecided");
 }
 
 /** Evidence of a closed request is kept for the retention period, then deleted by the retention job. */
@@ -133,9 +133,9 @@ export async function collegeDecide(
 ): Promise<Result<DecisionOutcome>> {
   assertCan(actor, "correction.collegeReview");
   const request = await findScoped(actor, input.requestId);
-  if (!request) return fail("corrections.errors.notFound");
+  if (!request) return refuse("notFound", "corrections.errors.notFound");
   if (request.status !== "submitted" || stale(request, input))
-    return fail("corrections.errors.alreadyDecided");
+    return refuse("conflict", "corrections.errors.alreadyDecided");
   const checked = checkDecisions(request.items, input);
   if (!checked.ok) return checked;
   const decisions = checked.value;
@@ -215,11 +215,11 @@ export async function registrarDecide(
 ): Promise<Result<DecisionOutcome>> {
   assertCan(actor, "correction.registrarReview");
   const request = await findScoped(actor, input.requestId);
-  if (!request) return fail("corrections.errors.notFound");
+  if (!request) return refuse("notFound", "corrections.errors.notFound");
   const provincial = request.status === "provincial_pending";
-  if (request.status === "submitted") return fail("corrections.errors.awaitingCollege");
+  if (request.status === "submitted") return refuse("conflict", "corrections.errors.awaitingCollege");
   if ((request.status !== "college_confirmed" && !provincial) || stale(request, input)) {
-    return fail("corrections.errors.alreadyDecided");
+    return refuse("conflict", "corrections.errors.alreadyDecided");
   }
   const underReview = request.items.filter((i) => i.collegeDecision === "accepted");
   const checked = checkDecisions(underReview, input);

@@ -16,8 +16,8 @@ import { markReported, openCampaignForRecord } from "@/lib/records/self-check";
 import { recordValues, sealValue } from "@/lib/records/view";
 import { audit } from "@/lib/security/audit";
 import { discardEvidence, prepareEvidence, storeEvidence, type UploadedFile } from "./evidence";
-import { noticeByMessage, noticeInInbox, type StudentNotice } from "./notify";
-import { Refused } from "./refused";
+import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/messaging/student-notice";
+import { Refused } from "@/lib/core/refused";
 import { isPlacementField, unknownPlacements } from "./placement";
 import { OPEN_STATUSES } from "./status";
 import { parseRequestedValue, sameValue } from "./values";
@@ -152,11 +152,11 @@ export async function submitCorrection(
         where: { id: record.id, version: input.recordVersion },
         data: { version: input.recordVersion },
       });
-      if (locked.count !== 1) throw Refused.with("record.selfCheck.errors.versionChanged");
+      if (locked.count !== 1) throw new Refused("conflict", "record.selfCheck.errors.versionChanged");
       const already = await tx.correctionRequest.count({
         where: { recordId: record.id, status: { in: [...OPEN_STATUSES] } },
       });
-      if (already > 0) throw Refused.with("corrections.errors.alreadyOpen");
+      if (already > 0) throw new Refused("conflict", "corrections.errors.alreadyOpen");
       const request = await tx.correctionRequest.create({
         data: {
           recordId: record.id,

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { createPgPool } from "./pg-pool";
+import { envSchema } from "../env-schema";
 import { databaseUrl, providerOf, sqliteFilePath } from "./provider";
 
 /**
@@ -35,7 +36,10 @@ function countQueries(client: Db): Db {
 export function createClient(url: string = databaseUrl()): Db {
   if (providerOf(url) === "postgresql") {
     const adapter = new PrismaPg(
-      createPgPool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      createPgPool({
+        connectionString: url,
+        max: envSchema.shape.DATABASE_POOL_SIZE.parse(process.env.DATABASE_POOL_SIZE || undefined),
+      }),
       // $disconnect() ends the pool, as it did when the adapter made its own
       { disposeExternalPool: true },
     );

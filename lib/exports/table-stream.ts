@@ -2,16 +2,15 @@ import "server-only";
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { csvCell } from "@/lib/core/csv";
+import { CONTENT_TYPES } from "@/lib/core/download";
 
 export type ExportFormat = "xlsx" | "csv";
 
 /** One column of a downloaded table: its (Chinese) header, the XLSX width and how a row fills it. */
 export type ExportColumn<T> = { header: string; width: number; value: (row: T) => string };
 
-export const EXPORT_CONTENT_TYPES = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-} as const;
+export const EXPORT_CONTENT_TYPES = CONTENT_TYPES;
 
 /** `<title>-<label>-<yyyyMMddHHmm Beijing time>.<format>`, the name staff see in their downloads. */
 export function exportFileName(
@@ -23,20 +22,6 @@ export function exportFileName(
   const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, "");
   return `${title}-${label}-${stamp}.${format}`;
 }
-
-/** Headers of a download response: UTF-8 file name (RFC 5987) with an ASCII fallback, never cached. */
-export function downloadHeaders(format: ExportFormat, fileName: string): Record<string, string> {
-  return {
-    "content-type": EXPORT_CONTENT_TYPES[format],
-    "content-disposition": `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    "cache-control": "no-store",
-  };
-}
-
-const csvCell = (s: string) => {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; // no formulas from data (CSV injection)
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 /**
  * Rows read chunk by chunk as the download takes them, written as XLSX (exceljs's streaming writer) or CSV

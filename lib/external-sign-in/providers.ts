@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
-import { fieldErrorsFrom } from "@/lib/admin/zod-errors";
+import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 import { oidcClientSecret, oidcClientSecretVariable } from "@/lib/env";
 import { audit } from "@/lib/security/audit";
 import { forgetClientConfigurations } from "./client";
@@ -65,10 +66,6 @@ export async function getProviderForAdmin(actor: Actor, id: string) {
   const p = await db.signInProvider.findUnique({ where: { id }, select: PUBLIC });
   if (!p) return null;
   return { ...p, secretVariable: oidcClientSecretVariable(p.slug), secretSet: !!oidcClientSecret(p.slug) };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === "P2002";
 }
 
 /** Adds a provider (audited). The slug must be new: it names the redirect URI and the secret variable. */

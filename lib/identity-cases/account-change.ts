@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import { parseIdNumber, type IdType, ID_TYPES } from "@/lib/identity/id-number";
 import { parseName } from "@/lib/identity/name";
@@ -18,15 +19,6 @@ export type AccountChangeInput = {
   keepTraditional?: boolean;
   photos: PhotoPair;
 };
-
-class Refused extends Error {
-  constructor(
-    readonly field: string | null,
-    readonly key: string,
-  ) {
-    super(key);
-  }
-}
 
 const NAME_ERRORS = {
   empty: "identity.change.errors.nameFormat",
@@ -83,11 +75,12 @@ export async function submitAccountChange(
       const open = await tx.identityCase.count({
         where: { accountId: account.id, kind: "account_change", status: "pending" },
       });
-      if (open > 0) throw new Refused(null, "identity.change.errors.alreadyOpen");
+      if (open > 0) throw new Refused("conflict", "identity.change.errors.alreadyOpen");
       const today = await tx.identityCase.count({
         where: { accountId: account.id, kind: "account_change", createdAt: { gte: startOfSchoolDay(now) } },
       });
-      if (today >= ACCOUNT_CHANGES_PER_DAY) throw new Refused(null, "identity.change.errors.dailyLimit");
+      if (today >= ACCOUNT_CHANGES_PER_DAY)
+        throw new Refused("rateLimited", "identity.change.errors.dailyLimit");
       const row = await tx.identityCase.create({
         data: {
           accountId: account.id,
@@ -115,8 +108,7 @@ export async function submitAccountChange(
     return ok({ caseId: created.id });
   } catch (error) {
     await discardPhotos([stored.keys.front, stored.keys.back]);
-    if (error instanceof Refused)
-      return error.field ? fieldFail({ [error.field]: { key: error.key } }) : fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   }
 }

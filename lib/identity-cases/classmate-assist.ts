@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import { nameKey } from "@/lib/identity/name";
@@ -18,15 +19,6 @@ export type AssistRequestInput = { classmateName: string; classmatePhone: string
 
 /** One message for every "no such classmate" case, so the form reveals nothing about who exists. */
 const NOT_ELIGIBLE = "identity.assist.errors.notEligible";
-
-class Refused extends Error {
-  constructor(
-    readonly field: string,
-    readonly key: string,
-  ) {
-    super(key);
-  }
-}
 
 /** Class groups of the records matching the account's name and ID number (usually exactly one). */
 async function classGroupsOf(account: { name: string; idNumberIndex: string }): Promise<string[]> {
@@ -110,7 +102,8 @@ export async function requestClassmateAssist(
       const count = await tx.classmateAssist.count({
         where: { requesterAccountId: account.id, createdAt: { gte: startOfSchoolDay(now) } },
       });
-      if (count >= ASSISTS_PER_DAY) throw new Refused("classmateName", "identity.assist.errors.dailyLimit");
+      if (count >= ASSISTS_PER_DAY)
+        throw new Refused("rateLimited", "identity.assist.errors.dailyLimit", undefined, "classmateName");
       const open = await tx.classmateAssist.findFirst({
         where: {
           requesterAccountId: account.id,
@@ -119,7 +112,8 @@ export async function requestClassmateAssist(
           expiresAt: { gt: now },
         },
       });
-      if (open) throw new Refused("classmatePhone", "identity.assist.errors.alreadySent");
+      if (open)
+        throw new Refused("conflict", "identity.assist.errors.alreadySent", undefined, "classmatePhone");
       const row = await tx.classmateAssist.create({
         data: {
           requesterAccountId: account.id,
@@ -147,7 +141,7 @@ export async function requestClassmateAssist(
     });
     return ok({ assistId: assist.id });
   } catch (error) {
-    if (error instanceof Refused) return fieldFail({ [error.field]: { key: error.key } });
+    if (error instanceof Refused) return error.result;
     throw error;
   }
 }
@@ -221,7 +215,7 @@ export async function answerClassmateAssist(
       where: { id: row.id, status: "pending", expiresAt: { gt: now } },
       data: { status: to, answeredAt: now, readAt: row.readAt ?? now },
     });
-    if (count !== 1) throw new Refused("", "identity.assist.errors.alreadyAnswered");
+    if (count !== 1) throw new Refused("conflict", "identity.assist.errors.alreadyAnswered");
   };
 
   if (input.answer === "no") {
@@ -244,7 +238,7 @@ export async function answerClassmateAssist(
         });
       });
     } catch (error) {
-      if (error instanceof Refused) return fail(error.key);
+      if (error instanceof Refused) return error.result;
       throw error;
     }
     return ok({ status: "declined" });
@@ -290,7 +284,7 @@ export async function answerClassmateAssist(
     });
     return resolved.ok ? ok({ status: "accepted" }) : resolved;
   } catch (error) {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   }
 }

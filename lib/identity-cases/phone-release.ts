@@ -1,22 +1,24 @@
 import "server-only";
 import type { StaffActor } from "@/lib/auth/actor";
 import { fail, fieldFail, ok, type FieldErrors, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { consumeCode, verifyCode } from "@/lib/accounts/codes";
-import { ID_TYPES, maskIdNumber, parseIdNumber, type IdType } from "@/lib/identity/id-number";
+import { ID_TYPES, parseIdNumber, type IdType } from "@/lib/identity/id-number";
 import { parseName } from "@/lib/identity/name";
 import { maskPhone, parsePhone } from "@/lib/identity/phone";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
+import { decrypt, encrypt } from "@/lib/security/crypto";
 import { consume } from "@/lib/security/rate-limit";
 import { checkPhotoPair, discardPhotos, storePhotoPair, type PhotoPair } from "./photos-intake";
 import { phoneTombstone } from "./resolve";
 import { PHONE_RELEASE_TICKET_MINUTES, PHONE_RELEASES_PER_PHONE_DAY } from "./rules";
 import { texts } from "./sms-texts";
 import { startOfSchoolDay } from "./working-days";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 /**
  * 手机号释放 (issue 12 item 3): a recycled phone number is still bound to someone else's account. Whoever
@@ -116,6 +118,7 @@ export async function submitPhoneRelease(
 
   const stored = await storePhotoPair(input.photos);
   if (!stored.ok) return fieldFail(stored.fieldErrors);
+  const sealedId = sealIdNumber(id.value);
   try {
     const created = await db.$transaction(async (tx) => {
       const row = await tx.identityCase.create({
@@ -123,10 +126,10 @@ export async function submitPhoneRelease(
           accountId: holder.id,
           kind: "phone_release",
           status: "pending",
-          idNumberIndex: blindIndex(id.value),
-          idMasked: maskIdNumber(id.value),
+          idNumberIndex: sealedId.idNumberIndex,
+          idMasked: sealedId.idMasked,
           requestedName: name.value,
-          requestedIdEnc: encrypt(id.value),
+          requestedIdEnc: sealedId.idNumberEnc,
           releasePhone: ticket.phone,
           frontPhotoKey: stored.keys.front,
           backPhotoKey: stored.keys.back,
@@ -140,7 +143,7 @@ export async function submitPhoneRelease(
         targetId: row.id,
         after: {
           phone: maskPhone(ticket.phone),
-          idMasked: maskIdNumber(id.value),
+          idMasked: sealedId.idMasked,
           holderAccountId: holder.id,
         },
         ip: meta.ip,
@@ -175,7 +178,7 @@ export async function approvePhoneRelease(
         where: { id: caseId, kind: "phone_release", status: "pending" },
         data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
       });
-      if (count !== 1) throw new AlreadyDecided();
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       const row = await tx.identityCase.findUniqueOrThrow({ where: { id: caseId } });
       phone = row.releasePhone ?? "";
       const holder = phone ? await tx.account.findUnique({ where: { phone } }) : null;
@@ -200,7 +203,7 @@ export async function approvePhoneRelease(
       });
     });
   } catch (error) {
-    if (error instanceof AlreadyDecided) return fail("support.errors.alreadyDecided");
+    if (error instanceof Refused) return error.result;
     throw error;
   }
   const owner = released as { phone: string; email: string | null } | null;
@@ -214,8 +217,6 @@ export async function approvePhoneRelease(
   if (phone) await sendMessage({ channel: "sms", to: phone, body: texts.phoneReleased() });
   return ok({ status: "approved" });
 }
-
-class AlreadyDecided extends Error {}
 
 /** The claimant's details for the support case page (full ID number: support compares it with the photos). */
 export function claimantOf(row: {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { fieldFail, fail, ok, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import { audit } from "@/lib/security/audit";
@@ -9,12 +10,6 @@ import { checkPhotoPair, discardPhotos, storePhotoPair, type PhotoPair } from ".
 import { PHOTO_UPLOADS_PER_DAY, PHOTO_UPLOADS_TOTAL } from "./rules";
 import { actingStudentAccount } from "./student-account";
 import { startOfSchoolDay } from "./working-days";
-
-class LimitReached extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
 
 /** Photo-review uploads of an account: today (school calendar day) and in all. */
 export async function photoUploadCounts(
@@ -67,9 +62,9 @@ export async function submitPhotoReview(
         where: { id: account.id },
         select: { identityStatus: true },
       });
-      if (current?.identityStatus !== "pending") throw new LimitReached("identity.errors.notPending");
+      if (current?.identityStatus !== "pending") throw new Refused("conflict", "identity.errors.notPending");
       const key = limitKey(await photoUploadCounts(tx, account.id, now));
-      if (key) throw new LimitReached(key);
+      if (key) throw new Refused("rateLimited", key, undefined, "front");
       const row = await tx.identityCase.create({
         data: {
           accountId: account.id,
@@ -93,11 +88,7 @@ export async function submitPhotoReview(
     return ok({ caseId: created.id });
   } catch (error) {
     await discardPhotos([stored.keys.front, stored.keys.back]);
-    if (error instanceof LimitReached) {
-      return error.key === "identity.errors.notPending"
-        ? fail(error.key)
-        : fieldFail({ front: { key: error.key } });
-    }
+    if (error instanceof Refused) return error.result;
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { ok, fail, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import { maskPhone } from "@/lib/identity/phone";
@@ -12,16 +13,13 @@ import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
 import { encrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
-import { isUniqueViolation, isWriteConflict } from "./db-errors";
+import { isUniqueViolation, isWriteConflict } from "@/lib/db/errors";
 import { lockIdNumberHolders } from "./locks";
 import { texts } from "./sms-texts";
 import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";
 
 /** How a duplicate ID number was resolved (SPEC §3.1–3.3); each way ends here. */
 export type ResolutionVia = "photo_review" | "classmate_assist" | "roster_evidence";
-
-/** Thrown inside the transaction to roll it back when the account is no longer pending. */
-class AlreadyResolved extends Error {}
 
 /**
  * A cancelled account keeps its row (history, audit) but must not block its phone number for anyone else:
@@ -78,7 +76,8 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
     outcome = await db.$transaction(async (tx) => {
       await lockIdNumberHolders(tx, start.idNumberIndex);
       const me = await tx.account.findUnique({ where: { id: input.accountId } });
-      if (!me || me.identityStatus !== "pending") throw new AlreadyResolved();
+      if (!me || me.identityStatus !== "pending")
+        throw new Refused("conflict", "identity.errors.alreadyResolved");
       const others = await tx.account.findMany({
         where: { idNumberIndex: me.idNumberIndex, id: { not: me.id }, identityStatus: { not: "cancelled" } },
       });
@@ -97,7 +96,7 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
         where: { id: me.id, identityStatus: "pending" },
         data: { identityStatus: "verified", verifiedIdIndex: me.idNumberIndex },
       });
-      if (claimed.count !== 1) throw new AlreadyResolved();
+      if (claimed.count !== 1) throw new Refused("conflict", "identity.errors.alreadyResolved");
       if (input.apply) await input.apply(tx, now);
       // Whatever else this account had open is no longer needed.
       await tx.identityCase.updateMany({
@@ -124,8 +123,8 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
       return { cancelled, phone: me.phone, idMasked: me.idMasked };
     });
   } catch (error) {
-    if (error instanceof AlreadyResolved || isUniqueViolation(error))
-      return fail("identity.errors.alreadyResolved");
+    // returned as plain failures: no caller of this service tells kinds apart
+    if (error instanceof Refused || isUniqueViolation(error)) return fail("identity.errors.alreadyResolved");
     if (isWriteConflict(error)) return fail("identity.errors.tryAgain");
     throw error;
   }

@@ -2,21 +2,22 @@ import "server-only";
 import type { Actor, StaffActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { AuthorizationError, fail, fieldFail, ok, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import { db } from "@/lib/db";
-import { maskIdNumber } from "@/lib/identity/id-number";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { renderMessage } from "@/lib/messaging/texts";
 import { linkRecordForAccount } from "@/lib/records/matching";
 import { audit } from "@/lib/security/audit";
-import { blindIndex, blindIndexes, decrypt, encrypt } from "@/lib/security/crypto";
+import { blindIndexes, decrypt } from "@/lib/security/crypto";
 import { retentionDays } from "@/lib/settings";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { resolveDuplicateId } from "./resolve";
 import { approvePhoneRelease } from "./phone-release";
 import { encodeRejectReason, REJECT_REASONS, REVIEWED_KINDS, type RejectReason } from "./rules";
 import { rejectReasonText, texts } from "./sms-texts";
 import { classGroupsOfAccount, refreshProgress } from "@/lib/progress/summary";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 export type DecisionInput = {
   caseId: string;
@@ -50,12 +51,6 @@ export async function accountsCancelledOnApproval(row: {
     orderBy: { id: "asc" },
   });
   return others.map((o) => o.id);
-}
-
-class Refused extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
 }
 
 const NOTE_MAX = 200;
@@ -118,7 +113,7 @@ export async function decideIdentityCase(
         where: { id: row.id, status: "pending" },
         data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
       });
-      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       await audit(tx, actor, {
         action: "identityCase.approve",
         targetType: "identityCase",
@@ -129,7 +124,7 @@ export async function decideIdentityCase(
       });
     },
   }).catch((error: unknown) => {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   });
   if (!approved.ok) {
@@ -164,7 +159,7 @@ async function rejectCase(
           photosDeleteAfter,
         },
       });
-      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       const account = await tx.account.findUniqueOrThrow({
         where: { id: row.accountId },
         select: { phone: true },
@@ -198,7 +193,7 @@ async function rejectCase(
       });
     });
   } catch (error) {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   }
   if (phone) {
@@ -238,33 +233,28 @@ async function applyAccountChange(
         where: { id: caseId, status: "pending" },
         data: { status: "approved", decidedById: actor.staffUserId, decidedAt: now, photosDeleteAfter },
       });
-      if (count !== 1) throw new Refused("support.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "support.errors.alreadyDecided");
       const row = await tx.identityCase.findUniqueOrThrow({ where: { id: caseId } });
       const account = await tx.account.findUniqueOrThrow({ where: { id: row.accountId } });
-      if (account.identityStatus !== "verified") throw new Refused("support.errors.accountNotVerified");
+      if (account.identityStatus !== "verified")
+        throw new Refused("conflict", "support.errors.accountNotVerified");
       phone = account.phone;
       const newId = row.requestedIdEnc ? decrypt(row.requestedIdEnc) : null;
-      const newIndex = newId ? blindIndex(newId) : account.idNumberIndex;
+      const sealed = newId ? sealIdNumber(newId) : null;
+      const newIndex = sealed?.idNumberIndex ?? account.idNumberIndex;
       if (newId && newIndex !== account.idNumberIndex) {
         const taken = await tx.account.count({
           where: { verifiedIdIndex: { in: blindIndexes(newId) }, id: { not: account.id } },
         });
-        if (taken > 0) throw new Refused("support.errors.idNumberTaken");
+        if (taken > 0) throw new Refused("conflict", "support.errors.idNumberTaken");
       }
       const oldIdMasked = account.idMasked;
-      const newIdMasked = newId ? maskIdNumber(newId) : account.idMasked;
+      const newIdMasked = sealed?.idMasked ?? account.idMasked;
       await tx.account.update({
         where: { id: account.id },
         data: {
           name: row.requestedName ?? account.name,
-          ...(newId
-            ? {
-                idNumberEnc: encrypt(newId),
-                idNumberIndex: newIndex,
-                idMasked: newIdMasked,
-                verifiedIdIndex: newIndex,
-              }
-            : {}),
+          ...(sealed ? { ...sealed, verifiedIdIndex: sealed.idNumberIndex } : {}),
         },
       });
       await tx.identityCase.update({
@@ -294,7 +284,7 @@ async function applyAccountChange(
       });
     });
   } catch (error) {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     if (isUniqueViolation(error)) return fail("support.errors.idNumberTaken");
     throw error;
   }

@@ -7,6 +7,7 @@ import { endAllSessions } from "@/lib/auth/sessions";
 import { confirmCurrentPassword } from "@/lib/accounts/reauth";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
 import { fail, fieldFail, NotFoundError, ok, type FieldErrors, type Result } from "@/lib/core/result";
+import { Refused } from "@/lib/core/refused";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
@@ -227,12 +228,6 @@ async function rowDetail(
   };
 }
 
-class Refused extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
-
 /**
  * The registrar approves or refuses a closure request. Approval closes the account in ONE transaction with
  * the decision and its audit entry: contact details, password, security questions, external sign-ins,
@@ -295,13 +290,13 @@ export async function decideClosure(
         where: { id: request.id, status: "pending" },
         data: { status: "approved", decisionNote: note || null, decidedById, decidedAt: now },
       });
-      if (count !== 1) throw new Refused("privacy.closure.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "privacy.closure.errors.alreadyDecided");
       if ((await openCorrections(request.accountId, tx)) > 0)
-        throw new Refused("privacy.closure.errors.openCorrection");
+        throw new Refused("conflict", "privacy.closure.errors.openCorrection");
       return closeAccount(tx, actor, request.accountId, unusableHash, now, meta);
     });
   } catch (error) {
-    if (error instanceof Refused) return fail(error.key);
+    if (error instanceof Refused) return error.result;
     throw error;
   }
   if (contact.phone) await sendMessage({ channel: "sms", to: contact.phone, body: closureTexts.closed() });
@@ -326,7 +321,8 @@ async function closeAccount(
   meta: RequestMeta,
 ): Promise<{ phone: string | null; email: string | null }> {
   const account = await tx.account.findUniqueOrThrow({ where: { id: accountId } });
-  if (account.identityStatus === "cancelled") throw new Refused("privacy.closure.errors.alreadyDecided");
+  if (account.identityStatus === "cancelled")
+    throw new Refused("conflict", "privacy.closure.errors.alreadyDecided");
   await tx.account.update({
     where: { id: accountId },
     data: {

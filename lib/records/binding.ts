@@ -8,8 +8,8 @@ import { db } from "@/lib/db";
 import { ID_TYPES, parseIdNumber, type IdType } from "@/lib/identity/id-number";
 import { nameKey, parseName } from "@/lib/identity/name";
 import { codePointLength, stripAllSpaces, toHalfWidth } from "@/lib/identity/normalize";
-import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/corrections/notify";
-import { Refused } from "@/lib/corrections/refused";
+import { noticeByMessage, noticeInInbox, type StudentNotice } from "@/lib/messaging/student-notice";
+import { Refused } from "@/lib/core/refused";
 import { audit } from "@/lib/security/audit";
 import { blindIndexes } from "@/lib/security/crypto";
 import { consume } from "@/lib/security/rate-limit";
@@ -244,7 +244,7 @@ export async function decideBinding(
           reason: reason || null,
         },
       });
-      if (count !== 1) throw Refused.with("record.binding.errors.alreadyDecided");
+      if (count !== 1) throw new Refused("conflict", "record.binding.errors.alreadyDecided");
       const record = await tx.enrollmentRecord.findUniqueOrThrow({
         where: { id: binding.recordId },
         select: {
@@ -261,7 +261,7 @@ export async function decideBinding(
           record.accountId !== binding.accountId &&
           record.account?.identityStatus === "verified"
         ) {
-          throw Refused.with("record.binding.errors.heldByOther");
+          throw new Refused("conflict", "record.binding.errors.heldByOther");
         }
         await tx.enrollmentRecord.updateMany({
           where: { id: binding.recordId, accountId: record.accountId },

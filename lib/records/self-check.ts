@@ -3,6 +3,7 @@ import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
 import { allCampaigns, isOpenAt } from "@/lib/progress/campaign";
 import { refreshProgress } from "@/lib/progress/summary";
@@ -26,10 +27,6 @@ export async function openCampaignForRecord(
   return campaign
     ? { id: campaign.id, name: campaign.name, startsAt: campaign.startsAt, endsAt: campaign.endsAt }
     : null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 type CheckedRecord = { id: string; cohort: string; level: string; classGroupId: string };

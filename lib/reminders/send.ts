@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { ok, type Result } from "@/lib/core/result";
@@ -35,10 +36,6 @@ export type ReminderReport = {
 
 /** Below the SQLite adapter's 999 bound parameters for the `in` lists of each chunk. */
 const CHUNK = 900;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /**
  * SPEC §5 reminder: an inbox notice to every student of the campaign in the actor's colleges (narrowed

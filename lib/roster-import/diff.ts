@@ -2,35 +2,9 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { ID_TYPE_NAME, type RosterField } from "./columns";
 import type { RosterRow } from "./validate";
 import type { IdType } from "@/lib/identity/id-number";
+import type { ExistingRecord } from "./record-columns";
 
-/** The stored record as far as the import compares and rewrites it. */
-export type ExistingRecord = {
-  id: string;
-  studentNumber: string;
-  name: string;
-  gender: string;
-  birthDate: string;
-  ethnicity: string;
-  idType: string;
-  idNumberIndex: string;
-  idMasked: string;
-  level: string;
-  majorId: string;
-  duration: string;
-  educationCategory: string;
-  studyMode: string;
-  collegeId: string;
-  department: string;
-  classGroupId: string;
-  enrolledOn: string;
-  expectedGraduationOn: string;
-  status: string;
-  cohort: string;
-  version: number;
-  accountId: string | null;
-  /** blind index of the 考生号, not a shown field */
-  examNumberIndex: string | null;
-};
+export type { ExistingRecord } from "./record-columns";
 
 export type Placement = { collegeId: string; majorId: string; classGroupId: string };
 /** A changed shown field; before/after are what a person reads (unit names, masked ID numbers). */

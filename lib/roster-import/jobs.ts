@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { fail, ok, type Message, type Result } from "@/lib/core/result";
+import { fail, ok, refuse, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import { schoolName } from "@/lib/settings";
 import { newId } from "./ids";
@@ -24,20 +24,19 @@ import { rebuildProgress } from "@/lib/progress/summary";
 import { uploaderNames } from "./changes";
 import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import {
+  jobErrorJson,
+  jobStatusSchema,
+  RUNNING_STATUSES,
+  type JobError,
+  type JobSummary,
+} from "./job-record";
+
+export { jobFailure, parseJobError, parseJobSummary, type JobSummary } from "./job-record";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
-const RUNNING = ["previewing", "committing"];
 
-export type JobSummary = {
-  ignoredColumns: string[];
-  created: {
-    colleges: string[];
-    majors: { college: string; name: string }[];
-    classGroups: { college: string; major: string; name: string }[];
-    counts: { colleges: number; majors: number; classGroups: number };
-  };
-};
 const LIST_CAP = 1000;
 
 function jobSummary(summary: PlanSummary): JobSummary {
@@ -53,15 +52,6 @@ function jobSummary(summary: PlanSummary): JobSummary {
       counts: { colleges: colleges.length, majors: majors.length, classGroups: classGroups.length },
     },
   };
-}
-
-export function parseJobSummary(json: string): JobSummary | null {
-  try {
-    const value = JSON.parse(json) as Partial<JobSummary>;
-    return value.created ? (value as JobSummary) : null;
-  } catch {
-    return null;
-  }
 }
 
 const counts = (s: PlanSummary) => ({
@@ -93,10 +83,10 @@ function progressWriter(jobId: string) {
   };
 }
 
-async function failJob(jobId: string, error: Message): Promise<void> {
+async function failJob(jobId: string, error: JobError): Promise<void> {
   await db.importJob.update({
     where: { id: jobId },
-    data: { status: "failed", error: JSON.stringify(error), finishedAt: new Date() },
+    data: { status: "failed", error: jobErrorJson(error), finishedAt: new Date() },
   });
 }
 
@@ -156,11 +146,11 @@ async function checkUpload(actor: Actor, file: RosterUpload): Promise<Result<nev
   const head = "spooled" in file ? file.spooled.head : file.bytes;
   if (size === 0) return fail("import.errors.emptyFile");
   if (size > MAX_IMPORT_BYTES)
-    return fail("import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
+    return refuse("tooLarge", "import.errors.fileTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
   if (format === "xlsx" && !isZip) return fail("import.errors.notXlsx");
   if (format === "csv" && isZip) return fail("import.errors.fileType");
-  if (await commitRunning()) return fail("import.errors.busy");
+  if (await commitRunning()) return refuse("busy", "import.errors.busy");
   return null;
 }
 
@@ -262,7 +252,7 @@ async function previewNow(jobId: string, options: { today?: Date }): Promise<voi
 /** Moves a previewed job to "committing"; the caller then runs runCommit(jobId, actor). */
 export async function startCommit(actor: Actor, jobId: string): Promise<Result<{ jobId: string }>> {
   assertCan(actor, "roster.import");
-  if (await commitRunning()) return fail("import.errors.busy");
+  if (await commitRunning()) return refuse("busy", "import.errors.busy");
   // the heartbeat starts now: the commit itself begins after the response, and until then nothing beats
   const updated = await db.importJob.updateMany({
     where: { id: jobId, kind: "roster", status: "previewed" },
@@ -320,12 +310,12 @@ async function commitNow(
   } catch (error) {
     await store.close(); // roll back first: on SQLite the open write transaction would block failJob
     if (!(error instanceof ConcurrentChangeError)) console.error("roster commit failed", error);
-    await failJob(jobId, {
-      key:
-        error instanceof ConcurrentChangeError
-          ? "import.errors.concurrentChange"
-          : "import.errors.writeFailed",
-    });
+    await failJob(
+      jobId,
+      error instanceof ConcurrentChangeError
+        ? { key: "import.errors.concurrentChange" }
+        : { key: "import.errors.writeFailed" },
+    );
   } finally {
     await store.close();
     await removeStaging(jobId);
@@ -412,7 +402,8 @@ async function writePass(
 
 export async function getImportJob(actor: Actor, jobId: string) {
   assertCan(actor, "roster.import");
-  return db.importJob.findUnique({ where: { id: jobId } });
+  const job = await db.importJob.findUnique({ where: { id: jobId } });
+  return job && { ...job, status: jobStatusSchema.parse(job.status) };
 }
 
 /** The latest jobs with who uploaded each (display name, or the API token's name). */
@@ -514,7 +505,7 @@ export async function track<T>(jobId: string, work: () => Promise<T>): Promise<T
     inFlight = true;
     try {
       await db.importJob.updateMany({
-        where: { id: jobId, status: { in: RUNNING } },
+        where: { id: jobId, status: { in: RUNNING_STATUSES } },
         data: { heartbeatAt: new Date() },
       });
     } catch (error) {
@@ -563,10 +554,10 @@ export async function failStaleJobs(now: Date = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
   const { count } = await db.importJob.updateMany({
     where: {
-      status: { in: RUNNING },
+      status: { in: RUNNING_STATUSES },
       OR: [{ heartbeatAt: { lt: cutoff } }, { heartbeatAt: null, createdAt: { lt: cutoff } }],
     },
-    data: { status: "failed", error: JSON.stringify({ key: "import.errors.interrupted" }), finishedAt: now },
+    data: { status: "failed", error: jobErrorJson({ key: "import.errors.interrupted" }), finishedAt: now },
   });
   return count;
 }

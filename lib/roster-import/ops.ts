@@ -1,62 +1,9 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { StringDecoder } from "node:string_decoder";
+import type { RecordInsert, UpdateColumn } from "./record-columns";
 
-/** A new EnrollmentRecord row exactly as stored (dates as ISO strings). */
-export type RecordInsert = {
-  id: string;
-  studentNumber: string;
-  name: string;
-  gender: string;
-  birthDate: string;
-  ethnicity: string;
-  idType: string;
-  idNumberEnc: string;
-  idNumberIndex: string;
-  idMasked: string;
-  schoolName: string;
-  level: string;
-  majorId: string;
-  duration: string;
-  educationCategory: string;
-  studyMode: string;
-  collegeId: string;
-  department: string;
-  classGroupId: string;
-  enrolledOn: string;
-  expectedGraduationOn: string;
-  status: string;
-  cohort: string;
-  accountId: string | null;
-  examNumberIndex: string | null;
-};
-
-/** Columns an update rewrites: every shown field (held conflict fields carry their current value). */
-export const UPDATE_COLUMNS = [
-  "name",
-  "gender",
-  "birthDate",
-  "ethnicity",
-  "idType",
-  "idNumberEnc",
-  "idNumberIndex",
-  "idMasked",
-  "level",
-  "majorId",
-  "duration",
-  "educationCategory",
-  "studyMode",
-  "collegeId",
-  "department",
-  "classGroupId",
-  "enrolledOn",
-  "expectedGraduationOn",
-  "status",
-  "cohort",
-  "accountId",
-  "examNumberIndex",
-] as const;
-export type UpdateColumn = (typeof UPDATE_COLUMNS)[number];
+export { UPDATE_COLUMNS, type RecordInsert, type UpdateColumn } from "./record-columns";
 
 export type RecordUpdate = {
   id: string;

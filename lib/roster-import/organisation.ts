@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
 import { audit } from "@/lib/security/audit";
 import type { Db, Tx } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/identity-cases/db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { createClassUnit, createCollegeUnit, createMajorUnit, type UnitKind } from "./organisation-units";
 
 /**

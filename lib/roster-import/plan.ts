@@ -1,5 +1,4 @@
 import "server-only";
-import { maskIdNumber } from "@/lib/identity/id-number";
 import { blindIndex, decrypt, encrypt } from "@/lib/security/crypto";
 import { sealValue } from "@/lib/records/view";
 import { matchAccounts, type MatchInput } from "./account-match";
@@ -19,6 +18,7 @@ import { newId } from "./ids";
 import { OrgResolver, type NewUnits } from "./org";
 import { readRosterBatches, RosterFileError, type RosterFormat } from "./read-file";
 import { validateRow, type RosterRow } from "./validate";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 /** One issue row of the per-row report (message = JSON of an i18n key and params, see report.ts). */
 export type PlannedIssue = {
@@ -255,9 +255,7 @@ export async function planRoster(options: PlanOptions): Promise<PlanResult> {
           birthDate: item.row.birthDate,
           ethnicity: item.row.ethnicity,
           idType: item.row.idType,
-          idNumberEnc: encrypt(item.row.idNumber),
-          idNumberIndex: item.idIndex,
-          idMasked: maskIdNumber(item.row.idNumber),
+          ...sealIdNumber(item.row.idNumber, item.idIndex),
           schoolName: options.schoolName,
           level: item.row.level,
           majorId: item.placement.majorId,
@@ -367,9 +365,9 @@ function updateFor(
     birthDate: pick("birthDate", row.birthDate, record.birthDate),
     ethnicity: pick("ethnicity", row.ethnicity, record.ethnicity),
     idType: pick("idType", row.idType, record.idType),
-    idNumberEnc: idChanged ? encrypt(row.idNumber) : record.idNumberEnc,
-    idNumberIndex: idChanged ? idIndex : record.idNumberIndex,
-    idMasked: idChanged ? maskIdNumber(row.idNumber) : record.idMasked,
+    ...(idChanged
+      ? sealIdNumber(row.idNumber, idIndex)
+      : { idNumberEnc: record.idNumberEnc, idNumberIndex: record.idNumberIndex, idMasked: record.idMasked }),
     level: pick("level", row.level, record.level),
     majorId: pick("major", placement.majorId, record.majorId),
     duration: pick("duration", row.duration, record.duration),

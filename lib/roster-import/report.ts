@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { FIELD_LABEL } from "./columns";
 import { parseConflict } from "./decide";
+import { csvLine } from "@/lib/core/csv";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -22,13 +23,6 @@ export function issueText(t: Translate, message: string): string {
 export function fieldLabel(field: string | null): string {
   return field ? (FIELD_LABEL[field] ?? field) : "";
 }
-
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // a leading = + - @ would make Excel run a formula (CSV injection)
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 /**
  * The per-row report as CSV (UTF-8 with BOM so Excel opens it in Chinese), streamed page by page.
@@ -67,15 +61,13 @@ export async function issueReport(
       yield page
         .map(
           (i) =>
-            [
+            csvLine([
               i.rowNumber,
               i.studentNumber ?? "",
               t(`import.severity.${i.severity}`),
               fieldLabel(i.field),
               issueText(t, i.message),
-            ]
-              .map(csvCell)
-              .join(",") + "\r\n",
+            ]) + "\r\n",
         )
         .join("");
       cursor = { id: page[page.length - 1].id };

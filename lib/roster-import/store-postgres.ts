@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { UPDATE_COLUMNS } from "./ops";
+import { UPDATE_COLUMNS } from "./record-columns";
 import {
   ConcurrentChangeError,
   INSERT_COLUMNS,
@@ -9,7 +9,7 @@ import {
   RECORD_SELECT_COLUMNS,
   type RosterStore,
   type StoredRecord,
-} from "./store";
+} from "./store-contract";
 
 const ROWS_PER_STATEMENT = 5000;
 

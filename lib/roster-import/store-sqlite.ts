@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { sqliteFilePath } from "@/lib/db/provider";
-import { UPDATE_COLUMNS } from "./ops";
+import { UPDATE_COLUMNS } from "./record-columns";
 import {
   ConcurrentChangeError,
   INSERT_COLUMNS,
@@ -10,7 +10,7 @@ import {
   RECORD_SELECT_COLUMNS,
   type RosterStore,
   type StoredRecord,
-} from "./store";
+} from "./store-contract";
 
 type Value = string | number | null;
 /** The format Prisma's better-sqlite3 adapter stores DateTime in. */

@@ -2,6 +2,7 @@ import "server-only";
 import { createCanvas } from "@napi-rs/canvas";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { hashSecret } from "./crypto";
 import { consume } from "./rate-limit";
 
@@ -55,7 +56,7 @@ export async function createCaptcha(): Promise<Captcha> {
   const row = await db.captchaChallenge.create({
     data: { answerHash: hashSecret(text), expiresAt: new Date(Date.now() + LIFETIME_MS) },
   });
-  if (process.env.DEV_OUTBOX === "1") devAnswers.set(row.id, text);
+  if (env().DEV_OUTBOX === "1") devAnswers.set(row.id, text);
   return { id: row.id, image: drawCaptcha(text) };
 }
 
@@ -97,5 +98,5 @@ const devAnswers: Map<string, string> = ((
   globalThis as { __devCaptchaAnswers?: Map<string, string> }
 ).__devCaptchaAnswers ??= new Map<string, string>());
 export function devCaptchaAnswer(id: string): string | undefined {
-  return process.env.DEV_OUTBOX === "1" ? devAnswers.get(id) : undefined;
+  return env().DEV_OUTBOX === "1" ? devAnswers.get(id) : undefined;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { env } from "@/lib/env";
 
 /**
  * argon2id parameters, chosen by measurement on the 2-core target machine (docs/security.md):
@@ -7,8 +8,8 @@ import { hash, verify } from "@node-rs/argon2";
  */
 export const ARGON2_PARAMS = {
   algorithm: 2, // Algorithm.Argon2id
-  memoryCost: Number(process.env.ARGON2_MEMORY_KIB ?? 19456),
-  timeCost: Number(process.env.ARGON2_TIME_COST ?? 2),
+  memoryCost: env().ARGON2_MEMORY_KIB,
+  timeCost: env().ARGON2_TIME_COST,
   parallelism: 1,
 } as const;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { allowedOrigins } from "@/lib/core/allowed-origins";
+import { env } from "@/lib/env";
 
 /**
  * The CSRF check for a state-changing route handler that the proxy does not see: the same rule as
@@ -12,6 +13,6 @@ export function isSameOrigin(request: Request): boolean {
   return allowedOrigins({
     origin: new URL(request.url).origin,
     host: request.headers.get("host"),
-    publicUrl: process.env.NEXTAUTH_URL,
+    publicUrl: env().NEXTAUTH_URL,
   }).has(origin);
 }

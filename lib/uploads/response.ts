@@ -1,4 +1,5 @@
 import "server-only";
+import { contentDisposition } from "@/lib/core/download";
 
 /** Headers every private file answer carries: never cached by browsers or proxies, never sniffed. */
 const PRIVATE_HEADERS = {
@@ -16,14 +17,17 @@ const PRIVATE_HEADERS = {
  */
 export function privateFileResponse(bytes: Buffer, mime: string, filename?: string): Response {
   const inline = mime.startsWith("image/");
-  const name = filename ? `; filename*=UTF-8''${encodeURIComponent(filename)}` : "";
   return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: {
       ...PRIVATE_HEADERS,
       "content-type": mime,
       "content-length": String(bytes.length),
-      "content-disposition": `${inline ? "inline" : "attachment"}${name}`,
+      "content-disposition": filename
+        ? contentDisposition(filename, { inline })
+        : inline
+          ? "inline"
+          : "attachment",
     },
   });
 }

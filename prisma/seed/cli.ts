@@ -77,7 +77,8 @@ function printSummary(summary: LoadSummary, staffPassword: string, fromEnv: bool
 async function main(): Promise<void> {
   const started = performance.now();
   const { students, seed, reset, activity } = options();
-  if (parseEnv(process.env).APP_MODE === "production") {
+  const settings = parseEnv(process.env);
+  if (settings.APP_MODE === "production") {
     // A real university's database never gets fictional students, whatever runs this command.
     console.error("APP_MODE=production: demo data is never loaded in production mode; nothing seeded.");
     process.exitCode = 1;
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
       );
       return;
     }
-    const staffPassword = process.env.DEMO_STAFF_PASSWORD || DEFAULT_DEMO_STAFF_PASSWORD;
+    const staffPassword = settings.DEMO_STAFF_PASSWORD || DEFAULT_DEMO_STAFF_PASSWORD;
     const photos = await ensurePhotoPool(seed);
     console.log(
       `Admission photos: pool of ${photos.total} under ${uploadsDir()}/admission (${photos.written} new)`,
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       url,
       seed,
       students,
-      schoolName: process.env.SCHOOL_NAME || DEFAULT_SCHOOL_NAME,
+      schoolName: settings.SCHOOL_NAME || DEFAULT_SCHOOL_NAME,
       staffPassword,
       onProgress: (written, total) => {
         if (written - lastReport >= 25_000) {
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
         }
       },
     });
-    printSummary(summary, staffPassword, Boolean(process.env.DEMO_STAFF_PASSWORD));
+    printSummary(summary, staffPassword, Boolean(settings.DEMO_STAFF_PASSWORD));
     if (activity) {
       const a = await addDemoActivity(db);
       // The loader analyzed the tables it filled; the activity changed them (both providers know ANALYZE).

@@ -1,8 +1,7 @@
 import type { Prisma } from "../../lib/db/generated/sqlite/client";
-import { maskIdNumber } from "../../lib/identity/id-number";
-import { blindIndex, encrypt } from "../../lib/security/crypto";
 import { DEMO_STUDENTS } from "./demo-students";
 import { newId } from "./ids";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 export type DemoAccountRow = Prisma.AccountCreateManyInput & { id: string };
 
@@ -12,7 +11,7 @@ export type DemoAccountRow = Prisma.AccountCreateManyInput & { id: string };
  */
 export function buildDemoAccounts(passwordHash: string, now: Date): DemoAccountRow[] {
   return DEMO_STUDENTS.map((student) => {
-    const index = blindIndex(student.idNumber);
+    const sealed = sealIdNumber(student.idNumber);
     return {
       id: newId(),
       phone: student.phone,
@@ -21,11 +20,9 @@ export function buildDemoAccounts(passwordHash: string, now: Date): DemoAccountR
       passwordHash,
       name: student.name,
       idType: "resident_id",
-      idNumberEnc: encrypt(student.idNumber),
-      idNumberIndex: index,
-      idMasked: maskIdNumber(student.idNumber),
+      ...sealed,
       identityStatus: "verified",
-      verifiedIdIndex: index,
+      verifiedIdIndex: sealed.idNumberIndex,
       sensitiveConsentAt: now,
       createdAt: now,
       updatedAt: now,

@@ -6,8 +6,6 @@
  */
 import type { Db } from "../../lib/db/client";
 import { providerOf } from "../../lib/db/provider";
-import { maskIdNumber } from "../../lib/identity/id-number";
-import { blindIndex, encrypt } from "../../lib/security/crypto";
 import { hashPassword } from "../../lib/security/passwords";
 import { buildCampaigns, buildSettings } from "./campaigns";
 import { buildDemoAccounts } from "./demo-accounts";
@@ -20,6 +18,7 @@ import { openSqliteRecordSink } from "./record-sink-sqlite";
 import type { RecordRow, RecordSink } from "./record-rows";
 import { resetDatabase } from "./reset";
 import { buildStaff } from "./staff";
+import { sealIdNumber } from "@/lib/security/id-number-seal";
 
 export type LoadOptions = {
   url: string;
@@ -57,9 +56,7 @@ function toRow(record: StudentRecord, org: Organisation, accountId: string | nul
     birthDate: record.birthDate,
     ethnicity: record.ethnicity,
     idType: record.idType,
-    idNumberEnc: encrypt(record.idNumber),
-    idNumberIndex: blindIndex(record.idNumber),
-    idMasked: maskIdNumber(record.idNumber),
+    ...sealIdNumber(record.idNumber),
     schoolName: record.schoolName,
     level: record.level,
     majorId: org.majorId.get(record.majorKey) as string,

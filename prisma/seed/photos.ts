@@ -3,10 +3,11 @@ import path from "node:path";
 import sharp from "sharp";
 import { admissionPhotoKey, photoPool, type PhotoSlot } from "./photo-keys";
 import { createRng } from "./prng";
+import { parseEnv } from "../../lib/env-schema";
 
 /** Private storage root (never under public/): admission photos are personal data. */
 export function uploadsDir(): string {
-  return process.env.UPLOADS_DIR || "./data/uploads";
+  return parseEnv(process.env).UPLOADS_DIR;
 }
 
 // ID-photo backgrounds (blue, white, red), skin tones, clothes.

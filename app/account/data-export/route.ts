@@ -4,6 +4,7 @@ import { metaFromHeaders } from "@/lib/core/request-meta";
 import { prepareDataExport } from "@/lib/privacy/export";
 import { exportFailureCode } from "@/lib/privacy/export-failure";
 import { dataExportZip } from "@/lib/privacy/zip";
+import { contentDisposition } from "@/lib/core/download";
 
 /**
  * 下载我的数据: a form POST with the current password (nothing personal in the URL); the answer is the zip,
@@ -31,7 +32,7 @@ export async function POST(request: NextRequest) {
   return new Response(dataExportZip(result.value), {
     headers: {
       "content-type": "application/zip",
-      "content-disposition": `attachment; filename="${result.value.fileName}"`,
+      "content-disposition": contentDisposition(result.value.fileName),
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, maskIdNumbersIn, readableJson } from "@/lib/admin/audit-scrub";
+import { auditCsvCell as csvCell, maskIdNumbersIn, readableJson } from "@/lib/admin/audit-scrub";
 
 describe("maskIdNumbersIn", () => {
   it.each([

@@ -22,7 +22,7 @@ describe("credentials sign-in while the database is unreachable", () => {
 
   it.each(["student", "staff"])("%s: the error says only that the service is unavailable", async (id) => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const { authOptions } = await import("@/lib/auth/options");
+    const { authOptions } = await import("@/app/api/auth/[...nextauth]/options");
     // CredentialsProvider keeps what it was given (our id and authorize) under `options`
     const provider = (
       authOptions.providers as unknown as { options: { id: string; authorize: Authorize } }[]

@@ -2,6 +2,7 @@ import { apiHandler, readJsonBody } from "@/lib/api/handler";
 import { describe, describeFields } from "@/lib/api/messages";
 import { apiError, json, zodFieldErrors } from "@/lib/api/respond";
 import { upsertRecords } from "@/lib/api/records-upsert";
+import { headersOf, statusOf } from "@/lib/core/failure-status";
 import { upsertEnvelopeSchema } from "@/lib/api/schemas";
 
 const MAX_BODY_BYTES = 4_000_000;
@@ -21,22 +22,15 @@ export const PUT = apiHandler({ permission: "roster.import" }, async (ctx) => {
 
   const label = `api-${ctx.actor.tokenName}-${new Date().toISOString()}`.replace(/[^\w.-]+/g, "_");
   const result = await upsertRecords(ctx.actor, envelope.data.records, label);
-  if (!result.ok && result.error?.key === "api.records.collegeOutOfScope")
-    return apiError(
-      403,
-      result.error.key,
-      ctx.t(result.error.key),
-      describeFields(ctx.t, result.fieldErrors ?? {}),
-    );
   if (!result.ok) {
     const error = describe(ctx.t, result.error ?? { key: "api.errors.internal" });
-    const busy = /busy|concurrentChange/.test(error.code);
+    // forbidden: items outside the token's colleges, named per field; busy: a commit running, try again
     return apiError(
-      busy ? 409 : 422,
+      statusOf(result),
       error.code,
       error.message,
-      undefined,
-      busy ? { "retry-after": "30" } : {},
+      result.kind === "forbidden" ? describeFields(ctx.t, result.fieldErrors ?? {}) : undefined,
+      headersOf(result),
     );
   }
   const results = result.value.results.map((r) => ({

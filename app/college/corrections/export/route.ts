@@ -1,7 +1,4 @@
-import type { NextRequest } from "next/server";
 import { correctionsDownload } from "@/lib/exports/corrections-download";
 
 /** 勘误汇总 of the clerk's colleges (filters: collegeId, status, campaignId, format). */
-export function GET(request: NextRequest) {
-  return correctionsDownload(request, "college");
-}
+export const GET = correctionsDownload("college");

@@ -5,7 +5,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/current";
 import { parseConflict } from "@/lib/roster-import/decide";
-import { getImportJob, listIssues, parseJobSummary } from "@/lib/roster-import/jobs";
+import { getImportJob, listIssues, parseJobError, parseJobSummary } from "@/lib/roster-import/jobs";
 import { fieldLabel, issueText } from "@/lib/roster-import/report";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
@@ -70,9 +70,7 @@ export default async function ImportJobPage({
     });
     return `/registrar/import/${job.id}?${params}#${anchor}`;
   };
-  const error = job.error
-    ? (JSON.parse(job.error) as { key: string; params?: Record<string, string | number> })
-    : null;
+  const error = parseJobError(job.error);
   const counts = [
     { key: "total", value: job.totalRows },
     { key: "new", value: job.newRows },

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { isSameOrigin } from "@/lib/security/same-origin";
+import { statusOf } from "@/lib/core/failure-status";
 import { createRosterImport, MAX_IMPORT_BYTES, rosterImportBusy, runPreview } from "@/lib/roster-import/jobs";
 import { spoolUpload } from "@/lib/roster-import/storage";
 import { FILE_NAME_HEADER } from "@/lib/roster-import/upload-protocol";
@@ -35,18 +36,14 @@ export async function POST(request: Request) {
     return refuse(400, "import.errors.fileType");
   }
   if (!request.body) return refuse(400, "import.errors.emptyFile");
-  if (await rosterImportBusy(actor)) return refuse(409, "import.errors.busy");
+  if (await rosterImportBusy(actor)) return refuse(statusOf({ kind: "busy" }), "import.errors.busy");
 
   const spooled = await spoolUpload(request.body, MAX_IMPORT_BYTES);
   if (!spooled) return tooLarge();
   const result = await createRosterImport(actor, { name, spooled });
   if (!result.ok) {
     const key = result.error?.key ?? "import.errors.unexpected";
-    return refuse(
-      key === "import.errors.busy" ? 409 : 422,
-      key,
-      result.error?.params as Record<string, number>,
-    );
+    return refuse(statusOf(result), key, result.error?.params as Record<string, number>);
   }
   const { jobId } = result.value;
   after(() => runPreview(jobId));

@@ -1,5 +1,6 @@
 import { apiHandler, readJsonBody } from "@/lib/api/handler";
-import { decisionRefusalStatus, stageOf } from "@/lib/api/corrections";
+import { stageOf } from "@/lib/api/corrections";
+import { statusOf } from "@/lib/core/failure-status";
 import { describe, describeFields } from "@/lib/api/messages";
 import { apiError, json, zodFieldErrors } from "@/lib/api/respond";
 import { decisionBodySchema } from "@/lib/api/schemas";
@@ -29,7 +30,7 @@ export const POST = apiHandler<{ id: string }>(
     if (!result.ok) {
       const error = describe(ctx.t, result.error ?? { key: "api.errors.invalidBody" });
       return apiError(
-        decisionRefusalStatus(error.code),
+        statusOf(result),
         error.code,
         error.message,
         result.fieldErrors ? describeFields(ctx.t, result.fieldErrors) : undefined,

@@ -1,5 +1,5 @@
 /**
- * Database errors an identity service expects and answers calmly. Both generated clients (SQLite and
+ * Database errors a service expects and answers calmly (the one place these codes are read). Both generated clients (SQLite and
  * PostgreSQL) throw their own PrismaClientKnownRequestError class, so the code is read by shape.
  */
 function codeOf(error: unknown): string | undefined {

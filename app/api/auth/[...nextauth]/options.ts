@@ -5,8 +5,8 @@ import { signInStudent } from "@/lib/accounts/sign-in";
 import { signInStaff } from "@/lib/staff/sign-in";
 import { metaFromHeaders } from "@/lib/core/request-meta";
 import { safeRedirectUrl } from "@/lib/core/safe-next";
-import { authSecret, secureCookies } from "./secret";
-import { sessionLimits } from "./sessions";
+import { authSecret, secureCookies } from "@/lib/auth/secret";
+import { sessionLimits } from "@/lib/auth/sessions";
 
 function headersOf(req: { headers?: Record<string, unknown> }): Headers {
   const h = new Headers();
