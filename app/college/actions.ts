@@ -9,6 +9,7 @@ import { requestMeta } from "@/lib/core/request-meta";
 import { dashboardCampaign } from "@/lib/progress/campaign";
 import { notCheckedFilterSchema } from "@/lib/progress/not-checked";
 import { revealIdNumber, revealPhone } from "@/lib/progress/reveal";
+import type { RevealState } from "@/lib/progress/reveal-state";
 import {
   deliverReminders,
   previewReminder,
@@ -18,9 +19,6 @@ import {
 } from "@/lib/reminders/send";
 
 const revealSchema = z.object({ recordId: z.string().min(1).max(40) });
-
-/** The answer for one row of the not-checked table (components/progress/RevealForms.tsx keeps each row's). */
-export type RevealState = FormState<{ recordId: string; value: string }>;
 
 /** The row the request was for, when its id is sane (an error is shown in that row). */
 function rowOf(formData: FormData): { recordId: string } | undefined {

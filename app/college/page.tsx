@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { BreakdownSection } from "@/components/progress/BreakdownSection";
 import { CampaignPicker } from "@/components/progress/CampaignPicker";
 import { filterParams, NotCheckedSection } from "@/components/progress/NotCheckedSection";
+import { revealAction, revealPhoneAction } from "./actions";
 import { StatCards } from "@/components/progress/StatCards";
 import { TrendSection } from "@/components/progress/TrendSection";
 
@@ -117,6 +118,7 @@ export default async function CollegePage({
         canRemind={can(actor, "reminder.send")}
         canReveal={can(actor, "idNumber.reveal")}
         canRevealPhone={can(actor, "phone.reveal")}
+        revealActions={{ id: revealAction, phone: revealPhoneAction }}
         basePath="/college"
       />
     </>

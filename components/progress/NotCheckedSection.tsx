@@ -9,6 +9,7 @@ import type { Option } from "@/lib/progress/options";
 import { ListPager } from "@/components/ui/ListPager";
 import { SortTh } from "@/components/ui/SortTh";
 import { RemindForm } from "./RemindForm";
+import type { RevealAction } from "@/lib/progress/reveal-state";
 import { RevealCell, RevealForms } from "./RevealForms";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { enumLabel } from "@/components/record/field-value";
@@ -49,6 +50,7 @@ export async function NotCheckedSection({
   canRemind,
   canReveal,
   canRevealPhone,
+  revealActions,
   basePath,
 }: {
   campaignId: string;
@@ -60,6 +62,8 @@ export async function NotCheckedSection({
   canRemind: boolean;
   canReveal: boolean;
   canRevealPhone: boolean;
+  /** the route's reveal actions (components do not import app/) */
+  revealActions: { id: RevealAction; phone: RevealAction };
   basePath: string;
 }) {
   const t = await getTranslations("progress");
@@ -194,7 +198,7 @@ export async function NotCheckedSection({
         </Card>
       ) : (
         <ClientMessages namespaces={["progress.reveal", "progress.phone"]}>
-          <RevealForms>
+          <RevealForms revealId={revealActions.id} revealPhone={revealActions.phone}>
             <DataTable caption={t("list.title")} framed dense testId="not-checked-table">
               <thead>
                 <tr>

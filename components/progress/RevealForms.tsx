@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { revealAction, revealPhoneAction, type RevealState } from "@/app/college/actions";
+import type { RevealAction, RevealState } from "@/lib/progress/reveal-state";
 
 type Kind = "id" | "phone";
 type Outcome = { value: string } | { error: string };
@@ -35,9 +35,17 @@ function useOutcomes(state: RevealState): Record<string, Outcome> {
  * hidden action fields were most of the page's weight). Each row's button submits it with its record id
  * (`form=` and `name=recordId`), so it still works without JavaScript; the answer shows in that row.
  */
-export function RevealForms({ children }: { children: ReactNode }) {
-  const [idState, idAction, idPending] = useActionState(revealAction, idle);
-  const [phoneState, phoneAction, phonePending] = useActionState(revealPhoneAction, idle);
+export function RevealForms({
+  revealId,
+  revealPhone,
+  children,
+}: {
+  revealId: RevealAction;
+  revealPhone: RevealAction;
+  children: ReactNode;
+}) {
+  const [idState, idAction, idPending] = useActionState(revealId, idle);
+  const [phoneState, phoneAction, phonePending] = useActionState(revealPhone, idle);
   const id = useOutcomes(idState);
   const phone = useOutcomes(phoneState);
   return (

@@ -6,7 +6,7 @@ import { getStaff, listColleges } from "@/lib/admin/staff-accounts";
 import { formatDateTime } from "@/lib/i18n/format";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { StaffEditForm } from "@/components/admin/StaffEditForm";
-import { StaffScopeForm } from "@/components/admin/StaffScopeForm";
+import { StaffScopeForm } from "./StaffScopeForm";
 import { staffUnitScopes } from "@/lib/admin/staff-scope";
 import { StaffResetPasswordForm } from "@/components/admin/StaffResetPasswordForm";
 import { StaffStatusForm } from "@/components/admin/StaffStatusForm";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
-import { StaffBulkImport } from "@/components/admin/StaffBulkImport";
+import { StaffBulkImport } from "./StaffBulkImport";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 

@@ -7,7 +7,7 @@ import { idleForm } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { CheckboxGroup } from "./CheckboxGroup";
+import { CheckboxGroup } from "@/components/admin/CheckboxGroup";
 
 /** 发送测试消息: an SMS or e-mail to a number or address typed here, through the provider in use. */
 export function TestMessageForm({

@@ -7,7 +7,7 @@ import { idleForm } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField } from "@/components/ui/Field";
-import { CheckboxGroup } from "./CheckboxGroup";
+import { CheckboxGroup } from "@/components/admin/CheckboxGroup";
 
 export type StaffScopeView = {
   collegeId: string;
