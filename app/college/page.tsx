@@ -8,7 +8,7 @@ import { campaignChoices, dashboardCampaign } from "@/lib/progress/campaign";
 import { progressBy, sumCounts, type GroupBy } from "@/lib/progress/counts";
 import { notCheckedFilterSchema, notCheckedListParams, notCheckedPage } from "@/lib/progress/not-checked";
 import { checkRateTrend } from "@/lib/progress/trend";
-import { filterOptions } from "@/lib/progress/options";
+import { filterOptions, scopeLabels } from "@/lib/progress/options";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
@@ -89,7 +89,10 @@ export default async function CollegePage({
     campaignChoices(),
   ]);
   const counts = sumCounts(byCollege);
-  const trend = await checkRateTrend(actor, campaign, counts.total);
+  const [trend, labels] = await Promise.all([
+    checkRateTrend(actor, campaign, counts.total),
+    scopeLabels(actor, options.colleges),
+  ]);
   const base = filterParams(campaign.id, filter);
   return (
     <>
@@ -97,7 +100,17 @@ export default async function CollegePage({
       <p className="-mt-3 mb-4 text-sm text-slate-600">
         {scope === "all"
           ? t("scopeAll")
-          : t("scope", { colleges: options.colleges.map((c) => c.name).join("、") })}
+          : t("scope", {
+              colleges: labels
+                .map((l) =>
+                  l.classes
+                    ? t("scopeClasses", { college: l.college, classes: l.classes.join("、") })
+                    : l.cohort
+                      ? t("scopeGrade", { college: l.college, grade: l.cohort })
+                      : l.college,
+                )
+                .join("、"),
+            })}
       </p>
       <CampaignPicker campaigns={campaigns} current={campaign} />
       <StatCards counts={counts} />

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type Result } from "@/lib/core/result";
+import { parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import { audit } from "@/lib/security/audit";
 import { forgetCachedCampaigns } from "@/lib/progress/campaign";
 import { rebuildCampaignProgress } from "@/lib/progress/summary";
@@ -110,15 +111,54 @@ const snapshot = (c: Parsed) => ({
 const overlapNote = (others: { id: string }[]) =>
   others.length ? { overlapConfirmed: others.map((o) => o.id) } : {};
 
-/** The campaigns with how many students each covers (from the dashboards' summary). */
-export async function listCampaigns(actor: Actor) {
+/** The campaign list's sortable columns (a university has a few campaigns a year: sorted after reading). */
+export const CAMPAIGN_LIST: ListSpec<"name" | "scope" | "students" | "window" | "state"> = {
+  sorts: ["window", "name", "scope", "students", "state"],
+  defaultSort: "window",
+  defaultDir: "desc",
+};
+export type CampaignSort = (typeof CAMPAIGN_LIST.sorts)[number];
+export const campaignListParams = (raw: Record<string, unknown>) => parseListParams(CAMPAIGN_LIST, raw);
+
+export type CampaignState = "upcoming" | "open" | "closed";
+export const campaignState = (c: { startsAt: Date; endsAt: Date }, now = new Date()): CampaignState =>
+  now < c.startsAt ? "upcoming" : now >= c.endsAt ? "closed" : "open";
+const STATE_ORDER: Record<CampaignState, number> = { open: 0, upcoming: 1, closed: 2 };
+
+/** The campaigns with how many students each covers (from the dashboards' summary), in the chosen order. */
+export async function listCampaigns(
+  actor: Actor,
+  order: Pick<ListParams<CampaignSort>, "sort" | "dir"> = { sort: "window", dir: "desc" },
+) {
   assertCan(actor, "campaign.manage");
   const [campaigns, totals] = await Promise.all([
     db.campaign.findMany({ orderBy: { startsAt: "desc" } }),
     db.progressSummary.groupBy({ by: ["campaignId"], _sum: { total: true } }),
   ]);
   const covered = new Map(totals.map((t) => [t.campaignId, t._sum.total ?? 0]));
-  return campaigns.map((c) => ({ ...c, students: covered.get(c.id) ?? 0 }));
+  const now = new Date();
+  const rows = campaigns.map((c) => ({
+    ...c,
+    students: covered.get(c.id) ?? 0,
+    state: campaignState(c, now),
+  }));
+  const key: Record<CampaignSort, (c: (typeof rows)[number]) => string | number> = {
+    name: (c) => c.name,
+    scope: (c) => `${c.cohort} ${c.level}`,
+    students: (c) => c.students,
+    window: (c) => c.startsAt.getTime(),
+    state: (c) => STATE_ORDER[c.state],
+  };
+  const by = key[order.sort];
+  const sign = order.dir === "desc" ? -1 : 1;
+  // ties keep the newest window first
+  return rows.sort((a, b) => {
+    const x = by(a);
+    const y = by(b);
+    const c =
+      typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh-CN");
+    return c !== 0 ? sign * c : b.startsAt.getTime() - a.startsAt.getTime();
+  });
 }
 
 export async function getCampaign(actor: Actor, id: string) {

@@ -59,3 +59,27 @@ export async function filterOptions(
   ]);
   return { colleges, majors, classGroups };
 }
+
+/** What part of each college the actor sees, for the desk's "可查看" line: the whole college, classes or a grade. */
+export type ScopeLabel = { college: string; classes: string[] | null; cohort: string | null };
+
+export async function scopeLabels(actor: Actor, colleges: Option[]): Promise<ScopeLabel[]> {
+  const units = unitScope(actor);
+  const limits = new Map(units === "all" ? [] : units.map((u) => [u.collegeId, u]));
+  const classIds = [...limits.values()].flatMap((u) => u.classGroupIds ?? []);
+  const classes = classIds.length
+    ? await db.classGroup.findMany({
+        where: { id: { in: classIds } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, collegeId: true },
+      })
+    : [];
+  return colleges.map((c) => {
+    const limit = limits.get(c.id);
+    return {
+      college: c.name,
+      classes: limit?.classGroupIds ? classes.filter((g) => g.collegeId === c.id).map((g) => g.name) : null,
+      cohort: limit?.cohort ?? null,
+    };
+  });
+}

@@ -190,3 +190,35 @@ test(
     }
   },
 );
+
+test(
+  "the registrar sorts the campaign list by the students it covers and by name",
+  { tag: "@both" },
+  async ({ page }) => {
+    await signInStaff(page, "registrar");
+    await page.goto("/registrar/campaigns");
+    const say = (zh: string, en: string) => (desktop() ? en : zh);
+    const counts = async () =>
+      (await page.getByTestId("campaign-students").allInnerTexts()).map((t) => Number(t.replace(/\D/g, "")));
+    // newest window first by default
+    await expect(page.locator("th[aria-sort=descending]")).toContainText(say("自查时间", "Window"));
+    const students = page.locator("th[aria-sort]").filter({ hasText: say("覆盖学生", "Students covered") });
+    const link = students.getByRole("link");
+    await inView(link);
+    await link.click();
+    await expect(page).toHaveURL(/sort=students&dir=asc/);
+    await expect(students).toHaveAttribute("aria-sort", "ascending");
+    const ascending = await counts();
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await inView(students.getByRole("link"));
+    await students.getByRole("link").click();
+    await expect(page).toHaveURL(/sort=students&dir=desc/);
+    const descending = await counts();
+    expect(descending).toEqual([...ascending].reverse());
+    // a hostile sort gives the default order
+    const response = await page.goto("/registrar/campaigns?sort=%3Bdrop&dir=up");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("th[aria-sort=descending]")).toContainText(say("自查时间", "Window"));
+  },
+);

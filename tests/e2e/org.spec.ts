@@ -230,6 +230,10 @@ test(
       await expect(page.locator("#currentPassword")).toHaveCount(0, { timeout: 15_000 });
     }
     await page.goto("/college");
+    // the desk says what part of the college this account sees
+    await expect(
+      page.getByText(new RegExp(`${say("可查看的分院：", "Colleges you can see: ")}.*${className}`)),
+    ).toBeVisible();
     const classFilter = page.locator("#classGroupId");
     await inView(page, classFilter);
     const offered = await classFilter.locator('option:not([value=""])').allInnerTexts();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
-import { knownCohorts, knownLevels, listCampaigns } from "@/lib/campaigns/manage";
+import { campaignListParams, knownCohorts, knownLevels, listCampaigns } from "@/lib/campaigns/manage";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -11,6 +11,7 @@ import { CampaignForm } from "@/components/progress/CampaignForm";
 import { DeleteCampaignButton } from "@/components/progress/DeleteCampaignButton";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
+import { SortTh } from "@/components/ui/SortTh";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
@@ -18,17 +19,23 @@ export async function generateMetadata() {
   return { title: t("title"), description: await metaDescription("registrarCampaigns") };
 }
 
-export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function CampaignsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff("campaign.manage");
   const t = await getTranslations("registrar");
   const tp = await getTranslations("progress.campaign");
-  const [campaigns, levels, cohorts, { saved }] = await Promise.all([
-    listCampaigns(actor),
+  const raw = await searchParams;
+  const saved = raw.saved;
+  const order = campaignListParams(raw);
+  const [campaigns, levels, cohorts] = await Promise.all([
+    listCampaigns(actor, order),
     knownLevels(),
     knownCohorts(),
-    searchParams,
   ]);
-  const now = new Date();
+  const sort = { basePath: "/registrar/campaigns", filters: {}, params: order };
   return (
     <>
       <ClientMessages namespaces={["registrar.campaigns"]}>
@@ -49,11 +56,16 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
               <DataTable caption={t("campaigns.list")}>
                 <thead>
                   <tr>
-                    <Th>{t("campaigns.name")}</Th>
-                    <Th>{t("campaigns.scope")}</Th>
-                    <Th className="text-right">{t("campaigns.students")}</Th>
-                    <Th>{t("campaigns.window")}</Th>
-                    <Th>{t("campaigns.state")}</Th>
+                    <SortTh column="name" label={t("campaigns.name")} {...sort} />
+                    <SortTh column="scope" label={t("campaigns.scope")} {...sort} />
+                    <SortTh
+                      column="students"
+                      label={t("campaigns.students")}
+                      className="text-right"
+                      {...sort}
+                    />
+                    <SortTh column="window" label={t("campaigns.window")} {...sort} />
+                    <SortTh column="state" label={t("campaigns.state")} {...sort} />
                     <Th>
                       <span className="sr-only">{t("campaigns.edit")}</span>
                     </Th>
@@ -61,7 +73,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                 </thead>
                 <tbody>
                   {campaigns.map((c) => {
-                    const state = now < c.startsAt ? "upcoming" : now >= c.endsAt ? "closed" : "open";
+                    const state = c.state;
                     return (
                       <tr key={c.id}>
                         <RowTh className="font-medium">{c.name}</RowTh>

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notCheckedListParams, notCheckedPage } from "@/lib/progress/not-checked";
 import { listQueue, queueListParams } from "@/lib/corrections/queries";
 import { rebuildProgress } from "@/lib/progress/summary";
+import { campaignListParams, listCampaigns } from "@/lib/campaigns/manage";
 import { collegeActor, registrarActor } from "../roster-import/support";
 import { makeAccount, makeCollege, uniqueCohort } from "./support";
 
@@ -61,6 +62,59 @@ describe("list sorting and paging on the server", async () => {
     );
     expect(byStatus.rows.slice(0, 3).every((r) => r.registered)).toBe(true);
     expect(byStatus.rows.slice(3).some((r) => r.registered)).toBe(false);
+  });
+
+  it("sorts by a unit's name (the class) across pages, 学号 breaking ties", async () => {
+    // five students in a second class whose name sorts after the first one's
+    const second = await db.classGroup.create({
+      data: { collegeId: a.college.id, majorId: a.major.id, name: `${a.classGroup.name}甲` },
+    });
+    const moved = a.records.slice(0, 5).map((r) => r.id);
+    await db.enrollmentRecord.updateMany({ where: { id: { in: moved } }, data: { classGroupId: second.id } });
+    try {
+      const pageOf = (dir: string, page: string) =>
+        notCheckedPage(
+          college,
+          campaign,
+          { page: 1 },
+          notCheckedListParams({ sort: "classGroup", dir, pageSize: "20", page }),
+        );
+      const ascending = [...numbers.slice(5), ...numbers.slice(0, 5)];
+      const asc = [await pageOf("asc", "1"), await pageOf("asc", "2"), await pageOf("asc", "3")];
+      expect(asc.flatMap((p) => p.rows.map((r) => r.studentNumber))).toEqual(ascending);
+      expect(asc[2].rows.map((r) => r.classGroup)).toEqual(Array(5).fill(second.name));
+      const desc = await pageOf("desc", "1");
+      expect(desc.rows.map((r) => r.studentNumber)).toEqual([
+        ...numbers.slice(0, 5),
+        ...numbers.slice(5, 20),
+      ]);
+    } finally {
+      await db.enrollmentRecord.updateMany({
+        where: { id: { in: moved } },
+        data: { classGroupId: a.classGroup.id },
+      });
+      await db.classGroup.delete({ where: { id: second.id } });
+    }
+  });
+
+  it("sorts the campaign list by any column, newest window first by default and for a hostile URL", async () => {
+    const registrar = registrarActor();
+    const all = await listCampaigns(registrar, campaignListParams({}));
+    const starts = all.map((c) => c.startsAt.getTime());
+    expect(starts).toEqual([...starts].sort((x, y) => y - x));
+    expect(all.find((c) => c.id === campaign.id)?.students).toBe(45);
+    const byStudents = await listCampaigns(registrar, campaignListParams({ sort: "students", dir: "desc" }));
+    const counts = byStudents.map((c) => c.students);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    const byName = await listCampaigns(registrar, campaignListParams({ sort: "name" }));
+    const names = byName.map((c) => c.name);
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, "zh-CN")));
+    const hostile = await listCampaigns(
+      registrar,
+      campaignListParams({ sort: "startsAt; DROP", dir: "sideways" }),
+    );
+    expect(hostile.map((c) => c.id)).toEqual(all.map((c) => c.id));
+    await expect(listCampaigns(college, campaignListParams({}))).rejects.toThrow();
   });
 
   it.each([
