@@ -11,6 +11,7 @@ export function Card({
   className?: string;
   as?: "section" | "div" | "article";
   "aria-labelledby"?: string;
+  "data-testid"?: string;
 }) {
   return (
     <Tag className={cn("card", className)} {...rest}>

@@ -10,6 +10,7 @@ import enRecover from "../../lib/i18n/messages/en/recover.json";
 import zhAccount from "../../lib/i18n/messages/zh-CN/account.json";
 import enAccount from "../../lib/i18n/messages/en/account.json";
 import { captchaAnswer, checkA11y, latestMessage, signInStudent, signOut } from "./support/helpers";
+import { formatMessage } from "./support/icu";
 
 /**
  * Student accounts (SPEC §2): registration, sign-in, recovery and account management, as a student does
@@ -37,7 +38,7 @@ const EN: Catalogue = {
 };
 const texts = (): Catalogue => (test.info().project.name === "desktop-en" ? EN : ZH);
 const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+  formatMessage(template, params, test.info().project.name === "desktop-en" ? "en" : "zh-CN");
 
 const phone = () => `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 function idNumber(): string {

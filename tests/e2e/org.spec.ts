@@ -47,7 +47,8 @@ test(
     await page.getByRole("button", { name: say("新建分院", "Create college") }).click();
     await expect(page.locator(`input[value="${collegeName}"]`)).toHaveCount(1, { timeout: 15_000 });
     const block = page
-      .locator("[class*=rounded]", { has: page.locator(`input[value="${collegeName}"]`) })
+      .getByTestId("college-unit")
+      .filter({ has: page.locator(`input[value="${collegeName}"]`) })
       .last();
     await block.locator("summary").click();
     const major = block.getByLabel(say("新专业名称", "New major"));
@@ -89,7 +90,8 @@ test(
 
     // the empty class goes; the college with a major and a class does not
     const mergedBlock = page
-      .locator("[class*=rounded]", { has: page.locator(`input[value="${collegeName}"]`) })
+      .getByTestId("college-unit")
+      .filter({ has: page.locator(`input[value="${collegeName}"]`) })
       .last();
     await mergedBlock.locator("summary").click();
     const deleteClass = mergedBlock.getByRole("button", { name: `${say("删除", "Delete")} 乙班${tag}` });

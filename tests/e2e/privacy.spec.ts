@@ -13,6 +13,7 @@ import {
   registerThroughUi,
   type RosterPerson,
 } from "./support/identity-fixtures";
+import { formatMessage } from "./support/icu";
 
 /**
  * Personal information (PIPL art. 45, 47): on /account a student downloads a zip of their data and asks
@@ -21,7 +22,7 @@ import {
  */
 const texts = () => (test.info().project.name === "desktop-en" ? enPrivacy : zhPrivacy);
 const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+  formatMessage(template, params, test.info().project.name === "desktop-en" ? "en" : "zh-CN");
 
 /** Registers a roster person (the registration form is filled in zh-CN), then reads in the project's language. */
 async function registerStudent(page: Page): Promise<RosterPerson & { phone: string }> {

@@ -45,7 +45,7 @@ export default async function OrganisationPage({
         </Card>
         <div className="space-y-3">
           {colleges.map((college) => (
-            <Card key={college.id} as="div" className="p-4 sm:p-4">
+            <Card key={college.id} as="div" className="p-4 sm:p-4" data-testid="college-unit">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <div className="flex items-center gap-2">
                   <span className="font-mono text-xs text-slate-500">{college.code}</span>
