@@ -106,14 +106,16 @@ describe("list sorting and paging on the server", async () => {
     const byStudents = await listCampaigns(registrar, campaignListParams({ sort: "students", dir: "desc" }));
     const counts = byStudents.map((c) => c.students);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
-    const byName = await listCampaigns(registrar, campaignListParams({ sort: "name" }));
+    const byName = await listCampaigns(registrar, campaignListParams({ sort: "name", dir: "asc" }));
     const names = byName.map((c) => c.name);
     expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, "zh-CN")));
     const hostile = await listCampaigns(
       registrar,
       campaignListParams({ sort: "startsAt; DROP", dir: "sideways" }),
     );
-    expect(hostile.map((c) => c.id)).toEqual(all.map((c) => c.id));
+    // the default order (other test files may add campaigns meanwhile: the order is checked, not the rows)
+    const hostileStarts = hostile.map((c) => c.startsAt.getTime());
+    expect(hostileStarts).toEqual([...hostileStarts].sort((x, y) => y - x));
     await expect(listCampaigns(college, campaignListParams({}))).rejects.toThrow();
   });
 
