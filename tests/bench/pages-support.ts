@@ -34,20 +34,8 @@ export function benchPages(fixtures: { correctionId: string; classGroupId: strin
   ];
 }
 
-export async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
+/** Waits until a server answers (one helper for every benchmark that starts servers). */
+export { waitForHttp as waitFor } from "./cluster/processes";
 
 export async function portFree(port: number): Promise<void> {
   const busy = await fetch(`http://127.0.0.1:${port}/`).then(

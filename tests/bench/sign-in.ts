@@ -16,6 +16,7 @@ import { randomInt } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import { waitForHttp } from "./cluster/processes";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -145,20 +146,6 @@ function report(r: Awaited<ReturnType<typeof load>>) {
   );
 }
 
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function overHttp(phones: string[]) {
   const base = `http://127.0.0.1:${PORT}`;
   const busy = await fetch(`${base}/login`).then(
@@ -180,7 +167,7 @@ async function overHttp(phones: string[]) {
     detached: true,
   });
   try {
-    await waitFor(`${base}/login`, 60_000);
+    await waitForHttp(`${base}/login`, 60_000);
     // next-auth's double-submit CSRF: one token + cookie per client, reused for every sign-in.
     const clients = await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
