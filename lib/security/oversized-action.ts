@@ -7,7 +7,14 @@ import { bodyRefusal } from "./body-limits";
  * framework would read the body and then fail with a bare 500; here the post is refused with 413 (411
  * without a length) and nothing of it is kept: what the client still sends is discarded, never buffered.
  * Other pages get the same answer proxy.ts gives them, only earlier.
+ *
+ * The connection is not closed with the answer: closing a socket with unread bytes makes the kernel send a
+ * reset, which can reach the client before it has read the 413, so it sees a broken connection instead of the
+ * reason. The rest of the body is read and dropped for up to LINGER_MS (what web servers call a lingering
+ * close), then the socket is cut.
  */
+const LINGER_MS = 10_000;
+
 export function answerOversizedAction(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "POST" || !req.headers["next-action"]) return false;
   const headers = new Headers();
@@ -18,8 +25,12 @@ export function answerOversizedAction(req: IncomingMessage, res: ServerResponse)
   const pathname = (req.url ?? "/").split("?")[0];
   const refusal = bodyRefusal(pathname, headers);
   if (!refusal) return false;
-  res.writeHead(refusal.status, { "content-type": "application/json", connection: "close" });
+  res.writeHead(refusal.status, { "content-type": "application/json" });
   res.end(JSON.stringify({ error: "request body too large", limitBytes: refusal.limit }));
   req.resume();
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  cut.unref();
+  req.once("end", () => clearTimeout(cut));
+  req.once("close", () => clearTimeout(cut));
   return true;
 }

@@ -116,6 +116,7 @@ function postAction(
   bytes: number,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = httpRequest(
       `${BASE_URL}${pagePath}`,
       {
@@ -129,14 +130,16 @@ function postAction(
         },
       },
       (res) => {
+        answered = true;
         let body = "";
         res.on("data", (c: Buffer) => (body += c.toString()));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
       },
     );
-    // the answer may come (and the connection close) before everything is sent
+    // once answered, the server may stop reading before everything is sent; a broken connection before the
+    // answer is a failure (the client would never learn why)
     req.on("error", (e: NodeJS.ErrnoException) =>
-      e.code === "EPIPE" || e.code === "ECONNRESET" ? null : reject(e),
+      answered && (e.code === "EPIPE" || e.code === "ECONNRESET") ? null : reject(e),
     );
     const chunk = Buffer.alloc(MB, 0x61);
     let sent = 0;
