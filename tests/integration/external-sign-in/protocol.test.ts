@@ -117,7 +117,7 @@ describe("state", () => {
 });
 
 describe("ID token checks", () => {
-  for (const mode of ["wrong_audience", "wrong_issuer", "expired", "forged"] as const) {
+  for (const mode of ["wrong_audience", "wrong_issuer", "expired", "wrong_nonce", "forged"] as const) {
     it(`refuses an ID token that is ${mode.replace("_", " ")} and audits it`, async () => {
       setup.idp.setTamper(mode);
       try {

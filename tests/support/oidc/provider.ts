@@ -4,8 +4,9 @@
  * in-process (startTestProvider); e2e tests start it as a child process (./cli.ts) and steer it over HTTP.
  *
  * Beyond a well-behaved provider it can misbehave on purpose, to prove the portal refuses: the token
- * endpoint's ID token can be re-issued with a wrong audience or issuer, already expired, or signed with a
- * key that is not in the provider's JWKS (setTamper / POST /__fixture/tamper?mode=…).
+ * endpoint's ID token can be re-issued with a wrong audience or issuer, already expired, with the nonce of
+ * another sign-in (a replayed token), or signed with a key that is not in the provider's JWKS (setTamper /
+ * POST /__fixture/tamper?mode=…).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,7 +21,14 @@ export type TestUser = {
   claims?: Record<string, unknown>;
 };
 export type TestClient = { clientId: string; clientSecret: string; redirectUris: string[] };
-export const TAMPER_MODES = ["none", "wrong_audience", "wrong_issuer", "expired", "forged"] as const;
+export const TAMPER_MODES = [
+  "none",
+  "wrong_audience",
+  "wrong_issuer",
+  "expired",
+  "wrong_nonce",
+  "forged",
+] as const;
 export type TamperMode = (typeof TAMPER_MODES)[number];
 
 export type TestProviderOptions = {
@@ -125,6 +133,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     if (tamper === "wrong_audience") changed.aud = "some-other-client";
     if (tamper === "wrong_issuer") changed.iss = "https://idp.attacker.example";
     if (tamper === "expired") Object.assign(changed, { iat: now - 7200, exp: now - 3600 });
+    if (tamper === "wrong_nonce") changed.nonce = "nonce-of-another-sign-in";
     const key = tamper === "forged" ? rogue.privateKey : privateKey;
     body.id_token = await new SignJWT(changed)
       .setProtectedHeader({ alg: "RS256", kid: header.kid ?? "test-key-1" })
