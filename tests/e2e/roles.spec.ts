@@ -176,7 +176,14 @@ test.describe("signed-out visitors are sent to the right login page", () => {
 });
 
 test.describe("state-changing requests need this site's Origin (proxy.ts)", () => {
-  for (const path of ["/login", "/staff/login", "/record", "/admin", "/api/auth/callback/staff"]) {
+  for (const path of [
+    "/login",
+    "/staff/login",
+    "/record",
+    "/account",
+    "/admin",
+    "/api/auth/callback/staff",
+  ]) {
     test(`POST ${path} without Origin → 403`, async ({ request }) => {
       const response = await request.post(path, { form: { username: "admin", password: "x" } });
       expect(response.status()).toBe(403);
@@ -202,12 +209,16 @@ test.describe("state-changing requests need this site's Origin (proxy.ts)", () =
     expect(response.status()).not.toBe(403);
   });
 
-  test("a signed-in student's cross-origin POST is refused too", async ({ page }) => {
+  test("a signed-in student's cross-origin POST is refused too (the record, and binding or unbinding a campus account)", async ({
+    page,
+  }) => {
     await signInStudent(page, STUDENT.phone);
-    const response = await page.request.post("/record", {
-      headers: { origin: "https://attacker.example" },
-      form: { anything: "1" },
-    });
-    expect(response.status()).toBe(403);
+    for (const path of ["/record", "/account"]) {
+      const response = await page.request.post(path, {
+        headers: { origin: "https://attacker.example" },
+        form: { anything: "1" },
+      });
+      expect(response.status(), path).toBe(403);
+    }
   });
 });
