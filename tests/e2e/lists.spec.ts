@@ -222,3 +222,26 @@ test(
     await expect(page.locator("th[aria-sort=descending]")).toContainText(say("自查时间", "Window"));
   },
 );
+
+test(
+  "a college's desk opens on its own classes and shows its own daily trend",
+  { tag: "@both" },
+  async ({ page }) => {
+    await signInStaff(page, "college01");
+    await page.goto("/college");
+    const breakdown = page.locator("section[aria-labelledby=breakdown-title]");
+    const byClass = breakdown.getByRole("link", { name: desktop() ? "By class" : "按班级" });
+    await expect(byClass).toHaveAttribute("aria-current", "page");
+    // the rows are the college's classes (names like 计算机2301班), not the colleges of the school
+    const rowNames = await breakdown.locator("table tbody th").allInnerTexts();
+    expect(rowNames.length).toBeGreaterThan(1);
+    for (const name of rowNames.filter((n) => !/合计|All/.test(n))) expect(name).toMatch(/班|Class/);
+    // the trend is the desk's own: one row a day with its confirmations and the cumulative check rate
+    const trend = page.locator("section[aria-labelledby=trend-title]");
+    await inView(trend.locator("#trend-title"));
+    const days = trend.locator("table tbody tr");
+    expect(await days.count()).toBeGreaterThan(0);
+    await expect(days.first().locator("th")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(days.last().locator("td").last()).toHaveText(/^\d+(\.\d+)?%$/);
+  },
+);
