@@ -8,6 +8,7 @@
  *                                then counts them as yesterday's, so the "5 in all" limit can be reached)
  *   expire-assists <phone>       makes that requester's open classmate-assist requests 8 days old
  *   exam-number <学号> <考生号>   gives that record a 考生号, as a roster with the optional column would
+ *   rename <学号> <name>          gives that record another name (e.g. a minority name with U+00B7)
  *   holder <phone>               a stranger's verified account registered long ago with that phone (a
  *                                recycled number), without sending an SMS code (60-second cooldown)
  *
@@ -140,6 +141,12 @@ async function examNumber(studentNumber: string, value: string) {
   return { studentNumber };
 }
 
+/** Gives a record another name (as the roster would have it, e.g. a minority name with U+00B7). */
+async function rename(studentNumber: string, name: string) {
+  await db.enrollmentRecord.update({ where: { studentNumber }, data: { name } });
+  return { studentNumber, name };
+}
+
 async function main() {
   const [command, arg] = process.argv.slice(2);
   let out: unknown;
@@ -148,6 +155,7 @@ async function main() {
   else if (command === "expire-assists") out = await expireAssists(arg);
   else if (command === "holder") out = await holder(arg);
   else if (command === "exam-number") out = await examNumber(arg, process.argv[4]);
+  else if (command === "rename") out = await rename(arg, process.argv[4]);
   else throw new Error(`unknown command ${command}`);
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

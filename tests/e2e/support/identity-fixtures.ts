@@ -50,6 +50,11 @@ export function setExamNumber(studentNumber: string, examNumber: string): void {
   identityDb("exam-number", studentNumber, examNumber);
 }
 
+/** Gives a record the roster's name `name` (e.g. a minority name written with U+00B7). */
+export function renameRecord(studentNumber: string, name: string): void {
+  identityDb("rename", studentNumber, name);
+}
+
 /** A verified account registered long ago with `phone` (someone else's, as a recycled number is). */
 export function createAccountWithPhone(phone: string): void {
   identityDb("holder", phone);
