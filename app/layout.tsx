@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { setLocale } from "./actions/locale";
+import { signOut } from "./actions/sign-out";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { DemoBanner } from "@/components/layout/DemoBanner";
 import { showDemoBanner } from "@/lib/env";
@@ -32,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* locale and time zone for client components; their messages come from ClientMessages */}
         <NextIntlClientProvider messages={null}>
           {showDemoBanner() ? <DemoBanner /> : null}
-          <SiteHeader />
+          <SiteHeader signOut={signOut} setLocale={setLocale} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
             {children}
           </main>

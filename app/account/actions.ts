@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStudent } from "@/lib/auth/current";
+import { publicAction, studentAction, type ActionContext } from "@/lib/auth/action";
 import {
   changePassword,
   changePhone,
@@ -18,57 +16,70 @@ import { unbindExternalIdentity } from "@/lib/external-sign-in/bindings";
 import { startBinding } from "@/lib/external-sign-in/start";
 import { flowContext } from "@/lib/external-sign-in/action-support";
 import { confirmEmail } from "@/lib/accounts/email";
-import { localizeTimes } from "@/lib/accounts/messages";
+import { codeRefusal, codeSentMessage, localizeTimes } from "@/lib/accounts/messages";
 import { messageBaseUrl } from "@/lib/accounts/links";
+import type { AccountFormState, AccountStamp, VerifyEmailData } from "@/lib/accounts/form-states";
 import { maskEmail } from "@/lib/identity/email";
 import { maskPhone } from "@/lib/identity/phone";
-import { codeLifetimeMinutes } from "@/lib/settings";
+import { checkbox, text } from "@/lib/core/form-fields";
+import { idleForm, type FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
-import type { Result } from "@/lib/core/result";
 
-/** Every action checks the session itself (pending accounts may manage their account too). */
-const student = () => requireStudent({ allowPending: true, next: "/account" });
+type Context = ActionContext<AccountStamp>;
 
-const SECRET_FIELDS = ["currentPassword", "password", "confirmPassword", "answer1", "answer2", "answer3"];
-type Stamp = { at: number; message?: string; resendAt?: string };
-export type AccountFormState = FormState<Stamp>;
+/**
+ * What every 账号管理 form shares: pending accounts may manage their account too; answers carry a fresh
+ * stamp; secrets are never echoed; the page is drawn again after the change.
+ */
+const account = {
+  allowPending: true,
+  next: "/account",
+  invalid: "register.tooLong",
+  secret: ["currentPassword", "answer1", "answer2", "answer3"],
+  revalidate: () => ["/account"],
+  onFail: (state: AccountFormState): AccountFormState => ({ ...state, data: { at: Date.now() } }),
+};
 
-const str = (max: number) => z.string().max(max).default("");
+/** A success with its message (translated in the reader's language). */
+const done = (message: string): AccountFormState => ({
+  status: "success",
+  data: { at: Date.now(), message },
+});
 
-async function finish<T>(
-  formData: FormData,
-  result: Result<T>,
-  success: (value: T, t: Awaited<ReturnType<typeof getTranslations>>) => string | Promise<string>,
-): Promise<AccountFormState> {
-  const t = await getTranslations();
-  const values = formValues(formData, SECRET_FIELDS);
-  if (!result.ok) return { ...formError<Stamp>(t, localizeTimes(result), values), data: { at: Date.now() } };
-  revalidatePath("/account");
-  return { status: "success", data: { at: Date.now(), message: await success(result.value, t) } };
-}
+export const changePasswordAction = studentAction(
+  z.object({ currentPassword: text(1024), password: text(1024), confirmPassword: text(1024) }),
+  async (actor, input) => localizeTimes(await changePassword(actor, input)),
+  { ...account, onOk: (_v, _input, { t }: Context) => done(t("account.password.done")) },
+);
 
-async function tooLong(formData: FormData): Promise<AccountFormState> {
-  const t = await getTranslations();
-  return {
-    status: "error",
-    error: t("register.tooLong"),
-    values: formValues(formData, SECRET_FIELDS),
-    data: { at: Date.now() },
-  };
-}
+/** 免费获取 on the 更换手机号 form: the code goes to the new phone; the countdown starts. */
+const sendPhoneCode = studentAction(
+  z.object({ newPhone: text(40) }),
+  async (actor, input) => codeRefusal(await requestPhoneChangeCode(actor, input, await requestMeta())),
+  {
+    ...account,
+    revalidate: undefined,
+    onOk: async (v, _input, { t, values }: Context): Promise<AccountFormState> => ({
+      status: "success",
+      values,
+      data: { at: Date.now(), resendAt: v.resendAt, message: await codeSentMessage(t, maskPhone(v.phone)) },
+    }),
+  },
+);
 
-export async function changePasswordAction(
-  _prev: AccountFormState,
-  formData: FormData,
-): Promise<AccountFormState> {
-  const actor = await student();
-  const parsed = z
-    .object({ currentPassword: str(1024), password: str(1024), confirmPassword: str(1024) })
-    .safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return tooLong(formData);
-  return finish(formData, await changePassword(actor, parsed.data), (_v, t) => t("account.password.done"));
-}
+const changePhoneNow = studentAction(
+  z.object({ newPhone: text(40), code: text(20), currentPassword: text(1024) }),
+  async (actor, input) => localizeTimes(await changePhone(actor, input)),
+  {
+    ...account,
+    onOk: (v, _input, { t }: Context) => done(t("account.phone.done", { phone: v.phone })),
+    // A failed change keeps the 60-second countdown of the code already sent.
+    onFail: (state, _failure, { prev }) => ({
+      ...state,
+      data: { at: Date.now(), resendAt: prev.data?.resendAt },
+    }),
+  },
+);
 
 /**
  * 更换手机号 form: 免费获取 (intent "sendCode") sends the code to the new phone, the submit button changes
@@ -78,154 +89,96 @@ export async function phoneChangeAction(
   prev: AccountFormState,
   formData: FormData,
 ): Promise<AccountFormState> {
-  return formData.get("intent") === "sendCode" ? sendPhoneCode(formData) : changePhoneNow(prev, formData);
+  return formData.get("intent") === "sendCode"
+    ? sendPhoneCode(prev, formData)
+    : changePhoneNow(prev, formData);
 }
 
-async function sendPhoneCode(formData: FormData): Promise<AccountFormState> {
-  const actor = await student();
-  const parsed = z.object({ newPhone: str(40) }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return tooLong(formData);
-  const result = await requestPhoneChangeCode(actor, parsed.data, await requestMeta());
-  const t = await getTranslations();
-  const values = formValues(formData, SECRET_FIELDS);
-  if (!result.ok) {
-    const r = localizeTimes(result);
-    const fieldErrors = r.fieldErrors ? formError(t, r).fieldErrors : { code: formError(t, r).error ?? "" };
-    return { status: "error", fieldErrors, values, data: { at: Date.now() } };
-  }
-  return {
-    status: "success",
-    values,
-    data: {
-      at: Date.now(),
-      resendAt: result.value.resendAt,
-      message: t("register.code.sent", {
-        phone: maskPhone(result.value.phone),
-        minutes: await codeLifetimeMinutes(),
+const emailSent = (v: { email: string }, _input: unknown, { t }: Context) =>
+  done(t("account.email.sent", { email: maskEmail(v.email) }));
+
+export const requestEmailAction = studentAction(
+  z.object({ email: text(254), currentPassword: text(1024) }),
+  async (actor, input) => localizeTimes(await requestEmailChange(actor, input, messageBaseUrl())),
+  { ...account, onOk: emailSent },
+);
+
+export const resendEmailAction = studentAction(
+  z.object({}),
+  async (actor) => localizeTimes(await resendEmailVerification(actor, messageBaseUrl())),
+  { ...account, onOk: emailSent },
+);
+
+export const setQuestionsAction = studentAction(
+  z.object({
+    currentPassword: text(1024),
+    question1: text(40),
+    answer1: text(200),
+    question2: text(40),
+    answer2: text(200),
+    question3: text(40),
+    answer3: text(200),
+  }),
+  async (actor, d) =>
+    localizeTimes(
+      await setSecurityQuestions(actor, {
+        currentPassword: d.currentPassword,
+        questions: [
+          { questionKey: d.question1, answer: d.answer1 },
+          { questionKey: d.question2, answer: d.answer2 },
+          { questionKey: d.question3, answer: d.answer3 },
+        ],
       }),
-    },
-  };
-}
+    ),
+  {
+    ...account,
+    onOk: (v, _input, { t }: Context) =>
+      done(v.count > 0 ? t("account.questions.done") : t("account.questions.cleared")),
+  },
+);
 
-async function changePhoneNow(prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
-  const actor = await student();
-  const parsed = z
-    .object({ newPhone: str(40), code: str(20), currentPassword: str(1024) })
-    .safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return tooLong(formData);
-  const state = await finish(formData, await changePhone(actor, parsed.data), (v, t) =>
-    t("account.phone.done", { phone: v.phone }),
-  );
-  // A failed change keeps the 60-second countdown of the code already sent.
-  return state.status === "error"
-    ? { ...state, data: { ...state.data, at: Date.now(), resendAt: prev.data?.resendAt } }
-    : state;
-}
-
-export async function requestEmailAction(
-  _prev: AccountFormState,
-  formData: FormData,
-): Promise<AccountFormState> {
-  const actor = await student();
-  const parsed = z
-    .object({ email: str(254), currentPassword: str(1024) })
-    .safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return tooLong(formData);
-  const result = await requestEmailChange(actor, parsed.data, messageBaseUrl());
-  return finish(formData, result, (v, t) => t("account.email.sent", { email: maskEmail(v.email) }));
-}
-
-export async function resendEmailAction(
-  _prev: AccountFormState,
-  formData: FormData,
-): Promise<AccountFormState> {
-  const actor = await student();
-  const result = await resendEmailVerification(actor, messageBaseUrl());
-  return finish(formData, result, (v, t) => t("account.email.sent", { email: maskEmail(v.email) }));
-}
-
-export async function setQuestionsAction(
-  _prev: AccountFormState,
-  formData: FormData,
-): Promise<AccountFormState> {
-  const actor = await student();
-  const parsed = z
-    .object({
-      currentPassword: str(1024),
-      question1: str(40),
-      answer1: str(200),
-      question2: str(40),
-      answer2: str(200),
-      question3: str(40),
-      answer3: str(200),
-    })
-    .safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return tooLong(formData);
-  const d = parsed.data;
-  const result = await setSecurityQuestions(actor, {
-    currentPassword: d.currentPassword,
-    questions: [
-      { questionKey: d.question1, answer: d.answer1 },
-      { questionKey: d.question2, answer: d.answer2 },
-      { questionKey: d.question3, answer: d.answer3 },
-    ],
-  });
-  return finish(formData, result, (v, t) =>
-    v.count > 0 ? t("account.questions.done") : t("account.questions.cleared"),
-  );
-}
-
-export async function notificationSettingsAction(
-  _prev: AccountFormState,
-  formData: FormData,
-): Promise<AccountFormState> {
-  const actor = await student();
-  const result = await updateNotificationSettings(actor, {
-    notifyBySms: formData.get("notifyBySms") === "on",
-    notifyByEmail: formData.get("notifyByEmail") === "on",
-  });
-  return finish(formData, result, (_v, t) => t("account.notifications.done"));
-}
+export const notificationSettingsAction = studentAction(
+  z.object({ notifyBySms: checkbox, notifyByEmail: checkbox }),
+  async (actor, input) => localizeTimes(await updateNotificationSettings(actor, input)),
+  { ...account, onOk: (_v, _input, { t }: Context) => done(t("account.notifications.done")) },
+);
 
 /** 绑定: the current password, then on to the provider; the callback brings the browser back here. */
-export async function bindExternalAction(
-  _prev: AccountFormState,
-  formData: FormData,
-): Promise<AccountFormState> {
-  const actor = await student();
-  const parsed = z
-    .object({ provider: str(40), currentPassword: str(1024) })
-    .safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return tooLong(formData);
-  const result = await startBinding(
-    actor,
-    { slug: parsed.data.provider, currentPassword: parsed.data.currentPassword },
-    await flowContext(),
-  );
-  if (!result.ok) return finish(formData, result, () => "");
-  redirect(result.value.url);
-}
+export const bindExternalAction = studentAction(
+  z.object({ provider: text(40), currentPassword: text(1024) }),
+  async (actor, input) =>
+    localizeTimes(
+      await startBinding(
+        actor,
+        { slug: input.provider, currentPassword: input.currentPassword },
+        await flowContext(),
+      ),
+    ),
+  { ...account, revalidate: undefined, onOk: (v) => redirect(v.url) },
+);
 
-/** 解除绑定 (a POST from this site only: proxy.ts checks the Origin). */
+const unbind = studentAction(
+  z.object({ id: z.string().max(64) }),
+  async (actor, input) => unbindExternalIdentity(actor, input.id, await requestMeta()),
+  {
+    ...account,
+    onOk: () => redirect("/account?external=unbound#external"),
+    onFail: () => redirect("/account#external"),
+  },
+);
+
+/** 解除绑定 (a POST from this site only: proxy.ts checks the Origin); a plain form, so no form state. */
 export async function unbindAction(formData: FormData): Promise<void> {
-  const actor = await student();
-  const id = z.string().max(64).safeParse(formData.get("id"));
-  const result = id.success ? await unbindExternalIdentity(actor, id.data, await requestMeta()) : null;
-  revalidatePath("/account");
-  redirect(result?.ok ? "/account?external=unbound#external" : "/account#external");
+  await unbind(idleForm as AccountFormState, formData);
 }
-
-export type VerifyEmailData = { email?: string };
 
 /** The link in the verification e-mail lands on a page; only this POST (a person's click) verifies. */
-export async function confirmEmailAction(
-  _prev: FormState<VerifyEmailData>,
-  formData: FormData,
-): Promise<FormState<VerifyEmailData>> {
-  const t = await getTranslations();
-  const token = z.string().max(100).safeParse(formData.get("token"));
-  if (!token.success) return { status: "error", error: t("account.email.linkInvalid") };
-  const result = await confirmEmail(token.data);
-  if (!result.ok) return formError<VerifyEmailData>(t, result);
-  return { status: "success", data: { email: maskEmail(result.value.email) } };
-}
+export const confirmEmailAction = publicAction(
+  z.object({ token: z.string().max(100) }),
+  (_meta, input) => confirmEmail(input.token),
+  {
+    invalid: "account.email.linkInvalid",
+    echo: false,
+    onOk: (v): FormState<VerifyEmailData> => ({ status: "success", data: { email: maskEmail(v.email) } }),
+  },
+);

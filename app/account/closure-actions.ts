@@ -1,62 +1,45 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStudent } from "@/lib/auth/current";
+import { studentAction } from "@/lib/auth/action";
 import { localizeTimes } from "@/lib/accounts/messages";
+import { checkbox, text } from "@/lib/core/form-fields";
+import { formError } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import type { ClosureFormState } from "@/lib/privacy/form-states";
 import { requestClosure, withdrawClosure } from "@/lib/privacy/closure";
 
-export type ClosureFormState = FormState<{ at: number }>;
-
-const student = () => requireStudent({ allowPending: true, next: "/account" });
-
-const schema = z.object({
-  reason: z.string().max(4000).default(""),
-  currentPassword: z.string().max(1024).default(""),
-  confirm: z.string().max(10).optional(),
-});
+const closure = {
+  allowPending: true,
+  next: "/account",
+  revalidate: () => ["/account"],
+  onOk: (): ClosureFormState => ({ status: "success", data: { at: Date.now() } }),
+};
 
 /** 注销账号: reason, password and the confirmation box; the service decides everything else. */
-export async function requestClosureAction(
-  _prev: ClosureFormState,
-  formData: FormData,
-): Promise<ClosureFormState> {
-  const actor = await student();
-  const t = await getTranslations();
-  const values = formValues(formData, ["currentPassword"]);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return formError(
-      t,
-      { fieldErrors: { reason: { key: "privacy.closure.errors.reasonTooLong", params: { max: 500 } } } },
-      values,
-    );
-  }
-  const result = await requestClosure(
-    actor,
-    {
-      reason: parsed.data.reason,
-      currentPassword: parsed.data.currentPassword,
-      confirm: parsed.data.confirm === "on",
-    },
-    await requestMeta(),
-  );
-  if (!result.ok) return { ...formError(t, localizeTimes(result), values), data: { at: Date.now() } };
-  revalidatePath("/account");
-  return { status: "success", data: { at: Date.now() } };
-}
+export const requestClosureAction = studentAction(
+  z.object({ reason: text(4000), currentPassword: text(1024), confirm: checkbox }),
+  async (actor, input) => localizeTimes(await requestClosure(actor, input, await requestMeta())),
+  {
+    ...closure,
+    invalid: "privacy.closure.errors.reasonTooLong",
+    secret: ["currentPassword"],
+    // Only an absurdly long reason fails the schema: said at the field, with the limit people see.
+    onFail: (state, _failure, { t, values, input }): ClosureFormState =>
+      input
+        ? { ...state, data: { at: Date.now() } }
+        : formError(
+            t,
+            {
+              fieldErrors: { reason: { key: "privacy.closure.errors.reasonTooLong", params: { max: 500 } } },
+            },
+            values,
+          ),
+  },
+);
 
-export async function withdrawClosureAction(
-  _prev: ClosureFormState,
-  _formData: FormData,
-): Promise<ClosureFormState> {
-  const actor = await student();
-  const t = await getTranslations();
-  const result = await withdrawClosure(actor, await requestMeta());
-  if (!result.ok) return formError(t, result);
-  revalidatePath("/account");
-  return { status: "success", data: { at: Date.now() } };
-}
+export const withdrawClosureAction = studentAction(
+  z.object({}),
+  async (actor) => withdrawClosure(actor, await requestMeta()),
+  { ...closure, invalid: "privacy.closure.errors.notFound", echo: false },
+);

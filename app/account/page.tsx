@@ -6,12 +6,12 @@ import { PageHeader } from "@/components/ui/Card";
 import { CompletenessMeter } from "@/components/account/CompletenessMeter";
 import { AccountInfo } from "@/components/account/AccountInfo";
 import { AccountSection } from "@/components/account/AccountSection";
-import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
-import { ChangePhoneForm } from "@/components/account/ChangePhoneForm";
-import { EmailForm } from "@/components/account/EmailForm";
-import { SecurityQuestionsForm } from "@/components/account/SecurityQuestionsForm";
-import { NotificationSettingsForm } from "@/components/account/NotificationSettingsForm";
-import { ExternalSignIns } from "@/components/account/ExternalSignIns";
+import { ChangePasswordForm } from "@/app/account/_components/ChangePasswordForm";
+import { ChangePhoneForm } from "@/app/account/_components/ChangePhoneForm";
+import { EmailForm } from "@/app/account/_components/EmailForm";
+import { SecurityQuestionsForm } from "@/app/account/_components/SecurityQuestionsForm";
+import { NotificationSettingsForm } from "@/app/account/_components/NotificationSettingsForm";
+import { ExternalSignIns } from "@/app/account/_components/ExternalSignIns";
 import { LoginLogTable } from "@/components/account/LoginLogTable";
 import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
 import { Alert } from "@/components/ui/Alert";
@@ -20,6 +20,7 @@ import { signInProviders } from "@/lib/external-sign-in/providers";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { DataExportForm } from "@/components/account/DataExportForm";
 import { ClosureSection } from "@/components/account/ClosureSection";
+import { requestClosureAction, withdrawClosureAction } from "./closure-actions";
 import { myClosureRequest } from "@/lib/privacy/closure";
 import { parseExportFailure } from "@/lib/privacy/export-failure";
 
@@ -113,7 +114,11 @@ export default async function AccountPage({
               <DataExportForm failure={parseExportFailure(exportFailure)} />
             </AccountSection>
             <AccountSection id="closure" title={tp("closure.title")} lead={tp("closure.lead")}>
-              <ClosureSection latest={closure} />
+              <ClosureSection
+                latest={closure}
+                submit={requestClosureAction}
+                withdraw={withdrawClosureAction}
+              />
             </AccountSection>
           </div>
         </div>

@@ -5,7 +5,10 @@ import { getActor } from "@/lib/auth/current";
 import { clearSessionCookie, readSessionId } from "@/lib/auth/cookie";
 import { endSession } from "@/lib/auth/sessions";
 
-/** Ends this session on the server (a replayed cookie is refused afterwards) and clears the cookie. */
+/**
+ * Ends this session on the server (a replayed cookie is refused afterwards) and clears the cookie. Any
+ * signed-in person (student or staff) and no form state, so not a form action of lib/auth/action.ts.
+ */
 export async function signOut(): Promise<void> {
   const actor = await getActor();
   const sessionId = await readSessionId();

@@ -1,15 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { publicAction } from "@/lib/auth/action";
 import { captchaRequired, signInStudent } from "@/lib/accounts/sign-in";
+import type { LoginData } from "@/lib/accounts/form-states";
+import { localizeTimes } from "@/lib/accounts/messages";
 import { setSessionCookie } from "@/lib/auth/cookie";
+import { idleForm, type FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
 import { safeNextPath } from "@/lib/core/safe-next";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
-import { createCaptcha, type Captcha } from "@/lib/security/captcha";
-import { formatDateTime } from "@/lib/i18n/format";
+import { createCaptcha } from "@/lib/security/captcha";
 import { startSignIn } from "@/lib/external-sign-in/start";
 import { externalSchema, flowContext, refusalQuery } from "@/lib/external-sign-in/action-support";
 
@@ -21,51 +22,45 @@ const schema = z.object({
   next: z.string().max(200).optional(),
 });
 
-export type LoginData = { captcha?: Captcha };
+type State = FormState<LoginData>;
 
-export async function studentLogin(
-  _prev: FormState<LoginData>,
-  formData: FormData,
-): Promise<FormState<LoginData>> {
-  const t = await getTranslations();
-  const values = formValues(formData);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return { status: "error", error: t("signIn.required"), values };
-  }
-  const meta = await requestMeta();
-  const result = await signInStudent(parsed.data, meta);
-  if (!result.ok) {
-    const state = formError<LoginData>(t, withLocalTime(result), values);
-    const needCaptcha = await captchaRequired(parsed.data.username, meta.ip);
-    return { ...state, data: needCaptcha ? { captcha: await createCaptcha() } : undefined };
-  }
-  await setSessionCookie(result.value.sessionId, "student");
-  const home = result.value.identityStatus === "pending" ? "/identity" : "/record";
-  redirect(safeNextPath(parsed.data.next) ?? home);
-}
+export const studentLogin = publicAction(
+  schema,
+  async (meta, input) => {
+    // The lock message says until when, in the school's time zone.
+    const result = localizeTimes(await signInStudent(input, meta));
+    if (result.ok) await setSessionCookie(result.value.sessionId, "student");
+    return result;
+  },
+  {
+    invalid: "signIn.required",
+    onOk: (value, input): never =>
+      redirect(safeNextPath(input.next) ?? (value.identityStatus === "pending" ? "/identity" : "/record")),
+    // After enough failures (for this name or this address) the next try needs a picture captcha.
+    onFail: async (state, _failure, { input }): Promise<State> => {
+      if (!input) return state;
+      const needCaptcha = await captchaRequired(input.username, (await requestMeta()).ip);
+      return { ...state, data: needCaptcha ? { captcha: await createCaptcha() } : undefined };
+    },
+  },
+);
 
-/** The lock message says until when, in the school's time zone. */
-function withLocalTime<R extends { error?: { key: string; params?: Record<string, string | number> } }>(
-  result: R,
-): R {
-  const until = result.error?.params?.until;
-  if (result.error && typeof until === "string") {
-    return {
-      ...result,
-      error: { ...result.error, params: { ...result.error.params, until: formatDateTime(until) } },
-    };
-  }
-  return result;
-}
+const externalSignIn = publicAction(
+  externalSchema,
+  async (_meta, input) =>
+    startSignIn(
+      { slug: input.provider, audience: "students", next: safeNextPath(input.next) },
+      await flowContext(),
+    ),
+  {
+    invalid: "signIn.required",
+    onOk: (value) => redirect(value.url),
+    onFail: (_state, failure, { input }) =>
+      redirect(input ? `/login?${refusalQuery(failure.error)}` : "/login?sso=not_configured"),
+  },
+);
 
 /** 其他登录方式: sends the browser to the chosen provider; a refusal comes back to /login?sso=<reason>. */
 export async function studentExternalSignIn(formData: FormData): Promise<void> {
-  const parsed = externalSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) redirect("/login?sso=not_configured");
-  const result = await startSignIn(
-    { slug: parsed.data.provider, audience: "students", next: safeNextPath(parsed.data.next) },
-    await flowContext(),
-  );
-  redirect(result.ok ? result.value.url : `/login?${refusalQuery(result.error)}`);
+  await externalSignIn(idleForm, formData);
 }

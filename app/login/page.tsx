@@ -10,7 +10,7 @@ import { safeNextPath } from "@/lib/core/safe-next";
 import { createCaptcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { StudentLoginForm } from "@/components/auth/StudentLoginForm";
+import { StudentLoginForm } from "@/app/login/_components/StudentLoginForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
 import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";

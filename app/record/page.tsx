@@ -13,6 +13,7 @@ import { RecordSheet } from "@/components/record/RecordSheet";
 import { RequestList } from "@/components/record/RequestList";
 import { SelfCheckPanel } from "@/components/record/SelfCheckPanel";
 import { UnmatchedRecord } from "@/components/record/UnmatchedRecord";
+import { bindingAction, confirmAction } from "./actions";
 import { ContactCard } from "@/components/help/ContactCard";
 import { contactsForCollege } from "@/lib/contacts/directory";
 
@@ -40,7 +41,7 @@ export default async function RecordPage({
     return (
       <>
         <PageHeader title={t("title")} />
-        <UnmatchedRecord page={page} />
+        <UnmatchedRecord page={page} bind={bindingAction} />
       </>
     );
   }
@@ -90,7 +91,7 @@ export default async function RecordPage({
           />
         </div>
         <div className="space-y-6">
-          <SelfCheckPanel page={page} />
+          <SelfCheckPanel page={page} confirm={confirmAction} />
           <Card as="div" className="space-y-6">
             <RequestList requests={page.requests} />
             <HistoryList entries={page.history} />

@@ -4,7 +4,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { getActor } from "@/lib/auth/current";
 import { homePathFor } from "@/lib/auth/policy";
 import { registrarContact } from "@/lib/settings";
-import { RegisterForm } from "@/components/auth/RegisterForm";
+import { RegisterForm } from "@/app/register/_components/RegisterForm";
 import { PendingRegistered } from "@/components/auth/PendingRegistered";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 

@@ -2,16 +2,16 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestClosureAction, type ClosureFormState } from "@/app/account/closure-actions";
+import type { ClosureAction, ClosureFormState } from "@/lib/privacy/form-states";
 import { CheckboxField } from "@/components/auth/CheckboxField";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField, TextField } from "@/components/ui/Field";
 
 /** 注销账号: reason, current password and the confirmation that the student read what is kept. */
-export function ClosureRequestForm() {
+export function ClosureRequestForm({ submit }: { submit: ClosureAction }) {
   const t = useTranslations("privacy.closure");
-  const [state, action, pending] = useActionState<ClosureFormState, FormData>(requestClosureAction, {
+  const [state, action, pending] = useActionState<ClosureFormState, FormData>(submit, {
     status: "idle",
   });
   if (state.status === "success") return <Alert tone="success">{t("submitted")}</Alert>;

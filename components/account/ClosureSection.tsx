@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ClosureView } from "@/lib/privacy/closure";
+import type { ClosureAction } from "@/lib/privacy/form-states";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/Alert";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
@@ -31,8 +32,16 @@ export async function ClosureEffects({ audience = "student" }: { audience?: "stu
   );
 }
 
-/** 注销账号 on /account: the open request (with 撤回), or the last refusal and the form. */
-export async function ClosureSection({ latest }: { latest: ClosureView | null }) {
+/** 注销账号 on /account: the open request (with 撤回), or the last refusal and the form (actions from the page). */
+export async function ClosureSection({
+  latest,
+  submit,
+  withdraw,
+}: {
+  latest: ClosureView | null;
+  submit: ClosureAction;
+  withdraw: ClosureAction;
+}) {
   const t = await getTranslations("privacy.closure");
   if (latest?.status === "pending") {
     return (
@@ -43,7 +52,7 @@ export async function ClosureSection({ latest }: { latest: ClosureView | null })
         </Alert>
         <ClosureEffects />
         <ClientMessages namespaces={["privacy.closure"]}>
-          <WithdrawClosureForm />
+          <WithdrawClosureForm withdraw={withdraw} />
         </ClientMessages>
       </div>
     );
@@ -60,7 +69,7 @@ export async function ClosureSection({ latest }: { latest: ClosureView | null })
       ) : null}
       <ClosureEffects />
       <ClientMessages namespaces={["privacy.closure"]}>
-        <ClosureRequestForm />
+        <ClosureRequestForm submit={submit} />
       </ClientMessages>
     </div>
   );

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { withdrawClosureAction, type ClosureFormState } from "@/app/account/closure-actions";
+import type { ClosureAction, ClosureFormState } from "@/lib/privacy/form-states";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
 /** 撤回注销申请, while the registrar has not decided. */
-export function WithdrawClosureForm() {
+export function WithdrawClosureForm({ withdraw }: { withdraw: ClosureAction }) {
   const t = useTranslations("privacy.closure");
-  const [state, action, pending] = useActionState<ClosureFormState, FormData>(withdrawClosureAction, {
+  const [state, action, pending] = useActionState<ClosureFormState, FormData>(withdraw, {
     status: "idle",
   });
   if (state.status === "success") return <Alert tone="success">{t("withdrawn")}</Alert>;

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { newCaptchaAction } from "@/app/actions/captcha";
+import { newCaptchaAction } from "@/lib/security/captcha-refresh";
 import { TextField } from "@/components/ui/Field";
 
 /**

@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/app/actions/locale";
 import { cn } from "@/components/ui/cn";
 
-/** Works without JavaScript: each language is a submit button of a tiny form. */
-export async function LanguageSwitch() {
+/**
+ * Works without JavaScript: each language is a submit button of a tiny form. `setLocale` is the layout's
+ * server action that remembers the choice.
+ */
+export async function LanguageSwitch({ setLocale }: { setLocale: (formData: FormData) => Promise<void> }) {
   const t = await getTranslations("common.language");
   const locale = await getLocale();
   const options = [

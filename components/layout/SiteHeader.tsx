@@ -3,11 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/current";
 import { unreadCount } from "@/lib/messaging/inbox";
 import { schoolName } from "@/lib/settings";
-import { signOut } from "@/app/actions/sign-out";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { navItemsFor } from "./navigation";
 
-export async function SiteHeader() {
+/** The layout passes its two server actions in: sign out, and remember a language. */
+export async function SiteHeader({
+  signOut,
+  setLocale,
+}: {
+  signOut: () => Promise<void>;
+  setLocale: (formData: FormData) => Promise<void>;
+}) {
   const t = await getTranslations("common");
   const actor = await getActor();
   const items = navItemsFor(actor);
@@ -45,7 +51,7 @@ export async function SiteHeader() {
           >
             {t("nav.help")}
           </Link>
-          <LanguageSwitch />
+          <LanguageSwitch setLocale={setLocale} />
           {actor ? (
             <form action={signOut}>
               <button

@@ -2,19 +2,16 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { bindingAction } from "@/app/record/actions";
 import type { FormState } from "@/lib/core/form-state";
+import type { BindingData, BindingRequestAction } from "@/lib/records/form-states";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
 /** 尝试绑定学籍: 学号 + 姓名 + 证件号码; works without JavaScript. */
-export function BindingForm() {
+export function BindingForm({ bind }: { bind: BindingRequestAction }) {
   const t = useTranslations("record.binding");
-  const [state, action, pending] = useActionState<FormState<{ outcome: "linked" | "pending" }>, FormData>(
-    bindingAction,
-    { status: "idle" },
-  );
+  const [state, action, pending] = useActionState<FormState<BindingData>, FormData>(bind, { status: "idle" });
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

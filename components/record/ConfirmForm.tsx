@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { confirmAction } from "@/app/record/actions";
 import type { FormState } from "@/lib/core/form-state";
+import type { ConfirmData, ConfirmRecordAction } from "@/lib/records/form-states";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
@@ -17,17 +17,16 @@ export function ConfirmForm({
   recordId,
   version,
   labels,
+  confirm,
 }: {
   recordId: string;
   version: number;
   labels: ConfirmLabels;
+  confirm: ConfirmRecordAction;
 }) {
-  const [state, action, pending] = useActionState<FormState<{ confirmedAt: string }>, FormData>(
-    confirmAction,
-    {
-      status: "idle",
-    },
-  );
+  const [state, action, pending] = useActionState<FormState<ConfirmData>, FormData>(confirm, {
+    status: "idle",
+  });
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="recordId" value={recordId} />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { RecordPage } from "@/lib/records/student-page";
+import type { ConfirmRecordAction } from "@/lib/records/form-states";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { LinkButton } from "@/components/ui/Button";
@@ -15,7 +16,7 @@ type Page = Extract<RecordPage, { kind: "record" }>;
  * window, and again after the record changed), or report an error. While a correction is being handled
  * the confirm button is replaced by its status.
  */
-export async function SelfCheckPanel({ page }: { page: Page }) {
+export async function SelfCheckPanel({ page, confirm }: { page: Page; confirm: ConfirmRecordAction }) {
   const t = await getTranslations("record.selfCheck");
   const tc = await getTranslations("corrections");
   const { campaign, check, changedSinceConfirm, openRequest, record } = page;
@@ -87,6 +88,7 @@ export async function SelfCheckPanel({ page }: { page: Page }) {
           <p className="text-sm font-medium text-slate-800">{t("prompt")}</p>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
             <ConfirmForm
+              confirm={confirm}
               recordId={record.id}
               version={record.version}
               labels={{

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { helpHref } from "@/lib/help/topics";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { RecordPage } from "@/lib/records/student-page";
+import type { BindingRequestAction } from "@/lib/records/form-states";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
@@ -15,7 +16,7 @@ type Page = Extract<RecordPage, { kind: "unmatched" }>;
  * No record matched (SPEC §4.1): say why in the national site's words, show what the account holds (ID
  * number masked), who to contact, and offer 尝试绑定学籍.
  */
-export async function UnmatchedRecord({ page }: { page: Page }) {
+export async function UnmatchedRecord({ page, bind }: { page: Page; bind: BindingRequestAction }) {
   const t = await getTranslations("record");
   const { account, contact, bindings } = page;
   const contactRows = (["phone", "office", "email", "hours"] as const).filter((k) => contact[k]);
@@ -48,7 +49,7 @@ export async function UnmatchedRecord({ page }: { page: Page }) {
           </h2>
           <p className="mt-1 mb-4 text-sm text-slate-700">{t("binding.lead")}</p>
           <ClientMessages namespaces={["record.binding"]}>
-            <BindingForm />
+            <BindingForm bind={bind} />
           </ClientMessages>
           {bindings.length > 0 ? (
             <div className="mt-6">

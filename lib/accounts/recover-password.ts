@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type Result, ok, fail, fieldFail } from "@/lib/core/result";
+import { type Result, ok, fail, fieldFail, refuse } from "@/lib/core/result";
 import { Refused } from "@/lib/core/refused";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { decrypt, hashSecret } from "@/lib/security/crypto";
@@ -65,10 +65,10 @@ export async function startPasswordRecovery(
   const attempt = await countRecoveryAttempt(identityKey, meta);
   if (attempt.refused) return RECOVERY_REFUSED();
   const account = await findAccountByUsername(input.username);
-  if (!account) return fail("recover.password.unknownUser");
+  if (!account) return refuse("notFound", "recover.password.unknownUser");
   await attempt.takeBack();
   const methods = await methodsOf(account);
-  if (!hasAnyMethod(methods)) return fail("recover.password.noMethods");
+  if (!hasAnyMethod(methods)) return refuse("notFound", "recover.password.noMethods");
   const ticket = await issueToken(db, account.id, "recovery_ticket");
   return ok({ ticket, methods });
 }
@@ -86,17 +86,18 @@ export async function recoveryMethods(ticket: string | undefined): Promise<Recov
   return account ? methodsOf(account) : null;
 }
 
-const TICKET_EXPIRED = () => fail("recover.password.ticketExpired");
+/** The recovery ticket ran out (or never was): the person starts again. */
+export const ticketExpired = () => refuse("notFound", "recover.password.ticketExpired");
 
 export async function sendRecoverySms(ticket: string, meta: RequestMeta): Promise<Result<CodeSent>> {
   const account = await accountForTicket(ticket);
-  if (!account) return TICKET_EXPIRED();
+  if (!account) return ticketExpired();
   return sendSmsCode({ purpose: "reset_password", phone: account.phone }, meta);
 }
 
 export async function sendRecoveryEmail(ticket: string, baseUrl: string): Promise<Result<{ email: string }>> {
   const account = await accountForTicket(ticket);
-  if (!account) return TICKET_EXPIRED();
+  if (!account) return ticketExpired();
   if (!account.email || !account.emailVerifiedAt) return fail("recover.password.methodUnavailable");
   const email = account.email;
   const refused = await firstRefused([
@@ -172,7 +173,7 @@ export async function resetWithSmsCode(
   input: NewPassword & { ticket: string; code: string },
 ): Promise<Result<null>> {
   const account = await accountForTicket(input.ticket);
-  if (!account) return TICKET_EXPIRED();
+  if (!account) return ticketExpired();
   const problems = await newPasswordErrors(account, input);
   if (problems) return fieldFail(problems);
   const code = await verifyCode({ purpose: "reset_password", target: account.phone, code: input.code });
@@ -205,7 +206,7 @@ export async function resetWithAnswers(
 ): Promise<Result<null>> {
   if (!(await securityQuestionsEnabled())) return fail("recover.password.methodUnavailable");
   const account = await accountForTicket(input.ticket);
-  if (!account) return TICKET_EXPIRED();
+  if (!account) return ticketExpired();
   const limit = await peek("securityAnswerFailuresPerAccount", account.id);
   if (!limit.ok) return fail("recover.questions.locked", { until: limit.retryAt.toISOString() });
   const questions = await db.securityQuestion.findMany({

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type Result, ok, fail, fieldFail } from "@/lib/core/result";
+import { type Result, ok, fieldFail, refuse } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { blindIndexes, hashSecret } from "@/lib/security/crypto";
 import { verifyCaptcha } from "@/lib/security/captcha";
@@ -57,7 +57,7 @@ export async function recoverUsername(
   });
   const key = nameKey(input.name);
   const matching = accounts.filter((a) => nameKey(a.name) === key);
-  if (matching.length === 0) return fail("recover.username.noMatch");
+  if (matching.length === 0) return refuse("notFound", "recover.username.noMatch");
   await attempt.takeBack();
   return ok(
     matching.map((a) => ({

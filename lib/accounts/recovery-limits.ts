@@ -1,5 +1,5 @@
 import "server-only";
-import { fail } from "@/lib/core/result";
+import { refuse } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { count, refund } from "@/lib/security/rate-limit";
 import { firstRefused } from "./codes";
@@ -11,7 +11,7 @@ import { firstRefused } from "./codes";
  * refused only after 60 (LIMITS.recoveryFailuresPerIpHour), so classmates behind one campus NAT do not
  * share one small bucket.
  */
-export const RECOVERY_REFUSED = () => fail("recover.tooFrequent");
+export const RECOVERY_REFUSED = () => refuse("rateLimited", "recover.tooFrequent");
 
 function checks(identityKey: string, meta: RequestMeta) {
   return [

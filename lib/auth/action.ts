@@ -5,9 +5,21 @@ import type { z } from "zod";
 import type { StaffActor, StudentActor } from "./actor";
 import { requireStaff, requireStudent } from "./current";
 import type { Permission } from "./policy";
-import { formError, formValues, toFormState, type FormState } from "@/lib/core/form-state";
-import type { Result } from "@/lib/core/result";
+import { formError, formValues, type FormAction, type FormState } from "@/lib/core/form-state";
+import { requestMeta, type RequestMeta } from "@/lib/core/request-meta";
+import type { Failure, Result } from "@/lib/core/result";
 import { fieldErrorsFrom } from "@/lib/core/zod-issues";
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+/** What the hooks below may look at besides the service's answer. */
+export type ActionContext<D> = {
+  t: Translate;
+  prev: FormState<D>;
+  formData: FormData;
+  /** the typed values the form gets back (empty when `echo` is false) */
+  values: Record<string, string>;
+};
 
 type Options<Input, T, D> = {
   /**
@@ -15,15 +27,32 @@ type Options<Input, T, D> = {
    * zod issues (per-field keys, a fallback key, and optionally a message above the form).
    */
   invalid: string | { fields?: Parameters<typeof fieldErrorsFrom>[1]; fallback: string; error?: string };
-  /** form state of a success (default: status "success") */
-  onOk?: (value: T) => FormState<D>;
+  /**
+   * form state of a success (default: status "success"); may be async, and may end in `redirect()` for
+   * forms that move on after success
+   */
+  onOk?: (value: T, input: Input, context: ActionContext<D>) => FormState<D> | Promise<FormState<D>>;
+  /**
+   * adjusts the translated form state of a refusal, or of bad input (`input` undefined): data the form
+   * keeps (a countdown, a new captcha, the step of a multi-step form), or a `redirect()`
+   */
+  onFail?: (
+    state: FormState<D>,
+    failure: Failure,
+    context: ActionContext<D> & { input?: Input },
+  ) => FormState<D> | Promise<FormState<D>>;
   /** paths to revalidate after the service ran (success or refusal) */
   revalidate?: (input: Input) => string[];
   /** echo the typed values back into the form (default: yes, never passwords) */
   echo?: boolean;
+  /** further fields never echoed (security answers, captcha answers, tickets) */
+  secret?: string[];
+  /**
+   * how the form becomes the schema's input (default: each field's last value): for repeated fields and
+   * uploaded files
+   */
+  read?: (formData: FormData) => unknown;
 };
-
-type Action<D> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
 
 /**
  * One action chain: resolve the actor (`resolve`), parse the form with zod, call one service, map its
@@ -34,28 +63,36 @@ function chain<A, S extends z.ZodType, T, D>(
   schema: S,
   run: (actor: A, input: z.infer<S>) => Promise<Result<T>>,
   options: Options<z.infer<S>, T, D>,
-): Action<D> {
-  return async (_prev, formData) => {
+): FormAction<D> {
+  return async (prev, formData) => {
     const actor = await resolve();
     const t = await getTranslations();
-    const values = options.echo === false ? {} : formValues(formData);
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const omit = ["password", "confirmPassword", ...(options.secret ?? [])];
+    const values = options.echo === false ? {} : formValues(formData, omit);
+    const context: ActionContext<D> = { t, prev, formData, values };
+    const parsed = schema.safeParse(
+      options.read ? await options.read(formData) : Object.fromEntries(formData),
+    );
     if (!parsed.success) {
       const invalid = options.invalid;
-      return typeof invalid === "string"
-        ? formError<D>(t, { error: { key: invalid } }, values)
-        : formError<D>(
-            t,
-            {
+      const failure: Failure =
+        typeof invalid === "string"
+          ? { ok: false, kind: "invalid", error: { key: invalid } }
+          : {
+              ok: false,
+              kind: "invalid",
               fieldErrors: fieldErrorsFrom(parsed.error, invalid.fields, invalid.fallback),
               error: invalid.error ? { key: invalid.error } : undefined,
-            },
-            values,
-          );
+            };
+      const state = formError<D>(t, failure, values);
+      return options.onFail ? options.onFail(state, failure, context) : state;
     }
-    const result = await run(actor, parsed.data);
-    for (const path of options.revalidate?.(parsed.data) ?? []) revalidatePath(path);
-    return toFormState<T, D>(t, result, values, options.onOk ?? (() => ({ status: "success" })));
+    const input = parsed.data;
+    const result = await run(actor, input);
+    for (const path of options.revalidate?.(input) ?? []) revalidatePath(path);
+    if (result.ok) return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
+    const state = formError<D>(t, result, values);
+    return options.onFail ? options.onFail(state, result, { ...context, input }) : state;
   };
 }
 
@@ -65,7 +102,7 @@ export function staffAction<S extends z.ZodType, T, D = unknown>(
   schema: S,
   run: (actor: StaffActor, input: z.infer<S>) => Promise<Result<T>>,
   options: Options<z.infer<S>, T, D>,
-): Action<D> {
+): FormAction<D> {
   return chain(() => requireStaff(permission), schema, run, options);
 }
 
@@ -74,7 +111,19 @@ export function studentAction<S extends z.ZodType, T, D = unknown>(
   schema: S,
   run: (actor: StudentActor, input: z.infer<S>) => Promise<Result<T>>,
   options: Options<z.infer<S>, T, D> & { allowPending?: boolean; next?: string },
-): Action<D> {
+): FormAction<D> {
   const { allowPending, next } = options;
   return chain(() => requireStudent({ allowPending, next }), schema, run, options);
+}
+
+/**
+ * A public form's action (register, sign-in, recovery): nobody is signed in, so the service gets the
+ * request's address and user agent for its rate limits and audit.
+ */
+export function publicAction<S extends z.ZodType, T, D = unknown>(
+  schema: S,
+  run: (meta: RequestMeta, input: z.infer<S>) => Promise<Result<T>>,
+  options: Options<z.infer<S>, T, D>,
+): FormAction<D> {
+  return chain(requestMeta, schema, run, options);
 }

@@ -14,6 +14,9 @@ export type FormState<T = unknown> = {
 
 export const idleForm: FormState = { status: "idle" };
 
+/** A form's server action as React's useActionState calls it (pages hand it to their form as a prop). */
+export type FormAction<D = unknown> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
+
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export function translateFieldErrors(

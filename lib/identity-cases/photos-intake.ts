@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { FieldErrors } from "@/lib/core/result";
 import { deleteUpload, reencodeImage, saveUpload } from "@/lib/uploads/storage";
 import { checkPhoto } from "./photo-check";
@@ -82,3 +83,17 @@ export async function storePhotoPair(
 export async function discardPhotos(keys: (string | null | undefined)[]): Promise<void> {
   for (const key of keys) if (key) await deleteUpload(key).catch(() => undefined);
 }
+
+/**
+ * A form with the two photo inputs, read for an action's schema (lib/auth/action.ts `read`): the text
+ * fields, the photos' bytes and the declared-size refusals (`photoFields` is the schema's part for them).
+ */
+export async function readPhotoForm(formData: FormData): Promise<Record<string, unknown>> {
+  const texts = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+  return { ...texts, ...(await readPhotoFields(formData)) };
+}
+
+export const photoFields = {
+  photos: z.custom<PhotoPair>((v) => typeof v === "object" && v !== null),
+  tooLarge: z.custom<FieldErrors | null>(),
+};

@@ -4,7 +4,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { identityOverview } from "@/lib/identity-cases/overview";
 import { Card } from "@/components/ui/Card";
-import { AssistRequestForm } from "@/components/identity/AssistRequestForm";
+import { AssistRequestForm } from "@/app/identity/_components/AssistRequestForm";
 import { AssistTable } from "@/components/identity/AssistTable";
 import { SubPageHeader } from "@/components/identity/SubPage";
 import { ClientMessages } from "@/components/i18n/ClientMessages";

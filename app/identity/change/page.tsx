@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { identityOverview } from "@/lib/identity-cases/overview";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { AccountChangeForm } from "@/components/identity/AccountChangeForm";
+import { AccountChangeForm } from "@/app/identity/_components/AccountChangeForm";
 import { PhotoSamples } from "@/components/identity/PhotoSamples";
 import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { StackedTable } from "@/components/ui/Table";

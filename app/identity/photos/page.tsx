@@ -5,7 +5,7 @@ import { requireStudent } from "@/lib/auth/current";
 import { identityOverview } from "@/lib/identity-cases/overview";
 import { Card } from "@/components/ui/Card";
 import { PhotoCaseTable } from "@/components/identity/PhotoCaseTable";
-import { PhotoUploadForm } from "@/components/identity/PhotoUploadForm";
+import { PhotoUploadForm } from "@/app/identity/_components/PhotoUploadForm";
 import { SubPageHeader } from "@/components/identity/SubPage";
 import { PhotoSamples } from "@/components/identity/PhotoSamples";
 import { ClientMessages } from "@/components/i18n/ClientMessages";

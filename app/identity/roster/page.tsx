@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStudent } from "@/lib/auth/current";
 import { Card } from "@/components/ui/Card";
-import { RosterEvidenceForm } from "@/components/identity/RosterEvidenceForm";
+import { RosterEvidenceForm } from "@/app/identity/_components/RosterEvidenceForm";
 import { SubPageHeader } from "@/components/identity/SubPage";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 

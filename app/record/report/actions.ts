@@ -1,10 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStudent } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { studentAction } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
 import { isCorrectionField, isRecordField } from "@/lib/records/fields";
 import { submitCorrection } from "@/lib/corrections/submit";
 import { chosenFiles } from "@/lib/uploads/file-slot";
@@ -13,34 +12,50 @@ const schema = z.object({
   recordId: z.string().min(1).max(40),
   version: z.coerce.number().int().min(1),
   fields: z.array(z.string().max(40)).max(20),
+  /** each ticked field's `value.<field>` and `reason.<field>` (cut at 1000 characters) */
+  texts: z.record(z.string(), z.string()),
+  files: z.array(z.instanceof(File)),
 });
 
-/** 信息有误: the ticked fields with their correct value and reason, plus the evidence files. */
-export async function submitCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStudent({ next: "/record" });
-  const t = await getTranslations();
-  const fields = formData.getAll("fields").filter((v): v is string => typeof v === "string");
-  const values = { ...formValues(formData), fields: fields.join(",") };
-  const parsed = schema.safeParse({
-    recordId: formData.get("recordId"),
-    version: formData.get("version"),
-    fields,
-  });
-  if (!parsed.success) return formError(t, { error: { key: "corrections.errors.invalid" } }, values);
-  const text = (key: string) => {
-    const v = formData.get(key);
-    return typeof v === "string" ? v.slice(0, 1000) : "";
-  };
-  const result = await submitCorrection(actor, {
-    recordId: parsed.data.recordId,
-    recordVersion: parsed.data.version,
-    items: parsed.data.fields.map((field) => ({
-      field,
-      value: isRecordField(field) ? text(`value.${field}`) : "",
-      reason: isCorrectionField(field) ? text(`reason.${field}`) : "",
-    })),
+const ticked = (formData: FormData) =>
+  formData.getAll("fields").filter((v): v is string => typeof v === "string");
+
+/** The form's ticked fields repeat and its evidence files come as files: read them as the schema wants. */
+function read(formData: FormData): z.input<typeof schema> {
+  const texts: Record<string, string> = {};
+  for (const [key, v] of formData.entries()) if (typeof v === "string") texts[key] = v.slice(0, 1000);
+  return {
+    recordId: String(formData.get("recordId") ?? ""),
+    version: String(formData.get("version") ?? ""),
+    fields: ticked(formData),
+    texts,
     files: chosenFiles(formData, "evidence").slice(0, 10),
-  });
-  if (!result.ok) return formError(t, result, values);
-  redirect(`/record/requests/${result.value.requestId}?submitted=1`);
+  };
 }
+
+/** 信息有误: the ticked fields with their correct value and reason, plus the evidence files. */
+export const submitCorrectionAction = studentAction(
+  schema,
+  (actor, input) =>
+    submitCorrection(actor, {
+      recordId: input.recordId,
+      recordVersion: input.version,
+      items: input.fields.map((field) => ({
+        field,
+        value: isRecordField(field) ? (input.texts[`value.${field}`] ?? "") : "",
+        reason: isCorrectionField(field) ? (input.texts[`reason.${field}`] ?? "") : "",
+      })),
+      files: input.files,
+    }),
+  {
+    next: "/record",
+    invalid: "corrections.errors.invalid",
+    read,
+    onOk: (value) => redirect(`/record/requests/${value.requestId}?submitted=1`),
+    // The ticked boxes come back as one list, so the form ticks them again.
+    onFail: (state, _failure, { formData }): FormState => ({
+      ...state,
+      values: { ...state.values, fields: ticked(formData).join(",") },
+    }),
+  },
+);

@@ -7,7 +7,7 @@ import { requireStudent } from "@/lib/auth/current";
 import { loadCorrectionForm } from "@/lib/corrections/form-data";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { CorrectionForm } from "@/components/corrections/CorrectionForm";
+import { CorrectionForm } from "@/app/record/report/_components/CorrectionForm";
 import { ContactCard } from "@/components/help/ContactCard";
 import { contactsForCollege } from "@/lib/contacts/directory";
 import { ClientMessages } from "@/components/i18n/ClientMessages";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { createCaptcha } from "@/lib/security/captcha";
-import { RecoverPasswordFlow } from "@/components/auth/RecoverPasswordFlow";
+import { RecoverPasswordFlow } from "@/app/recover/password/_components/RecoverPasswordFlow";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {

@@ -1,45 +1,37 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { recoverUsername, type FoundUsername } from "@/lib/accounts/recover-username";
-import { requestMeta } from "@/lib/core/request-meta";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
-import { createCaptcha, type Captcha } from "@/lib/security/captcha";
+import { publicAction } from "@/lib/auth/action";
+import { recoverUsername } from "@/lib/accounts/recover-username";
+import type { RecoverUsernameData } from "@/lib/accounts/form-states";
+import { text } from "@/lib/core/form-fields";
+import type { FormState } from "@/lib/core/form-state";
+import { kindOf } from "@/lib/core/result";
+import { createCaptcha } from "@/lib/security/captcha";
 
 const schema = z.object({
-  idNumber: z.string().max(60).default(""),
-  name: z.string().max(100).default(""),
+  idNumber: text(60),
+  name: text(100),
   captchaId: z.string().max(64).optional(),
   captchaAnswer: z.string().max(16).optional(),
 });
 
-export type RecoverUsernameData = {
-  captcha: Captcha;
-  found?: FoundUsername[];
-  /** nothing matched: the page explains re-registering */
-  noMatch?: boolean;
-  refused?: boolean;
-};
+type State = FormState<RecoverUsernameData>;
 
 /** 找回用户名: 证件号码 + 姓名 + 图片验证码. A new picture every time (each one is single use). */
-export async function recoverUsernameAction(
-  _prev: FormState<RecoverUsernameData>,
-  formData: FormData,
-): Promise<FormState<RecoverUsernameData>> {
-  const t = await getTranslations();
-  const values = formValues(formData, ["captchaAnswer"]);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  const captcha = await createCaptcha();
-  if (!parsed.success) return { status: "error", error: t("register.tooLong"), values, data: { captcha } };
-  const result = await recoverUsername(parsed.data, await requestMeta());
-  if (result.ok) return { status: "success", values, data: { captcha, found: result.value } };
-  return {
-    ...formError<RecoverUsernameData>(t, result, values),
-    data: {
-      captcha,
-      noMatch: result.error?.key === "recover.username.noMatch",
-      refused: result.error?.key === "recover.tooFrequent",
-    },
-  };
-}
+export const recoverUsernameAction = publicAction(schema, (meta, input) => recoverUsername(input, meta), {
+  invalid: "register.tooLong",
+  secret: ["captchaAnswer"],
+  onOk: async (found, _input, { values }): Promise<State> => ({
+    status: "success",
+    values,
+    data: { captcha: await createCaptcha(), found },
+  }),
+  onFail: async (state, failure, { input }): Promise<State> => {
+    const captcha = await createCaptcha();
+    if (!input) return { ...state, data: { captcha } };
+    // Nothing matched: the page explains re-registering; too many tries: the form is withheld.
+    const kind = kindOf(failure);
+    return { ...state, data: { captcha, noMatch: kind === "notFound", refused: kind === "rateLimited" } };
+  },
+});

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { metaDescription } from "@/lib/i18n/metadata";
 import { createCaptcha } from "@/lib/security/captcha";
-import { RecoverUsernameForm } from "@/components/auth/RecoverUsernameForm";
+import { RecoverUsernameForm } from "@/app/recover/username/_components/RecoverUsernameForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {

@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/Alert";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { PhotoSamples } from "@/components/identity/PhotoSamples";
-import { ReleaseRequestForm } from "@/components/phone-release/ReleaseRequestForm";
-import { VerifyPhoneForm } from "@/components/phone-release/VerifyPhoneForm";
+import { ReleaseRequestForm } from "@/app/register/phone-release/_components/ReleaseRequestForm";
+import { VerifyPhoneForm } from "@/app/register/phone-release/_components/VerifyPhoneForm";
 import { restartReleaseAction } from "./actions";
 import { readReleaseTicket } from "./ticket";
 

@@ -3,7 +3,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { describeEmailToken } from "@/lib/accounts/email";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { VerifyEmailForm } from "@/components/account/VerifyEmailForm";
+import { VerifyEmailForm } from "@/app/account/email/verify/_components/VerifyEmailForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { assistForClassmate } from "@/lib/identity-cases/classmate-assist";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { AssistAnswerForm } from "@/components/identity/AssistAnswerForm";
+import { AssistAnswerForm } from "@/app/identity/_components/AssistAnswerForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {

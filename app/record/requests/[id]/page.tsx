@@ -11,7 +11,7 @@ import { EvidenceList } from "@/components/corrections/EvidenceList";
 import { StatusBadge } from "@/components/corrections/StatusBadge";
 import { StudentRequestItems } from "@/components/corrections/StudentRequestItems";
 import { Timeline } from "@/components/corrections/Timeline";
-import { WithdrawForm } from "@/components/corrections/WithdrawForm";
+import { WithdrawForm } from "@/app/record/requests/[id]/_components/WithdrawForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { describeResetLink } from "@/lib/accounts/recover-password";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { ResetByLinkForm } from "@/components/auth/ResetByLinkForm";
+import { ResetByLinkForm } from "@/app/recover/password/_components/ResetByLinkForm";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {

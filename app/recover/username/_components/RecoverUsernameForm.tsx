@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { recoverUsernameAction, type RecoverUsernameData } from "@/app/recover/username/actions";
+import { recoverUsernameAction } from "@/app/recover/username/actions";
+import type { RecoverUsernameData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import type { Captcha } from "@/lib/security/captcha";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -12,7 +13,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
-import { CaptchaField } from "./CaptchaField";
+import { CaptchaField } from "@/components/auth/CaptchaField";
 
 const link = "font-semibold text-brand-700 underline underline-offset-4";
 

@@ -2,12 +2,13 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { uploadPhotosAction, type IdentityFormData } from "@/app/identity/actions";
+import { uploadPhotosAction } from "@/app/identity/actions";
+import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import { PhotoField } from "./PhotoField";
-import { usePhotoSubmit } from "./usePhotoSubmit";
+import { PhotoField } from "@/components/identity/PhotoField";
+import { usePhotoSubmit } from "@/components/identity/usePhotoSubmit";
 
 const idle: FormState<IdentityFormData> = { status: "idle" };
 

@@ -2,13 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { studentLogin, type LoginData } from "@/app/login/actions";
+import { studentLogin } from "@/app/login/actions";
+import type { LoginData } from "@/lib/accounts/form-states";
 import type { Captcha } from "@/lib/security/captcha";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { CaptchaField } from "./CaptchaField";
+import { CaptchaField } from "@/components/auth/CaptchaField";
 
 export function StudentLoginForm({ initialCaptcha, next }: { initialCaptcha?: Captcha; next?: string }) {
   const t = useTranslations("signIn");

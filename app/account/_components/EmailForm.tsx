@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestEmailAction, resendEmailAction, type AccountFormState } from "@/app/account/actions";
+import { requestEmailAction, resendEmailAction } from "@/app/account/actions";
+import type { AccountFormState } from "@/lib/accounts/form-states";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { FormFeedback } from "./FormFeedback";
+import { FormFeedback } from "@/components/account/FormFeedback";
 
 /** 安全邮箱: current state, resend for a pending one, and set / change (verified by the e-mailed link). */
 export function EmailForm({

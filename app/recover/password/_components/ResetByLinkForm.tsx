@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resetByLinkAction, type ResetLinkData } from "@/app/recover/password/actions";
+import { resetByLinkAction } from "@/app/recover/password/actions";
+import type { ResetLinkData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button, LinkButton } from "@/components/ui/Button";
-import { PasswordFields } from "./PasswordFields";
+import { PasswordFields } from "@/components/auth/PasswordFields";
 
 export function ResetByLinkForm({ token }: { token: string }) {
   const t = useTranslations("recover.password");

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { notificationSettingsAction, type AccountFormState } from "@/app/account/actions";
+import { notificationSettingsAction } from "@/app/account/actions";
+import type { AccountFormState } from "@/lib/accounts/form-states";
 import { Button } from "@/components/ui/Button";
 import { CheckboxField } from "@/components/auth/CheckboxField";
-import { FormFeedback } from "./FormFeedback";
+import { FormFeedback } from "@/components/account/FormFeedback";
 
 /** 消息推送 settings. */
 export function NotificationSettingsForm({ sms, email }: { sms: boolean; email: boolean }) {

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { verifyPhoneAction, type ReleaseData } from "@/app/register/phone-release/actions";
+import { verifyPhoneAction } from "@/app/register/phone-release/actions";
+import type { ReleaseData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";

@@ -2,13 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { accountChangeAction, type IdentityFormData } from "@/app/identity/actions";
+import { accountChangeAction } from "@/app/identity/actions";
+import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { PhotoField } from "./PhotoField";
-import { usePhotoSubmit } from "./usePhotoSubmit";
+import { PhotoField } from "@/components/identity/PhotoField";
+import { usePhotoSubmit } from "@/components/identity/usePhotoSubmit";
 
 const idle: FormState<IdentityFormData> = { status: "idle" };
 

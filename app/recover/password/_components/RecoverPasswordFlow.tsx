@@ -3,18 +3,19 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { recoverPasswordAction, type RecoverPasswordData } from "@/app/recover/password/actions";
+import { recoverPasswordAction } from "@/app/recover/password/actions";
+import type { RecoverPasswordData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import type { Captcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
-import { CaptchaField } from "./CaptchaField";
-import { DefaultSubmit } from "./DefaultSubmit";
-import { PasswordFields } from "./PasswordFields";
+import { CaptchaField } from "@/components/auth/CaptchaField";
+import { DefaultSubmit } from "@/components/auth/DefaultSubmit";
+import { PasswordFields } from "@/components/auth/PasswordFields";
 import { ResetDone } from "./ResetByLinkForm";
-import { SmsCodeField } from "./SmsCodeField";
+import { SmsCodeField } from "@/components/auth/SmsCodeField";
 
 const link = "font-semibold text-brand-700 underline underline-offset-4";
 

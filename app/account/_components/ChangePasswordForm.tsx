@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changePasswordAction, type AccountFormState } from "@/app/account/actions";
+import { changePasswordAction } from "@/app/account/actions";
+import type { AccountFormState } from "@/lib/accounts/form-states";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { PasswordFields } from "@/components/auth/PasswordFields";
-import { FormFeedback } from "./FormFeedback";
+import { FormFeedback } from "@/components/account/FormFeedback";
 
 export function ChangePasswordForm() {
   const t = useTranslations("account");

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { submitReleaseAction, type ReleaseData } from "@/app/register/phone-release/actions";
+import { submitReleaseAction } from "@/app/register/phone-release/actions";
+import type { ReleaseData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { ID_TYPES } from "@/lib/identity/id-number";
 import { Alert } from "@/components/ui/Alert";

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { bindExternalAction, type AccountFormState } from "@/app/account/actions";
+import { bindExternalAction } from "@/app/account/actions";
+import type { AccountFormState } from "@/lib/accounts/form-states";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { FormFeedback } from "./FormFeedback";
+import { FormFeedback } from "@/components/account/FormFeedback";
 
 /** 绑定 one provider: the current password first (it counts against the sign-in lock like every re-entry). */
 export function BindExternalForm({ slug, name }: { slug: string; name: string }) {

@@ -2,12 +2,13 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { phoneChangeAction, type AccountFormState } from "@/app/account/actions";
+import { phoneChangeAction } from "@/app/account/actions";
+import type { AccountFormState } from "@/lib/accounts/form-states";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { DefaultSubmit } from "@/components/auth/DefaultSubmit";
 import { SmsCodeField } from "@/components/auth/SmsCodeField";
-import { FormFeedback } from "./FormFeedback";
+import { FormFeedback } from "@/components/account/FormFeedback";
 
 /** 更换手机号: code to the NEW phone (免费获取 works without JavaScript too) + current password. */
 export function ChangePhoneForm() {

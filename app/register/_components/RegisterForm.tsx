@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { registerForm, type RegisterData } from "@/app/register/actions";
+import { registerForm } from "@/app/register/actions";
+import type { RegisterData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { ID_TYPES } from "@/lib/identity/id-number";
 import { Alert } from "@/components/ui/Alert";
@@ -11,14 +12,14 @@ import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { SecurityQuestionFields } from "@/components/account/SecurityQuestionFields";
-import { CheckboxField } from "./CheckboxField";
-import { DefaultSubmit } from "./DefaultSubmit";
-import { PasswordFields } from "./PasswordFields";
-import { PrivacyNotice } from "./PrivacyNotice";
-import { SmsCodeField } from "./SmsCodeField";
-import { PhoneTakenHelp, IdTakenHelp } from "./RegisterConflicts";
+import { CheckboxField } from "@/components/auth/CheckboxField";
+import { DefaultSubmit } from "@/components/auth/DefaultSubmit";
+import { PasswordFields } from "@/components/auth/PasswordFields";
+import { PrivacyNotice } from "@/components/auth/PrivacyNotice";
+import { SmsCodeField } from "@/components/auth/SmsCodeField";
+import { PhoneTakenHelp, IdTakenHelp } from "@/components/auth/RegisterConflicts";
 import type { RegistrarContact } from "@/lib/settings";
-import { PendingRegistered } from "./PendingRegistered";
+import { PendingRegistered } from "@/components/auth/PendingRegistered";
 
 const idle = { status: "idle" } as const;
 

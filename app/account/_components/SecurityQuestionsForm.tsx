@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setQuestionsAction, type AccountFormState } from "@/app/account/actions";
+import { setQuestionsAction } from "@/app/account/actions";
+import type { AccountFormState } from "@/lib/accounts/form-states";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
-import { FormFeedback } from "./FormFeedback";
-import { SecurityQuestionFields } from "./SecurityQuestionFields";
+import { FormFeedback } from "@/components/account/FormFeedback";
+import { SecurityQuestionFields } from "@/components/account/SecurityQuestionFields";
 
 /** 密保问题: replace all three at once (answers are stored hashed, never shown). */
 export function SecurityQuestionsForm({

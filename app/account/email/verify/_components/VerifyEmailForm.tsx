@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { confirmEmailAction, type VerifyEmailData } from "@/app/account/actions";
+import { confirmEmailAction } from "@/app/account/actions";
+import type { VerifyEmailData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button, LinkButton } from "@/components/ui/Button";
