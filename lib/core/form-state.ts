@@ -57,3 +57,24 @@ export function formValues(
   }
   return out;
 }
+
+/** A form's fields for a schema to parse: one value per field, the `lists` (checkbox groups) as arrays. */
+export function formFields(formData: FormData, lists: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(formData);
+  for (const key of lists) out[key] = formData.getAll(key).filter((v) => typeof v === "string");
+  return out;
+}
+
+/** formValues with the `lists` (checkbox groups) comma-joined, as the forms read them back. */
+export function formValuesWithLists(
+  formData: FormData,
+  lists: string[],
+  omit?: string[],
+): Record<string, string> {
+  const out = formValues(formData, omit);
+  for (const key of lists) out[key] = formData.getAll(key).map(String).join(",");
+  return out;
+}
+
+/** A form's server action as a component receives it (the route passes it in; components do not import app/). */
+export type FormAction<D = unknown> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
