@@ -5,114 +5,125 @@ import type { z } from "zod";
 import type { StaffActor, StudentActor } from "./actor";
 import { requireStaff, requireStudent } from "./current";
 import type { Permission } from "./policy";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { formError, formValues, type FormAction, type FormState } from "@/lib/core/form-state";
+import { requestMeta, type RequestMeta } from "@/lib/core/request-meta";
 import type { Failure, Result } from "@/lib/core/result";
 import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 
-type Translate = (key: string, params?: Record<string, string | number>) => string;
-/** What onOk / onFail get besides the service's answer: the translator, the parsed input, the echoed values. */
-type Context<Input> = { t: Translate; input: Input; values: Record<string, string> };
-type OkValue<R> = R extends { ok: true; value: infer T } ? T : never;
-type Refusal<R> = Extract<R, { ok: false }>;
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
-type Options<Input, R, D> = {
+/** What the hooks below may look at besides the service's answer. */
+export type ActionContext<D> = {
+  t: Translate;
+  prev: FormState<D>;
+  formData: FormData;
+  /** the typed values the form gets back (empty when `echo` is false) */
+  values: Record<string, string>;
+};
+
+type Options<Input, T, D> = {
   /**
    * What the form shows when the input does not fit the schema: one message key, or field errors from the
    * zod issues (per-field keys, a fallback key, and optionally a message above the form).
    */
   invalid: string | { fields?: Parameters<typeof fieldErrorsFrom>[1]; fallback: string; error?: string };
-  /** form state of a success (default: status "success"); may redirect */
-  onOk?: (value: OkValue<R>, context: Context<Input>) => FormState<D>;
-  /** form state of a refusal, from the default one (message and field errors), e.g. to add data it carries */
-  onFail?: (failure: Refusal<R>, state: FormState<D>, context: Context<Input>) => FormState<D>;
-  /** paths to revalidate after the service ran (success or refusal); `{ path, type }` for a layout */
-  revalidate?: (input: Input) => (string | { path: string; type: "layout" | "page" })[];
   /**
-   * echo the typed values back into the form (default: yes, never passwords); a function picks them
-   * (e.g. checkbox groups comma-joined)
+   * form state of a success (default: status "success"); may be async, and may end in `redirect()` for
+   * forms that move on after success
    */
-  echo?: boolean | ((formData: FormData) => Record<string, string>);
-  /** the object the schema parses (default: the form's fields; give one for repeated or computed fields) */
-  input?: (formData: FormData) => unknown;
+  onOk?: (value: T, input: Input, context: ActionContext<D>) => FormState<D> | Promise<FormState<D>>;
+  /**
+   * adjusts the translated form state of a refusal, or of bad input (`input` undefined): data the form
+   * keeps (a countdown, a new captcha, the step of a multi-step form), or a `redirect()`
+   */
+  onFail?: (
+    state: FormState<D>,
+    failure: Failure,
+    context: ActionContext<D> & { input?: Input },
+  ) => FormState<D> | Promise<FormState<D>>;
+  /** paths to revalidate after the service ran (success or refusal) */
+  revalidate?: (input: Input) => string[];
+  /** echo the typed values back into the form (default: yes, never passwords) */
+  echo?: boolean;
+  /** further fields never echoed (security answers, captcha answers, tickets) */
+  secret?: string[];
+  /**
+   * how the form becomes the schema's input (default: each field's last value): for repeated fields and
+   * uploaded files
+   */
+  read?: (formData: FormData) => unknown;
 };
-
-type Action<D> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
 
 /**
  * One action chain: resolve the actor (`resolve`), parse the form with zod, call one service, map its
  * Result — a refusal of any kind, with its message and field errors — to translated form state.
  */
-function chain<A, S extends z.ZodType, R extends Result<unknown>, D>(
+function chain<A, S extends z.ZodType, T, D>(
   resolve: () => Promise<A>,
   schema: S,
-  run: (actor: A, input: z.infer<S>) => Promise<R>,
-  options: Options<z.infer<S>, R, D>,
-): Action<D> {
-  return async (_prev, formData) => {
+  run: (actor: A, input: z.infer<S>) => Promise<Result<T>>,
+  options: Options<z.infer<S>, T, D>,
+): FormAction<D> {
+  return async (prev, formData) => {
     const actor = await resolve();
     const t = await getTranslations();
-    const { echo = true } = options;
-    const values = echo === false ? {} : echo === true ? formValues(formData) : echo(formData);
-    const raw = options.input ? options.input(formData) : Object.fromEntries(formData);
-    const parsed = schema.safeParse(raw);
+    const omit = ["password", "confirmPassword", ...(options.secret ?? [])];
+    const values = options.echo === false ? {} : formValues(formData, omit);
+    const context: ActionContext<D> = { t, prev, formData, values };
+    const parsed = schema.safeParse(
+      options.read ? await options.read(formData) : Object.fromEntries(formData),
+    );
     if (!parsed.success) {
       const invalid = options.invalid;
-      return typeof invalid === "string"
-        ? formError<D>(t, { error: { key: invalid } }, values)
-        : formError<D>(
-            t,
-            {
+      const failure: Failure =
+        typeof invalid === "string"
+          ? { ok: false, kind: "invalid", error: { key: invalid } }
+          : {
+              ok: false,
+              kind: "invalid",
               fieldErrors: fieldErrorsFrom(parsed.error, invalid.fields, invalid.fallback),
               error: invalid.error ? { key: invalid.error } : undefined,
-            },
-            values,
-          );
+            };
+      const state = formError<D>(t, failure, values);
+      return options.onFail ? options.onFail(state, failure, context) : state;
     }
     const input = parsed.data;
     const result = await run(actor, input);
-    for (const path of options.revalidate?.(input) ?? [])
-      if (typeof path === "string") revalidatePath(path);
-      else revalidatePath(path.path, path.type);
-    const context: Context<z.infer<S>> = { t, input, values };
-    if (result.ok)
-      return options.onOk
-        ? options.onOk((result as { value: OkValue<R> }).value, context)
-        : { status: "success" };
-    const state = formError<D>(t, result as Failure, values);
-    return options.onFail ? options.onFail(result as Refusal<R>, state, context) : state;
+    for (const path of options.revalidate?.(input) ?? []) revalidatePath(path);
+    if (result.ok) return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
+    const state = formError<D>(t, result, values);
+    return options.onFail ? options.onFail(state, result, { ...context, input }) : state;
   };
 }
 
-/**
- * A staff form's action: signed-in staff holding `permission` (else the usual redirect / forbidden); `null`
- * for any staff member, and `allowPasswordChange` for the one form open while a password change is due.
- */
-export function staffAction<S extends z.ZodType, R extends Result<unknown>, D = unknown>(
-  permission: Permission | null,
+/** A staff form's action: signed-in staff holding `permission` (else the usual redirect / forbidden). */
+export function staffAction<S extends z.ZodType, T, D = unknown>(
+  permission: Permission,
   schema: S,
-  run: (actor: StaffActor, input: z.infer<S>) => Promise<R>,
-  options: Options<z.infer<S>, R, D> & { allowPasswordChange?: boolean },
-): Action<D> {
-  const { allowPasswordChange } = options;
-  return chain(() => requireStaff(permission ?? undefined, { allowPasswordChange }), schema, run, options);
+  run: (actor: StaffActor, input: z.infer<S>) => Promise<Result<T>>,
+  options: Options<z.infer<S>, T, D>,
+): FormAction<D> {
+  return chain(() => requireStaff(permission), schema, run, options);
 }
 
 /** A student form's action: a signed-in student (verified unless `allowPending`). */
-export function studentAction<S extends z.ZodType, R extends Result<unknown>, D = unknown>(
+export function studentAction<S extends z.ZodType, T, D = unknown>(
   schema: S,
-  run: (actor: StudentActor, input: z.infer<S>) => Promise<R>,
-  options: Options<z.infer<S>, R, D> & { allowPending?: boolean; next?: string },
-): Action<D> {
+  run: (actor: StudentActor, input: z.infer<S>) => Promise<Result<T>>,
+  options: Options<z.infer<S>, T, D> & { allowPending?: boolean; next?: string },
+): FormAction<D> {
   const { allowPending, next } = options;
   return chain(() => requireStudent({ allowPending, next }), schema, run, options);
 }
 
 /**
- * For a plain `<form action>` whose answer is not shown (the page reloads from the revalidated data):
- * the same chain, its form state dropped.
+ * A public form's action (register, sign-in, recovery): nobody is signed in, so the service gets the
+ * request's address and user agent for its rate limits and audit.
  */
-export function withoutState<D>(action: Action<D>): (formData: FormData) => Promise<void> {
-  return async (formData) => {
-    await action({ status: "idle" }, formData);
-  };
+export function publicAction<S extends z.ZodType, T, D = unknown>(
+  schema: S,
+  run: (meta: RequestMeta, input: z.infer<S>) => Promise<Result<T>>,
+  options: Options<z.infer<S>, T, D>,
+): FormAction<D> {
+  return chain(requestMeta, schema, run, options);
 }

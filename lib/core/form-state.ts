@@ -14,6 +14,9 @@ export type FormState<T = unknown> = {
 
 export const idleForm: FormState = { status: "idle" };
 
+/** A form's server action as React's useActionState calls it (pages hand it to their form as a prop). */
+export type FormAction<D = unknown> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
+
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export function translateFieldErrors(
@@ -75,6 +78,3 @@ export function formValuesWithLists(
   for (const key of lists) out[key] = formData.getAll(key).map(String).join(",");
   return out;
 }
-
-/** A form's server action as a component receives it (the route passes it in; components do not import app/). */
-export type FormAction<D = unknown> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
