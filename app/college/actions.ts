@@ -29,7 +29,7 @@ export const revealAction = staffAction(
   {
     invalid: "progress.reveal.failed",
     echo: rowOf,
-    onOk: (value, { input }): RevealState => ({
+    onOk: (value, input): RevealState => ({
       status: "success",
       data: { recordId: input.recordId, value: value.idNumber },
     }),
@@ -44,7 +44,7 @@ export const revealPhoneAction = staffAction(
   {
     invalid: "progress.phone.failed",
     echo: rowOf,
-    onOk: (value, { input }): RevealState => ({
+    onOk: (value, input): RevealState => ({
       status: "success",
       data: { recordId: input.recordId, value: value.phone },
     }),
@@ -82,7 +82,7 @@ export const remindAction = staffAction(
     invalid: "progress.remind.failed",
     echo: false,
     // empty filters are left out, as the list's own links do
-    input: (formData) =>
+    read: (formData) =>
       Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string" && v !== "")),
     onOk: (value): FormState<RemindStep> => ({
       status: value.step === "idle" ? "idle" : "success",

@@ -25,7 +25,7 @@ export const decideCaseAction = staffAction(
   {
     invalid: "support.errors.invalid",
     revalidate: (input) => ["/support", `/support/cases/${input.caseId}`],
-    onOk: (value, { t }): FormState<DecisionData> => ({
+    onOk: (value, _input, { t }): FormState<DecisionData> => ({
       status: "success",
       data: { message: t(value.status === "approved" ? "support.case.approved" : "support.case.rejected") },
     }),

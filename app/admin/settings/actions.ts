@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/core/form-fields";
 import { staffAction } from "@/lib/auth/action";
 import type { FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
@@ -57,7 +58,7 @@ export const saveSettingsAction = staffAction(
   async (actor, input) => updateSettings(actor, input.section, input.fields, await requestMeta()),
   {
     invalid: "admin.errors.invalid",
-    input: (formData) => {
+    read: (formData) => {
       const section = formData.get("section");
       return { section, fields: isSection(section) ? inputFor(section, formData) : {} };
     },
@@ -65,12 +66,10 @@ export const saveSettingsAction = staffAction(
   },
 );
 
-const text = z.string().default("");
-
 /** Saves a message template (intent "save") or puts it back to its default (intent "reset"). */
 export const saveTemplateAction = staffAction(
   "settings.manage",
-  z.object({ key: text, intent: text, "zh-CN": text, en: text }),
+  z.object({ key: text(2000), intent: text(2000), "zh-CN": text(20_000), en: text(20_000) }),
   async (actor, input) => {
     const meta = await requestMeta();
     return input.intent === "reset"
@@ -80,7 +79,7 @@ export const saveTemplateAction = staffAction(
   {
     invalid: "admin.errors.invalid",
     revalidate: () => ["/admin/settings"],
-    onOk: (_, { input }): FormState => ({
+    onOk: (_, input): FormState => ({
       status: "success",
       data: input.intent === "reset" ? "reset" : "saved",
     }),
@@ -90,11 +89,11 @@ export const saveTemplateAction = staffAction(
 /** Sends a test SMS or e-mail to what the admin typed; the result (or the provider's error) is shown. */
 export const sendTestMessageAction = staffAction(
   "settings.manage",
-  z.object({ channel: text, to: text }),
+  z.object({ channel: text(2000), to: text(2000) }),
   async (actor, input) => sendTestMessage(actor, input, await requestMeta()),
   {
     invalid: "admin.errors.invalid",
-    onOk: (value, { values }): FormState => ({
+    onOk: (value, _input, { values }): FormState => ({
       status: "success",
       values,
       data: value.stored ? "stored" : "sent",

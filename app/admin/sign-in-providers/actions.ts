@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/core/form-fields";
 import { staffAction, withoutState } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
 import { fieldFail } from "@/lib/core/result";
 import type { ConnectionReport } from "@/lib/external-sign-in/connection-report";
@@ -11,20 +13,19 @@ import { createProvider, deleteProvider, updateProvider } from "@/lib/external-s
 import { linkStaff, unlinkStaff } from "@/lib/external-sign-in/staff-links";
 
 const id = z.string().min(1).max(40);
-const text = z.string().default("");
 
 /** Shape only: the service checks the values. A form without a (sane) id adds a provider. */
 const providerSchema = z.object({
   id: id.optional().catch(undefined),
-  slug: text,
-  nameZh: text,
-  nameEn: text,
-  issuer: text,
-  clientId: text,
-  audience: text,
-  staffClaim: text,
-  staffPasswordDisabled: text,
-  enabled: text,
+  slug: text(2000),
+  nameZh: text(2000),
+  nameEn: text(2000),
+  issuer: text(2000),
+  clientId: text(2000),
+  audience: text(2000),
+  staffClaim: text(2000),
+  staffPasswordDisabled: text(2000),
+  enabled: text(2000),
 });
 
 /** Adds a provider (then opens its page, which shows the redirect URI to register) or saves changes. */
@@ -38,7 +39,7 @@ export const saveProviderAction = staffAction(
   {
     invalid: "admin.errors.invalid",
     revalidate: () => ["/admin/sign-in-providers"],
-    onOk: (value, { input }) => {
+    onOk: (value, input) => {
       if (!input.id) redirect(`/admin/sign-in-providers/${value.id}?created=1`);
       return { status: "success" };
     },
@@ -53,12 +54,12 @@ export const testConnectionAction = staffAction(
   {
     invalid: "sso.admin.errors.notFound",
     echo: false,
-    onOk: (value, { t }) => ({
-      status: value.ok ? ("success" as const) : ("error" as const),
+    onOk: (value, _input, { t }): FormState<ConnectionReport> => ({
+      status: value.ok ? "success" : "error",
       data: {
         ok: value.ok,
         lines: value.checks.map((c) => ({ ok: c.ok, text: t(`sso.test.${c.key}`, c.params) })),
-      } satisfies ConnectionReport,
+      },
     }),
   },
 );
@@ -82,7 +83,7 @@ export const deleteProviderAction = staffAction(
 /** /admin/staff/[id]: links a staff account to a provider by subject or by the mapped claim's value. */
 export const linkStaffAction = staffAction(
   "staff.manage",
-  z.object({ staffUserId: id, providerId: text, subject: text, claimValue: text }),
+  z.object({ staffUserId: id, providerId: text(2000), subject: text(2000), claimValue: text(2000) }),
   async (actor, { staffUserId, ...input }) => linkStaff(actor, staffUserId, input, await requestMeta()),
   {
     invalid: "admin.errors.notFound",

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/core/form-fields";
 import { staffAction } from "@/lib/auth/action";
 import { formFields, formValuesWithLists } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
@@ -14,21 +15,20 @@ import {
 import { setStaffUnitLimit } from "@/lib/admin/staff-scope";
 
 const id = z.string().min(1).max(40);
-const text = z.string().default("");
 const list = z.array(z.string());
 
 /** Shape only: the services check the values. Roles and colleges are checkbox groups (repeated keys). */
 const ACCESS_LISTS = ["roles", "collegeIds"];
-const access = { displayName: text, roles: list, collegeIds: list };
+const access = { displayName: text(2000), roles: list, collegeIds: list };
 const accessEcho = (formData: FormData) => formValuesWithLists(formData, ACCESS_LISTS, ["password"]);
 
 export const createStaffAction = staffAction(
   "staff.manage",
-  z.object({ ...access, username: text, password: text }),
+  z.object({ ...access, username: text(2000), password: text(4096) }),
   async (actor, input) => createStaff(actor, input, await requestMeta()),
   {
     invalid: "admin.errors.invalid",
-    input: (formData) => formFields(formData, ACCESS_LISTS),
+    read: (formData) => formFields(formData, ACCESS_LISTS),
     echo: accessEcho,
     revalidate: () => ["/admin/staff"],
     onOk: ({ username, initialPassword }) => ({
@@ -44,7 +44,7 @@ export const updateStaffAction = staffAction(
   async (actor, { id: staffId, ...input }) => updateStaffAccess(actor, staffId, input, await requestMeta()),
   {
     invalid: "admin.errors.notFound",
-    input: (formData) => formFields(formData, ACCESS_LISTS),
+    read: (formData) => formFields(formData, ACCESS_LISTS),
     echo: accessEcho,
     revalidate: (input) => [`/admin/staff/${input.id}`, "/admin/staff"],
     onOk: (value) => ({ status: "success" as const, data: value }),
@@ -64,7 +64,7 @@ export const setStaffDisabledAction = staffAction(
 
 export const resetStaffPasswordAction = staffAction(
   "staff.manage",
-  z.object({ id, password: text }),
+  z.object({ id, password: text(4096) }),
   async (actor, input) =>
     resetStaffPassword(actor, input.id, { password: input.password }, await requestMeta()),
   {
@@ -77,11 +77,11 @@ export const resetStaffPasswordAction = staffAction(
 
 export const setStaffScopeAction = staffAction(
   "staff.manage",
-  z.object({ id, collegeId: text, mode: text, classGroupIds: list, cohort: text }),
+  z.object({ id, collegeId: text(2000), mode: text(2000), classGroupIds: list, cohort: text(2000) }),
   async (actor, { id: staffId, ...input }) => setStaffUnitLimit(actor, staffId, input, await requestMeta()),
   {
     invalid: "admin.errors.notFound",
-    input: (formData) => formFields(formData, ["classGroupIds"]),
+    read: (formData) => formFields(formData, ["classGroupIds"]),
     echo: (formData) => formValuesWithLists(formData, ["classGroupIds"]),
     revalidate: (input) => [`/admin/staff/${input.id}`],
   },

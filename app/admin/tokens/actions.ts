@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/core/form-fields";
 import { staffAction, withoutState } from "@/lib/auth/action";
 import { formFields, formValuesWithLists } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
@@ -8,15 +9,14 @@ import type { CreatedToken } from "@/lib/admin/form-states";
 import { createApiToken, revokeApiToken } from "@/lib/admin/api-tokens";
 
 const id = z.string().min(1).max(40);
-const text = z.string().default("");
 
 /** Shape only: the service checks the values. */
 const createSchema = z.object({
-  name: text,
-  role: text,
+  name: text(2000),
+  role: text(2000),
   collegeIds: z.array(z.string()),
-  expiresInDays: text,
-  access: text,
+  expiresInDays: text(2000),
+  access: text(2000),
 });
 
 export const createApiTokenAction = staffAction(
@@ -25,10 +25,10 @@ export const createApiTokenAction = staffAction(
   async (actor, input) => createApiToken(actor, input, await requestMeta()),
   {
     invalid: "admin.errors.invalid",
-    input: (formData) => formFields(formData, ["collegeIds"]),
+    read: (formData) => formFields(formData, ["collegeIds"]),
     echo: (formData) => formValuesWithLists(formData, ["collegeIds"]),
     revalidate: () => ["/admin/tokens"],
-    onOk: (value, { input }) => ({
+    onOk: (value, input) => ({
       status: "success" as const,
       data: { name: input.name.trim(), token: value.token } satisfies CreatedToken,
     }),

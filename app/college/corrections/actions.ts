@@ -15,7 +15,7 @@ export const collegeDecideAction = staffAction(
   (actor, input) => collegeDecide(actor, input),
   {
     invalid: "corrections.errors.invalid",
-    input: parseDecisionForm,
+    read: parseDecisionForm,
     revalidate: () => ["/college/corrections"],
     onOk: (value) => redirect(`/college/corrections?decided=${value.status}`),
   },
@@ -29,9 +29,9 @@ export const collegeBulkAction = staffAction(
   {
     invalid: "corrections.errors.invalid",
     echo: false,
-    input: (formData) => ({ ids: parseBulkForm(formData) }),
+    read: (formData) => ({ ids: parseBulkForm(formData) }),
     revalidate: () => ["/college/corrections"],
-    onOk: (value, { t }): FormState<BulkResult> => ({
+    onOk: (value, _input, { t }): FormState<BulkResult> => ({
       status: "success",
       data: {
         decided: value.decided.length,

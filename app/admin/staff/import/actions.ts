@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import type { FormState } from "@/lib/core/form-state";
+import type { Failure } from "@/lib/core/result";
 import { requestMeta } from "@/lib/core/request-meta";
 import type { BulkCreated, BulkState, PreviewRow } from "@/lib/admin/form-states";
 import { createStaffBulk, previewStaffFile, type BulkPreview } from "@/lib/admin/staff-bulk";
@@ -27,7 +28,7 @@ export const previewStaffFileAction = staffAction(
   {
     invalid: { fields: { file: fileRequired }, fallback: fileRequired },
     echo: false,
-    onOk: (value, { t, input }): FormState<BulkState> => ({
+    onOk: (value, input, { t }): FormState<BulkState> => ({
       status: "success",
       data: {
         fileName: input.file.name,
@@ -35,12 +36,15 @@ export const previewStaffFileAction = staffAction(
         errorRows: value.errorRows,
       },
     }),
-    onFail: (failure, _state, { t }) => ({
+    onFail: (_state, failure, { t }) => ({
       status: "error",
       fieldErrors: { file: t(failure.error?.key ?? "admin.errors.invalid", failure.error?.params) },
     }),
   },
 );
+
+/** createStaffBulk's refusal brings the checked rows back when some are in error. */
+const previewOf = (failure: Failure & { preview?: BulkPreview }) => failure.preview;
 
 function parsedRows(json: string): unknown {
   try {
@@ -67,19 +71,17 @@ export const createStaffBulkAction = staffAction(
       status: "success",
       data: { accounts: value.accounts },
     }),
-    onFail: (failure, state, { t, input }): FormState<BulkCreated> =>
-      failure.preview
-        ? {
-            ...state,
-            data: {
-              accounts: [],
-              preview: {
-                fileName: input.fileName.slice(0, 200),
-                rows: translated(failure.preview, t),
-                errorRows: failure.preview.errorRows,
-              },
-            },
-          }
-        : state,
+    onFail: (state, failure, { t, input }): FormState<BulkCreated> => {
+      const preview = previewOf(failure);
+      if (!preview || !input) return state;
+      const fileName = input.fileName.slice(0, 200);
+      return {
+        ...state,
+        data: {
+          accounts: [],
+          preview: { fileName, rows: translated(preview, t), errorRows: preview.errorRows },
+        },
+      };
+    },
   },
 );
