@@ -8,6 +8,7 @@ import type { FormState, FormAction } from "@/lib/core/form-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { SelectField } from "@/components/ui/Field";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 
 const idle: FormState<CaseSearchData> = { status: "idle" };
@@ -55,27 +56,22 @@ export function CaseSearch({ statuses, action }: { statuses: string[]; action: F
             {t("qHint")}
           </p>
         </div>
-        <div className="mb-5">
-          <label htmlFor="case-status" className="block text-sm font-medium text-slate-800">
-            {t("status")}
-          </label>
-          <select
-            // remounted with the searched status: a select applies defaultValue only when it mounts, and
-            // React resets the form after the search
-            key={`status-${found?.status ?? ""}`}
-            id="case-status"
-            name="status"
-            defaultValue={found?.status ?? ""}
-            className={control}
-          >
-            <option value="">{t("anyStatus")}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          // remounted with the searched status (SelectField keys on defaultValue): React resets the form
+          // after the search
+          id="case-status"
+          name="status"
+          label={t("status")}
+          defaultValue={found?.status ?? ""}
+          className="mb-5"
+        >
+          <option value="">{t("anyStatus")}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" variant="secondary" className="mb-5" disabled={pending}>
           {t("submit")}
         </Button>
