@@ -1,15 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { staffAction } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
+import type { CaseSearchData, DecisionData } from "@/lib/identity-cases/support-forms";
 import { decideIdentityCase } from "@/lib/identity-cases/support-decide";
 import { searchSupportCases } from "@/lib/identity-cases/support-queue";
-
-export type DecisionData = { message?: string };
+import { ok } from "@/lib/core/result";
 
 const schema = z.object({
   caseId: z.string().min(1).max(40),
@@ -20,22 +18,19 @@ const schema = z.object({
 });
 
 /** Support approves or rejects one identity case (photo review or account change). */
-export async function decideCaseAction(
-  _prev: FormState<DecisionData>,
-  formData: FormData,
-): Promise<FormState<DecisionData>> {
-  const actor = await requireStaff("identityCase.review");
-  const t = await getTranslations();
-  const values = formValues(formData);
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return { status: "error", error: t("support.errors.invalid"), values };
-  const result = await decideIdentityCase(actor, parsed.data, { ip: (await requestMeta()).ip });
-  if (!result.ok) return formError(t, result, values);
-  revalidatePath("/support");
-  revalidatePath(`/support/cases/${parsed.data.caseId}`);
-  const key = result.value.status === "approved" ? "support.case.approved" : "support.case.rejected";
-  return { status: "success", data: { message: t(key) } };
-}
+export const decideCaseAction = staffAction(
+  "identityCase.review",
+  schema,
+  async (actor, input) => decideIdentityCase(actor, input, { ip: (await requestMeta()).ip }),
+  {
+    invalid: "support.errors.invalid",
+    revalidate: (input) => ["/support", `/support/cases/${input.caseId}`],
+    onOk: (value, _input, { t }): FormState<DecisionData> => ({
+      status: "success",
+      data: { message: t(value.status === "approved" ? "support.case.approved" : "support.case.rejected") },
+    }),
+  },
+);
 
 const searchSchema = z.object({
   q: z.string().trim().max(50).default(""),
@@ -43,23 +38,18 @@ const searchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-export type CaseSearchData = Awaited<ReturnType<typeof searchSupportCases>> & { q: string; status: string };
-
 /**
  * 查询工单 as a form post, not a query string: an ID number or phone number typed here must not end up in
- * URLs, browser history or access logs.
+ * URLs, browser history or access logs (nor is it echoed back as a typed value).
  */
-export async function searchCasesAction(
-  _prev: FormState<CaseSearchData>,
-  formData: FormData,
-): Promise<FormState<CaseSearchData>> {
-  const actor = await requireStaff("identityCase.review");
-  const parsed = searchSchema.safeParse({
-    q: formData.get("q") ?? "",
-    status: formData.get("status") ?? "",
-    page: formData.get("page") ?? 1,
-  });
-  if (!parsed.success) return { status: "error" };
-  const found = await searchSupportCases(actor, parsed.data);
-  return { status: "success", data: { ...found, q: parsed.data.q, status: parsed.data.status } };
-}
+export const searchCasesAction = staffAction(
+  "identityCase.review",
+  searchSchema,
+  async (actor, input) =>
+    ok({ ...(await searchSupportCases(actor, input)), q: input.q, status: input.status }),
+  {
+    invalid: { fields: {}, fallback: "support.errors.invalid" },
+    echo: false,
+    onOk: (value): FormState<CaseSearchData> => ({ status: "success", data: value }),
+  },
+);

@@ -13,6 +13,7 @@ import { CaseStatusBadge } from "@/components/identity/CaseStatusBadge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { QueueTable } from "@/components/support/QueueTable";
 import { ListPager } from "@/components/ui/ListPager";
+import { searchCasesAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("support");
@@ -68,7 +69,7 @@ export default async function SupportPage({
       </Card>
       <Card className="mt-6" aria-labelledby="search-title">
         <ClientMessages namespaces={["support.search", "support.columns", "support.kinds"]}>
-          <CaseSearch statuses={[...CASE_STATUSES]} />
+          <CaseSearch statuses={[...CASE_STATUSES]} action={searchCasesAction} />
         </ClientMessages>
       </Card>
       {queue.recent.length > 0 ? (

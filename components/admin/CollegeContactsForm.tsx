@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { saveSettingsAction } from "@/app/admin/settings/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -21,12 +20,17 @@ export type CollegeContactRow = {
 const FIELDS = ["phone", "office", "email", "hours"] as const;
 
 /** 各学院联系方式: one row of four fields per college, saved (and audited) together. */
-export function CollegeContactsForm({ rows }: { rows: CollegeContactRow[] }) {
+export function CollegeContactsForm({ rows, action }: { rows: CollegeContactRow[]; action: FormAction }) {
   const t = useTranslations("admin.settings");
-  const [state, action, pending] = useActionState(saveSettingsAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   const typed = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="space-y-4" aria-labelledby="settings-collegeContacts-heading" noValidate>
+    <form
+      action={formAction}
+      className="space-y-4"
+      aria-labelledby="settings-collegeContacts-heading"
+      noValidate
+    >
       <input type="hidden" name="section" value="collegeContacts" />
       <div>
         <h2 id="settings-collegeContacts-heading" className="text-lg font-semibold">

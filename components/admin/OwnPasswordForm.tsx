@@ -2,16 +2,15 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changeOwnPasswordAction } from "@/app/staff/password/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
 /** Change one's own staff password; passwords are never echoed back after an error. */
-export function OwnPasswordForm({ homePath }: { homePath: string }) {
+export function OwnPasswordForm({ homePath, action }: { homePath: string; action: FormAction }) {
   const t = useTranslations("admin.ownPassword");
-  const [state, action, pending] = useActionState(changeOwnPasswordAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   if (state.status === "success") {
     return (
       <div className="space-y-4">
@@ -22,7 +21,7 @@ export function OwnPasswordForm({ homePath }: { homePath: string }) {
   }
   const e = state.fieldErrors;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <TextField
         id="currentPassword"

@@ -2,8 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { saveSettingsAction } from "@/app/admin/settings/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField, TextField } from "@/components/ui/Field";
@@ -38,19 +37,22 @@ export function SettingsForm({
   description,
   fields,
   footer,
+  action,
 }: {
   section: string;
   title: string;
   description?: ReactNode;
   fields: SettingsFieldSpec[];
   footer?: ReactNode;
+  /** the route's server action (components do not import app/) */
+  action: FormAction;
 }) {
   const t = useTranslations("admin.settings");
-  const [state, action, pending] = useActionState(saveSettingsAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   const v = state.status === "error" ? state.values : undefined;
   const headingId = `settings-${section}-heading`;
   return (
-    <form action={action} className="space-y-4" aria-labelledby={headingId} noValidate>
+    <form action={formAction} className="space-y-4" aria-labelledby={headingId} noValidate>
       <input type="hidden" name="section" value={section} />
       <div>
         <h2 id={headingId} className="text-lg font-semibold">

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createStaffAction, type CreatedStaff } from "@/app/admin/staff/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { CreatedStaff } from "@/lib/admin/form-states";
+import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -14,9 +14,15 @@ import { StaffAccessFields, type CollegeOption } from "./StaffAccessFields";
 const initial: FormState<CreatedStaff> = { status: "idle" };
 const list = (csv: string | undefined) => (csv ? csv.split(",").filter(Boolean) : []);
 
-export function StaffCreateForm({ colleges }: { colleges: CollegeOption[] }) {
+export function StaffCreateForm({
+  colleges,
+  action,
+}: {
+  colleges: CollegeOption[];
+  action: FormAction<CreatedStaff>;
+}) {
   const t = useTranslations("admin.staff");
-  const [state, action, pending] = useActionState(createStaffAction, initial);
+  const [state, formAction, pending] = useActionState(action, initial);
 
   if (state.status === "success" && state.data) {
     return (
@@ -45,7 +51,7 @@ export function StaffCreateForm({ colleges }: { colleges: CollegeOption[] }) {
 
   const e = state.fieldErrors;
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

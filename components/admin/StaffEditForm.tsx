@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateStaffAction } from "@/app/admin/staff/actions";
-import { idleForm } from "@/lib/core/form-state";
+import type { FormAction, FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -11,19 +10,24 @@ import { StaffAccessFields, type CollegeOption } from "./StaffAccessFields";
 
 const list = (csv: string | undefined) => (csv ? csv.split(",").filter(Boolean) : []);
 
+const idle: FormState<{ sessionsEnded: boolean }> = { status: "idle" };
+
 export function StaffEditForm({
   staff,
   colleges,
+  action,
 }: {
   staff: { id: string; displayName: string; roles: string[]; collegeIds: string[] };
   colleges: CollegeOption[];
+  /** the route's server action (components do not import app/) */
+  action: FormAction<{ sessionsEnded: boolean }>;
 }) {
   const t = useTranslations("admin.staff");
-  const [state, action, pending] = useActionState(updateStaffAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idle);
   const v = state.status === "error" ? state.values : undefined;
-  const data = state.data as { sessionsEnded?: boolean } | undefined;
+  const data = state.data;
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="id" value={staff.id} />
       {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
       {state.status === "success" ? (

@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resetStaffPasswordAction } from "@/app/admin/staff/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -11,11 +10,17 @@ import { OneTimeSecret } from "./OneTimeSecret";
 
 const initial: FormState<{ initialPassword: string | null }> = { status: "idle" };
 
-export function StaffResetPasswordForm({ id }: { id: string }) {
+export function StaffResetPasswordForm({
+  id,
+  action,
+}: {
+  id: string;
+  action: FormAction<{ initialPassword: string | null }>;
+}) {
   const t = useTranslations("admin.staff");
-  const [state, action, pending] = useActionState(resetStaffPasswordAction, initial);
+  const [state, formAction, pending] = useActionState(action, initial);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="id" value={id} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.status === "success" ? <Alert tone="success">{t("reset.done")}</Alert> : null}

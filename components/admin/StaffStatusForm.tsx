@@ -2,17 +2,24 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setStaffDisabledAction } from "@/app/admin/staff/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
 /** Disable (ends every session at once) or enable again. */
-export function StaffStatusForm({ id, disabled }: { id: string; disabled: boolean }) {
+export function StaffStatusForm({
+  id,
+  disabled,
+  action,
+}: {
+  id: string;
+  disabled: boolean;
+  action: FormAction;
+}) {
   const t = useTranslations("admin.staff");
-  const [state, action, pending] = useActionState(setStaffDisabledAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   return (
-    <form action={action} className="space-y-3">
+    <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
       {state.status === "error" ? <Alert tone="error">{state.error}</Alert> : null}

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createApiTokenAction, type CreatedToken } from "@/app/admin/tokens/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { CreatedToken } from "@/lib/admin/form-states";
+import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
@@ -14,10 +14,16 @@ import type { CollegeOption } from "./StaffAccessFields";
 
 const initial: FormState<CreatedToken> = { status: "idle" };
 
-export function TokenCreateForm({ colleges }: { colleges: CollegeOption[] }) {
+export function TokenCreateForm({
+  colleges,
+  action,
+}: {
+  colleges: CollegeOption[];
+  action: FormAction<CreatedToken>;
+}) {
   const t = useTranslations("admin.tokens");
   const tc = useTranslations("common.roles");
-  const [state, action, pending] = useActionState(createApiTokenAction, initial);
+  const [state, formAction, pending] = useActionState(action, initial);
   const v = state.status === "error" ? state.values : undefined;
   return (
     <div className="space-y-5">
@@ -29,7 +35,7 @@ export function TokenCreateForm({ colleges }: { colleges: CollegeOption[] }) {
         />
       ) : null}
       <form
-        action={action}
+        action={formAction}
         className="space-y-5"
         noValidate
         key={state.status === "success" ? state.data?.token : "form"}

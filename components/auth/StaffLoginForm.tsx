@@ -2,24 +2,31 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { staffLogin, type StaffLoginData } from "@/app/staff/login/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { FormAction, FormState } from "@/lib/core/form-state";
+import type { StaffLoginData } from "@/lib/staff/form-states";
 import type { Captcha } from "@/lib/security/captcha";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { CaptchaField } from "./CaptchaField";
 
-export function StaffLoginForm({ initialCaptcha }: { initialCaptcha?: Captcha }) {
+export function StaffLoginForm({
+  initialCaptcha,
+  action,
+}: {
+  initialCaptcha?: Captcha;
+  /** the route's server action (components do not import app/) */
+  action: FormAction<StaffLoginData>;
+}) {
   const t = useTranslations("signIn");
   const initial: FormState<StaffLoginData> = {
     status: "idle",
     data: initialCaptcha ? { captcha: initialCaptcha } : undefined,
   };
-  const [state, action, pending] = useActionState(staffLogin, initial);
+  const [state, formAction, pending] = useActionState(action, initial);
   const captcha = state.data?.captcha;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <TextField
         id="username"

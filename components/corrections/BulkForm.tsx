@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import type { BulkResult } from "@/lib/corrections/bulk-state";
 
-export type BulkResult = { decided: number; skipped: { id: string; reason: string }[] };
+export type { BulkResult };
 type Action = (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
 
 /**

@@ -6,6 +6,7 @@ import type { QueueRow, QueueSort, Stage } from "@/lib/corrections/queries";
 import { Alert } from "@/components/ui/Alert";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
+import { SelectField } from "@/components/ui/Field";
 import { ListPager } from "@/components/ui/ListPager";
 import { BulkForm, type BulkResult } from "./BulkForm";
 import { QueueTable } from "./QueueTable";
@@ -84,7 +85,6 @@ export async function QueueView({
         format,
       }).filter(([, v]) => v !== ""),
     )}`;
-  const select = "mt-1 min-h-11 max-w-full rounded-lg px-3 ring-1 ring-inset ring-slate-300";
   return (
     <>
       <PageHeader
@@ -99,47 +99,32 @@ export async function QueueView({
         </Alert>
       ) : null}
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium text-slate-800">
-            {t("queue.filter")}
-          </label>
-          <select id="status" name="status" defaultValue={filter.status} className={select}>
-            {STATUS_FILTERS[stage].map((s) => (
-              <option key={s} value={s}>
-                {s === "pending" ? t("queue.pending") : s === "all" ? t("queue.all") : t(`status.${s}`)}
+        <SelectField id="status" label={t("queue.filter")} defaultValue={filter.status}>
+          {STATUS_FILTERS[stage].map((s) => (
+            <option key={s} value={s}>
+              {s === "pending" ? t("queue.pending") : s === "all" ? t("queue.all") : t(`status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        {colleges.length > 1 ? (
+          <SelectField id="collegeId" label={t("queue.college")} defaultValue={filter.collegeId}>
+            <option value="">{t("queue.allColleges")}</option>
+            {colleges.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
               </option>
             ))}
-          </select>
-        </div>
-        {colleges.length > 1 ? (
-          <div>
-            <label htmlFor="collegeId" className="block text-sm font-medium text-slate-800">
-              {t("queue.college")}
-            </label>
-            <select id="collegeId" name="collegeId" defaultValue={filter.collegeId} className={select}>
-              <option value="">{t("queue.allColleges")}</option>
-              {colleges.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          </SelectField>
         ) : null}
         {campaigns.length > 0 ? (
-          <div>
-            <label htmlFor="campaignId" className="block text-sm font-medium text-slate-800">
-              {t("queue.campaign")}
-            </label>
-            <select id="campaignId" name="campaignId" defaultValue={filter.campaignId} className={select}>
-              <option value="">{t("queue.allCampaigns")}</option>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="campaignId" label={t("queue.campaign")} defaultValue={filter.campaignId}>
+            <option value="">{t("queue.allCampaigns")}</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
         ) : null}
         <div>
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">

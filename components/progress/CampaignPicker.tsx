@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { SelectField } from "@/components/ui/Field";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { CampaignRef } from "@/lib/progress/campaign";
 
@@ -19,23 +20,13 @@ export async function CampaignPicker({
   return (
     <div className="mb-6 flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-end sm:justify-between">
       <form className="flex flex-wrap items-end gap-2" method="get">
-        <div>
-          <label htmlFor="campaign" className="block text-sm font-medium text-slate-800">
-            {t("label")}
-          </label>
-          <select
-            id="campaign"
-            name="campaign"
-            defaultValue={current.id}
-            className="mt-1 block min-h-11 rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300"
-          >
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="campaign" label={t("label")} defaultValue={current.id}>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" variant="secondary">
           {t("choose")}
         </Button>

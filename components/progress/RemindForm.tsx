@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { remindAction, type RemindStep } from "@/app/college/actions";
+import { remindAction } from "@/app/college/actions";
+import type { RemindStep } from "@/lib/reminders/remind-step";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";

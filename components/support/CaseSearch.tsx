@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { searchCasesAction, type CaseSearchData } from "@/app/support/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { CaseSearchData } from "@/lib/identity-cases/support-forms";
+import type { FormState, FormAction } from "@/lib/core/form-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { SelectField } from "@/components/ui/Field";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 
 const idle: FormState<CaseSearchData> = { status: "idle" };
@@ -19,11 +20,11 @@ const control =
  * 查询工单: every reviewed case, closed ones included, by name, full ID number or phone number. Posted (not
  * a GET form) so the number never lands in a URL; works without JavaScript.
  */
-export function CaseSearch({ statuses }: { statuses: string[] }) {
+export function CaseSearch({ statuses, action }: { statuses: string[]; action: FormAction<CaseSearchData> }) {
   const t = useTranslations("support.search");
   const tc = useTranslations("support.columns");
   const tk = useTranslations("support.kinds");
-  const [state, action, pending] = useActionState(searchCasesAction, idle);
+  const [state, formAction, pending] = useActionState(action, idle);
   const found = state.status === "success" ? state.data : undefined;
   return (
     <section aria-labelledby="search-title">
@@ -32,7 +33,7 @@ export function CaseSearch({ statuses }: { statuses: string[] }) {
       </h2>
       <p className="mt-1 text-sm text-slate-600">{t("description")}</p>
       <form
-        action={action}
+        action={formAction}
         role="search"
         aria-labelledby="search-title"
         className="mt-3 flex flex-wrap items-end gap-3"
@@ -55,27 +56,22 @@ export function CaseSearch({ statuses }: { statuses: string[] }) {
             {t("qHint")}
           </p>
         </div>
-        <div className="mb-5">
-          <label htmlFor="case-status" className="block text-sm font-medium text-slate-800">
-            {t("status")}
-          </label>
-          <select
-            // remounted with the searched status: a select applies defaultValue only when it mounts, and
-            // React resets the form after the search
-            key={`status-${found?.status ?? ""}`}
-            id="case-status"
-            name="status"
-            defaultValue={found?.status ?? ""}
-            className={control}
-          >
-            <option value="">{t("anyStatus")}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          // remounted with the searched status (SelectField keys on defaultValue): React resets the form
+          // after the search
+          id="case-status"
+          name="status"
+          label={t("status")}
+          defaultValue={found?.status ?? ""}
+          className="mb-5"
+        >
+          <option value="">{t("anyStatus")}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" variant="secondary" className="mb-5" disabled={pending}>
           {t("submit")}
         </Button>

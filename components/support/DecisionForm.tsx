@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { decideCaseAction, type DecisionData } from "@/app/support/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { DecisionData } from "@/lib/identity-cases/support-forms";
+import type { FormState, FormAction } from "@/lib/core/form-state";
 import { REJECT_REASONS } from "@/lib/identity-cases/rules";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -21,21 +21,24 @@ export function DecisionForm({
   caseId,
   kind,
   cancelled = [],
+  action,
 }: {
   caseId: string;
   kind: string;
   /** accounts an approval cancels: named, and confirmed with a ticked box before the approval goes */
   cancelled?: CancelledAccount[];
+  /** the route's server action (components do not import app/) */
+  action: FormAction<DecisionData>;
 }) {
   const t = useTranslations("support.case");
   const tr = useTranslations("identity.rejectReasons");
-  const [state, action, pending] = useActionState(decideCaseAction, idle);
+  const [state, formAction, pending] = useActionState(action, idle);
   if (state.status === "success" && state.data?.message)
     return <Alert tone="success">{state.data.message}</Alert>;
   return (
     <div className="space-y-6">
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <form action={action} className="space-y-3">
+      <form action={formAction} className="space-y-3">
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="decision" value="approve" />
         <p className="text-sm text-slate-700">
@@ -83,7 +86,7 @@ export function DecisionForm({
           {cancelled.length > 0 ? t("approveAndCancel", { count: cancelled.length }) : t("approve")}
         </Button>
       </form>
-      <form action={action} className="space-y-4 border-t border-slate-200 pt-5" noValidate>
+      <form action={formAction} className="space-y-4 border-t border-slate-200 pt-5" noValidate>
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="decision" value="reject" />
         <SelectField

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { listQuery, PAGE_SIZES, type ListParams } from "@/lib/core/list-params";
 import { cn } from "./cn";
+import { SelectField } from "./Field";
 import { Pagination } from "./Pagination";
 
 type Filters = Record<string, string | number | undefined | null>;
@@ -11,6 +12,8 @@ const control = "mt-1 block min-h-11 rounded-lg bg-white px-3 text-sm ring-1 rin
  * The one pager of every staff list: previous / next, "page N of M · total", and a GET form (works without
  * JavaScript) to jump to a page, choose the page size and — for phones, where a stacked table hides its
  * column headers — the sort column and direction. Every choice lands in the URL, so a link reproduces the view.
+ * Its previous / next part is Pagination, which lists that cannot be sorted or resized (an import job's rows)
+ * use alone: one pager, with or without its view options.
  */
 export async function ListPager({
   id,
@@ -57,44 +60,29 @@ export async function ListPager({
         {kept.map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={String(v)} />
         ))}
-        <div>
-          <label htmlFor={`${id}-sort`} className="block font-medium text-slate-800">
-            {t("sortBy")}
-          </label>
-          <select id={`${id}-sort`} name="sort" defaultValue={params.sort} className={control}>
-            {sortOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-dir`} className="block font-medium text-slate-800">
-            {t("direction")}
-          </label>
-          <select id={`${id}-dir`} name="dir" defaultValue={params.dir} className={control}>
-            <option value="asc">{t("asc")}</option>
-            <option value="desc">{t("desc")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-pageSize`} className="block font-medium text-slate-800">
-            {t("pageSize")}
-          </label>
-          <select
-            id={`${id}-pageSize`}
-            name="pageSize"
-            defaultValue={String(params.pageSize)}
-            className={control}
-          >
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {t("perPage", { count: n })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id={`${id}-sort`} name="sort" label={t("sortBy")} defaultValue={params.sort}>
+          {sortOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${id}-dir`} name="dir" label={t("direction")} defaultValue={params.dir}>
+          <option value="asc">{t("asc")}</option>
+          <option value="desc">{t("desc")}</option>
+        </SelectField>
+        <SelectField
+          id={`${id}-pageSize`}
+          name="pageSize"
+          label={t("pageSize")}
+          defaultValue={String(params.pageSize)}
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {t("perPage", { count: n })}
+            </option>
+          ))}
+        </SelectField>
         <div>
           <label htmlFor={`${id}-page`} className="block font-medium text-slate-800">
             {t("jump", { pages })}

@@ -41,10 +41,13 @@ type Options<Input, T, D> = {
     failure: Failure,
     context: ActionContext<D> & { input?: Input },
   ) => FormState<D> | Promise<FormState<D>>;
-  /** paths to revalidate after the service ran (success or refusal) */
-  revalidate?: (input: Input) => string[];
-  /** echo the typed values back into the form (default: yes, never passwords) */
-  echo?: boolean;
+  /** paths to revalidate after the service ran (success or refusal); `{ path, type }` for a layout */
+  revalidate?: (input: Input) => (string | { path: string; type: "layout" | "page" })[];
+  /**
+   * echo the typed values back into the form (default: yes, never passwords); or a function that picks
+   * them (checkbox groups comma-joined, only the row an answer belongs to)
+   */
+  echo?: boolean | ((formData: FormData) => Record<string, string>);
   /** further fields never echoed (security answers, captcha answers, tickets) */
   secret?: string[];
   /**
@@ -68,7 +71,8 @@ function chain<A, S extends z.ZodType, T, D>(
     const actor = await resolve();
     const t = await getTranslations();
     const omit = ["password", "confirmPassword", ...(options.secret ?? [])];
-    const values = options.echo === false ? {} : formValues(formData, omit);
+    const { echo = true } = options;
+    const values = echo === false ? {} : echo === true ? formValues(formData, omit) : echo(formData);
     const context: ActionContext<D> = { t, prev, formData, values };
     const parsed = schema.safeParse(
       options.read ? await options.read(formData) : Object.fromEntries(formData),
@@ -89,21 +93,27 @@ function chain<A, S extends z.ZodType, T, D>(
     }
     const input = parsed.data;
     const result = await run(actor, input);
-    for (const path of options.revalidate?.(input) ?? []) revalidatePath(path);
+    for (const path of options.revalidate?.(input) ?? [])
+      if (typeof path === "string") revalidatePath(path);
+      else revalidatePath(path.path, path.type);
     if (result.ok) return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
     const state = formError<D>(t, result, values);
     return options.onFail ? options.onFail(state, result, { ...context, input }) : state;
   };
 }
 
-/** A staff form's action: signed-in staff holding `permission` (else the usual redirect / forbidden). */
+/**
+ * A staff form's action: signed-in staff holding `permission` (else the usual redirect / forbidden); `null`
+ * for any staff member, with `allowPasswordChange` for the one form open while a password change is due.
+ */
 export function staffAction<S extends z.ZodType, T, D = unknown>(
-  permission: Permission,
+  permission: Permission | null,
   schema: S,
   run: (actor: StaffActor, input: z.infer<S>) => Promise<Result<T>>,
-  options: Options<z.infer<S>, T, D>,
+  options: Options<z.infer<S>, T, D> & { allowPasswordChange?: boolean },
 ): FormAction<D> {
-  return chain(() => requireStaff(permission), schema, run, options);
+  const { allowPasswordChange } = options;
+  return chain(() => requireStaff(permission ?? undefined, { allowPasswordChange }), schema, run, options);
 }
 
 /** A student form's action: a signed-in student (verified unless `allowPending`). */
@@ -126,4 +136,14 @@ export function publicAction<S extends z.ZodType, T, D = unknown>(
   options: Options<z.infer<S>, T, D>,
 ): FormAction<D> {
   return chain(requestMeta, schema, run, options);
+}
+
+/**
+ * For a plain `<form action>` whose answer is not shown (the page reloads from the revalidated data): the
+ * same chain, its form state dropped.
+ */
+export function withoutState<D>(action: FormAction<D>): (formData: FormData) => Promise<void> {
+  return async (formData) => {
+    await action({ status: "idle" }, formData);
+  };
 }

@@ -60,3 +60,21 @@ export function formValues(
   }
   return out;
 }
+
+/** A form's fields for a schema to parse: one value per field, the `lists` (checkbox groups) as arrays. */
+export function formFields(formData: FormData, lists: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(formData);
+  for (const key of lists) out[key] = formData.getAll(key).filter((v) => typeof v === "string");
+  return out;
+}
+
+/** formValues with the `lists` (checkbox groups) comma-joined, as the forms read them back. */
+export function formValuesWithLists(
+  formData: FormData,
+  lists: string[],
+  omit?: string[],
+): Record<string, string> {
+  const out = formValues(formData, omit);
+  for (const key of lists) out[key] = formData.getAll(key).map(String).join(",");
+  return out;
+}

@@ -50,7 +50,7 @@ export async function prepareDataExport(
   const current = await confirmCurrentPassword(account, input.currentPassword);
   if (!current.ok) return current;
   const limit = await consume("dataExportsPerAccountDay", account.id);
-  if (!limit.ok) return fail("privacy.export.tooMany", { until: limit.retryAt.toISOString() });
+  if (!limit.ok) return fail("privacy.export.tooMany", { until: limit.retryAt.toISOString() }, "rateLimited");
 
   const { data, files } = await collectData(account.id);
   await db.$transaction(async (tx) => {

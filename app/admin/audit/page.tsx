@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/Badge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { SelectField } from "@/components/ui/Field";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.audit");
@@ -60,46 +61,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       <Card className="mb-4">
         <form role="search" aria-label={t("filters")} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          <div>
-            <label htmlFor="action" className="text-sm font-medium text-slate-800">
-              {t("filter.action")}
-            </label>
-            <select id="action" name="action" defaultValue={filter.action ?? ""} className={control}>
-              <option value="">{t("filter.all")}</option>
-              {facets.actions
-                .map((a) => ({ a, name: actionName(a) }))
-                .sort((x, y) => x.name.localeCompare(y.name, "zh-CN"))
-                .map(({ a, name }) => (
-                  <option key={a} value={a}>
-                    {name}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <SelectField id="action" label={t("filter.action")} defaultValue={filter.action ?? ""}>
+            <option value="">{t("filter.all")}</option>
+            {facets.actions
+              .map((a) => ({ a, name: actionName(a) }))
+              .sort((x, y) => x.name.localeCompare(y.name, "zh-CN"))
+              .map(({ a, name }) => (
+                <option key={a} value={a}>
+                  {name}
+                </option>
+              ))}
+          </SelectField>
           <div>
             <label htmlFor="actor" className="text-sm font-medium text-slate-800">
               {t("filter.actor")}
             </label>
             <input id="actor" name="actor" defaultValue={filter.actor ?? ""} className={control} />
           </div>
-          <div>
-            <label htmlFor="targetType" className="text-sm font-medium text-slate-800">
-              {t("filter.targetType")}
-            </label>
-            <select
-              id="targetType"
-              name="targetType"
-              defaultValue={filter.targetType ?? ""}
-              className={control}
-            >
-              <option value="">{t("filter.all")}</option>
-              {facets.targetTypes.map((a) => (
-                <option key={a} value={a}>
-                  {typeName(a)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="targetType" label={t("filter.targetType")} defaultValue={filter.targetType ?? ""}>
+            <option value="">{t("filter.all")}</option>
+            {facets.targetTypes.map((a) => (
+              <option key={a} value={a}>
+                {typeName(a)}
+              </option>
+            ))}
+          </SelectField>
           <div className="sm:col-span-2">
             <label htmlFor="student" className="text-sm font-medium text-slate-800">
               {t("filter.student")}

@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { z } from "zod";
+import { text } from "@/lib/core/form-fields";
+import { staffAction } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
 import { updateSettings } from "@/lib/admin/settings";
 import { SETTINGS_SECTIONS, type SettingsSection } from "@/lib/admin/settings-schemas";
@@ -48,53 +48,55 @@ function inputFor(section: SettingsSection, formData: FormData): Record<string, 
   }
 }
 
-export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("settings.manage");
-  const t = await getTranslations();
-  const section = String(formData.get("section") ?? "") as SettingsSection;
-  if (!SETTINGS_SECTIONS.includes(section)) return { status: "error", error: t("admin.errors.invalid") };
-  const result = await updateSettings(actor, section, inputFor(section, formData), await requestMeta());
-  if (!result.ok) return formError(t, result, formValues(formData));
-  revalidatePath("/", "layout");
-  return { status: "success" };
-}
+const isSection = (value: unknown): value is SettingsSection =>
+  (SETTINGS_SECTIONS as readonly unknown[]).includes(value);
+
+/** One section of 系统设置; its fields are checked by the service against that section's schema. */
+export const saveSettingsAction = staffAction(
+  "settings.manage",
+  z.object({ section: z.enum(SETTINGS_SECTIONS), fields: z.record(z.string(), z.unknown()) }),
+  async (actor, input) => updateSettings(actor, input.section, input.fields, await requestMeta()),
+  {
+    invalid: "admin.errors.invalid",
+    read: (formData) => {
+      const section = formData.get("section");
+      return { section, fields: isSection(section) ? inputFor(section, formData) : {} };
+    },
+    revalidate: () => [{ path: "/", type: "layout" }],
+  },
+);
 
 /** Saves a message template (intent "save") or puts it back to its default (intent "reset"). */
-export async function saveTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("settings.manage");
-  const t = await getTranslations();
-  const key = String(formData.get("key") ?? "");
-  const meta = await requestMeta();
-  if (formData.get("intent") === "reset") {
-    const reset = await resetTemplate(actor, key, meta);
-    if (!reset.ok) return formError(t, reset);
-    revalidatePath("/admin/settings");
-    return { status: "success", data: "reset" };
-  }
-  const result = await saveTemplate(
-    actor,
-    key,
-    { "zh-CN": String(formData.get("zh-CN") ?? ""), en: String(formData.get("en") ?? "") },
-    meta,
-  );
-  if (!result.ok) return formError(t, result, formValues(formData));
-  revalidatePath("/admin/settings");
-  return { status: "success", data: "saved" };
-}
+export const saveTemplateAction = staffAction(
+  "settings.manage",
+  z.object({ key: text(2000), intent: text(2000), "zh-CN": text(20_000), en: text(20_000) }),
+  async (actor, input) => {
+    const meta = await requestMeta();
+    return input.intent === "reset"
+      ? resetTemplate(actor, input.key, meta)
+      : saveTemplate(actor, input.key, { "zh-CN": input["zh-CN"], en: input.en }, meta);
+  },
+  {
+    invalid: "admin.errors.invalid",
+    revalidate: () => ["/admin/settings"],
+    onOk: (_, input): FormState => ({
+      status: "success",
+      data: input.intent === "reset" ? "reset" : "saved",
+    }),
+  },
+);
 
 /** Sends a test SMS or e-mail to what the admin typed; the result (or the provider's error) is shown. */
-export async function sendTestMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("settings.manage");
-  const t = await getTranslations();
-  const result = await sendTestMessage(
-    actor,
-    { channel: String(formData.get("channel") ?? ""), to: String(formData.get("to") ?? "") },
-    await requestMeta(),
-  );
-  if (!result.ok) return formError(t, result, formValues(formData));
-  return {
-    status: "success",
-    values: formValues(formData),
-    data: result.value.stored ? "stored" : "sent",
-  };
-}
+export const sendTestMessageAction = staffAction(
+  "settings.manage",
+  z.object({ channel: text(2000), to: text(2000) }),
+  async (actor, input) => sendTestMessage(actor, input, await requestMeta()),
+  {
+    invalid: "admin.errors.invalid",
+    onOk: (value, _input, { values }): FormState => ({
+      status: "success",
+      values,
+      data: value.stored ? "stored" : "sent",
+    }),
+  },
+);

@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/Badge";
 import { LinkButton } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { saveSettingsAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.settings");
@@ -35,6 +36,7 @@ export default async function SettingsPage() {
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
             <SettingsForm
+              action={saveSettingsAction}
               section="general"
               title={t("general.title")}
               fields={[
@@ -50,6 +52,7 @@ export default async function SettingsPage() {
           </Card>
           <Card>
             <SettingsForm
+              action={saveSettingsAction}
               section="contact"
               title={t("contact.title")}
               description={t("contact.description")}
@@ -62,10 +65,11 @@ export default async function SettingsPage() {
             />
           </Card>
           <Card className="lg:col-span-2">
-            <CollegeContactsForm rows={s.collegeContacts.contacts} />
+            <CollegeContactsForm action={saveSettingsAction} rows={s.collegeContacts.contacts} />
           </Card>
           <Card>
             <SettingsForm
+              action={saveSettingsAction}
               section="codes"
               title={t("codes.title")}
               fields={[
@@ -91,6 +95,7 @@ export default async function SettingsPage() {
           </Card>
           <Card>
             <SettingsForm
+              action={saveSettingsAction}
               section="messaging"
               title={t("messaging.title")}
               description={
@@ -136,6 +141,7 @@ export default async function SettingsPage() {
           </Card>
           <Card>
             <SettingsForm
+              action={saveSettingsAction}
               section="signature"
               title={tm("signature.title")}
               description={tm("signature.description")}
@@ -179,6 +185,7 @@ export default async function SettingsPage() {
           </Card>
           <Card>
             <SettingsForm
+              action={saveSettingsAction}
               section="retention"
               title={t("retention.title")}
               description={t("retention.description")}
@@ -206,6 +213,7 @@ export default async function SettingsPage() {
           </Card>
           <Card className="lg:col-span-2">
             <SettingsForm
+              action={saveSettingsAction}
               section="calendar"
               title={t("calendar.title")}
               description={t("calendar.description")}

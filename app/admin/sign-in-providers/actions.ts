@@ -1,107 +1,101 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { text } from "@/lib/core/form-fields";
+import { staffAction, withoutState } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
-import { testProviderConnection, type ConnectionCheck } from "@/lib/external-sign-in/connection-test";
+import { fieldFail } from "@/lib/core/result";
+import type { ConnectionReport } from "@/lib/external-sign-in/connection-report";
+import { testProviderConnection } from "@/lib/external-sign-in/connection-test";
 import { createProvider, deleteProvider, updateProvider } from "@/lib/external-sign-in/providers";
 import { linkStaff, unlinkStaff } from "@/lib/external-sign-in/staff-links";
 
 const id = z.string().min(1).max(40);
 
-function providerInput(formData: FormData) {
-  const get = (k: string) => String(formData.get(k) ?? "");
-  return {
-    slug: get("slug"),
-    nameZh: get("nameZh"),
-    nameEn: get("nameEn"),
-    issuer: get("issuer"),
-    clientId: get("clientId"),
-    audience: get("audience"),
-    staffClaim: get("staffClaim"),
-    staffPasswordDisabled: get("staffPasswordDisabled"),
-    enabled: get("enabled"),
-  };
-}
+/** Shape only: the service checks the values. A form without a (sane) id adds a provider. */
+const providerSchema = z.object({
+  id: id.optional().catch(undefined),
+  slug: text(2000),
+  nameZh: text(2000),
+  nameEn: text(2000),
+  issuer: text(2000),
+  clientId: text(2000),
+  audience: text(2000),
+  staffClaim: text(2000),
+  staffPasswordDisabled: text(2000),
+  enabled: text(2000),
+});
 
 /** Adds a provider (then opens its page, which shows the redirect URI to register) or saves changes. */
-export async function saveProviderAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("settings.manage");
-  const t = await getTranslations();
-  const existing = id.safeParse(formData.get("id"));
-  const meta = await requestMeta();
-  const result = existing.success
-    ? await updateProvider(actor, existing.data, providerInput(formData), meta)
-    : await createProvider(actor, providerInput(formData), meta);
-  if (!result.ok) return formError(t, result, formValues(formData));
-  revalidatePath("/admin/sign-in-providers");
-  if (!existing.success) redirect(`/admin/sign-in-providers/${result.value.id}?created=1`);
-  return { status: "success" };
-}
-
-export type ConnectionReport = { ok: boolean; lines: { ok: boolean; text: string }[] };
+export const saveProviderAction = staffAction(
+  "settings.manage",
+  providerSchema,
+  async (actor, { id: existing, ...input }) => {
+    const meta = await requestMeta();
+    return existing ? updateProvider(actor, existing, input, meta) : createProvider(actor, input, meta);
+  },
+  {
+    invalid: "admin.errors.invalid",
+    revalidate: () => ["/admin/sign-in-providers"],
+    onOk: (value, input) => {
+      if (!input.id) redirect(`/admin/sign-in-providers/${value.id}?created=1`);
+      return { status: "success" };
+    },
+  },
+);
 
 /** 测试连接: discovery and JWKS, reported line by line in the admin's language. */
-export async function testConnectionAction(
-  _prev: FormState<ConnectionReport>,
-  formData: FormData,
-): Promise<FormState<ConnectionReport>> {
-  const actor = await requireStaff("settings.manage");
-  const t = await getTranslations();
-  const providerId = id.safeParse(formData.get("id"));
-  if (!providerId.success) return { status: "error", error: t("sso.admin.errors.notFound") };
-  const result = await testProviderConnection(actor, providerId.data);
-  if (!result.ok) return formError(t, result);
-  const lines = result.value.checks.map((c: ConnectionCheck) => ({
-    ok: c.ok,
-    text: t(`sso.test.${c.key}`, c.params),
-  }));
-  return { status: result.value.ok ? "success" : "error", data: { ok: result.value.ok, lines } };
-}
+export const testConnectionAction = staffAction(
+  "settings.manage",
+  z.object({ id }),
+  async (actor, input) => testProviderConnection(actor, input.id),
+  {
+    invalid: "sso.admin.errors.notFound",
+    echo: false,
+    onOk: (value, _input, { t }): FormState<ConnectionReport> => ({
+      status: value.ok ? "success" : "error",
+      data: {
+        ok: value.ok,
+        lines: value.checks.map((c) => ({ ok: c.ok, text: t(`sso.test.${c.key}`, c.params) })),
+      },
+    }),
+  },
+);
 
-export async function deleteProviderAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("settings.manage");
-  const t = await getTranslations();
-  const providerId = id.safeParse(formData.get("id"));
-  if (!providerId.success) return { status: "error", error: t("sso.admin.errors.notFound") };
-  if (formData.get("confirm") !== "on")
-    return { status: "error", fieldErrors: { confirm: t("sso.admin.errors.confirm") } };
-  const result = await deleteProvider(actor, providerId.data, await requestMeta());
-  if (!result.ok) return formError(t, result);
-  revalidatePath("/admin/sign-in-providers");
-  redirect("/admin/sign-in-providers?deleted=1");
-}
+/** Deletes a provider once the admin ticked the confirmation (its bindings and links go with it). */
+export const deleteProviderAction = staffAction(
+  "settings.manage",
+  z.object({ id, confirm: z.string().optional() }),
+  async (actor, input) =>
+    input.confirm === "on"
+      ? deleteProvider(actor, input.id, await requestMeta())
+      : fieldFail({ confirm: { key: "sso.admin.errors.confirm" } }),
+  {
+    invalid: "sso.admin.errors.notFound",
+    echo: false,
+    revalidate: () => ["/admin/sign-in-providers"],
+    onOk: () => redirect("/admin/sign-in-providers?deleted=1"),
+  },
+);
 
 /** /admin/staff/[id]: links a staff account to a provider by subject or by the mapped claim's value. */
-export async function linkStaffAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const staffUserId = id.safeParse(formData.get("staffUserId"));
-  if (!staffUserId.success) return { status: "error", error: t("admin.errors.notFound") };
-  const result = await linkStaff(
-    actor,
-    staffUserId.data,
-    {
-      providerId: String(formData.get("providerId") ?? ""),
-      subject: String(formData.get("subject") ?? ""),
-      claimValue: String(formData.get("claimValue") ?? ""),
-    },
-    await requestMeta(),
-  );
-  if (!result.ok) return formError(t, result, formValues(formData));
-  revalidatePath(`/admin/staff/${staffUserId.data}`);
-  return { status: "success" };
-}
+export const linkStaffAction = staffAction(
+  "staff.manage",
+  z.object({ staffUserId: id, providerId: text(2000), subject: text(2000), claimValue: text(2000) }),
+  async (actor, { staffUserId, ...input }) => linkStaff(actor, staffUserId, input, await requestMeta()),
+  {
+    invalid: "admin.errors.notFound",
+    revalidate: (input) => [`/admin/staff/${input.staffUserId}`],
+  },
+);
 
-export async function unlinkStaffAction(formData: FormData): Promise<void> {
-  const actor = await requireStaff("staff.manage");
-  const staffUserId = id.safeParse(formData.get("staffUserId"));
-  const linkId = id.safeParse(formData.get("linkId"));
-  if (staffUserId.success && linkId.success)
-    await unlinkStaff(actor, staffUserId.data, linkId.data, await requestMeta());
-  revalidatePath(staffUserId.success ? `/admin/staff/${staffUserId.data}` : "/admin/staff");
-}
+export const unlinkStaffAction = withoutState(
+  staffAction(
+    "staff.manage",
+    z.object({ staffUserId: id, linkId: id }),
+    async (actor, input) => unlinkStaff(actor, input.staffUserId, input.linkId, await requestMeta()),
+    { invalid: "admin.errors.notFound", revalidate: (input) => [`/admin/staff/${input.staffUserId}`] },
+  ),
+);

@@ -1,11 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { text } from "@/lib/core/form-fields";
+import { staffAction } from "@/lib/auth/action";
+import { formFields, formValuesWithLists } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
+import type { CreatedStaff } from "@/lib/admin/form-states";
 import {
   createStaff,
   resetStaffPassword,
@@ -15,114 +15,74 @@ import {
 import { setStaffUnitLimit } from "@/lib/admin/staff-scope";
 
 const id = z.string().min(1).max(40);
+const list = z.array(z.string());
 
-/** Checkbox groups arrive as repeated keys; the form echoes them back comma-joined. */
-function accessInput(formData: FormData) {
-  return {
-    displayName: String(formData.get("displayName") ?? ""),
-    roles: formData.getAll("roles").map(String),
-    collegeIds: formData.getAll("collegeIds").map(String),
-  };
-}
+/** Shape only: the services check the values. Roles and colleges are checkbox groups (repeated keys). */
+const ACCESS_LISTS = ["roles", "collegeIds"];
+const access = { displayName: text(2000), roles: list, collegeIds: list };
+const accessEcho = (formData: FormData) => formValuesWithLists(formData, ACCESS_LISTS, ["password"]);
 
-function echo(formData: FormData) {
-  return {
-    ...formValues(formData, ["password"]),
-    roles: formData.getAll("roles").map(String).join(","),
-    collegeIds: formData.getAll("collegeIds").map(String).join(","),
-  };
-}
+export const createStaffAction = staffAction(
+  "staff.manage",
+  z.object({ ...access, username: text(2000), password: text(4096) }),
+  async (actor, input) => createStaff(actor, input, await requestMeta()),
+  {
+    invalid: "admin.errors.invalid",
+    read: (formData) => formFields(formData, ACCESS_LISTS),
+    echo: accessEcho,
+    revalidate: () => ["/admin/staff"],
+    onOk: ({ username, initialPassword }) => ({
+      status: "success" as const,
+      data: { username, initialPassword } satisfies CreatedStaff,
+    }),
+  },
+);
 
-export type CreatedStaff = { username: string; initialPassword: string | null };
+export const updateStaffAction = staffAction(
+  "staff.manage",
+  z.object({ id, ...access }),
+  async (actor, { id: staffId, ...input }) => updateStaffAccess(actor, staffId, input, await requestMeta()),
+  {
+    invalid: "admin.errors.notFound",
+    read: (formData) => formFields(formData, ACCESS_LISTS),
+    echo: accessEcho,
+    revalidate: (input) => [`/admin/staff/${input.id}`, "/admin/staff"],
+    onOk: (value) => ({ status: "success" as const, data: value }),
+  },
+);
 
-export async function createStaffAction(
-  _prev: FormState<CreatedStaff>,
-  formData: FormData,
-): Promise<FormState<CreatedStaff>> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const result = await createStaff(
-    actor,
-    {
-      ...accessInput(formData),
-      username: String(formData.get("username") ?? ""),
-      password: String(formData.get("password") ?? ""),
-    },
-    await requestMeta(),
-  );
-  if (!result.ok) return formError(t, result, echo(formData));
-  revalidatePath("/admin/staff");
-  return {
-    status: "success",
-    data: { username: result.value.username, initialPassword: result.value.initialPassword },
-  };
-}
+export const setStaffDisabledAction = staffAction(
+  "staff.manage",
+  z.object({ id, disabled: z.string().optional() }),
+  async (actor, input) => setStaffDisabled(actor, input.id, input.disabled === "1", await requestMeta()),
+  {
+    invalid: "admin.errors.notFound",
+    echo: false,
+    revalidate: (input) => [`/admin/staff/${input.id}`, "/admin/staff"],
+  },
+);
 
-export async function updateStaffAction(
-  _prev: FormState,
-  formData: FormData,
-): Promise<FormState<{ sessionsEnded: boolean }>> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const staffId = id.safeParse(formData.get("id"));
-  if (!staffId.success) return { status: "error", error: t("admin.errors.notFound") };
-  const result = await updateStaffAccess(actor, staffId.data, accessInput(formData), await requestMeta());
-  if (!result.ok) return formError(t, result, echo(formData));
-  revalidatePath(`/admin/staff/${staffId.data}`);
-  revalidatePath("/admin/staff");
-  return { status: "success", data: result.value };
-}
+export const resetStaffPasswordAction = staffAction(
+  "staff.manage",
+  z.object({ id, password: text(4096) }),
+  async (actor, input) =>
+    resetStaffPassword(actor, input.id, { password: input.password }, await requestMeta()),
+  {
+    invalid: "admin.errors.notFound",
+    echo: false,
+    revalidate: (input) => [`/admin/staff/${input.id}`],
+    onOk: (value) => ({ status: "success" as const, data: value }),
+  },
+);
 
-export async function setStaffDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const staffId = id.safeParse(formData.get("id"));
-  if (!staffId.success) return { status: "error", error: t("admin.errors.notFound") };
-  const disabled = formData.get("disabled") === "1";
-  const result = await setStaffDisabled(actor, staffId.data, disabled, await requestMeta());
-  if (!result.ok) return formError(t, result);
-  revalidatePath(`/admin/staff/${staffId.data}`);
-  revalidatePath("/admin/staff");
-  return { status: "success" };
-}
-
-export async function resetStaffPasswordAction(
-  _prev: FormState<{ initialPassword: string | null }>,
-  formData: FormData,
-): Promise<FormState<{ initialPassword: string | null }>> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const staffId = id.safeParse(formData.get("id"));
-  if (!staffId.success) return { status: "error", error: t("admin.errors.notFound") };
-  const result = await resetStaffPassword(
-    actor,
-    staffId.data,
-    { password: String(formData.get("password") ?? "") },
-    await requestMeta(),
-  );
-  if (!result.ok) return formError(t, result);
-  revalidatePath(`/admin/staff/${staffId.data}`);
-  return { status: "success", data: result.value };
-}
-
-export async function setStaffScopeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const staffId = id.safeParse(formData.get("id"));
-  if (!staffId.success) return { status: "error", error: t("admin.errors.notFound") };
-  const input = {
-    collegeId: String(formData.get("collegeId") ?? ""),
-    mode: String(formData.get("mode") ?? ""),
-    classGroupIds: formData.getAll("classGroupIds").map(String),
-    cohort: String(formData.get("cohort") ?? ""),
-  };
-  const result = await setStaffUnitLimit(actor, staffId.data, input, await requestMeta());
-  if (!result.ok)
-    return formError(t, result, {
-      mode: input.mode,
-      cohort: input.cohort,
-      classGroupIds: input.classGroupIds.join(","),
-    });
-  revalidatePath(`/admin/staff/${staffId.data}`);
-  return { status: "success" };
-}
+export const setStaffScopeAction = staffAction(
+  "staff.manage",
+  z.object({ id, collegeId: text(2000), mode: text(2000), classGroupIds: list, cohort: text(2000) }),
+  async (actor, { id: staffId, ...input }) => setStaffUnitLimit(actor, staffId, input, await requestMeta()),
+  {
+    invalid: "admin.errors.notFound",
+    read: (formData) => formFields(formData, ["classGroupIds"]),
+    echo: (formData) => formValuesWithLists(formData, ["classGroupIds"]),
+    revalidate: (input) => [`/admin/staff/${input.id}`],
+  },
+);

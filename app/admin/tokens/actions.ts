@@ -1,39 +1,45 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { text } from "@/lib/core/form-fields";
+import { staffAction, withoutState } from "@/lib/auth/action";
+import { formFields, formValuesWithLists } from "@/lib/core/form-state";
 import { requestMeta } from "@/lib/core/request-meta";
+import type { CreatedToken } from "@/lib/admin/form-states";
 import { createApiToken, revokeApiToken } from "@/lib/admin/api-tokens";
 
-export type CreatedToken = { name: string; token: string };
+const id = z.string().min(1).max(40);
 
-export async function createApiTokenAction(
-  _prev: FormState<CreatedToken>,
-  formData: FormData,
-): Promise<FormState<CreatedToken>> {
-  const actor = await requireStaff("apiToken.manage");
-  const t = await getTranslations();
-  const input = {
-    name: String(formData.get("name") ?? ""),
-    role: String(formData.get("role") ?? ""),
-    collegeIds: formData.getAll("collegeIds").map(String),
-    expiresInDays: String(formData.get("expiresInDays") ?? ""),
-    access: String(formData.get("access") ?? ""),
-  };
-  const result = await createApiToken(actor, input, await requestMeta());
-  if (!result.ok)
-    return formError(t, result, { ...formValues(formData), collegeIds: input.collegeIds.join(",") });
-  revalidatePath("/admin/tokens");
-  return { status: "success", data: { name: input.name.trim(), token: result.value.token } };
-}
+/** Shape only: the service checks the values. */
+const createSchema = z.object({
+  name: text(2000),
+  role: text(2000),
+  collegeIds: z.array(z.string()),
+  expiresInDays: text(2000),
+  access: text(2000),
+});
 
-export async function revokeApiTokenAction(formData: FormData): Promise<void> {
-  const actor = await requireStaff("apiToken.manage");
-  const id = z.string().min(1).max(40).safeParse(formData.get("id"));
-  if (!id.success) return;
-  await revokeApiToken(actor, id.data, await requestMeta());
-  revalidatePath("/admin/tokens");
-}
+export const createApiTokenAction = staffAction(
+  "apiToken.manage",
+  createSchema,
+  async (actor, input) => createApiToken(actor, input, await requestMeta()),
+  {
+    invalid: "admin.errors.invalid",
+    read: (formData) => formFields(formData, ["collegeIds"]),
+    echo: (formData) => formValuesWithLists(formData, ["collegeIds"]),
+    revalidate: () => ["/admin/tokens"],
+    onOk: (value, input) => ({
+      status: "success" as const,
+      data: { name: input.name.trim(), token: value.token } satisfies CreatedToken,
+    }),
+  },
+);
+
+export const revokeApiTokenAction = withoutState(
+  staffAction(
+    "apiToken.manage",
+    z.object({ id }),
+    async (actor, input) => revokeApiToken(actor, input.id, await requestMeta()),
+    { invalid: "admin.errors.notFound", revalidate: () => ["/admin/tokens"] },
+  ),
+);

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/Badge";
 import { DataTable, Td, Th } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { revokeApiTokenAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata() {
@@ -123,7 +123,7 @@ export default async function TokensPage() {
           {t("new")}
         </h2>
         <ClientMessages namespaces={["admin.secret", "admin.tokens", "common.roles"]}>
-          <TokenCreateForm colleges={colleges} />
+          <TokenCreateForm colleges={colleges} action={createApiTokenAction} />
         </ClientMessages>
       </Card>
     </>

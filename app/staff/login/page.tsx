@@ -14,7 +14,7 @@ import { signInProviders } from "@/lib/external-sign-in/providers";
 import { requestMeta } from "@/lib/core/request-meta";
 import { createCaptcha } from "@/lib/security/captcha";
 import { staffCaptchaRequired } from "@/lib/staff/sign-in";
-import { staffExternalSignIn } from "./actions";
+import { staffExternalSignIn, staffLogin } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -59,7 +59,7 @@ export default async function StaffLoginPage({
         ) : null}
         {providers.length > 0 ? <h2 className="mb-3 font-semibold">{ts("passwordHeading")}</h2> : null}
         <ClientMessages namespaces={["common.actions", "signIn"]}>
-          <StaffLoginForm initialCaptcha={captcha} />
+          <StaffLoginForm initialCaptcha={captcha} action={staffLogin} />
         </ClientMessages>
       </Card>
       <p className="mt-4 text-center text-sm">

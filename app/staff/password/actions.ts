@@ -1,23 +1,15 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, type FormState } from "@/lib/core/form-state";
+import { z } from "zod";
+import { text } from "@/lib/core/form-fields";
+import { staffAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/core/request-meta";
 import { changeOwnPassword } from "@/lib/staff/change-password";
 
-export async function changeOwnPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff(undefined, { allowPasswordChange: true });
-  const t = await getTranslations();
-  const result = await changeOwnPassword(
-    actor,
-    {
-      currentPassword: String(formData.get("currentPassword") ?? ""),
-      newPassword: String(formData.get("newPassword") ?? ""),
-      confirmPassword: String(formData.get("confirmPassword") ?? ""),
-    },
-    await requestMeta(),
-  );
-  if (!result.ok) return formError(t, result);
-  return { status: "success" };
-}
+/** Any staff member's own password; the one form open while a password change is due. */
+export const changeOwnPasswordAction = staffAction(
+  null,
+  z.object({ currentPassword: text(4096), newPassword: text(4096), confirmPassword: text(4096) }),
+  async (actor, input) => changeOwnPassword(actor, input, await requestMeta()),
+  { invalid: "admin.errors.invalid", echo: false, allowPasswordChange: true },
+);

@@ -7,6 +7,7 @@ import { OwnPasswordForm } from "@/components/admin/OwnPasswordForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { changeOwnPasswordAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.ownPassword");
@@ -28,7 +29,7 @@ export default async function StaffPasswordPage() {
           </Alert>
         ) : null}
         <ClientMessages namespaces={["admin.ownPassword"]}>
-          <OwnPasswordForm homePath={homePathFor(actor)} />
+          <OwnPasswordForm homePath={homePathFor(actor)} action={changeOwnPasswordAction} />
         </ClientMessages>
       </Card>
     </div>

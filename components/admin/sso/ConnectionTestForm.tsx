@@ -2,23 +2,20 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { testConnectionAction, type ConnectionReport } from "@/app/admin/sign-in-providers/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { ConnectionReport } from "@/lib/external-sign-in/connection-report";
+import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
 /** 测试连接: the report says, line by line, what works and what to fix. */
-export function ConnectionTestForm({ id }: { id: string }) {
+export function ConnectionTestForm({ id, action }: { id: string; action: FormAction<ConnectionReport> }) {
   const t = useTranslations("sso.admin");
-  const [state, action, pending] = useActionState<FormState<ConnectionReport>, FormData>(
-    testConnectionAction,
-    {
-      status: "idle",
-    },
-  );
+  const [state, formAction, pending] = useActionState<FormState<ConnectionReport>, FormData>(action, {
+    status: "idle",
+  });
   const report = state.data;
   return (
-    <form action={action} className="space-y-3">
+    <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("testing") : t("test")}

@@ -2,17 +2,26 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deleteProviderAction } from "@/app/admin/sign-in-providers/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { CheckboxField } from "@/components/auth/CheckboxField";
 
-export function DeleteProviderForm({ id, bindings, links }: { id: string; bindings: number; links: number }) {
+export function DeleteProviderForm({
+  id,
+  bindings,
+  links,
+  action,
+}: {
+  id: string;
+  bindings: number;
+  links: number;
+  action: FormAction;
+}) {
   const t = useTranslations("sso.admin");
-  const [state, action, pending] = useActionState(deleteProviderAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   return (
-    <form action={action} className="space-y-3" noValidate aria-label={t("delete")}>
+    <form action={formAction} className="space-y-3" noValidate aria-label={t("delete")}>
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-slate-700">{t("deleteHint", { bindings, links })}</p>
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}

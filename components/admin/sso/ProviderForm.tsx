@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { saveProviderAction } from "@/app/admin/sign-in-providers/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -36,9 +35,9 @@ const EMPTY: ProviderValues = {
 };
 
 /** Adding or editing an identity provider; the slug is fixed once the provider exists. */
-export function ProviderForm({ provider }: { provider?: ProviderValues }) {
+export function ProviderForm({ provider, action }: { provider?: ProviderValues; action: FormAction }) {
   const t = useTranslations("sso.admin");
-  const [state, action, pending] = useActionState(saveProviderAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   const p = provider ?? EMPTY;
   const v = state.status === "error" ? state.values : undefined;
   const value = (k: keyof ProviderValues) => v?.[k] ?? String(p[k] ?? "");
@@ -46,7 +45,7 @@ export function ProviderForm({ provider }: { provider?: ProviderValues }) {
   const e = state.fieldErrors ?? {};
   return (
     <form
-      action={action}
+      action={formAction}
       className="space-y-4"
       noValidate
       aria-label={provider ? t("editTitle") : t("newTitle")}

@@ -2,8 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { linkStaffAction } from "@/app/admin/sign-in-providers/actions";
-import { idleForm } from "@/lib/core/form-state";
+import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
@@ -11,14 +10,22 @@ import { SelectField, TextField } from "@/components/ui/Field";
 type Option = { id: string; name: string; staffClaim: string };
 
 /** 添加关联: a provider and either the person's subject there or the value of the provider's link claim. */
-export function StaffLinkForm({ staffUserId, providers }: { staffUserId: string; providers: Option[] }) {
+export function StaffLinkForm({
+  staffUserId,
+  providers,
+  action,
+}: {
+  staffUserId: string;
+  providers: Option[];
+  action: FormAction;
+}) {
   const t = useTranslations("sso.links");
-  const [state, action, pending] = useActionState(linkStaffAction, idleForm);
+  const [state, formAction, pending] = useActionState(action, idleForm);
   const v = state.status === "error" ? state.values : undefined;
   const [providerId, setProviderId] = useState(v?.providerId ?? providers[0]?.id ?? "");
   const claim = providers.find((p) => p.id === providerId)?.staffClaim ?? "";
   return (
-    <form action={action} className="space-y-3" noValidate aria-label={t("add")}>
+    <form action={formAction} className="space-y-3" noValidate aria-label={t("add")}>
       <input type="hidden" name="staffUserId" value={staffUserId} />
       {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.status === "success" ? <Alert tone="success">{t("added")}</Alert> : null}

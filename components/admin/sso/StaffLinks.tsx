@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { unlinkStaffAction } from "@/app/admin/sign-in-providers/actions";
+import type { FormAction } from "@/lib/core/form-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/Button";
 import { StaffLinkForm } from "./StaffLinkForm";
@@ -19,10 +19,13 @@ export async function StaffLinks({
   staffUserId,
   links,
   providers,
+  actions,
 }: {
   staffUserId: string;
   links: Link[];
   providers: Provider[];
+  /** the route's server actions (components do not import app/) */
+  actions: { link: FormAction; unlink: (formData: FormData) => Promise<void> };
 }) {
   const t = await getTranslations("sso.links");
   const english = (await getLocale()) === "en";
@@ -50,7 +53,7 @@ export async function StaffLinks({
                   </span>
                 ) : null}
               </span>
-              <form action={unlinkStaffAction}>
+              <form action={actions.unlink}>
                 <input type="hidden" name="staffUserId" value={staffUserId} />
                 <input type="hidden" name="linkId" value={l.id} />
                 <Button
@@ -71,6 +74,7 @@ export async function StaffLinks({
         <ClientMessages namespaces={["sso.links"]}>
           <StaffLinkForm
             staffUserId={staffUserId}
+            action={actions.link}
             providers={providers.map((p) => ({ id: p.id, name: name(p), staffClaim: p.staffClaim }))}
           />
         </ClientMessages>

@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { deleteProviderAction, saveProviderAction, testConnectionAction } from "../actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("sso.admin");
@@ -50,7 +51,7 @@ export default async function SignInProviderPage({
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <ClientMessages namespaces={["sso.admin"]}>
-            <ProviderForm provider={provider} />
+            <ProviderForm provider={provider} action={saveProviderAction} />
           </ClientMessages>
         </Card>
         <div className="space-y-6">
@@ -72,7 +73,7 @@ export default async function SignInProviderPage({
               </dd>
             </dl>
             <ClientMessages namespaces={["sso.admin"]}>
-              <ConnectionTestForm id={provider.id} />
+              <ConnectionTestForm id={provider.id} action={testConnectionAction} />
             </ClientMessages>
           </Card>
           <Card aria-labelledby="delete-heading">
@@ -81,6 +82,7 @@ export default async function SignInProviderPage({
             </h2>
             <ClientMessages namespaces={["sso.admin"]}>
               <DeleteProviderForm
+                action={deleteProviderAction}
                 id={provider.id}
                 bindings={counts?.studentBindings ?? 0}
                 links={counts?.staffLinks ?? 0}

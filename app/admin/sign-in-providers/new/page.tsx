@@ -4,6 +4,7 @@ import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { ProviderForm } from "@/components/admin/sso/ProviderForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { saveProviderAction } from "../actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("sso.admin");
@@ -21,7 +22,7 @@ export default async function NewSignInProviderPage() {
       <PageHeader title={t("newTitle")} description={t("description")} />
       <Card>
         <ClientMessages namespaces={["sso.admin"]}>
-          <ProviderForm />
+          <ProviderForm action={saveProviderAction} />
         </ClientMessages>
       </Card>
     </>

@@ -16,6 +16,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { resetStaffPasswordAction, setStaffDisabledAction, updateStaffAction } from "../actions";
+import { linkStaffAction, unlinkStaffAction } from "@/app/admin/sign-in-providers/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
@@ -63,7 +65,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
             <h2 id="access-heading" className="mb-4 text-lg font-semibold">
               {t("accessHeading")}
             </h2>
-            <StaffEditForm staff={staff} colleges={colleges} />
+            <StaffEditForm staff={staff} colleges={colleges} action={updateStaffAction} />
           </Card>
           {scopes.length ? (
             <Card className="lg:col-span-2" aria-labelledby="scope-heading">
@@ -84,14 +86,19 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
             <h2 id="sso-links-heading" className="mb-3 text-lg font-semibold">
               {tl("title")}
             </h2>
-            <StaffLinks staffUserId={staff.id} links={sso.links} providers={sso.providers} />
+            <StaffLinks
+              staffUserId={staff.id}
+              links={sso.links}
+              providers={sso.providers}
+              actions={{ link: linkStaffAction, unlink: unlinkStaffAction }}
+            />
           </Card>
           <div className="space-y-6">
             <Card aria-labelledby="password-heading">
               <h2 id="password-heading" className="mb-3 text-lg font-semibold">
                 {t("reset.heading")}
               </h2>
-              <StaffResetPasswordForm id={staff.id} />
+              <StaffResetPasswordForm id={staff.id} action={resetStaffPasswordAction} />
             </Card>
             <Card aria-labelledby="status-heading">
               <h2 id="status-heading" className="mb-3 text-lg font-semibold">
@@ -100,7 +107,11 @@ export default async function EditStaffPage({ params }: { params: Promise<{ id: 
               {self ? (
                 <p className="text-sm text-slate-700">{t("status.self")}</p>
               ) : (
-                <StaffStatusForm id={staff.id} disabled={!!staff.disabledAt} />
+                <StaffStatusForm
+                  id={staff.id}
+                  disabled={!!staff.disabledAt}
+                  action={setStaffDisabledAction}
+                />
               )}
             </Card>
           </div>

@@ -2,12 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import {
-  createStaffBulkAction,
-  previewStaffFileAction,
-  type BulkCreated,
-  type BulkState,
-} from "@/app/admin/staff/import/actions";
+import { createStaffBulkAction, previewStaffFileAction } from "@/app/admin/staff/import/actions";
+import type { BulkCreated, BulkState } from "@/lib/admin/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";

@@ -1,82 +1,87 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, type FormState } from "@/lib/core/form-state";
+import { z } from "zod";
+import { staffAction } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
+import type { Failure } from "@/lib/core/result";
 import { requestMeta } from "@/lib/core/request-meta";
-import {
-  createStaffBulk,
-  previewStaffFile,
-  type BulkPreview,
-  type CreatedAccount,
-} from "@/lib/admin/staff-bulk";
+import type { BulkCreated, BulkState, PreviewRow } from "@/lib/admin/form-states";
+import { createStaffBulk, previewStaffFile, type BulkPreview } from "@/lib/admin/staff-bulk";
 
-/** A preview row as the page shows it: the errors already in the reader's language. */
-export type PreviewRow = Omit<BulkPreview["rows"][number], "errors"> & {
-  errors: { field: string; message: string }[];
-};
-export type BulkState = { fileName: string; rows: PreviewRow[]; errorRows: number };
+type Translate = (key: string) => string;
 
-async function translated(preview: BulkPreview): Promise<PreviewRow[]> {
-  const t = await getTranslations();
+function translated(preview: BulkPreview, t: Translate): PreviewRow[] {
   return preview.rows.map((r) => ({
     ...r,
     errors: r.errors.map((e) => ({ field: e.field, message: t(e.key) })),
   }));
 }
 
-export async function previewStaffFileAction(
-  _prev: FormState<BulkState>,
-  formData: FormData,
-): Promise<FormState<BulkState>> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    return { status: "error", fieldErrors: { file: t("admin.bulk.errors.fileRequired") } };
-  const result = await previewStaffFile(actor, {
-    name: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
-  if (!result.ok)
-    return {
+const fileRequired = "admin.bulk.errors.fileRequired";
+
+/** Reads the uploaded file into the preview (nothing written); a refusal shows at the file field. */
+export const previewStaffFileAction = staffAction(
+  "staff.manage",
+  z.object({ file: z.instanceof(File).refine((file) => file.size > 0) }),
+  async (actor, { file }) =>
+    previewStaffFile(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+  {
+    invalid: { fields: { file: fileRequired }, fallback: fileRequired },
+    echo: false,
+    onOk: (value, input, { t }): FormState<BulkState> => ({
+      status: "success",
+      data: {
+        fileName: input.file.name,
+        rows: translated(value, t),
+        errorRows: value.errorRows,
+      },
+    }),
+    onFail: (_state, failure, { t }) => ({
       status: "error",
-      fieldErrors: { file: t(result.error?.key ?? "admin.errors.invalid", result.error?.params) },
-    };
-  return {
-    status: "success",
-    data: { fileName: file.name, rows: await translated(result.value), errorRows: result.value.errorRows },
-  };
-}
+      fieldErrors: { file: t(failure.error?.key ?? "admin.errors.invalid", failure.error?.params) },
+    }),
+  },
+);
 
-export type BulkCreated = { accounts: CreatedAccount[]; preview?: BulkState };
+/** createStaffBulk's refusal brings the checked rows back when some are in error. */
+const previewOf = (failure: Failure & { preview?: BulkPreview }) => failure.preview;
 
-export async function createStaffBulkAction(
-  _prev: FormState<BulkCreated>,
-  formData: FormData,
-): Promise<FormState<BulkCreated>> {
-  const actor = await requireStaff("staff.manage");
-  const t = await getTranslations();
-  if (formData.get("confirm") !== "yes")
-    return { status: "error", fieldErrors: { confirm: t("admin.bulk.errors.confirm") } };
-  let rows: unknown;
+function parsedRows(json: string): unknown {
   try {
-    rows = JSON.parse(String(formData.get("rows") ?? ""));
+    return JSON.parse(json);
   } catch {
-    rows = null;
+    return null;
   }
-  const fileName = String(formData.get("fileName") ?? "").slice(0, 200);
-  const result = await createStaffBulk(actor, rows, { ...(await requestMeta()), fileName });
-  if (!result.ok) {
-    const state = formError<BulkCreated>(t, result);
-    if (result.preview)
-      state.data = {
-        accounts: [],
-        preview: { fileName, rows: await translated(result.preview), errorRows: result.preview.errorRows },
-      };
-    return state;
-  }
-  revalidatePath("/admin/staff");
-  return { status: "success", data: { accounts: result.value.accounts } };
 }
+
+/** Creates every account of the previewed rows once confirmed; with any row in error the preview comes back. */
+export const createStaffBulkAction = staffAction(
+  "staff.manage",
+  z.object({ confirm: z.literal("yes"), rows: z.string().default(""), fileName: z.string().default("") }),
+  async (actor, input) =>
+    createStaffBulk(actor, parsedRows(input.rows), {
+      ...(await requestMeta()),
+      fileName: input.fileName.slice(0, 200),
+    }),
+  {
+    invalid: { fields: { confirm: "admin.bulk.errors.confirm" }, fallback: "admin.bulk.errors.confirm" },
+    echo: false,
+    revalidate: () => ["/admin/staff"],
+    onOk: (value): FormState<BulkCreated> => ({
+      status: "success",
+      data: { accounts: value.accounts },
+    }),
+    onFail: (state, failure, { t, input }): FormState<BulkCreated> => {
+      const preview = previewOf(failure);
+      if (!preview || !input) return state;
+      const fileName = input.fileName.slice(0, 200);
+      return {
+        ...state,
+        data: {
+          accounts: [],
+          preview: { fileName, rows: translated(preview, t), errorRows: preview.errorRows },
+        },
+      };
+    },
+  },
+);

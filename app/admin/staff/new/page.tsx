@@ -6,6 +6,7 @@ import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { StaffCreateForm } from "@/components/admin/StaffCreateForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { createStaffAction } from "../actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.staff");
@@ -22,7 +23,7 @@ export default async function NewStaffPage() {
       <PageHeader title={t("new")} description={t("newDescription")} />
       <Card className="max-w-4xl">
         <ClientMessages namespaces={["admin.secret", "admin.staff", "common.roles"]}>
-          <StaffCreateForm colleges={colleges} />
+          <StaffCreateForm colleges={colleges} action={createStaffAction} />
         </ClientMessages>
       </Card>
     </>

@@ -16,6 +16,7 @@ import { DecisionForm } from "@/components/support/DecisionForm";
 import { DueBadge } from "@/components/support/DueBadge";
 import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { decideCaseAction } from "../../actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("support.case");
@@ -259,6 +260,7 @@ export default async function SupportCasePage({ params }: { params: Promise<{ id
             {view.status === "pending" ? (
               <ClientMessages namespaces={["identity.rejectReasons", "support.case"]}>
                 <DecisionForm
+                  action={decideCaseAction}
                   caseId={view.id}
                   kind={view.kind}
                   cancelled={view.otherHolders
