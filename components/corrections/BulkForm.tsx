@@ -3,11 +3,12 @@
 import { useActionState, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/core/form-state";
+import type { BulkAction, BulkResult } from "@/lib/corrections/bulk-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
-export type BulkResult = { decided: number; skipped: { id: string; reason: string }[] };
-type Action = (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
+// the college's actions still take the type from here
+export type { BulkResult };
 
 /**
  * The queue table inside one form: tick rows (checkboxes name="ids"), then one bulk action. The result
@@ -19,7 +20,7 @@ export function BulkForm({
   labels,
   children,
 }: {
-  action: Action;
+  action: BulkAction;
   buttonLabel: string;
   /** request id → "name (学号)" for the skipped list */
   labels: Record<string, string>;
