@@ -2,20 +2,22 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { decideBindingAction } from "@/app/registrar/bindings/actions";
-import type { FormState } from "@/lib/core/form-state";
+import type { BindingDecisionAction, BindingDecisionState } from "@/lib/records/binding-decision-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
 /** Confirm (确认绑定) or refuse with a reason, for one binding request. */
-export function BindingDecisionForm({ bindingId }: { bindingId: string }) {
+export function BindingDecisionForm({
+  decideAction,
+  bindingId,
+}: {
+  decideAction: BindingDecisionAction;
+  bindingId: string;
+}) {
   const t = useTranslations("corrections.bindings");
-  const [state, action, pending] = useActionState<FormState<{ status: string }>, FormData>(
-    decideBindingAction,
-    {
-      status: "idle",
-    },
-  );
+  const [state, action, pending] = useActionState<BindingDecisionState, FormData>(decideAction, {
+    status: "idle",
+  });
   if (state.status === "success" && state.data) {
     return <Alert tone="success">{t(state.data.status === "approved" ? "approved" : "rejected")}</Alert>;
   }

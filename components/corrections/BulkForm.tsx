@@ -3,12 +3,9 @@
 import { useActionState, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/core/form-state";
+import type { BulkAction, BulkResult } from "@/lib/corrections/bulk-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
-import type { BulkResult } from "@/lib/corrections/bulk-state";
-
-export type { BulkResult };
-type Action = (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
 
 /**
  * The queue table inside one form: tick rows (checkboxes name="ids"), then one bulk action. The result
@@ -20,7 +17,7 @@ export function BulkForm({
   labels,
   children,
 }: {
-  action: Action;
+  action: BulkAction;
   buttonLabel: string;
   /** request id → "name (学号)" for the skipped list */
   labels: Record<string, string>;

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { FormState } from "@/lib/core/form-state";
 import type { ListParams } from "@/lib/core/list-params";
 import type { QueueRow, QueueSort, Stage } from "@/lib/corrections/queries";
 import { Alert } from "@/components/ui/Alert";
@@ -8,7 +7,8 @@ import { Button, buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { SelectField } from "@/components/ui/Field";
 import { ListPager } from "@/components/ui/ListPager";
-import { BulkForm, type BulkResult } from "./BulkForm";
+import { BulkForm } from "./BulkForm";
+import type { BulkAction } from "@/lib/corrections/bulk-state";
 import { QueueTable } from "./QueueTable";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
@@ -58,7 +58,7 @@ export async function QueueView({
   colleges: { id: string; name: string }[];
   campaigns: { id: string; name: string }[];
   decided?: string;
-  bulkAction: (prev: FormState<BulkResult>, formData: FormData) => Promise<FormState<BulkResult>>;
+  bulkAction: BulkAction;
   /** the desk's section navigation, under the header */
   nav?: ReactNode;
   actions?: ReactNode;

@@ -2,15 +2,23 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { decideClosureAction, type ClosureDecisionState } from "@/app/registrar/closures/actions";
+import type { ClosureDecisionAction, ClosureDecisionState } from "@/lib/privacy/closure-decision-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
 
 /** 同意注销 or 不同意 (with a note the student reads) for one closure request. */
-export function ClosureDecisionForm({ requestId, canApprove }: { requestId: string; canApprove: boolean }) {
+export function ClosureDecisionForm({
+  decideAction,
+  requestId,
+  canApprove,
+}: {
+  decideAction: ClosureDecisionAction;
+  requestId: string;
+  canApprove: boolean;
+}) {
   const t = useTranslations("privacy.registrar");
-  const [state, action, pending] = useActionState<ClosureDecisionState, FormData>(decideClosureAction, {
+  const [state, action, pending] = useActionState<ClosureDecisionState, FormData>(decideAction, {
     status: "idle",
   });
   if (state.status === "success" && state.data) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffActor, StudentActor } from "./actor";
@@ -7,7 +8,7 @@ import { requireStaff, requireStudent } from "./current";
 import type { Permission } from "./policy";
 import { formError, formValues, type FormAction, type FormState } from "@/lib/core/form-state";
 import { requestMeta, type RequestMeta } from "@/lib/core/request-meta";
-import type { Failure, Result } from "@/lib/core/result";
+import type { Failure, FieldErrors, Result } from "@/lib/core/result";
 import { fieldErrorsFrom } from "@/lib/core/zod-issues";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
@@ -55,6 +56,12 @@ type Options<Input, T, D> = {
    * uploaded files
    */
   read?: (formData: FormData) => unknown;
+  /** where to go after a success (a page of its own, e.g. the job just created); undefined: stay */
+  redirect?: (value: T, input: Input) => string | undefined;
+  /** fields whose bad value is shown at the field alone, before `invalid` (e.g. an unticked confirm box) */
+  atField?: Record<string, string>;
+  /** the field a refusal's message is shown at (an upload form shows errors at its file) */
+  errorAt?: string;
 };
 
 /**
@@ -78,6 +85,8 @@ function chain<A, S extends z.ZodType, T, D>(
       options.read ? await options.read(formData) : Object.fromEntries(formData),
     );
     if (!parsed.success) {
+      const atField = fieldsAt(parsed.error, options.atField);
+      if (atField) return formError<D>(t, { fieldErrors: atField }, values);
       const invalid = options.invalid;
       const failure: Failure =
         typeof invalid === "string"
@@ -96,10 +105,28 @@ function chain<A, S extends z.ZodType, T, D>(
     for (const path of options.revalidate?.(input) ?? [])
       if (typeof path === "string") revalidatePath(path);
       else revalidatePath(path.path, path.type);
-    if (result.ok) return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
-    const state = formError<D>(t, result, values);
+    if (result.ok) {
+      const target = options.redirect?.(result.value, input);
+      if (target) redirect(target);
+      return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
+    }
+    const state = options.errorAt
+      ? refusalAt<D>(t, result, values, options.errorAt)
+      : formError<D>(t, result, values);
     return options.onFail ? options.onFail(state, result, { ...context, input }) : state;
   };
+}
+
+/** The `atField` fields that failed, each with its key; null when none of them did. */
+function fieldsAt(error: z.ZodError, keys: Record<string, string> = {}): FieldErrors | null {
+  const failed = error.issues.map((issue) => String(issue.path[0])).filter((field) => field in keys);
+  return failed.length ? Object.fromEntries(failed.map((field) => [field, { key: keys[field] }])) : null;
+}
+
+/** A refusal with its message at one field (and above the form, for forms that show it there). */
+function refusalAt<D>(t: Translate, failure: Failure, values: Record<string, string>, field: string) {
+  const state = formError<D>(t, failure, values);
+  return { ...state, fieldErrors: { [field]: state.error ?? "" } };
 }
 
 /**

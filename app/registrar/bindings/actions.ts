@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
-import type { FormState } from "@/lib/core/form-state";
 import { decideBinding } from "@/lib/records/binding";
+import type { BindingDecisionState } from "@/lib/records/binding-decision-state";
 
 const schema = z.object({
   bindingId: z.string().min(1).max(40),
@@ -15,5 +15,5 @@ const schema = z.object({
 export const decideBindingAction = staffAction("recordBinding.decide", schema, decideBinding, {
   invalid: "corrections.errors.invalid",
   revalidate: () => ["/registrar/bindings"],
-  onOk: (v): FormState<{ status: string }> => ({ status: "success", data: { status: v.status } }),
+  onOk: (v): BindingDecisionState => ({ status: "success", data: { status: v.status } }),
 });

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/Badge";
 import { PageHeader } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { BindingDecisionForm } from "@/components/corrections/BindingDecisionForm";
+import { decideBindingAction } from "./actions";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { DataTable, Td } from "@/components/ui/Table";
 import { ListPager } from "@/components/ui/ListPager";
@@ -94,7 +95,7 @@ export default async function BindingsPage({
                 <Td className="cell-wrap">
                   {b.status === "pending" ? (
                     <ClientMessages namespaces={["corrections.bindings"]}>
-                      <BindingDecisionForm bindingId={b.id} />
+                      <BindingDecisionForm decideAction={decideBindingAction} bindingId={b.id} />
                     </ClientMessages>
                   ) : (
                     <>

@@ -1,35 +1,40 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { staffAction } from "@/lib/auth/action";
+import type { FormState } from "@/lib/core/form-state";
+import { wholeForm } from "@/lib/core/whole-form";
 import { createCampaign, deleteCampaign, updateCampaign } from "@/lib/campaigns/manage";
 
-const idSchema = z.object({ id: z.string().min(1).max(40) });
+const revalidate = () => ["/registrar/campaigns"];
 
-export async function saveCampaignAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("campaign.manage");
-  const t = await getTranslations();
-  const values = formValues(formData);
-  const input = Object.fromEntries(formData);
-  const id = typeof input.id === "string" && input.id ? input.id : null;
-  const result = id ? await updateCampaign(actor, id, input) : await createCampaign(actor, input);
-  if (!result.ok) return formError(t, result, values);
-  revalidatePath("/registrar/campaigns");
-  if (id) redirect("/registrar/campaigns?saved=1");
-  return { status: "success", error: undefined, data: { message: t("registrar.campaigns.created") } };
-}
+/** The campaign being edited (the edit form carries its id), or null for a new one. */
+const editedId = (input: Record<string, unknown>) =>
+  typeof input.id === "string" && input.id ? input.id : null;
 
-export async function deleteCampaignAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("campaign.manage");
-  const t = await getTranslations();
-  const parsed = idSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", error: t("registrar.campaigns.errors.notFound") };
-  const result = await deleteCampaign(actor, parsed.data.id);
-  if (!result.ok) return formError(t, result);
-  revalidatePath("/registrar/campaigns");
-  return { status: "success" };
-}
+/** Creates a 自查批次 (the form empties, with a note) or saves an edited one (back to the list). */
+export const saveCampaignAction = staffAction(
+  "campaign.manage",
+  wholeForm,
+  (actor, input) => {
+    const id = editedId(input);
+    return id ? updateCampaign(actor, id, input) : createCampaign(actor, input);
+  },
+  {
+    invalid: "registrar.campaigns.errors.notFound",
+    revalidate,
+    redirect: (_, input) => (editedId(input) ? "/registrar/campaigns?saved=1" : undefined),
+    onOk: (_value, _input, { t }): FormState<{ message: string }> => ({
+      status: "success",
+      data: { message: t("registrar.campaigns.created") },
+    }),
+  },
+);
+
+/** Deletes a campaign nobody has used yet. */
+export const deleteCampaignAction = staffAction(
+  "campaign.manage",
+  z.object({ id: z.string().min(1).max(40) }),
+  (actor, input) => deleteCampaign(actor, input.id),
+  { invalid: "registrar.campaigns.errors.notFound", echo: false, revalidate },
+);

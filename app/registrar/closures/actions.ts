@@ -3,16 +3,14 @@
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/core/request-meta";
-import type { FormState } from "@/lib/core/form-state";
 import { decideClosure } from "@/lib/privacy/closure";
+import type { ClosureDecisionState } from "@/lib/privacy/closure-decision-state";
 
 const schema = z.object({
   requestId: z.string().min(1).max(40),
   decision: z.enum(["approve", "reject"]),
   note: z.string().max(4000).optional(),
 });
-
-export type ClosureDecisionState = FormState<{ status: "approved" | "rejected" }>;
 
 /** The registrar approves or refuses a 注销账号 request. */
 export const decideClosureAction = staffAction(

@@ -1,55 +1,59 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { z } from "zod";
+import { staffAction } from "@/lib/auth/action";
+import { bulkState, type BulkState } from "@/lib/corrections/bulk-state";
 import { parseBulkForm, parseDecisionForm } from "@/lib/corrections/decision-form";
-import { bulkApprove, MAX_BULK, registrarDecide } from "@/lib/corrections/review";
-import type { BulkResult } from "@/components/corrections/BulkForm";
+import { bulkApprove, MAX_BULK, registrarDecide, type DecisionInput } from "@/lib/corrections/review";
 
-/** 学籍管理科终审 (or the provincial decision) of one request, item by item. */
-export async function registrarDecideAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("correction.registrarReview");
-  const t = await getTranslations();
-  const values = formValues(formData);
-  const input = parseDecisionForm(formData);
-  if (!input) return formError(t, { error: { key: "corrections.errors.invalid" } }, values);
-  // 录取照片: the registrar's choice among the evidence, or an uploaded photo (at most 5 MB)
-  const upload = formData.get("photoUpload");
-  const evidenceId = formData.get("photoEvidence");
-  input.photo = {
-    evidenceId: typeof evidenceId === "string" && evidenceId.length <= 40 ? evidenceId : null,
-    upload:
-      upload && typeof upload !== "string" && upload.size > 0 && upload.size <= 5 * 1024 * 1024
-        ? Buffer.from(await upload.arrayBuffer())
-        : null,
-  };
-  const result = await registrarDecide(actor, input);
-  if (!result.ok) return formError(t, result, values);
-  revalidatePath("/registrar/corrections");
-  redirect(`/registrar/corrections?decided=${result.value.status}`);
-}
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+const decideForm = z.object({
+  decision: z.custom<DecisionInput>((input) => input !== null),
+  // 录取照片: the registrar's choice among the evidence, or an uploaded photo (at most 5 MB); else none
+  photoEvidence: z.string().max(40).nullable().catch(null),
+  photoUpload: z
+    .instanceof(File)
+    .refine((file) => file.size > 0 && file.size <= MAX_PHOTO_BYTES)
+    .nullable()
+    .catch(null),
+});
+
+/** 学籍管理科终审 (or the provincial decision) of one request, item by item; back to the queue. */
+export const registrarDecideAction = staffAction(
+  "correction.registrarReview",
+  decideForm,
+  async (actor, { decision, photoEvidence, photoUpload }) =>
+    registrarDecide(actor, {
+      ...decision,
+      photo: {
+        evidenceId: photoEvidence,
+        upload: photoUpload ? Buffer.from(await photoUpload.arrayBuffer()) : null,
+      },
+    }),
+  {
+    invalid: "corrections.errors.invalid",
+    // the items and their decisions are repeated fields
+    read: (formData) => ({
+      decision: parseDecisionForm(formData),
+      photoEvidence: formData.get("photoEvidence"),
+      photoUpload: formData.get("photoUpload"),
+    }),
+    revalidate: () => ["/registrar/corrections"],
+    redirect: (outcome) => `/registrar/corrections?decided=${outcome.status}`,
+  },
+);
 
 /** Bulk approval of the ticked requests (high-risk and provincial ones are skipped by the service). */
-export async function registrarBulkAction(
-  _prev: FormState<BulkResult>,
-  formData: FormData,
-): Promise<FormState<BulkResult>> {
-  const actor = await requireStaff("correction.registrarReview");
-  const t = await getTranslations();
-  const result = await bulkApprove(actor, "registrar", parseBulkForm(formData));
-  if (!result.ok) return formError(t, result);
-  revalidatePath("/registrar/corrections");
-  return {
-    status: "success",
-    data: {
-      decided: result.value.decided.length,
-      skipped: result.value.skipped.map((s) => ({
-        id: s.id,
-        reason: t(s.key, { max: MAX_BULK, ...s.params }),
-      })),
-    },
-  };
-}
+export const registrarBulkAction = staffAction(
+  "correction.registrarReview",
+  z.object({ ids: z.array(z.string()) }),
+  (actor, input) => bulkApprove(actor, "registrar", input.ids),
+  {
+    invalid: "corrections.errors.invalid",
+    read: (formData) => ({ ids: parseBulkForm(formData) }),
+    echo: false,
+    revalidate: () => ["/registrar/corrections"],
+    onOk: (outcome, _input, { t }): BulkState => bulkState(t, outcome, MAX_BULK),
+  },
+);

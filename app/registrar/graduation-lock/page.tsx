@@ -8,7 +8,7 @@ import { listGraduationLocks } from "@/lib/roster-import/graduation-lock";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DataTable, Td, Th } from "@/components/ui/Table";
-import { GraduationLockForm } from "@/components/import/GraduationLockForm";
+import { GraduationLockForm } from "./_components/GraduationLockForm";
 import { statusTone } from "@/components/import/status";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { ClientMessages } from "@/components/i18n/ClientMessages";

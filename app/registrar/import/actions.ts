@@ -1,62 +1,54 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, type FormState } from "@/lib/core/form-state";
+import { staffAction } from "@/lib/auth/action";
 import { decideConflict } from "@/lib/roster-import/decide";
 import { discardImport } from "@/lib/roster-import/discard";
 import { runCommit, startCommit } from "@/lib/roster-import/jobs";
 
-const jobSchema = z.object({ jobId: z.string().min(1).max(40) });
+const jobId = z.string().min(1).max(40);
 
-export async function commitRosterAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  const parsed = jobSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", error: t("import.errors.notFound") };
-  const result = await startCommit(actor, parsed.data.jobId);
-  if (!result.ok) return formError(t, result);
-  after(() => runCommit(parsed.data.jobId, actor));
-  redirect(`/registrar/import/${parsed.data.jobId}`);
-}
+/** Commits a previewed roster: claimed now, written after the answer; the job page shows its progress. */
+export const commitRosterAction = staffAction(
+  "roster.import",
+  z.object({ jobId }),
+  async (actor, input) => {
+    const started = await startCommit(actor, input.jobId);
+    if (started.ok) after(() => runCommit(input.jobId, actor));
+    return started;
+  },
+  {
+    invalid: "import.errors.notFound",
+    echo: false,
+    redirect: (_, input) => `/registrar/import/${input.jobId}`,
+  },
+);
 
-const decideSchema = z.object({
-  jobId: z.string().min(1).max(40),
-  issueId: z.string().min(1).max(40),
-  decision: z.enum(["keep", "take"]),
-});
-
-export async function decideConflictAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  const parsed = decideSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { status: "error", error: t("import.errors.notFound") };
-  const result = await decideConflict(actor, parsed.data);
-  if (!result.ok) return formError(t, result);
-  revalidatePath(`/registrar/import/${parsed.data.jobId}`);
-  return { status: "success" };
-}
-
-const discardSchema = z.object({ jobId: z.string().min(1).max(40), confirm: z.literal("yes") });
+/** One conflict of a preview: keep what the record says, or take the file's value. */
+export const decideConflictAction = staffAction(
+  "roster.import",
+  z.object({ jobId, issueId: z.string().min(1).max(40), decision: z.enum(["keep", "take"]) }),
+  decideConflict,
+  {
+    invalid: "import.errors.notFound",
+    echo: false,
+    revalidate: (input) => [`/registrar/import/${input.jobId}`],
+  },
+);
 
 /** Sets a stale preview aside (roster or graduation lock); back to its page, now marked discarded. */
-export async function discardImportAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  const t = await getTranslations();
-  const parsed = discardSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return parsed.error.issues.some((i) => i.path[0] === "confirm")
-      ? { status: "error", fieldErrors: { confirm: t("import.discard.confirmRequired") } }
-      : { status: "error", error: t("import.errors.notFound") };
-  const result = await discardImport(actor, parsed.data.jobId);
-  if (!result.ok) return formError(t, result);
-  redirect(
-    result.value.kind === "graduation_lock"
-      ? `/registrar/graduation-lock/${parsed.data.jobId}`
-      : `/registrar/import/${parsed.data.jobId}`,
-  );
-}
+export const discardImportAction = staffAction(
+  null, // roster or graduation lock: the service checks the permission of the job's kind
+  z.object({ jobId, confirm: z.literal("yes") }),
+  (actor, input) => discardImport(actor, input.jobId),
+  {
+    invalid: "import.errors.notFound",
+    atField: { confirm: "import.discard.confirmRequired" },
+    echo: false,
+    redirect: (discarded, input) =>
+      discarded.kind === "graduation_lock"
+        ? `/registrar/graduation-lock/${input.jobId}`
+        : `/registrar/import/${input.jobId}`,
+  },
+);

@@ -1,58 +1,45 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { requireStaff } from "@/lib/auth/current";
-import { formError, formValues, type FormState } from "@/lib/core/form-state";
+import { z } from "zod";
+import { staffAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/core/request-meta";
+import { wholeForm } from "@/lib/core/whole-form";
 import { createUnit, deleteUnit, renameUnit } from "@/lib/roster-import/organisation";
 import { mergeUnits } from "@/lib/roster-import/organisation-merge";
 
-export async function renameUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  const result = await renameUnit(actor, Object.fromEntries(formData));
-  if (!result.ok) return formError(t, result, formValues(formData));
-  revalidatePath("/registrar/organisation");
-  return { status: "success" };
-}
+const revalidate = () => ["/registrar/organisation"];
+const invalid = "registrar.organisation.errors.notFound";
 
-export async function createUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  const result = await createUnit(actor, Object.fromEntries(formData));
-  if (!result.ok) return formError(t, result, formValues(formData));
-  revalidatePath("/registrar/organisation");
-  return { status: "success" };
-}
+export const renameUnitAction = staffAction("roster.import", wholeForm, renameUnit, { invalid, revalidate });
 
-export async function deleteUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  const result = await deleteUnit(actor, Object.fromEntries(formData));
-  if (!result.ok) return formError(t, result);
-  revalidatePath("/registrar/organisation");
-  return { status: "success" };
-}
+export const createUnitAction = staffAction("roster.import", wholeForm, createUnit, { invalid, revalidate });
 
-export async function mergeUnitAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff("roster.import");
-  const t = await getTranslations();
-  if (formData.get("confirm") !== "yes")
-    return { status: "error", fieldErrors: { confirm: t("registrar.organisation.merge.errors.confirm") } };
-  const expected = Number(formData.get("expectedRecords"));
-  const result = await mergeUnits(
-    actor,
-    {
-      kind: String(formData.get("kind") ?? ""),
-      sourceId: String(formData.get("sourceId") ?? ""),
-      targetId: String(formData.get("targetId") ?? ""),
-    },
-    Number.isSafeInteger(expected) ? expected : -1,
-    await requestMeta(),
-  );
-  if (!result.ok) return formError(t, result);
-  revalidatePath("/registrar/organisation");
-  redirect(`/registrar/organisation?merged=${encodeURIComponent(result.value.target.id)}`);
-}
+export const deleteUnitAction = staffAction("roster.import", wholeForm, deleteUnit, {
+  invalid,
+  revalidate,
+  echo: false,
+});
+
+const mergeForm = z.object({
+  confirm: z.literal("yes"),
+  kind: z.string().default(""),
+  sourceId: z.string().default(""),
+  targetId: z.string().default(""),
+  // the record count the registrar saw in the preview; anything but a whole number never matches
+  expectedRecords: z.preprocess((v) => v ?? "", z.coerce.number().int()).catch(-1),
+});
+
+/** Merges one unit into another after the registrar confirmed the preview; back to the tree, merged marked. */
+export const mergeUnitAction = staffAction(
+  "roster.import",
+  mergeForm,
+  async (actor, { expectedRecords, kind, sourceId, targetId }) =>
+    mergeUnits(actor, { kind, sourceId, targetId }, expectedRecords, await requestMeta()),
+  {
+    invalid,
+    atField: { confirm: "registrar.organisation.merge.errors.confirm" },
+    echo: false,
+    revalidate,
+    redirect: (merged) => `/registrar/organisation?merged=${encodeURIComponent(merged.target.id)}`,
+  },
+);

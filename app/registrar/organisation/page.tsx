@@ -3,7 +3,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { organisationTree } from "@/lib/roster-import/organisation";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { RenameForm } from "@/components/import/RenameForm";
+import { RenameForm } from "./RenameForm";
 import { CreateUnitForm } from "./CreateUnitForm";
 import { UnitActions } from "./UnitActions";
 import { Alert } from "@/components/ui/Alert";

@@ -5,7 +5,7 @@ import { metaDescription } from "@/lib/i18n/metadata";
 import { requireStaff } from "@/lib/auth/current";
 import { getCampaign, knownCohorts, knownLevels, toSchoolTime } from "@/lib/campaigns/manage";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { CampaignForm } from "@/components/progress/CampaignForm";
+import { CampaignForm } from "../_components/CampaignForm";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 

@@ -10,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { RegistrarNav } from "@/components/progress/RegistrarNav";
 import { ClosureEffects } from "@/components/account/ClosureSection";
 import { ClosureDecisionForm } from "@/components/privacy/ClosureDecisionForm";
+import { decideClosureAction } from "../actions";
 import { ClosureStatusBadge } from "@/components/privacy/ClosureStatusBadge";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 
@@ -91,7 +92,11 @@ export default async function ClosureDecisionPage({ params }: { params: Promise<
                 <Alert tone="warning">{t("openCorrectionsWarning", { count: row.openCorrections })}</Alert>
               ) : null}
               <ClientMessages namespaces={["privacy.registrar"]}>
-                <ClosureDecisionForm requestId={row.id} canApprove={row.openCorrections === 0} />
+                <ClosureDecisionForm
+                  decideAction={decideClosureAction}
+                  requestId={row.id}
+                  canApprove={row.openCorrections === 0}
+                />
               </ClientMessages>
             </div>
           ) : row.status === "approved" || row.status === "rejected" ? (

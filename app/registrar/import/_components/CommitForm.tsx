@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { commitRosterAction } from "@/app/registrar/import/actions";
+import { commitRosterAction } from "../actions";
 import { idleForm } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { decideConflictAction } from "@/app/registrar/import/actions";
+import { decideConflictAction } from "../actions";
 import { idleForm } from "@/lib/core/form-state";
 import { Button } from "@/components/ui/Button";
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deleteCampaignAction } from "@/app/registrar/campaigns/actions";
+import { deleteCampaignAction } from "../actions";
 import { idleForm } from "@/lib/core/form-state";
 
 export function DeleteCampaignButton({ id, name }: { id: string; name: string }) {

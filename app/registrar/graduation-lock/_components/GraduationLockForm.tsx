@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { graduationLockAction } from "@/app/registrar/graduation-lock/actions";
-import { UploadForm } from "./UploadForm";
+import { graduationLockAction } from "../actions";
+import { UploadForm } from "@/components/import/UploadForm";
 import { bodyLimitFor, FORM_OVERHEAD } from "@/lib/security/body-limits";
 
 /** The 学号 file: uploading only lists who would be locked; locking is a separate, confirmed step. */

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { saveCampaignAction } from "@/app/registrar/campaigns/actions";
+import { saveCampaignAction } from "../actions";
 import { idleForm, type FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -37,11 +37,8 @@ export function CampaignForm({
   cohorts: string[];
 }) {
   const t = useTranslations("registrar.campaigns");
-  const [state, action, pending] = useActionState<FormState<{ message: string }>, FormData>(
-    saveCampaignAction as (
-      prev: FormState<{ message: string }>,
-      formData: FormData,
-    ) => Promise<FormState<{ message: string }>>,
+  const [state, action, pending] = useActionState(
+    saveCampaignAction,
     idleForm as FormState<{ message: string }>,
   );
   const v =

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { renameUnitAction } from "@/app/registrar/organisation/actions";
+import { renameUnitAction } from "./actions";
 import { idleForm } from "@/lib/core/form-state";
 
 /** Inline rename of one 分院 / 专业 / 班级. */
