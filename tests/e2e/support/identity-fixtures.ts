@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { catalogueOf, messagePattern, pageLocale } from "./catalogue";
 import { latestMessage } from "./helpers";
 
 /**
@@ -79,7 +80,7 @@ export const PASSWORD = "Guihua-e2e-2026!";
 /**
  * Registers through /register: phone, 短信验证码 from the dev outbox, password, 姓名, 证件号码, consent. With
  * `reRegister` the ID number is already taken: the form offers 我要重新注册, which is checked and submitted.
- * Leaves the new account signed in.
+ * Reads the page in the language of its `locale` cookie. Leaves the new account signed in.
  */
 export async function registerThroughUi(
   page: Page,
@@ -87,11 +88,12 @@ export async function registerThroughUi(
   person: { name: string; idNumber: string; phone: string },
   options: { reRegister?: boolean } = {},
 ): Promise<void> {
+  const { register } = catalogueOf(await pageLocale(page));
   await page.goto("/register");
   await page.locator("#phone").fill(person.phone);
   const sentAfter = new Date(Date.now() - 1000);
-  await page.getByRole("button", { name: "免费获取" }).click();
-  await expect(page.locator("#code-notice")).toContainText("验证码已发送");
+  await page.getByRole("button", { name: register.code.send }).click();
+  await expect(page.locator("#code-notice")).toContainText(messagePattern(register.code.sent));
   const sms = await latestMessage(request, person.phone, { after: sentAfter });
   await page.locator("#code").fill(sms.code ?? "");
   await page.locator("#password").fill(PASSWORD);
@@ -99,18 +101,18 @@ export async function registerThroughUi(
   await page.locator("#name").fill(person.name);
   await page.locator("#idNumber").fill(person.idNumber);
   await page.locator("#sensitiveConsent").check();
-  await page.getByRole("button", { name: "立即注册" }).click();
+  await page.getByRole("button", { name: register.submit, exact: true }).click();
   if (!options.reRegister) {
     await expect(page).toHaveURL(/\/record/, { timeout: 20_000 });
     return;
   }
-  await expect(page.getByText("我要重新注册", { exact: true })).toBeVisible();
+  await expect(page.getByText(register.idTaken.reRegister, { exact: true })).toBeVisible();
   await page.locator("#reRegister").check();
   // The SMS code was used by nothing yet (the first submit stopped at the ID number), so it is still valid.
   await page.locator("#password").fill(PASSWORD);
   await page.locator("#confirmPassword").fill(PASSWORD);
-  await page.getByRole("button", { name: "立即注册" }).click();
-  await expect(page.getByRole("heading", { name: "注册成功，请完成身份核验" })).toBeVisible({
+  await page.getByRole("button", { name: register.submit, exact: true }).click();
+  await expect(page.getByRole("heading", { name: register.pending.title })).toBeVisible({
     timeout: 20_000,
   });
 }
