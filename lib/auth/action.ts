@@ -52,10 +52,10 @@ type Options<Input, T, D> = {
   /** further fields never echoed (security answers, captcha answers, tickets) */
   secret?: string[];
   /**
-   * how the form becomes the schema's input (default: each field's last value): for repeated fields and
-   * uploaded files
+   * how the form becomes the schema's input (default: each field's last value), possibly async: for
+   * repeated fields and uploaded files
    */
-  read?: (formData: FormData) => unknown;
+  read?: (formData: FormData) => unknown | Promise<unknown>;
   /** where to go after a success (a page of its own, e.g. the job just created); undefined: stay */
   redirect?: (value: T, input: Input) => string | undefined;
   /** fields whose bad value is shown at the field alone, before `invalid` (e.g. an unticked confirm box) */
