@@ -414,7 +414,11 @@ export async function listImportJobsPage(actor: Actor, list: ListParams<ImportJo
   });
   const names = await uploaderNames(jobs.map((j) => j.createdById));
   return {
-    rows: jobs.map((j) => ({ ...j, uploadedBy: names.get(j.createdById) ?? null })),
+    rows: jobs.map((j) => ({
+      ...j,
+      status: jobStatusSchema.parse(j.status),
+      uploadedBy: names.get(j.createdById) ?? null,
+    })),
     total,
     page,
     pages,
