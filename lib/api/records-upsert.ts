@@ -3,10 +3,9 @@ import { db } from "@/lib/db";
 import type { ApiActor } from "@/lib/auth/actor";
 import { collegeScope } from "@/lib/auth/policy";
 import { fail, fieldFail, ok, type FieldErrors, type Message, type Result } from "@/lib/core/result";
-import { ROSTER_COLUMNS, ROSTER_HEADERS } from "@/lib/roster-import/columns";
 import { parseConflict } from "@/lib/roster-import/decide";
 import {
-  createRosterImport,
+  createRecordsImport,
   getImportJob,
   jobFailure,
   parseJobError,
@@ -14,12 +13,13 @@ import {
   runPreview,
   startCommit,
 } from "@/lib/roster-import/jobs";
+import { rowsOfRecords } from "@/lib/roster-import/pipeline/rows";
 import { apiRecordSchema } from "./schemas";
-import { csvLine } from "@/lib/core/csv";
 
 /**
- * PUT /api/v1/records runs the very pipeline of the registrar's roster import (SPEC §6): the records become a
- * UTF-8 CSV with the roster headers, then preview + commit of an import job. So an API upsert validates
+ * PUT /api/v1/records runs the very pipeline of the registrar's roster import (SPEC §6): the records are fed
+ * to it as the rows of a roster (header, then one row per record), preview + commit of an import job, with no
+ * file in between. So an API upsert validates
  * exactly like a file (ID check digit, birth date and gender against the ID number, dates, duplicates),
  * creates missing colleges/majors/classes, matches accounts, writes RecordHistory (source "import") and
  * bumps versions, and never overwrites a field an approved correction changed: that field is kept and
@@ -35,19 +35,6 @@ export type ItemResult = {
 export type UpsertOutcome = { importJobId: string | null; results: ItemResult[] };
 
 const FIRST_DATA_ROW = 2; // the header is row 1
-
-function toCsv(rows: Record<string, string>[]): Uint8Array {
-  // read back by the import itself: values are kept as sent (the import validates them)
-  const lines = [csvLine(ROSTER_HEADERS, { formulas: "keep" })];
-  for (const row of rows)
-    lines.push(
-      csvLine(
-        ROSTER_COLUMNS.map((c) => row[c.key] ?? ""),
-        { formulas: "keep" },
-      ),
-    );
-  return new TextEncoder().encode("\uFEFF" + lines.join("\r\n") + "\r\n");
-}
 
 function issueMessage(stored: string): Message {
   const conflict = parseConflict(stored);
@@ -158,20 +145,18 @@ export async function upsertRecords(
     ).map((r) => [r.studentNumber, r.version]),
   );
 
-  const created = await createRosterImport(actor, {
-    name: `${label}.csv`,
-    bytes: toCsv(accepted.map((a) => a.row)),
-  });
+  const created = await createRecordsImport(actor, label, accepted.length);
   if (!created.ok) return created;
   const { jobId } = created.value;
-  await runPreview(jobId);
+  const rows = rowsOfRecords(accepted.map((a) => a.row));
+  await runPreview(jobId, { rows });
   const commit = await startCommit(actor, jobId);
   if (!commit.ok) {
     const job = await getImportJob(actor, jobId);
     const error = parseJobError(job?.error);
     return error ? jobFailure(error) : commit;
   }
-  await runCommit(jobId, actor);
+  await runCommit(jobId, actor, {}, { rows });
   const job = await getImportJob(actor, jobId);
   if (!job || job.status !== "committed") {
     const error = parseJobError(job?.error);

@@ -1,4 +1,5 @@
 import "server-only";
+import { jobStatusSchema } from "./job-record";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -277,7 +278,7 @@ export async function undoGraduationLock(actor: Actor, jobId: string): Promise<R
 /** The latest graduation-lock files, newest first (the lock page lists them with their state). */
 export async function listGraduationLocks(actor: Actor, take = 10) {
   assertCan(actor, "graduationLock.manage");
-  return db.importJob.findMany({
+  const jobs = await db.importJob.findMany({
     where: { kind: "graduation_lock" },
     orderBy: { createdAt: "desc" },
     take,
@@ -291,9 +292,11 @@ export async function listGraduationLocks(actor: Actor, take = 10) {
       createdById: true,
     },
   });
+  return jobs.map((job) => ({ ...job, status: jobStatusSchema.parse(job.status) }));
 }
 
 export async function getGraduationLock(actor: Actor, jobId: string) {
   assertCan(actor, "graduationLock.manage");
-  return db.importJob.findFirst({ where: { id: jobId, kind: "graduation_lock" } });
+  const job = await db.importJob.findFirst({ where: { id: jobId, kind: "graduation_lock" } });
+  return job && { ...job, status: jobStatusSchema.parse(job.status) };
 }

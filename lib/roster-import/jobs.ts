@@ -9,60 +9,36 @@ import { audit } from "@/lib/security/audit";
 import { schoolName } from "@/lib/settings";
 import { newId } from "./ids";
 import { MAX_UPLOAD_BYTES } from "./upload-protocol";
+import { readStaged, StagingWriter } from "./ops";
 import {
-  readStaged,
-  StagingWriter,
-  type ExamNumberUpdate,
-  type RecordInsert,
-  type RecordUpdate,
-} from "./ops";
-import { planRoster, type PlannedChange, type PlannedIssue, type PlanResult, type PlanSummary } from "./plan";
-import { formatOf } from "./read-file";
-import { importFilePath, removeImportFile, saveImportFile, type SpooledFile } from "./storage";
-import { ConcurrentChangeError, openRosterStore, type HistoryInsert, type RosterStore } from "./store";
+  planRoster,
+  type PlannedChange,
+  type PlannedIssue,
+  type PlanResult,
+  type PlanSummary,
+  type RosterSource,
+} from "./plan";
+import { jobCountsOf, jobSummaryOf, planSummarySchema } from "./pipeline/summary";
+import { writeOperations } from "./pipeline/write";
+import { formatOf, type SheetRow } from "./read-file";
+import {
+  ensureImportsDir,
+  importFilePath,
+  removeImportFile,
+  saveImportFile,
+  type SpooledFile,
+} from "./storage";
+import { ConcurrentChangeError, openRosterStore, type RosterStore } from "./store";
 import { rebuildProgress } from "@/lib/progress/summary";
 import { uploaderNames } from "./changes";
 import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import {
-  jobErrorJson,
-  jobStatusSchema,
-  RUNNING_STATUSES,
-  type JobError,
-  type JobSummary,
-} from "./job-record";
+import { jobErrorJson, jobStatusSchema, RUNNING_STATUSES, type JobError } from "./job-record";
 
 export { jobFailure, parseJobError, parseJobSummary, type JobSummary } from "./job-record";
 
 /** Largest file accepted: a 200,000-row roster is about 40 MB as CSV, 12 MB as XLSX. */
 export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
-
-const LIST_CAP = 1000;
-
-function jobSummary(summary: PlanSummary): JobSummary {
-  const { colleges, majors, classGroups } = summary.created;
-  return {
-    ignoredColumns: summary.ignoredColumns,
-    created: {
-      colleges: colleges.slice(0, LIST_CAP).map((c) => c.name),
-      majors: majors.slice(0, LIST_CAP).map((m) => ({ college: m.collegeName, name: m.name })),
-      classGroups: classGroups
-        .slice(0, LIST_CAP)
-        .map((g) => ({ college: g.collegeName, major: g.majorName, name: g.name })),
-      counts: { colleges: colleges.length, majors: majors.length, classGroups: classGroups.length },
-    },
-  };
-}
-
-const counts = (s: PlanSummary) => ({
-  totalRows: s.totalRows,
-  processedRows: s.totalRows,
-  newRows: s.newRows,
-  changedRows: s.changedRows,
-  unchangedRows: s.unchangedRows,
-  errorRows: s.errorRows,
-  conflictRows: s.conflictRows,
-});
 
 async function writeIssues(jobId: string, issues: PlannedIssue[]): Promise<void> {
   await db.importRowIssue.createMany({ data: issues.map((i) => ({ ...i, jobId })) });
@@ -114,15 +90,40 @@ export async function createRosterImport(
   const fileKey = `${id}.${format}`;
   if ("spooled" in file) await rename(file.spooled.path, importFilePath(fileKey));
   else await saveImportFile(fileKey, file.bytes);
-  const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200);
+  await createJob(actor, { id, fileKey, fileName: file.name, uploaded: { bytes: size } });
+  return ok({ jobId: id });
+}
+
+/**
+ * A job for records handed over directly (PUT /api/v1/records): no file is stored; the caller passes the
+ * same rows to runPreview and runCommit (`rows`). Refused while a commit runs, like an upload.
+ */
+export async function createRecordsImport(
+  actor: Actor,
+  name: string,
+  records: number,
+): Promise<Result<{ jobId: string }>> {
+  assertCan(actor, "roster.import");
+  if (await commitRunning()) return refuse("busy", "import.errors.busy");
+  const id = newId();
+  await createJob(actor, { id, fileKey: `${id}.records`, fileName: name, uploaded: { records } });
+  return ok({ jobId: id });
+}
+
+/** The job row (previewing, heartbeat started) and its audit entry, in one transaction. */
+async function createJob(
+  actor: Actor,
+  job: { id: string; fileKey: string; fileName: string; uploaded: Record<string, number> },
+): Promise<void> {
+  const fileName = job.fileName.replace(/[\\/]/g, "_").slice(0, 200);
   await db.$transaction(async (tx) => {
     await tx.importJob.create({
       data: {
-        id,
+        id: job.id,
         kind: "roster",
         status: "previewing",
         fileName,
-        fileKey,
+        fileKey: job.fileKey,
         createdById: actorId(actor),
         heartbeatAt: new Date(),
       },
@@ -130,11 +131,10 @@ export async function createRosterImport(
     await audit(tx, actor, {
       action: "roster.upload",
       targetType: "ImportJob",
-      targetId: id,
-      after: { fileName, bytes: size },
+      targetId: job.id,
+      after: { fileName, ...job.uploaded },
     });
   });
-  return ok({ jobId: id });
 }
 
 /** Why an upload cannot become a job (type, size, content sniffed from its first bytes, busy), or null. */
@@ -164,8 +164,20 @@ function actorId(actor: Actor): string {
   return actor.kind === "staff" ? actor.staffUserId : actor.kind === "api" ? actor.tokenId : actor.accountId;
 }
 
+/**
+ * How a job run reads its rows: from the job's stored file, or `rows` handed over directly (the API's
+ * records, which are never written to a file).
+ */
+export type RunOptions = { today?: Date; rows?: AsyncIterable<SheetRow> };
+
+/** Where a job's rows come from. */
+function sourceOf(fileKey: string, options: RunOptions): RosterSource {
+  if (options.rows) return { rows: options.rows };
+  return { filePath: importFilePath(fileKey), format: fileKey.endsWith(".xlsx") ? "xlsx" : "csv" };
+}
+
 /** Dry run: classifies every row and writes the per-row report; changes no record. */
-export async function runPreview(jobId: string, options: { today?: Date } = {}): Promise<void> {
+export async function runPreview(jobId: string, options: RunOptions = {}): Promise<void> {
   return track(jobId, () => previewNow(jobId, options));
 }
 
@@ -187,16 +199,16 @@ async function plan(
   jobId: string,
   fileKey: string,
   store: RosterStore,
-  options: { today?: Date },
+  options: RunOptions,
 ): Promise<PlanResult> {
+  await ensureImportsDir();
   const staging = new StagingWriter(stagingPathOf(jobId));
   try {
     await db.importRowIssue.deleteMany({ where: { jobId } });
     await db.importChange.deleteMany({ where: { jobId } });
     const result = await planRoster({
+      ...sourceOf(fileKey, options),
       store,
-      filePath: importFilePath(fileKey),
-      format: fileKey.endsWith(".xlsx") ? "xlsx" : "csv",
       schoolName: await schoolName(),
       staging,
       today: options.today,
@@ -218,13 +230,13 @@ async function plan(
 async function stagedPlan(jobId: string): Promise<PlanSummary | null> {
   try {
     await access(stagingPathOf(jobId));
-    return JSON.parse(await readFile(planPathOf(jobId), "utf8")) as PlanSummary;
+    return planSummarySchema.parse(JSON.parse(await readFile(planPathOf(jobId), "utf8")));
   } catch {
     return null;
   }
 }
 
-async function previewNow(jobId: string, options: { today?: Date }): Promise<void> {
+async function previewNow(jobId: string, options: RunOptions): Promise<void> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.status !== "previewing") return;
   const store = await openRosterStore();
@@ -236,8 +248,8 @@ async function previewNow(jobId: string, options: { today?: Date }): Promise<voi
       where: { id: jobId },
       data: {
         status: "previewed",
-        ...counts(result.summary),
-        summary: JSON.stringify(jobSummary(result.summary)),
+        ...jobCountsOf(result.summary),
+        summary: JSON.stringify(jobSummaryOf(result.summary)),
         finishedAt: new Date(),
       },
     });
@@ -276,7 +288,7 @@ export async function runCommit(
   jobId: string,
   actor: Actor,
   hooks: CommitHooks = {},
-  options: { today?: Date } = {},
+  options: RunOptions = {},
 ): Promise<void> {
   return track(jobId, () => commitNow(jobId, actor, hooks, options));
 }
@@ -285,7 +297,7 @@ async function commitNow(
   jobId: string,
   actor: Actor,
   hooks: CommitHooks,
-  options: { today?: Date },
+  options: RunOptions,
 ): Promise<void> {
   const job = await db.importJob.findUnique({ where: { id: jobId } });
   if (!job || job.status !== "committing") return;
@@ -322,9 +334,6 @@ async function commitNow(
   }
 }
 
-/** Staged operations written per batch (smaller batches keep fewer rows and statement buffers alive at once). */
-const WRITE_BATCH = 2000;
-
 async function writePass(
   writer: RosterStore,
   jobId: string,
@@ -337,43 +346,12 @@ async function writePass(
   const staffId = actor.kind === "staff" ? actor.staffUserId : null;
   await writer.begin({ inserts: summary.newRows });
   await writer.insertUnits(summary.created, now);
-  let inserts: RecordInsert[] = [];
-  let updates: RecordUpdate[] = [];
-  let exams: ExamNumberUpdate[] = [];
-  let written = 0;
-  const flush = async () => {
-    if (inserts.length) await writer.insertRecords(inserts, now);
-    if (updates.length) {
-      await writer.updateRecords(updates, now);
-      const history: HistoryInsert[] = updates.flatMap((u) =>
-        u.history.map((h) => ({
-          id: newId(),
-          recordId: u.id,
-          field: h.field,
-          beforeValue: h.before,
-          afterValue: h.after,
-          source: "import",
-          changedByStaffId: staffId,
-          recordVersion: u.expectedVersion + 1,
-          changedAt: now,
-        })),
-      );
-      await writer.insertHistory(history);
-    }
-    if (exams.length) await writer.setExamNumbers(exams);
-    written += inserts.length + updates.length + exams.length;
-    inserts = [];
-    updates = [];
-    exams = [];
-    await hooks.afterBatch?.(written);
-  };
-  for await (const op of readStaged(stagingPath)) {
-    if (op.op === "insert") inserts.push(op.row);
-    else if (op.op === "update") updates.push(op.row);
-    else exams.push(op.row);
-    if (inserts.length + updates.length + exams.length >= WRITE_BATCH) await flush();
-  }
-  await flush();
+  await writeOperations(readStaged(stagingPath), {
+    store: writer,
+    now,
+    staffId,
+    afterBatch: hooks.afterBatch,
+  });
   const actorCols =
     actor.kind === "staff"
       ? { actorType: "staff", actorId: actor.staffUserId, actorLabel: actor.username }
@@ -384,8 +362,8 @@ async function writePass(
     {
       id: jobId,
       status: "committed",
-      ...counts(summary),
-      summary: JSON.stringify(jobSummary(summary)),
+      ...jobCountsOf(summary),
+      summary: JSON.stringify(jobSummaryOf(summary)),
       finishedAt: new Date(),
     },
     {
@@ -394,7 +372,7 @@ async function writePass(
       action: "roster.commit",
       targetType: "ImportJob",
       targetId: jobId,
-      after: JSON.stringify({ ...counts(summary), created: jobSummary(summary).created.counts }),
+      after: JSON.stringify({ ...jobCountsOf(summary), created: jobSummaryOf(summary).created.counts }),
       createdAt: now,
     },
   );
@@ -436,7 +414,11 @@ export async function listImportJobsPage(actor: Actor, list: ListParams<ImportJo
   });
   const names = await uploaderNames(jobs.map((j) => j.createdById));
   return {
-    rows: jobs.map((j) => ({ ...j, uploadedBy: names.get(j.createdById) ?? null })),
+    rows: jobs.map((j) => ({
+      ...j,
+      status: jobStatusSchema.parse(j.status),
+      uploadedBy: names.get(j.createdById) ?? null,
+    })),
     total,
     page,
     pages,

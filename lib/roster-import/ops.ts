@@ -27,20 +27,27 @@ export type StagedOp =
  */
 export class StagingWriter {
   private readonly out: WriteStream;
+  /** an error of the file (e.g. on opening) before anyone waited on it: reported by the next call */
+  private failure: Error | null = null;
   constructor(readonly path: string) {
     this.out = createWriteStream(path, { encoding: "utf8" });
+    this.out.on("error", (error) => {
+      this.failure = error;
+    });
   }
   async write(op: StagedOp): Promise<void> {
     await this.writeAll([op]);
   }
   /** A batch's operations in one write (one line each). */
   async writeAll(ops: readonly StagedOp[]): Promise<void> {
+    if (this.failure) throw this.failure;
     if (ops.length === 0) return;
     let text = "";
     for (const op of ops) text += JSON.stringify(op) + "\n";
     if (!this.out.write(text)) await once(this.out, "drain");
   }
   async close(): Promise<void> {
+    if (this.failure) throw this.failure;
     this.out.end();
     await once(this.out, "finish");
   }

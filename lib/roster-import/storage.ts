@@ -15,8 +15,13 @@ export function importFilePath(fileKey: string): string {
   return path.join(importsDir(), path.basename(fileKey));
 }
 
-export async function saveImportFile(fileKey: string, bytes: Uint8Array): Promise<string> {
+/** Creates the imports folder if needed (the first upload, or records imported before any file). */
+export async function ensureImportsDir(): Promise<void> {
   await mkdir(importsDir(), { recursive: true });
+}
+
+export async function saveImportFile(fileKey: string, bytes: Uint8Array): Promise<string> {
+  await ensureImportsDir();
   const target = importFilePath(fileKey);
   await writeFile(target, bytes, { mode: 0o600 });
   return target;
