@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale } from "@/app/actions/locale";
-import { cn } from "@/components/ui/cn";
 
 /** Works without JavaScript: each language is a submit button of a tiny form. */
 export async function LanguageSwitch() {
@@ -21,11 +20,8 @@ export async function LanguageSwitch() {
             value={o.value}
             lang={o.lang}
             aria-pressed={locale === o.value}
-            className={cn(
-              "min-h-9 whitespace-nowrap rounded-md px-2.5 text-xs font-semibold",
-              // On a phone only the other language is offered, so the header title keeps its room.
-              locale === o.value ? "hidden bg-white text-brand-900 sm:block" : "text-white hover:bg-white/15",
-            )}
+            // on a phone only the other language is offered, so the header title keeps its room
+            className={locale === o.value ? "header-button header-button--current" : "header-button"}
           >
             {o.label}
           </button>
