@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { cn } from "@/components/ui/cn";
 
 /**
  * Works without JavaScript: each language is a submit button of a tiny form. `setLocale` is the layout's
@@ -23,11 +22,8 @@ export async function LanguageSwitch({ setLocale }: { setLocale: (formData: Form
             value={o.value}
             lang={o.lang}
             aria-pressed={locale === o.value}
-            className={cn(
-              "min-h-9 whitespace-nowrap rounded-md px-2.5 text-xs font-semibold",
-              // On a phone only the other language is offered, so the header title keeps its room.
-              locale === o.value ? "hidden bg-white text-brand-900 sm:block" : "text-white hover:bg-white/15",
-            )}
+            // on a phone only the other language is offered, so the header title keeps its room
+            className={locale === o.value ? "header-button header-button--current" : "header-button"}
           >
             {o.label}
           </button>

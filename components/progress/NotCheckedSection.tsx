@@ -1,20 +1,20 @@
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/Badge";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
+import { SelectField } from "@/components/ui/Field";
+import { DataTable, Th } from "@/components/ui/Table";
 import type { ListParams } from "@/lib/core/list-params";
 import type { NotCheckedFilter, NotCheckedRow, NotCheckedSort } from "@/lib/progress/not-checked";
-import type { Option } from "@/lib/progress/options";
+import type { FilterOptions } from "@/lib/progress/options";
 import { ListPager } from "@/components/ui/ListPager";
 import { SortTh } from "@/components/ui/SortTh";
 import { RemindForm } from "./RemindForm";
 import type { RevealAction } from "@/lib/progress/reveal-state";
-import { RevealCell, RevealForms } from "./RevealForms";
+import { RevealForms } from "./RevealForms";
+import { NotCheckedRows } from "./NotCheckedRows";
+import { compactRow } from "./not-checked-row";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { enumLabel } from "@/components/record/field-value";
-
-const select = "mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
 
 /** Query string of the filters (and campaign), for links, exports and the reminder. */
 export function filterParams(campaignId: string, f: Partial<NotCheckedFilter>): Record<string, string> {
@@ -57,7 +57,7 @@ export async function NotCheckedSection({
   filter: NotCheckedFilter;
   list: ListParams<NotCheckedSort>;
   data: { rows: NotCheckedRow[]; total: number; page: number; pages: number };
-  options: { colleges: Option[]; majors: Option[]; classGroups: Option[] };
+  options: FilterOptions;
   canExport: boolean;
   canRemind: boolean;
   canReveal: boolean;
@@ -99,83 +99,48 @@ export async function NotCheckedSection({
               className="mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300"
             />
           </div>
-          <div>
-            <label htmlFor="registered" className="block text-sm font-medium text-slate-800">
-              {t("list.registered")}
-            </label>
-            <select
-              id="registered"
-              name="registered"
-              defaultValue={filter.registered ?? ""}
-              className={select}
-            >
-              <option value="">{t("list.any")}</option>
-              <option value="yes">{t("list.yes")}</option>
-              <option value="no">{t("list.no")}</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="viewed" className="block text-sm font-medium text-slate-800">
-              {t("list.viewed")}
-            </label>
-            <select id="viewed" name="viewed" defaultValue={filter.viewed ?? ""} className={select}>
-              <option value="">{t("list.any")}</option>
-              <option value="yes">{t("list.yes")}</option>
-              <option value="no">{t("list.no")}</option>
-            </select>
-          </div>
+          <SelectField id="registered" label={t("list.registered")} defaultValue={filter.registered ?? ""}>
+            <option value="">{t("list.any")}</option>
+            <option value="yes">{t("list.yes")}</option>
+            <option value="no">{t("list.no")}</option>
+          </SelectField>
+          <SelectField id="viewed" label={t("list.viewed")} defaultValue={filter.viewed ?? ""}>
+            <option value="">{t("list.any")}</option>
+            <option value="yes">{t("list.yes")}</option>
+            <option value="no">{t("list.no")}</option>
+          </SelectField>
           {options.colleges.length > 1 ? (
-            <div>
-              <label htmlFor="collegeId" className="block text-sm font-medium text-slate-800">
-                {t("list.college")}
-              </label>
-              <select
-                id="collegeId"
-                name="collegeId"
-                defaultValue={filter.collegeId ?? ""}
-                className={select}
-              >
-                <option value="">{t("list.anyCollege")}</option>
-                {options.colleges.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div>
-            <label htmlFor="majorId" className="block text-sm font-medium text-slate-800">
-              {t("list.major")}
-            </label>
-            <select id="majorId" name="majorId" defaultValue={filter.majorId ?? ""} className={select}>
-              <option value="">{t("list.anyMajor")}</option>
-              {options.majors.map((o) => (
+            <SelectField id="collegeId" label={t("list.college")} defaultValue={filter.collegeId ?? ""}>
+              <option value="">{t("list.anyCollege")}</option>
+              {options.colleges.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
                 </option>
               ))}
-            </select>
-          </div>
-          {options.classGroups.length > 0 ? (
-            <div>
-              <label htmlFor="classGroupId" className="block text-sm font-medium text-slate-800">
-                {t("list.classGroup")}
-              </label>
-              <select
-                id="classGroupId"
-                name="classGroupId"
-                defaultValue={filter.classGroupId ?? ""}
-                className={select}
-              >
-                <option value="">{t("list.anyClassGroup")}</option>
-                {options.classGroups.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            </SelectField>
+          ) : null}
+          <SelectField id="majorId" label={t("list.major")} defaultValue={filter.majorId ?? ""}>
+            <option value="">{t("list.anyMajor")}</option>
+            {options.majors.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+          {options.classGroups.length > 0 || options.classesNeedMajor ? (
+            <SelectField
+              id="classGroupId"
+              label={t("list.classGroup")}
+              defaultValue={filter.classGroupId ?? ""}
+              hint={options.classesNeedMajor ? t("list.classGroupNeedsMajor") : undefined}
+            >
+              <option value="">{t("list.anyClassGroup")}</option>
+              {options.classGroups.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
           ) : null}
           <div className="col-span-2 flex flex-wrap items-center gap-2 lg:col-span-4">
             <Button type="submit">{t("list.filter")}</Button>
@@ -231,47 +196,19 @@ export async function NotCheckedSection({
                   )}
                 </tr>
               </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.id}>
-                    <Td className="font-mono text-xs">{r.studentNumber}</Td>
-                    <RowTh>{r.name}</RowTh>
-                    <Td>{enumLabel(tr, "gender", r.gender)}</Td>
-                    {/* names may wrap: with every column the list fits a 1280 px window */}
-                    <Td className="min-w-24 whitespace-normal">{r.college}</Td>
-                    <Td className="min-w-24 whitespace-normal">{r.major}</Td>
-                    <Td>{r.classGroup}</Td>
-                    <Td>
-                      {canReveal ? (
-                        <RevealCell kind="id" recordId={r.id} masked={r.idMasked} name={r.name} />
-                      ) : (
-                        <span className="font-mono text-xs">{r.idMasked}</span>
-                      )}
-                    </Td>
-                    <Td>
-                      {r.phoneMasked === null ? (
-                        <span className="text-xs text-slate-500">{t("list.noPhone")}</span>
-                      ) : canRevealPhone ? (
-                        <RevealCell kind="phone" recordId={r.id} masked={r.phoneMasked} name={r.name} />
-                      ) : (
-                        <span className="font-mono text-xs">{r.phoneMasked}</span>
-                      )}
-                    </Td>
-                    <Td>
-                      {/* one badge a line: the list fits a 1280 px window without scrolling sideways */}
-                      <span className="flex flex-col items-start gap-1">
-                        {r.reported ? <Badge tone="warning">{t("list.reported")}</Badge> : null}
-                        <Badge tone={r.registered ? "brand" : "danger"}>
-                          {r.registered ? t("list.registeredYes") : t("list.registeredNo")}
-                        </Badge>
-                        <Badge tone={r.viewed ? "warning" : "neutral"}>
-                          {r.viewed ? t("list.viewedYes") : t("list.viewedNo")}
-                        </Badge>
-                      </span>
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
+              <NotCheckedRows
+                rows={data.rows.map((r) => compactRow(r, enumLabel(tr, "gender", r.gender)))}
+                labels={{
+                  noPhone: t("list.noPhone"),
+                  reported: t("list.reported"),
+                  registeredYes: t("list.registeredYes"),
+                  registeredNo: t("list.registeredNo"),
+                  viewedYes: t("list.viewedYes"),
+                  viewedNo: t("list.viewedNo"),
+                }}
+                canReveal={canReveal}
+                canRevealPhone={canRevealPhone}
+              />
             </DataTable>
           </RevealForms>
         </ClientMessages>

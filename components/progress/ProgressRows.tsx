@@ -2,7 +2,10 @@
 
 import { RowTh, Td } from "@/components/ui/Table";
 
-/** One unit's row: name, link (or null), college (or null when the table has no college column), figures. */
+/**
+ * One unit's row: name, link (or null; what follows the table's `hrefPrefix`), college (or null when the
+ * table has no college column), figures.
+ */
 export type ProgressRow = [name: string, href: string | null, college: string | null, ...figures: string[]];
 
 /**
@@ -10,25 +13,33 @@ export type ProgressRow = [name: string, href: string | null, college: string | 
  * second time in the page's payload as an element tree (a class breakdown has a few hundred rows), while
  * these arrays are a fraction of that. The markup is the same.
  */
-export function ProgressRows({ rows, showCollege }: { rows: ProgressRow[]; showCollege: boolean }) {
+export function ProgressRows({
+  rows,
+  showCollege,
+  hrefPrefix = "",
+}: {
+  rows: ProgressRow[];
+  showCollege: boolean;
+  /** what every row's link starts with, sent once */
+  hrefPrefix?: string;
+}) {
   return (
     <tbody>
       {rows.map(([name, href, college, ...figures], i) => (
         <tr key={i}>
           {showCollege ? <Td className="text-slate-600">{college}</Td> : null}
           <RowTh>
-            {href ? (
-              <a className="text-brand-700 underline-offset-2 hover:underline" href={href}>
+            {href !== null ? (
+              <a className="unit-link" href={hrefPrefix + href}>
                 {name}
               </a>
             ) : (
               name
             )}
           </RowTh>
+          {/* right-aligned by the table (DataTable `figures`) */}
           {figures.map((v, j) => (
-            <Td key={j} num>
-              {v}
-            </Td>
+            <td key={j}>{v}</td>
           ))}
         </tr>
       ))}

@@ -27,8 +27,10 @@ export async function ProgressTable({
     c.reported,
   ];
   const fmt = (v: number | string) => (typeof v === "number" ? v.toLocaleString("zh-CN") : v);
+  const hrefs = linkFor ? groups.map(linkFor) : null;
+  const hrefPrefix = hrefs ? commonPrefix(hrefs) : "";
   return (
-    <DataTable caption={caption}>
+    <DataTable caption={caption} figures>
       <thead>
         <tr>
           {showCollege ? <Th>{t("college")}</Th> : null}
@@ -42,9 +44,10 @@ export async function ProgressTable({
       </thead>
       <ProgressRows
         showCollege={showCollege}
-        rows={groups.map((g): ProgressRow => [
+        hrefPrefix={hrefPrefix}
+        rows={groups.map((g, i): ProgressRow => [
           g.name,
-          linkFor ? linkFor(g) : null,
+          hrefs ? hrefs[i].slice(hrefPrefix.length) : null,
           showCollege ? (g.collegeName ?? "") : null,
           ...cells(g).map(fmt),
         ])}
@@ -62,4 +65,13 @@ export async function ProgressTable({
       </tfoot>
     </DataTable>
   );
+}
+
+/** The longest start the strings share (the rows' links differ in their last parameter only). */
+function commonPrefix(values: string[]): string {
+  if (values.length < 2) return "";
+  let end = 0;
+  const [first] = values;
+  while (end < first.length && values.every((v) => v[end] === first[end])) end++;
+  return first.slice(0, end);
 }

@@ -59,9 +59,6 @@ export function RevealForms({
   );
 }
 
-const buttonClass =
-  "min-h-8 rounded px-1.5 text-xs font-medium text-brand-700 underline underline-offset-2 hover:bg-brand-50";
-
 /** A row's masked ID number or phone with its 查看 button; the full value once the server answered. */
 export function RevealCell({
   kind,
@@ -94,7 +91,7 @@ export function RevealCell({
     );
   }
   return (
-    <span className="flex flex-col items-start">
+    <span className="reveal-cell">
       <span className="font-mono text-xs">{masked}</span>
       <button
         type="submit"
@@ -104,7 +101,7 @@ export function RevealCell({
         disabled={side?.pending}
         aria-label={t("label", { name })}
         title={t("logged")}
-        className={buttonClass}
+        className="reveal-button"
       >
         {t("button")}
       </button>

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { TrendPoint } from "@/lib/progress/trend";
 import { Card } from "@/components/ui/Card";
-import { DataTable, RowTh, Td, Th } from "@/components/ui/Table";
+import { DataTable, Th } from "@/components/ui/Table";
+import { ProgressRows } from "./ProgressRows";
 import { TrendChart } from "./TrendChart";
 
 /** Confirmations per day and the cumulative 核查率 of a scope: a chart and the table with its numbers. */
@@ -29,31 +30,27 @@ export async function TrendSection({
             <div className="lg:col-span-2">
               <TrendChart data={trend} title={title} rateLabel={t("overview.checkRate")} />
             </div>
-            <DataTable caption={title} className="max-h-72 overflow-y-auto">
+            {/* a row a day (a month's campaign has thirty): compact rows, styles on the table (.trend-table) */}
+            <DataTable caption={title} className="trend-table max-h-72 overflow-y-auto" dense figures>
               <thead>
                 <tr>
-                  <Th className="sticky top-0 bg-slate-50">{t("overview.day")}</Th>
-                  <Th className="sticky top-0 bg-slate-50 text-right">{t("overview.dailyConfirmed")}</Th>
-                  <Th className="sticky top-0 bg-slate-50 text-right">{t("overview.cumulative")}</Th>
-                  <Th className="sticky top-0 bg-slate-50 text-right">{t("overview.checkRate")}</Th>
+                  <Th>{t("overview.day")}</Th>
+                  <Th className="text-right">{t("overview.dailyConfirmed")}</Th>
+                  <Th className="text-right">{t("overview.cumulative")}</Th>
+                  <Th className="text-right">{t("overview.checkRate")}</Th>
                 </tr>
               </thead>
-              <tbody>
-                {trend.map((p) => (
-                  <tr key={p.day}>
-                    <RowTh className="py-2 font-normal tabular-nums">{p.day}</RowTh>
-                    <Td num className="py-2">
-                      {p.confirmed}
-                    </Td>
-                    <Td num className="py-2">
-                      {p.cumulative}
-                    </Td>
-                    <Td num className="py-2">
-                      {p.rate}%
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
+              <ProgressRows
+                showCollege={false}
+                rows={trend.map((p) => [
+                  p.day,
+                  null,
+                  null,
+                  String(p.confirmed),
+                  String(p.cumulative),
+                  `${p.rate}%`,
+                ])}
+              />
             </DataTable>
           </div>
         )}

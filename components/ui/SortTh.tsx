@@ -38,10 +38,7 @@ export async function SortTh({
     >
       <Link
         href={href}
-        className={cn(
-          "inline-flex items-center gap-1 underline-offset-4 hover:underline",
-          active && "text-brand-800",
-        )}
+        className={cn("sort-link", active && "text-brand-800")}
         title={t(nextDir === "asc" ? "sortAscTitle" : "sortDescTitle", { column: label })}
       >
         {label}

@@ -11,6 +11,8 @@ import { cn } from "./cn";
  * - `framed`: draw the white rounded panel around the table (omit it inside a Card with no padding).
  * - `flush`: the table sits inside a padded Card, so the phone cards need no side padding of their own.
  * - `dense`: shorter rows (long lists), set once on the table rather than on every cell.
+ * - `figures`: every data cell after a row's first is a right-aligned figure (progress tables: set once on
+ *   the table instead of on a few thousand cells).
  */
 export function DataTable({
   caption,
@@ -19,6 +21,7 @@ export function DataTable({
   framed = false,
   flush = false,
   dense = false,
+  figures = false,
   className,
   children,
   testId,
@@ -29,6 +32,7 @@ export function DataTable({
   framed?: boolean;
   flush?: boolean;
   dense?: boolean;
+  figures?: boolean;
   className?: string;
   children: ReactNode;
   testId?: string;
@@ -46,6 +50,7 @@ export function DataTable({
           stack && "data-table--stack",
           flush && "data-table--flush",
           dense && "data-table--dense",
+          figures && "data-table--figures",
         )}
         data-testid={testId}
       >
@@ -80,8 +85,11 @@ type CellExtras = {
   hideWhenStacked?: boolean;
 };
 
+/** undefined rather than an empty class attribute (long lists have thousands of cells) */
 function cellClass({ wrap, num, hideWhenStacked }: CellExtras, className?: string) {
-  return cn(wrap && "cell-wrap", num && "cell-num", hideWhenStacked && "cell-empty-stack", className);
+  return (
+    cn(wrap && "cell-wrap", num && "cell-num", hideWhenStacked && "cell-empty-stack", className) || undefined
+  );
 }
 
 function CellBody({ label, children }: { label?: ReactNode; children: ReactNode }) {

@@ -6,13 +6,28 @@ import { assertCan, collegeWhere, unitScope } from "@/lib/auth/policy";
 export type Option = { id: string; name: string };
 
 /**
+ * More classes than this are offered once a major narrows them: a large college has a few hundred, and the
+ * options (twice: HTML and the page's payload) were a large part of its desk's weight.
+ */
+export const CLASS_CHOICES_LIMIT = 40;
+
+export type FilterOptions = {
+  colleges: Option[];
+  majors: Option[];
+  classGroups: Option[];
+  /** the classes are offered once a major is chosen (too many for one list) */
+  classesNeedMajor: boolean;
+};
+
+/**
  * Choices for the list filters, inside the actor's colleges. Class groups are offered once a college or
- * major narrows them (a whole university has thousands).
+ * major narrows them (a whole university has thousands), and once a major does when a college has more than
+ * CLASS_CHOICES_LIMIT (a class already chosen is still offered, so the form keeps it).
  */
 export async function filterOptions(
   actor: Actor,
-  selected: { collegeId?: string; majorId?: string },
-): Promise<{ colleges: Option[]; majors: Option[]; classGroups: Option[] }> {
+  selected: { collegeId?: string; majorId?: string; classGroupId?: string },
+): Promise<FilterOptions> {
   assertCan(actor, "progress.viewCollege");
   const scope = collegeWhere(actor);
   const colleges = await db.college.findMany({
@@ -57,7 +72,13 @@ export async function filterOptions(
         })
       : Promise.resolve([]),
   ]);
-  return { colleges, majors, classGroups };
+  const classesNeedMajor = !selected.majorId && classGroups.length > CLASS_CHOICES_LIMIT;
+  return {
+    colleges,
+    majors,
+    classGroups: classesNeedMajor ? classGroups.filter((g) => g.id === selected.classGroupId) : classGroups,
+    classesNeedMajor,
+  };
 }
 
 /** What part of each college the actor sees, for the desk's "可查看" line: the whole college, classes or a grade. */

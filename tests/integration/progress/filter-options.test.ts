@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { CLASS_CHOICES_LIMIT, filterOptions } from "@/lib/progress/options";
+import { collegeActor } from "../roster-import/support";
+import { makeCollege, uniqueCohort } from "./support";
+
+/** The not-checked list's class filter: a college with many classes offers them once a major is chosen. */
+describe("class choices of the list filters", async () => {
+  const small = await makeCollege("少班院", uniqueCohort(), 0);
+  const large = await makeCollege("多班院", uniqueCohort(), 0);
+  const otherMajor = await db.major.create({ data: { collegeId: large.college.id, name: "多班院二专业" } });
+  await db.classGroup.createMany({
+    data: Array.from({ length: CLASS_CHOICES_LIMIT }, (_, i) => ({
+      collegeId: large.college.id,
+      majorId: i % 2 ? otherMajor.id : large.major.id,
+      name: `多班${String(i).padStart(2, "0")}班`,
+    })),
+  });
+
+  it("a college with few classes offers them all at once", async () => {
+    const options = await filterOptions(collegeActor([small.college.id]), {});
+    expect(options.classGroups.map((g) => g.id)).toEqual([small.classGroup.id]);
+    expect(options.classesNeedMajor).toBe(false);
+  });
+
+  it("a college with many classes offers them once a major is chosen", async () => {
+    const actor = collegeActor([large.college.id]);
+    const none = await filterOptions(actor, {});
+    expect(none.classesNeedMajor).toBe(true);
+    expect(none.classGroups).toEqual([]);
+    expect(none.majors).toHaveLength(2);
+
+    const byMajor = await filterOptions(actor, { majorId: otherMajor.id });
+    expect(byMajor.classesNeedMajor).toBe(false);
+    expect(byMajor.classGroups).toHaveLength(CLASS_CHOICES_LIMIT / 2);
+  });
+
+  it("a class chosen without a major is still offered, so the filter form keeps it", async () => {
+    const options = await filterOptions(collegeActor([large.college.id]), {
+      classGroupId: large.classGroup.id,
+    });
+    expect(options.classesNeedMajor).toBe(true);
+    expect(options.classGroups).toEqual([{ id: large.classGroup.id, name: large.classGroup.name }]);
+  });
+
+  it("a class outside the actor's scope is not offered", async () => {
+    const options = await filterOptions(collegeActor([large.college.id]), {
+      classGroupId: small.classGroup.id,
+    });
+    expect(options.classGroups).toEqual([]);
+  });
+});
