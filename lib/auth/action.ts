@@ -1,6 +1,5 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffActor, StudentActor } from "./actor";
@@ -56,8 +55,6 @@ type Options<Input, T, D> = {
    * repeated fields and uploaded files
    */
   read?: (formData: FormData) => unknown | Promise<unknown>;
-  /** where to go after a success (a page of its own, e.g. the job just created); undefined: stay */
-  redirect?: (value: T, input: Input) => string | undefined;
   /** fields whose bad value is shown at the field alone, before `invalid` (e.g. an unticked confirm box) */
   atField?: Record<string, string>;
   /** the field a refusal's message is shown at (an upload form shows errors at its file) */
@@ -105,11 +102,7 @@ function chain<A, S extends z.ZodType, T, D>(
     for (const path of options.revalidate?.(input) ?? [])
       if (typeof path === "string") revalidatePath(path);
       else revalidatePath(path.path, path.type);
-    if (result.ok) {
-      const target = options.redirect?.(result.value, input);
-      if (target) redirect(target);
-      return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
-    }
+    if (result.ok) return options.onOk ? options.onOk(result.value, input, context) : { status: "success" };
     const state = options.errorAt
       ? refusalAt<D>(t, result, values, options.errorAt)
       : formError<D>(t, result, values);

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import type { FormState } from "@/lib/core/form-state";
@@ -23,11 +24,10 @@ export const saveCampaignAction = staffAction(
   {
     invalid: "registrar.campaigns.errors.notFound",
     revalidate,
-    redirect: (_, input) => (editedId(input) ? "/registrar/campaigns?saved=1" : undefined),
-    onOk: (_value, _input, { t }): FormState<{ message: string }> => ({
-      status: "success",
-      data: { message: t("registrar.campaigns.created") },
-    }),
+    onOk: (_value, input, { t }): FormState<{ message: string }> => {
+      if (editedId(input)) redirect("/registrar/campaigns?saved=1");
+      return { status: "success", data: { message: t("registrar.campaigns.created") } };
+    },
   },
 );
 

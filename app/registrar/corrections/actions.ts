@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import { bulkState, type BulkState } from "@/lib/corrections/bulk-state";
@@ -40,7 +41,7 @@ export const registrarDecideAction = staffAction(
       photoUpload: formData.get("photoUpload"),
     }),
     revalidate: () => ["/registrar/corrections"],
-    redirect: (outcome) => `/registrar/corrections?decided=${outcome.status}`,
+    onOk: (outcome) => redirect(`/registrar/corrections?decided=${outcome.status}`),
   },
 );
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import {
@@ -8,7 +9,8 @@ import {
   undoGraduationLock,
 } from "@/lib/roster-import/graduation-lock";
 
-const jobPage = (_: unknown, input: { jobId: string }) => `/registrar/graduation-lock/${input.jobId}`;
+const jobPage = (_: unknown, input: { jobId: string }) =>
+  redirect(`/registrar/graduation-lock/${input.jobId}`);
 
 /** Upload → the list of who would be locked (nothing locked yet). */
 export const graduationLockAction = staffAction(
@@ -21,7 +23,7 @@ export const graduationLockAction = staffAction(
     atField: { file: "import.upload.required" },
     echo: false,
     errorAt: "file",
-    redirect: (preview) => `/registrar/graduation-lock/${preview.jobId}`,
+    onOk: (preview) => redirect(`/registrar/graduation-lock/${preview.jobId}`),
   },
 );
 
@@ -30,7 +32,7 @@ const confirmOptions = {
   invalid: "import.errors.notFound",
   atField: { confirm: "import.graduation.errors.confirmRequired" },
   echo: false,
-  redirect: jobPage,
+  onOk: jobPage,
 };
 
 /** Locks the listed students (after the registrar ticked that they checked the list). */

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
@@ -21,7 +22,7 @@ export const commitRosterAction = staffAction(
   {
     invalid: "import.errors.notFound",
     echo: false,
-    redirect: (_, input) => `/registrar/import/${input.jobId}`,
+    onOk: (_, input) => redirect(`/registrar/import/${input.jobId}`),
   },
 );
 
@@ -46,9 +47,11 @@ export const discardImportAction = staffAction(
     invalid: "import.errors.notFound",
     atField: { confirm: "import.discard.confirmRequired" },
     echo: false,
-    redirect: (discarded, input) =>
-      discarded.kind === "graduation_lock"
-        ? `/registrar/graduation-lock/${input.jobId}`
-        : `/registrar/import/${input.jobId}`,
+    onOk: (discarded, input) =>
+      redirect(
+        discarded.kind === "graduation_lock"
+          ? `/registrar/graduation-lock/${input.jobId}`
+          : `/registrar/import/${input.jobId}`,
+      ),
   },
 );

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/core/request-meta";
@@ -40,6 +41,6 @@ export const mergeUnitAction = staffAction(
     atField: { confirm: "registrar.organisation.merge.errors.confirm" },
     echo: false,
     revalidate,
-    redirect: (merged) => `/registrar/organisation?merged=${encodeURIComponent(merged.target.id)}`,
+    onOk: (merged) => redirect(`/registrar/organisation?merged=${encodeURIComponent(merged.target.id)}`),
   },
 );

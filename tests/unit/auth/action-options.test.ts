@@ -29,6 +29,7 @@ vi.mock("@/lib/auth/current", () => ({
 }));
 
 const { staffAction } = await import("@/lib/auth/action");
+const { redirect } = await import("next/navigation");
 
 const form = (entries: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -45,11 +46,11 @@ describe("action chain options", () => {
     calls.permission = [];
   });
 
-  it("redirect: after a success only, to the path built from the value and the input", async () => {
+  it("onOk may redirect() after the paths are revalidated; a refusal never reaches it", async () => {
     const action = staffAction("roster.import", confirmed, async () => ok({ kind: "roster" }), {
       invalid: "bad",
       revalidate: () => ["/list"],
-      redirect: (value, input) => `/jobs/${input.jobId}?kind=${value.kind}`,
+      onOk: (value, input) => redirect(`/jobs/${input.jobId}?kind=${value.kind}`),
     });
     await expect(action({ status: "idle" }, form({ jobId: "j1", confirm: "yes" }))).rejects.toEqual(
       new Redirected("/jobs/j1?kind=roster"),
@@ -58,7 +59,7 @@ describe("action chain options", () => {
 
     const refused = staffAction("roster.import", confirmed, async () => fail("no.way"), {
       invalid: "bad",
-      redirect: () => "/never",
+      onOk: () => redirect("/never"),
     });
     expect(await refused({ status: "idle" }, form({ jobId: "j1", confirm: "yes" }))).toMatchObject({
       status: "error",
@@ -66,10 +67,9 @@ describe("action chain options", () => {
     });
   });
 
-  it("redirect returning undefined stays on the page with onOk's state (built with the translator)", async () => {
+  it("onOk builds the state with the translator; null permission: any staff member", async () => {
     const action = staffAction(null, z.object({}), async () => ok(3), {
       invalid: "bad",
-      redirect: () => undefined,
       onOk: (n, _input, { t }) => ({ status: "success", data: t("done", { n }) }),
     });
     expect(await action({ status: "idle" }, form({}))).toEqual({ status: "success", data: 'done {"n":3}' });
