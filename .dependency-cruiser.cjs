@@ -1,10 +1,7 @@
 /**
  * Which way imports may point (docs/architecture.md, "Dependencies"). Checked by the test command
  * (scripts/test-all.sh, step "dependencies"): `npx depcruise app lib components proxy.ts`.
- * Imports from components/ into app/ that predate the rule are listed in
- * .dependency-cruiser-known-violations.json (the list may only shrink: regenerate it with
- * `npx depcruise app lib components proxy.ts --output-type baseline --output-to .dependency-cruiser-known-violations.json`
- * after moving one).
+ * No exceptions: a component that needs a route's server action gets it as a prop, or lives beside its route.
  */
 module.exports = {
   forbidden: [

@@ -15,7 +15,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { BreakdownSection } from "@/components/progress/BreakdownSection";
 import { CampaignPicker } from "@/components/progress/CampaignPicker";
 import { filterParams, NotCheckedSection } from "@/components/progress/NotCheckedSection";
-import { revealAction, revealPhoneAction } from "./actions";
+import { remindAction, revealAction, revealPhoneAction } from "./actions";
 import { StatCards } from "@/components/progress/StatCards";
 import { TrendSection } from "@/components/progress/TrendSection";
 
@@ -132,6 +132,7 @@ export default async function CollegePage({
         canReveal={can(actor, "idNumber.reveal")}
         canRevealPhone={can(actor, "phone.reveal")}
         revealActions={{ id: revealAction, phone: revealPhoneAction }}
+        remindAction={remindAction}
         basePath="/college"
       />
     </>

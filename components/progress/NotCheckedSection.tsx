@@ -10,6 +10,8 @@ import { ListPager } from "@/components/ui/ListPager";
 import { SortTh } from "@/components/ui/SortTh";
 import { RemindForm } from "./RemindForm";
 import type { RevealAction } from "@/lib/progress/reveal-state";
+import type { FormAction } from "@/lib/core/form-state";
+import type { RemindStep } from "@/lib/reminders/remind-step";
 import { RevealForms } from "./RevealForms";
 import { NotCheckedRows } from "./NotCheckedRows";
 import { compactRow } from "./not-checked-row";
@@ -51,6 +53,7 @@ export async function NotCheckedSection({
   canReveal,
   canRevealPhone,
   revealActions,
+  remindAction,
   basePath,
 }: {
   campaignId: string;
@@ -64,6 +67,8 @@ export async function NotCheckedSection({
   canRevealPhone: boolean;
   /** the route's reveal actions (components do not import app/) */
   revealActions: { id: RevealAction; phone: RevealAction };
+  /** 发送提醒 (given when the reader may send reminders) */
+  remindAction: FormAction<RemindStep>;
   basePath: string;
 }) {
   const t = await getTranslations("progress");
@@ -252,7 +257,7 @@ export async function NotCheckedSection({
             <h3 className="font-semibold">{t("remind.title")}</h3>
             <div className="mt-1">
               <ClientMessages namespaces={["progress.remind"]}>
-                <RemindForm hidden={params} />
+                <RemindForm hidden={params} remind={remindAction} />
               </ClientMessages>
             </div>
           </Card>

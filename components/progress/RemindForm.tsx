@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { remindAction } from "@/app/college/actions";
 import type { RemindStep } from "@/lib/reminders/remind-step";
-import type { FormState } from "@/lib/core/form-state";
+import type { FormAction, FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 
@@ -15,9 +14,16 @@ const idle: FormState<RemindStep> = { status: "idle" };
  * receive it, who is left out and why, and the text itself; only 确认发送 sends. Works without JavaScript
  * (each step is a form post).
  */
-export function RemindForm({ hidden }: { hidden: Record<string, string> }) {
+export function RemindForm({
+  hidden,
+  remind,
+}: {
+  hidden: Record<string, string>;
+  /** the college desk's 发送提醒 action */
+  remind: FormAction<RemindStep>;
+}) {
   const t = useTranslations("progress.remind");
-  const [state, action, pending] = useActionState(remindAction, idle);
+  const [state, action, pending] = useActionState(remind, idle);
   const data = state.status === "success" ? state.data : undefined;
   const fields = Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
   if (data?.step === "preview") {
