@@ -137,13 +137,15 @@ test("the roster upload route refuses strangers, other sites and oversized files
 });
 
 test("the registrar reads the limit at the field when a file is too large", async ({ page }, testInfo) => {
+  // handing 65 MB and 27 MB files to the browser takes seconds on a busy machine
+  test.setTimeout(120_000);
   await signInStaff(page, "registrar");
   await page.goto("/registrar/import");
   // the browser holds the file: a 65 MB roster on disk (the test tool passes large files by path)
   const big = testInfo.outputPath("roster.csv");
   mkdirSync(dirname(big), { recursive: true });
   writeFileSync(big, Buffer.alloc(65 * MB, 0x61));
-  await page.locator("input[name=file]").setInputFiles(big);
+  await page.locator("input[name=file]").setInputFiles(big, { timeout: 60_000 });
   await page.getByRole("button", { name: "上传并预览" }).click();
   const error = page.locator("#file-error");
   await error.scrollIntoViewIfNeeded();
@@ -152,11 +154,14 @@ test("the registrar reads the limit at the field when a file is too large", asyn
   await expect(page).toHaveURL(/\/registrar\/import$/);
 
   await page.goto("/registrar/graduation-lock");
-  await page.locator("input[name=file]").setInputFiles({
-    name: "学号.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.alloc(27 * MB, 0x31),
-  });
+  await page.locator("input[name=file]").setInputFiles(
+    {
+      name: "学号.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.alloc(27 * MB, 0x31),
+    },
+    { timeout: 60_000 },
+  );
   await page.getByRole("button", { name: "上传并预览" }).click();
   const lockError = page.locator("#file-error");
   await lockError.scrollIntoViewIfNeeded();
