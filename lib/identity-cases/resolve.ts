@@ -49,6 +49,11 @@ export type ResolveInput = {
   smsToResolved?: boolean;
   ip?: string | null;
   now?: Date;
+  /**
+   * the message when the account was resolved another way meanwhile (default identity.errors.alreadyResolved;
+   * support's desk says the case is closed instead): the caller chooses the words, nobody parses them
+   */
+  alreadyResolvedKey?: string;
 };
 
 export type ResolveValue = { cancelledAccountIds: string[] };
@@ -63,11 +68,12 @@ export type ResolveValue = { cancelledAccountIds: string[] };
  */
 export async function resolveDuplicateId(input: ResolveInput): Promise<Result<ResolveValue>> {
   const now = input.now ?? new Date();
+  const alreadyResolved = input.alreadyResolvedKey ?? "identity.errors.alreadyResolved";
   const start = await db.account.findUnique({
     where: { id: input.accountId },
     select: { idNumberIndex: true, identityStatus: true },
   });
-  if (!start || start.identityStatus !== "pending") return fail("identity.errors.alreadyResolved");
+  if (!start || start.identityStatus !== "pending") return fail(alreadyResolved);
   const photoDays = (await retentionDays()).idPhotoDays;
   const photosDeleteAfter = new Date(now.getTime() + photoDays * 86_400_000);
 
@@ -124,7 +130,7 @@ export async function resolveDuplicateId(input: ResolveInput): Promise<Result<Re
     });
   } catch (error) {
     // returned as plain failures: no caller of this service tells kinds apart
-    if (error instanceof Refused || isUniqueViolation(error)) return fail("identity.errors.alreadyResolved");
+    if (error instanceof Refused || isUniqueViolation(error)) return fail(alreadyResolved);
     if (isWriteConflict(error)) return fail("identity.errors.tryAgain");
     throw error;
   }

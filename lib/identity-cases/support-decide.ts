@@ -108,6 +108,8 @@ export async function decideIdentityCase(
     ip: meta.ip,
     now,
     smsToResolved: true,
+    // the account was resolved another way meanwhile: this case is closed, not approved
+    alreadyResolvedKey: "support.errors.alreadyResolved",
     apply: async (tx) => {
       const { count } = await tx.identityCase.updateMany({
         where: { id: row.id, status: "pending" },
@@ -127,12 +129,7 @@ export async function decideIdentityCase(
     if (error instanceof Refused) return error.result;
     throw error;
   });
-  if (!approved.ok) {
-    // The account was resolved another way meanwhile: this case is closed, not approved.
-    return approved.error?.key === "identity.errors.alreadyResolved"
-      ? fail("support.errors.alreadyResolved")
-      : approved;
-  }
+  if (!approved.ok) return approved;
   return ok({ status: "approved" });
 }
 

@@ -180,4 +180,18 @@ describe("support queue and decisions (SPEC §3.1, §7)", () => {
     const result = await decideIdentityCase(support, { caseId: s.caseId, decision: "approve" });
     expect(result).toMatchObject({ ok: false, error: { key: "support.errors.alreadyDecided" } });
   });
+
+  it("an account resolved another way while the clerk approves: the clerk reads that the case is closed", async () => {
+    const s = await uploaded();
+    const support = await makeStaff("support");
+    // another resolution committed between the clerk opening the case and pressing 通过
+    await db.account.update({ where: { id: s.pending.id }, data: { identityStatus: "verified" } });
+    const result = await decideIdentityCase(support, {
+      caseId: s.caseId,
+      decision: "approve",
+      confirmCancel: s.holder.id,
+    });
+    expect(result).toMatchObject({ ok: false, error: { key: "support.errors.alreadyResolved" } });
+    expect((await db.identityCase.findUniqueOrThrow({ where: { id: s.caseId } })).status).toBe("pending");
+  });
 });
