@@ -3,8 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
-import type { FormState } from "@/lib/core/form-state";
-import type { BulkResult } from "@/lib/corrections/bulk-state";
+import { bulkState, type BulkState } from "@/lib/corrections/bulk-state";
 import { parseBulkForm, parseDecisionForm } from "@/lib/corrections/decision-form";
 import { bulkApprove, MAX_BULK, collegeDecide, type DecisionInput } from "@/lib/corrections/review";
 
@@ -31,12 +30,6 @@ export const collegeBulkAction = staffAction(
     echo: false,
     read: (formData) => ({ ids: parseBulkForm(formData) }),
     revalidate: () => ["/college/corrections"],
-    onOk: (value, _input, { t }): FormState<BulkResult> => ({
-      status: "success",
-      data: {
-        decided: value.decided.length,
-        skipped: value.skipped.map((s) => ({ id: s.id, reason: t(s.key, { max: MAX_BULK, ...s.params }) })),
-      },
-    }),
+    onOk: (outcome, _input, { t }): BulkState => bulkState(t, outcome, MAX_BULK),
   },
 );
