@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env, secretSettings } from "@/lib/env";
+import { forgetPublicPages } from "@/lib/ops/public-page-cache";
 
 /** Settings kept in the database (edited by the admin), with defaults when unset. */
 export const registrarContactSchema = z.object({
@@ -31,6 +32,7 @@ let cached: { until: number; values: Promise<Map<string, unknown>> } | null = nu
 
 export function forgetCachedSettings(): void {
   cached = null;
+  forgetPublicPages(); // the home and help pages show these values
 }
 
 async function read(key: string): Promise<unknown> {

@@ -9,7 +9,9 @@
  *     client sent; so are X-Forwarded-Host / X-Forwarded-Proto (the request's own Host and plain HTTP,
  *     or with TRUST_PROXY=1 the proxy's values);
  *   - refuses server-action posts over their page's body limit with 413 (lib/security/oversized-action.ts);
- *   - writes one JSON log line per request (lib/ops/request-log.ts).
+ *   - writes one JSON log line per request (lib/ops/request-log.ts);
+ *   - serves the pages that are the same for every visitor who is not signed in from a cache of a few
+ *     seconds (lib/ops/public-page-cache.ts).
  *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
  */
 import { createServer } from "node:http";
@@ -26,6 +28,7 @@ import { productionProblems } from "../lib/ops/production-check";
 import { answerOversizedAction } from "../lib/security/oversized-action";
 import { logRequests } from "../lib/ops/request-log";
 import { answerOutageAs503 } from "../lib/core/outage-page";
+import { servePublicPage } from "../lib/ops/public-page-cache";
 
 const settings = parseEnv(process.env);
 const problems = productionProblems(settings);
@@ -57,7 +60,11 @@ async function main() {
     logRequests(req, res, instance);
     if (answerOversizedAction(req, res)) return;
     answerOutageAs503(req, res);
-    void handle(req, res);
+    // A page that is the same for every visitor comes from the cache; when telling fails, it is rendered.
+    servePublicPage(req, res).then(
+      (served) => served || void handle(req, res),
+      () => void handle(req, res),
+    );
   });
   server.listen(port, hostname, () =>
     console.log(

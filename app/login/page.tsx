@@ -16,6 +16,8 @@ import { ExternalSignInButtons } from "@/components/auth/ExternalSignInButtons";
 import { ExternalSignInNotice } from "@/components/auth/ExternalSignInNotice";
 import { signInProviders } from "@/lib/external-sign-in/providers";
 import { studentExternalSignIn } from "./actions";
+// the page is served from a short cache to visitors who need no captcha
+import "@/lib/accounts/login-page-cache";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");

@@ -3,6 +3,7 @@ import * as oidc from "openid-client";
 import { oidcClientSecret } from "@/lib/env";
 import { hashSecret } from "@/lib/security/crypto";
 import { isLoopbackHttp } from "./schemas";
+import { forgetPublicPages } from "@/lib/ops/public-page-cache";
 
 /** What the client needs to know about a provider. */
 export type ProviderEndpoint = { slug: string; issuer: string; clientId: string };
@@ -89,4 +90,5 @@ export async function clientConfiguration(
 /** Forget cached discovery documents (after the admin changed a provider, and in tests). */
 export function forgetClientConfigurations(): void {
   cache.clear();
+  forgetPublicPages(); // the sign-in pages offer the providers
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { levelKey } from "@/lib/records/campaign-scope";
+import { forgetPublicPages } from "@/lib/ops/public-page-cache";
 
 export type CampaignRef = {
   id: string;
@@ -22,6 +23,7 @@ let cached: { until: number; list: Promise<CampaignRef[]> } | null = null;
 
 export function forgetCachedCampaigns(): void {
   cached = null;
+  forgetPublicPages(); // the home and help pages show these values
 }
 
 /** Every campaign, the most recently opened first. */
