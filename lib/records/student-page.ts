@@ -96,14 +96,18 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
 
   const now = new Date();
   const campaign = await openCampaignForRecord(record, now);
-  const check = await markViewed(actor, record, now, campaign);
+  // independent reads: on PostgreSQL they travel side by side
+  const [check, requestRows, history] = await Promise.all([
+    markViewed(actor, record, now, campaign),
+    db.correctionRequest.findMany({
+      where: { recordId: record.id, accountId: actor.accountId },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: { id: true, status: true, route: true, createdAt: true, items: { select: { field: true } } },
+    }),
+    recordHistory(record.id),
+  ]);
   const values = recordValues(record);
-  const requestRows = await db.correctionRequest.findMany({
-    where: { recordId: record.id, accountId: actor.accountId },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { id: true, status: true, route: true, createdAt: true, items: { select: { field: true } } },
-  });
   const requests = requestRows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -129,7 +133,7 @@ export async function loadRecordPage(actor: StudentActor, recordId?: string): Pr
       !!check?.confirmedAt && check.confirmedVersion !== null && check.confirmedVersion < record.version,
     openRequest: requests.find((r) => (OPEN_STATUSES as readonly string[]).includes(r.status)) ?? null,
     requests,
-    history: await recordHistory(record.id),
+    history,
     contact,
   };
 }
