@@ -13,12 +13,18 @@ export async function BreakdownSection({
   groups,
   groupBy,
   hrefFor,
+  linkFor,
   needsCollege,
+  oneCollege,
 }: {
   groups: GroupCounts[];
   groupBy: GroupBy;
   hrefFor: (groupBy: GroupBy) => string;
+  /** where a row leads (a major's row: to its classes) */
+  linkFor?: (g: GroupCounts) => string;
   needsCollege?: boolean;
+  /** every row is of the same college: no college column */
+  oneCollege?: boolean;
 }) {
   const t = await getTranslations("progress.breakdown");
   const unit = t(`unit.${groupBy}`);
@@ -70,6 +76,9 @@ export async function BreakdownSection({
           <p className="text-sm text-slate-600">{t("empty")}</p>
         ) : (
           <div className="space-y-6">
+            {linkFor && groupBy === "major" ? (
+              <p className="text-sm text-slate-600">{t("majorsFirst")}</p>
+            ) : null}
             <div>
               <h3 className="mb-1 font-semibold">{t("chartTitle", { unit })}</h3>
               <p className="mb-3 text-xs text-slate-600">
@@ -87,7 +96,13 @@ export async function BreakdownSection({
                 }}
               />
             </div>
-            <ProgressTable groups={groups} groupBy={groupBy} caption={t("chartTitle", { unit })} />
+            <ProgressTable
+              groups={groups}
+              groupBy={groupBy}
+              caption={t("chartTitle", { unit })}
+              linkFor={linkFor}
+              showCollege={groupBy !== "college" && !oneCollege}
+            />
           </div>
         )}
       </Card>

@@ -74,6 +74,9 @@ export async function NotCheckedSection({
   const t = await getTranslations("progress");
   const tr = await getTranslations("record");
   const params = filterParams(campaignId, filter);
+  // a list of one college (a college's desk) says its college once, in the page's scope line, not on each row
+  const showCollege = options.colleges.length > 1;
+  const sortable = SORTABLE.filter((k) => showCollege || k !== "college");
   const qs = (extra: Record<string, string> = {}) => new URLSearchParams({ ...params, ...extra }).toString();
   return (
     <section aria-labelledby="not-checked-title" className="space-y-4">
@@ -82,6 +85,10 @@ export async function NotCheckedSection({
           {t("list.title")}
         </h2>
         <p className="text-sm text-slate-600">{t("list.description")}</p>
+        {/* once for the table rather than in a title on each row's two buttons */}
+        {canReveal || canRevealPhone ? (
+          <p className="text-sm text-slate-600">{t("list.revealLogged")}</p>
+        ) : null}
       </div>
       <Card>
         <form
@@ -169,7 +176,13 @@ export async function NotCheckedSection({
       ) : (
         <ClientMessages namespaces={["progress.reveal", "progress.phone"]}>
           <RevealForms revealId={revealActions.id} revealPhone={revealActions.phone}>
-            <DataTable caption={t("list.title")} framed dense testId="not-checked-table">
+            <DataTable
+              caption={t("list.title")}
+              framed
+              dense
+              testId="not-checked-table"
+              className={showCollege ? "not-checked-list not-checked-list--colleges" : "not-checked-list"}
+            >
               <thead>
                 <tr>
                   {(
@@ -177,7 +190,7 @@ export async function NotCheckedSection({
                       "studentNumber",
                       "name",
                       "gender",
-                      "college",
+                      ...(showCollege ? (["college"] as const) : []),
                       "major",
                       "classGroup",
                       "idNumber",
@@ -185,7 +198,7 @@ export async function NotCheckedSection({
                       "status",
                     ] as const
                   ).map((k) =>
-                    (SORTABLE as string[]).includes(k) ? (
+                    (sortable as string[]).includes(k) ? (
                       <SortTh
                         key={k}
                         column={k}
@@ -202,7 +215,7 @@ export async function NotCheckedSection({
                 </tr>
               </thead>
               <NotCheckedRows
-                rows={data.rows.map((r) => compactRow(r, enumLabel(tr, "gender", r.gender)))}
+                rows={data.rows.map((r) => compactRow(r, enumLabel(tr, "gender", r.gender), showCollege))}
                 labels={{
                   noPhone: t("list.noPhone"),
                   reported: t("list.reported"),
@@ -226,7 +239,7 @@ export async function NotCheckedSection({
         pages={data.pages}
         total={data.total}
         anchor="not-checked-title"
-        sortOptions={SORTABLE.map((k) => ({ value: k, label: t(`list.${k}`) }))}
+        sortOptions={sortable.map((k) => ({ value: k, label: t(`list.${k}`) }))}
       />
 
       <div className="grid gap-4 md:grid-cols-2">

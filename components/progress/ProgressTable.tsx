@@ -9,15 +9,17 @@ export async function ProgressTable({
   groupBy,
   caption,
   linkFor,
+  showCollege = groupBy !== "college",
 }: {
   groups: GroupCounts[];
   groupBy: GroupBy;
   caption: string;
   linkFor?: (g: GroupCounts) => string;
+  /** a college column (a major's or class's college); not when every row is of the same college */
+  showCollege?: boolean;
 }) {
   const t = await getTranslations("progress.breakdown");
   const total = sumCounts(groups);
-  const showCollege = groupBy !== "college";
   const cells = (c: typeof total) => [
     c.total,
     c.registered,
