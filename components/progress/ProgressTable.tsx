@@ -54,17 +54,20 @@ export async function ProgressTable({
           ...cells(g).map(fmt),
         ])}
       />
-      <tfoot>
-        <tr>
-          {showCollege ? <td /> : null}
-          <RowTh>{t("all")}</RowTh>
-          {cells(total).map((v, i) => (
-            <Td key={i} num>
-              {fmt(v)}
-            </Td>
-          ))}
-        </tr>
-      </tfoot>
+      {/* the total of one row is that row */}
+      {groups.length > 1 ? (
+        <tfoot>
+          <tr>
+            {showCollege ? <td /> : null}
+            <RowTh>{t("all")}</RowTh>
+            {cells(total).map((v, i) => (
+              <Td key={i} num>
+                {fmt(v)}
+              </Td>
+            ))}
+          </tr>
+        </tfoot>
+      ) : null}
     </DataTable>
   );
 }

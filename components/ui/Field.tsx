@@ -5,6 +5,18 @@ import { cn } from "./cn";
 const control = "field-control";
 const invalid = "ring-2 ring-red-600 focus:ring-red-600";
 
+/**
+ * The control's accessibility attributes, without the ones that are not set: an attribute given as
+ * undefined still travels in the page's payload ("$undefined"), three a control on every form.
+ */
+function controlAria(required: boolean | undefined, isInvalid: boolean, describedBy: string | undefined) {
+  return {
+    ...(required ? { required } : {}),
+    ...(isInvalid ? { "aria-invalid": true } : {}),
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+  };
+}
+
 type FieldShellProps = {
   id: string;
   label: ReactNode;
@@ -65,9 +77,7 @@ export function TextField({
         <input
           id={id}
           name={input.name ?? id}
-          required={required}
-          aria-invalid={isInvalid || undefined}
-          aria-describedby={describedBy}
+          {...controlAria(required, isInvalid, describedBy)}
           className={cn(control, isInvalid && invalid)}
           {...input}
         />
@@ -95,9 +105,7 @@ export function SelectField({
           key={String(select.defaultValue ?? "")}
           id={id}
           name={select.name ?? id}
-          required={required}
-          aria-invalid={isInvalid || undefined}
-          aria-describedby={describedBy}
+          {...controlAria(required, isInvalid, describedBy)}
           className={cn(control, "pr-8", isInvalid && invalid)}
           {...select}
         >
@@ -123,9 +131,7 @@ export function TextAreaField({
         <textarea
           id={id}
           name={area.name ?? id}
-          required={required}
-          aria-invalid={isInvalid || undefined}
-          aria-describedby={describedBy}
+          {...controlAria(required, isInvalid, describedBy)}
           className={cn(control, "min-h-24", isInvalid && invalid)}
           {...area}
         />

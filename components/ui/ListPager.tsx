@@ -6,8 +6,6 @@ import { Pagination } from "./Pagination";
 
 type Filters = Record<string, string | number | undefined | null>;
 
-const control = "mt-1 block min-h-11 rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
-
 /**
  * The one pager of every staff list: previous / next, "page N of M · total", and a GET form (works without
  * JavaScript) to jump to a page, choose the page size and — for phones, where a stacked table hides its
@@ -55,7 +53,8 @@ export async function ListPager({
         method="get"
         action={`${basePath}${anchor ? `#${anchor}` : ""}`}
         aria-label={t("viewOptions")}
-        className="flex flex-wrap items-end gap-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+        // styles in app/globals.css (.list-view-form): every staff list has this form
+        className="list-view-form"
       >
         {kept.map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={String(v)} />
@@ -84,9 +83,7 @@ export async function ListPager({
           ))}
         </SelectField>
         <div>
-          <label htmlFor={`${id}-page`} className="block font-medium text-slate-800">
-            {t("jump", { pages })}
-          </label>
+          <label htmlFor={`${id}-page`}>{t("jump", { pages })}</label>
           <input
             id={`${id}-page`}
             name="page"
@@ -95,13 +92,10 @@ export async function ListPager({
             // no max: a new page size changes the number of pages; the server shows the last page past the end
             min={1}
             defaultValue={params.page}
-            className={cn(control, "w-24")}
+            className="input-plain w-24"
           />
         </div>
-        <button
-          type="submit"
-          className="inline-flex min-h-11 items-center rounded-lg bg-white px-4 font-semibold text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
-        >
+        <button type="submit" className="list-view-apply">
           {t("apply")}
         </button>
       </form>
