@@ -9,6 +9,7 @@ import { progressBy, sumCounts, type GroupBy } from "@/lib/progress/counts";
 import { notCheckedFilterSchema, notCheckedListParams, notCheckedPage } from "@/lib/progress/not-checked";
 import { checkRateTrend } from "@/lib/progress/trend";
 import { filterOptions, scopeLabels } from "@/lib/progress/options";
+import { openingBreakdown } from "@/lib/progress/breakdown-view";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
@@ -72,8 +73,7 @@ export default async function CollegePage({
   const list = notCheckedListParams(params);
   const options = await filterOptions(actor, filter);
   const singleCollege = options.colleges.length === 1;
-  // a desk of one college opens on its own classes; the registrar's view of every college on the colleges
-  const groupBy: GroupBy = viewSchema.parse(params.view) ?? (singleCollege ? "classGroup" : "college");
+  const groupBy: GroupBy = viewSchema.parse(params.view) ?? openingBreakdown(options, filter);
   const needsCollege = groupBy === "classGroup" && !singleCollege && !filter.collegeId && !filter.majorId;
   const [byCollege, groups, page, campaigns] = await Promise.all([
     progressBy(actor, campaign, "college"),
@@ -94,6 +94,8 @@ export default async function CollegePage({
     scopeLabels(actor, options.colleges),
   ]);
   const base = filterParams(campaign.id, filter);
+  // a major's row leads to its classes (and narrows the list to that major): a class chosen before is dropped
+  const majorBase = filterParams(campaign.id, { ...filter, classGroupId: undefined });
   return (
     <>
       {header}
@@ -119,7 +121,14 @@ export default async function CollegePage({
         groups={groupBy === "college" ? byCollege : groups}
         groupBy={groupBy}
         needsCollege={needsCollege}
+        oneCollege={singleCollege}
         hrefFor={(view) => `/college?${new URLSearchParams({ ...base, view })}#breakdown-title`}
+        linkFor={
+          groupBy === "major"
+            ? (g) =>
+                `/college?${new URLSearchParams({ ...majorBase, view: "classGroup", majorId: g.id })}#breakdown-title`
+            : undefined
+        }
       />
       <NotCheckedSection
         campaignId={campaign.id}

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/Card";
-import { cn } from "@/components/ui/cn";
 import { rate, type GroupBy, type GroupCounts } from "@/lib/progress/counts";
 import { ProgressChart } from "./ProgressChart";
 import { ProgressTable } from "./ProgressTable";
@@ -13,12 +12,18 @@ export async function BreakdownSection({
   groups,
   groupBy,
   hrefFor,
+  linkFor,
   needsCollege,
+  oneCollege,
 }: {
   groups: GroupCounts[];
   groupBy: GroupBy;
   hrefFor: (groupBy: GroupBy) => string;
+  /** where a row leads (a major's row: to its classes) */
+  linkFor?: (g: GroupCounts) => string;
   needsCollege?: boolean;
+  /** every row is of the same college: no college column */
+  oneCollege?: boolean;
 }) {
   const t = await getTranslations("progress.breakdown");
   const unit = t(`unit.${groupBy}`);
@@ -45,18 +50,13 @@ export async function BreakdownSection({
         <h2 id="breakdown-title" className="text-xl font-bold">
           {t("title")}
         </h2>
-        <nav aria-label={t("title")} className="flex gap-1 rounded-lg bg-slate-100 p-1">
+        {/* styles in app/globals.css (.view-tabs; the current tab by its aria-current) */}
+        <nav aria-label={t("title")} className="view-tabs">
           {tabs.map((tab) => (
             <Link
               key={tab.key}
               href={hrefFor(tab.key)}
-              aria-current={tab.key === groupBy ? "page" : undefined}
-              className={cn(
-                "rounded-md px-3 py-2 text-sm font-medium",
-                tab.key === groupBy
-                  ? "bg-white text-brand-800 shadow-sm"
-                  : "text-slate-700 hover:text-brand-800",
-              )}
+              {...(tab.key === groupBy ? { "aria-current": "page" as const } : {})}
             >
               {tab.label}
             </Link>
@@ -70,24 +70,38 @@ export async function BreakdownSection({
           <p className="text-sm text-slate-600">{t("empty")}</p>
         ) : (
           <div className="space-y-6">
+            {linkFor && groupBy === "major" ? (
+              <p className="text-sm text-slate-600">{t("majorsFirst")}</p>
+            ) : null}
             <div>
               <h3 className="mb-1 font-semibold">{t("chartTitle", { unit })}</h3>
-              <p className="mb-3 text-xs text-slate-600">
-                {groups.length > CHART_LIMIT
-                  ? t("chartLimited", { count: CHART_LIMIT, unit })
-                  : t("chartNote")}
-              </p>
-              <ProgressChart
-                data={data}
-                title={t("chartTitle", { unit })}
-                labels={{
-                  confirmed: t("chartConfirmed"),
-                  viewedOnly: t("chartViewed"),
-                  notViewed: t("chartNotViewed"),
-                }}
-              />
+              {/* one unit (a chosen class) is its table's one row: no chart of one bar */}
+              {groups.length > 1 ? (
+                <>
+                  <p className="mb-3 text-xs text-slate-600">
+                    {groups.length > CHART_LIMIT
+                      ? t("chartLimited", { count: CHART_LIMIT, unit })
+                      : t("chartNote")}
+                  </p>
+                  <ProgressChart
+                    data={data}
+                    title={t("chartTitle", { unit })}
+                    labels={{
+                      confirmed: t("chartConfirmed"),
+                      viewedOnly: t("chartViewed"),
+                      notViewed: t("chartNotViewed"),
+                    }}
+                  />
+                </>
+              ) : null}
             </div>
-            <ProgressTable groups={groups} groupBy={groupBy} caption={t("chartTitle", { unit })} />
+            <ProgressTable
+              groups={groups}
+              groupBy={groupBy}
+              caption={t("chartTitle", { unit })}
+              linkFor={linkFor}
+              showCollege={groupBy !== "college" && !oneCollege}
+            />
           </div>
         )}
       </Card>

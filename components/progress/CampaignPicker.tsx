@@ -18,7 +18,7 @@ export async function CampaignPicker({
   const t = await getTranslations("progress.campaign");
   const state = now < current.startsAt ? "upcoming" : now >= current.endsAt ? "closed" : "open";
   return (
-    <div className="mb-6 flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:flex-row sm:items-end sm:justify-between">
+    <div className="campaign-picker">
       <form className="flex flex-wrap items-end gap-2" method="get">
         <SelectField id="campaign" label={t("label")} defaultValue={current.id}>
           {campaigns.map((c) => (

@@ -1,7 +1,6 @@
 "use client";
 
 import { Badge } from "@/components/ui/Badge";
-import { RowTh, Td } from "@/components/ui/Table";
 import { RevealCell } from "./RevealForms";
 import { REGISTERED, REPORTED, VIEWED, type NotCheckedCompactRow } from "./not-checked-row";
 
@@ -17,8 +16,10 @@ export type NotCheckedLabels = {
 /**
  * The body of the not-checked table, rendered from compact rows: as server markup each row's cells (and the
  * reveal buttons' props) travelled a second time in the page's payload as an element tree, while these
- * arrays are a fraction of that. The markup is the same; the reveal buttons still submit the table's
- * forms without JavaScript (components/progress/RevealForms.tsx).
+ * arrays are a fraction of that. The reveal buttons still submit the table's forms without JavaScript
+ * (components/progress/RevealForms.tsx). What is the same on every row is said once: the cells' styles are
+ * the table's (.not-checked-list in app/globals.css), the audit-log note is above the table, and a list of
+ * one college has no college column (the college is null in every row).
  */
 export function NotCheckedRows({
   rows,
@@ -35,31 +36,31 @@ export function NotCheckedRows({
     <tbody>
       {rows.map(([id, studentNumber, name, gender, college, major, classGroup, idMasked, phone, flags]) => (
         <tr key={id}>
-          <Td className="font-mono text-xs">{studentNumber}</Td>
-          <RowTh>{name}</RowTh>
-          <Td>{gender}</Td>
-          <Td className="cell-unit">{college}</Td>
-          <Td className="cell-unit">{major}</Td>
-          <Td>{classGroup}</Td>
-          <Td>
+          <td>{studentNumber}</td>
+          <th scope="row">{name}</th>
+          <td>{gender}</td>
+          {college === null ? null : <td>{college}</td>}
+          <td>{major}</td>
+          <td>{classGroup}</td>
+          <td>
             {canReveal ? (
               <RevealCell kind="id" recordId={id} masked={idMasked} name={name} />
             ) : (
               <span className="font-mono text-xs">{idMasked}</span>
             )}
-          </Td>
-          <Td>
+          </td>
+          <td>
             {phone === null ? (
-              <span className="text-xs text-slate-500">{labels.noPhone}</span>
+              <span className="no-phone">{labels.noPhone}</span>
             ) : canRevealPhone ? (
               <RevealCell kind="phone" recordId={id} masked={phone} name={name} />
             ) : (
               <span className="font-mono text-xs">{phone}</span>
             )}
-          </Td>
-          <Td>
+          </td>
+          <td>
             {/* one badge a line: the list fits a 1280 px window without scrolling sideways */}
-            <span className="flex flex-col items-start gap-1">
+            <span className="badge-stack">
               {flags & REPORTED ? <Badge tone="warning">{labels.reported}</Badge> : null}
               <Badge tone={flags & REGISTERED ? "brand" : "danger"}>
                 {flags & REGISTERED ? labels.registeredYes : labels.registeredNo}
@@ -68,7 +69,7 @@ export function NotCheckedRows({
                 {flags & VIEWED ? labels.viewedYes : labels.viewedNo}
               </Badge>
             </span>
-          </Td>
+          </td>
         </tr>
       ))}
     </tbody>

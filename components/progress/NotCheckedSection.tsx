@@ -1,19 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import { Button, buttonClass } from "@/components/ui/Button";
+import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { SelectField } from "@/components/ui/Field";
-import { DataTable, Th } from "@/components/ui/Table";
+import { DataTable } from "@/components/ui/Table";
 import type { ListParams } from "@/lib/core/list-params";
 import type { NotCheckedFilter, NotCheckedRow, NotCheckedSort } from "@/lib/progress/not-checked";
 import type { FilterOptions } from "@/lib/progress/options";
 import { ListPager } from "@/components/ui/ListPager";
-import { SortTh } from "@/components/ui/SortTh";
 import { RemindForm } from "./RemindForm";
 import type { RevealAction } from "@/lib/progress/reveal-state";
 import type { FormAction } from "@/lib/core/form-state";
 import type { RemindStep } from "@/lib/reminders/remind-step";
 import { RevealForms } from "./RevealForms";
 import { NotCheckedRows } from "./NotCheckedRows";
+import { NotCheckedFilters } from "./NotCheckedFilters";
+import { NotCheckedHead, type NotCheckedColumn } from "./NotCheckedHead";
 import { compactRow } from "./not-checked-row";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { enumLabel } from "@/components/record/field-value";
@@ -73,7 +73,11 @@ export async function NotCheckedSection({
 }) {
   const t = await getTranslations("progress");
   const tr = await getTranslations("record");
+  const tl = await getTranslations("list");
   const params = filterParams(campaignId, filter);
+  // a list of one college (a college's desk) says its college once, in the page's scope line, not on each row
+  const showCollege = options.colleges.length > 1;
+  const sortable = SORTABLE.filter((k) => showCollege || k !== "college");
   const qs = (extra: Record<string, string> = {}) => new URLSearchParams({ ...params, ...extra }).toString();
   return (
     <section aria-labelledby="not-checked-title" className="space-y-4">
@@ -82,84 +86,44 @@ export async function NotCheckedSection({
           {t("list.title")}
         </h2>
         <p className="text-sm text-slate-600">{t("list.description")}</p>
+        {/* once for the table rather than in a title on each row's two buttons */}
+        {canReveal || canRevealPhone ? (
+          <p className="text-sm text-slate-600">{t("list.revealLogged")}</p>
+        ) : null}
       </div>
       <Card>
-        <form
-          method="get"
-          role="search"
-          aria-label={t("list.title")}
-          className="grid grid-cols-2 gap-3 lg:grid-cols-4"
-        >
-          <input type="hidden" name="campaign" value={campaignId} />
-          <div className="col-span-2">
-            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-              {t("list.search")}
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={filter.q ?? ""}
-              placeholder={t("list.searchHint")}
-              className="mt-1 block min-h-11 w-full rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300"
-            />
-          </div>
-          <SelectField id="registered" label={t("list.registered")} defaultValue={filter.registered ?? ""}>
-            <option value="">{t("list.any")}</option>
-            <option value="yes">{t("list.yes")}</option>
-            <option value="no">{t("list.no")}</option>
-          </SelectField>
-          <SelectField id="viewed" label={t("list.viewed")} defaultValue={filter.viewed ?? ""}>
-            <option value="">{t("list.any")}</option>
-            <option value="yes">{t("list.yes")}</option>
-            <option value="no">{t("list.no")}</option>
-          </SelectField>
-          {options.colleges.length > 1 ? (
-            <SelectField id="collegeId" label={t("list.college")} defaultValue={filter.collegeId ?? ""}>
-              <option value="">{t("list.anyCollege")}</option>
-              {options.colleges.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          <SelectField id="majorId" label={t("list.major")} defaultValue={filter.majorId ?? ""}>
-            <option value="">{t("list.anyMajor")}</option>
-            {options.majors.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
-          {options.classGroups.length > 0 || options.classesNeedMajor ? (
-            <SelectField
-              id="classGroupId"
-              label={t("list.classGroup")}
-              defaultValue={filter.classGroupId ?? ""}
-              hint={options.classesNeedMajor ? t("list.classGroupNeedsMajor") : undefined}
-            >
-              <option value="">{t("list.anyClassGroup")}</option>
-              {options.classGroups.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          <div className="col-span-2 flex flex-wrap items-center gap-2 lg:col-span-4">
-            <Button type="submit">{t("list.filter")}</Button>
-            <a
-              className={buttonClass("ghost")}
-              href={`${basePath}?${new URLSearchParams({ campaign: campaignId })}`}
-            >
-              {t("list.reset")}
-            </a>
-            <span className="ml-auto text-sm font-medium text-slate-700" aria-live="polite">
-              {t("list.count", { total: data.total })}
-            </span>
-          </div>
-        </form>
+        <NotCheckedFilters
+          campaignId={campaignId}
+          values={params}
+          colleges={options.colleges.length > 1 ? options.colleges.map((o) => [o.id, o.name]) : null}
+          majors={options.majors.map((o) => [o.id, o.name])}
+          classGroups={
+            options.classGroups.length > 0 || options.classesNeedMajor
+              ? options.classGroups.map((o) => [o.id, o.name])
+              : null
+          }
+          texts={{
+            title: t("list.title"),
+            search: t("list.search"),
+            searchHint: t("list.searchHint"),
+            registered: t("list.registered"),
+            viewed: t("list.viewed"),
+            any: t("list.any"),
+            yes: t("list.yes"),
+            no: t("list.no"),
+            college: t("list.college"),
+            anyCollege: t("list.anyCollege"),
+            major: t("list.major"),
+            anyMajor: t("list.anyMajor"),
+            classGroup: t("list.classGroup"),
+            anyClassGroup: t("list.anyClassGroup"),
+            classGroupNeedsMajor: options.classesNeedMajor ? t("list.classGroupNeedsMajor") : null,
+            filter: t("list.filter"),
+            reset: t("list.reset"),
+            count: t("list.count", { total: data.total }),
+          }}
+          resetHref={`${basePath}?${new URLSearchParams({ campaign: campaignId })}`}
+        />
       </Card>
 
       {data.rows.length === 0 ? (
@@ -169,40 +133,41 @@ export async function NotCheckedSection({
       ) : (
         <ClientMessages namespaces={["progress.reveal", "progress.phone"]}>
           <RevealForms revealId={revealActions.id} revealPhone={revealActions.phone}>
-            <DataTable caption={t("list.title")} framed dense testId="not-checked-table">
-              <thead>
-                <tr>
-                  {(
-                    [
-                      "studentNumber",
-                      "name",
-                      "gender",
-                      "college",
-                      "major",
-                      "classGroup",
-                      "idNumber",
-                      "phone",
-                      "status",
-                    ] as const
-                  ).map((k) =>
-                    (SORTABLE as string[]).includes(k) ? (
-                      <SortTh
-                        key={k}
-                        column={k}
-                        label={t(`list.${k}`)}
-                        basePath={basePath}
-                        filters={params}
-                        params={{ ...list, page: data.page }}
-                        anchor="not-checked-title"
-                      />
-                    ) : (
-                      <Th key={k}>{t(`list.${k}`)}</Th>
-                    ),
-                  )}
-                </tr>
-              </thead>
+            <DataTable
+              caption={t("list.title")}
+              framed
+              dense
+              testId="not-checked-table"
+              className={showCollege ? "not-checked-list not-checked-list--colleges" : "not-checked-list"}
+            >
+              <NotCheckedHead
+                columns={(
+                  [
+                    "studentNumber",
+                    "name",
+                    "gender",
+                    ...(showCollege ? (["college"] as const) : []),
+                    "major",
+                    "classGroup",
+                    "idNumber",
+                    "phone",
+                    "status",
+                  ] as const
+                ).map((k): NotCheckedColumn => {
+                  const label = t(`list.${k}`);
+                  if (!(sortable as string[]).includes(k)) return [k, label, null];
+                  const next = list.sort === k && list.dir === "asc" ? "sortDescTitle" : "sortAscTitle";
+                  return [k, label, tl(next, { column: label })];
+                })}
+                basePath={basePath}
+                filters={params}
+                sort={list.sort}
+                dir={list.dir}
+                pageSize={list.pageSize}
+                anchor="not-checked-title"
+              />
               <NotCheckedRows
-                rows={data.rows.map((r) => compactRow(r, enumLabel(tr, "gender", r.gender)))}
+                rows={data.rows.map((r) => compactRow(r, enumLabel(tr, "gender", r.gender), showCollege))}
                 labels={{
                   noPhone: t("list.noPhone"),
                   reported: t("list.reported"),
@@ -226,7 +191,7 @@ export async function NotCheckedSection({
         pages={data.pages}
         total={data.total}
         anchor="not-checked-title"
-        sortOptions={SORTABLE.map((k) => ({ value: k, label: t(`list.${k}`) }))}
+        sortOptions={sortable.map((k) => ({ value: k, label: t(`list.${k}`) }))}
       />
 
       <div className="grid gap-4 md:grid-cols-2">

@@ -9,15 +9,17 @@ export async function ProgressTable({
   groupBy,
   caption,
   linkFor,
+  showCollege = groupBy !== "college",
 }: {
   groups: GroupCounts[];
   groupBy: GroupBy;
   caption: string;
   linkFor?: (g: GroupCounts) => string;
+  /** a college column (a major's or class's college); not when every row is of the same college */
+  showCollege?: boolean;
 }) {
   const t = await getTranslations("progress.breakdown");
   const total = sumCounts(groups);
-  const showCollege = groupBy !== "college";
   const cells = (c: typeof total) => [
     c.total,
     c.registered,
@@ -52,17 +54,20 @@ export async function ProgressTable({
           ...cells(g).map(fmt),
         ])}
       />
-      <tfoot>
-        <tr>
-          {showCollege ? <td /> : null}
-          <RowTh>{t("all")}</RowTh>
-          {cells(total).map((v, i) => (
-            <Td key={i} num>
-              {fmt(v)}
-            </Td>
-          ))}
-        </tr>
-      </tfoot>
+      {/* the total of one row is that row */}
+      {groups.length > 1 ? (
+        <tfoot>
+          <tr>
+            {showCollege ? <td /> : null}
+            <RowTh>{t("all")}</RowTh>
+            {cells(total).map((v, i) => (
+              <Td key={i} num>
+                {fmt(v)}
+              </Td>
+            ))}
+          </tr>
+        </tfoot>
+      ) : null}
     </DataTable>
   );
 }

@@ -9,7 +9,8 @@ export type NotCheckedCompactRow = [
   studentNumber: string,
   name: string,
   gender: string,
-  college: string,
+  /** null when the list is of one college (no college column) */
+  college: string | null,
   major: string,
   classGroup: string,
   idMasked: string,
@@ -21,14 +22,14 @@ export const REGISTERED = 1;
 export const VIEWED = 2;
 export const REPORTED = 4;
 
-export function compactRow(r: NotCheckedRow, gender: string): NotCheckedCompactRow {
+export function compactRow(r: NotCheckedRow, gender: string, showCollege = true): NotCheckedCompactRow {
   const flags = (r.registered ? REGISTERED : 0) | (r.viewed ? VIEWED : 0) | (r.reported ? REPORTED : 0);
   return [
     r.id,
     r.studentNumber,
     r.name,
     gender,
-    r.college,
+    showCollege ? r.college : null,
     r.major,
     r.classGroup,
     r.idMasked,

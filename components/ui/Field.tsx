@@ -1,9 +1,21 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-const control =
-  "block w-full rounded-lg border-0 bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm min-h-11";
+/** styles in app/globals.css (.field-control, .field-label): a class string each control sent twice (HTML, payload) */
+const control = "field-control";
 const invalid = "ring-2 ring-red-600 focus:ring-red-600";
+
+/**
+ * The control's accessibility attributes, without the ones that are not set: an attribute given as
+ * undefined still travels in the page's payload ("$undefined"), three a control on every form.
+ */
+function controlAria(required: boolean | undefined, isInvalid: boolean, describedBy: string | undefined) {
+  return {
+    ...(required ? { required } : {}),
+    ...(isInvalid ? { "aria-invalid": true } : {}),
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+  };
+}
 
 type FieldShellProps = {
   id: string;
@@ -25,7 +37,7 @@ export function FieldShell({ id, label, error, hint, required, children, classNa
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1.5", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="field-label">
         {label}
         {required ? (
           <span className="ml-0.5 text-red-700" aria-hidden="true">
@@ -65,9 +77,7 @@ export function TextField({
         <input
           id={id}
           name={input.name ?? id}
-          required={required}
-          aria-invalid={isInvalid || undefined}
-          aria-describedby={describedBy}
+          {...controlAria(required, isInvalid, describedBy)}
           className={cn(control, isInvalid && invalid)}
           {...input}
         />
@@ -95,9 +105,7 @@ export function SelectField({
           key={String(select.defaultValue ?? "")}
           id={id}
           name={select.name ?? id}
-          required={required}
-          aria-invalid={isInvalid || undefined}
-          aria-describedby={describedBy}
+          {...controlAria(required, isInvalid, describedBy)}
           className={cn(control, "pr-8", isInvalid && invalid)}
           {...select}
         >
@@ -123,9 +131,7 @@ export function TextAreaField({
         <textarea
           id={id}
           name={area.name ?? id}
-          required={required}
-          aria-invalid={isInvalid || undefined}
-          aria-describedby={describedBy}
+          {...controlAria(required, isInvalid, describedBy)}
           className={cn(control, "min-h-24", isInvalid && invalid)}
           {...area}
         />

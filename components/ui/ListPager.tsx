@@ -1,12 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { listQuery, PAGE_SIZES, type ListParams } from "@/lib/core/list-params";
 import { cn } from "./cn";
-import { SelectField } from "./Field";
+import { ListViewForm } from "./ListViewForm";
 import { Pagination } from "./Pagination";
 
 type Filters = Record<string, string | number | undefined | null>;
-
-const control = "mt-1 block min-h-11 rounded-lg bg-white px-3 text-sm ring-1 ring-inset ring-slate-300";
 
 /**
  * The one pager of every staff list: previous / next, "page N of M · total", and a GET form (works without
@@ -49,62 +47,29 @@ export async function ListPager({
   return (
     <div className={cn("mt-4 space-y-3 text-sm [&>nav]:mt-0", className)} data-testid={`${id}-pager`}>
       <Pagination page={params.page} pages={pages} total={total} hrefFor={href} />
-      <form
+      <ListViewForm
         // a new view (a header clicked, a page followed) brings fresh controls, not the last view's choices
         key={listQuery(filters, params)}
-        method="get"
+        id={id}
         action={`${basePath}${anchor ? `#${anchor}` : ""}`}
-        aria-label={t("viewOptions")}
-        className="flex flex-wrap items-end gap-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
-      >
-        {kept.map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={String(v)} />
-        ))}
-        <SelectField id={`${id}-sort`} name="sort" label={t("sortBy")} defaultValue={params.sort}>
-          {sortOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id={`${id}-dir`} name="dir" label={t("direction")} defaultValue={params.dir}>
-          <option value="asc">{t("asc")}</option>
-          <option value="desc">{t("desc")}</option>
-        </SelectField>
-        <SelectField
-          id={`${id}-pageSize`}
-          name="pageSize"
-          label={t("pageSize")}
-          defaultValue={String(params.pageSize)}
-        >
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {t("perPage", { count: n })}
-            </option>
-          ))}
-        </SelectField>
-        <div>
-          <label htmlFor={`${id}-page`} className="block font-medium text-slate-800">
-            {t("jump", { pages })}
-          </label>
-          <input
-            id={`${id}-page`}
-            name="page"
-            type="number"
-            inputMode="numeric"
-            // no max: a new page size changes the number of pages; the server shows the last page past the end
-            min={1}
-            defaultValue={params.page}
-            className={cn(control, "w-24")}
-          />
-        </div>
-        <button
-          type="submit"
-          className="inline-flex min-h-11 items-center rounded-lg bg-white px-4 font-semibold text-brand-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-100"
-        >
-          {t("apply")}
-        </button>
-      </form>
+        kept={kept.map(([k, v]) => [k, String(v)])}
+        sorts={sortOptions.map((o) => [o.value, o.label])}
+        sizes={PAGE_SIZES.map((n) => [String(n), t("perPage", { count: n })])}
+        sort={params.sort}
+        dir={params.dir}
+        pageSize={String(params.pageSize)}
+        page={params.page}
+        texts={{
+          viewOptions: t("viewOptions"),
+          sortBy: t("sortBy"),
+          direction: t("direction"),
+          asc: t("asc"),
+          desc: t("desc"),
+          pageSize: t("pageSize"),
+          jump: t("jump", { pages }),
+          apply: t("apply"),
+        }}
+      />
     </div>
   );
 }

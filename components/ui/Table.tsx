@@ -66,9 +66,10 @@ export function DataTable({
 }
 
 /** Column header cell (scope=col). */
-export function Th({ className, children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+export function Th({ children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+  // no className key when there is none: an undefined prop still travels in the payload ("$undefined")
   return (
-    <th scope="col" className={className} {...rest}>
+    <th scope="col" {...rest}>
       {children}
     </th>
   );

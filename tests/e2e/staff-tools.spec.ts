@@ -190,3 +190,22 @@ test(
     await page.screenshot({ path: test.info().outputPath("support-search.png"), fullPage: true });
   },
 );
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a row's reveal button still shows that student's phone", async ({ page }) => {
+    await signInStaff(page, "college01");
+    await page.goto(`/college?q=${student.studentNumber}`);
+    const table = page.getByTestId("not-checked-table");
+    await expect(table.locator("tbody tr")).toHaveCount(1);
+    // the list says once that a reveal is logged; each button keeps its own name
+    await expect(page.getByText("查看完整证件号码或手机号都会记入审计日志。")).toBeVisible();
+    await table.getByRole("button", { name: `查看 ${student.name} 的手机号` }).click();
+    await expect(
+      page
+        .getByTestId("not-checked-table")
+        .getByRole("link", { name: `拨打 ${student.name} 的手机 ${student.phone}` }),
+    ).toHaveAttribute("href", `tel:${student.phone}`);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CLASS_CHOICES_LIMIT, filterOptions } from "@/lib/progress/options";
+import { openingBreakdown } from "@/lib/progress/breakdown-view";
 import { collegeActor } from "../roster-import/support";
 import { makeCollege, uniqueCohort } from "./support";
 
@@ -21,6 +22,8 @@ describe("class choices of the list filters", async () => {
     const options = await filterOptions(collegeActor([small.college.id]), {});
     expect(options.classGroups.map((g) => g.id)).toEqual([small.classGroup.id]);
     expect(options.classesNeedMajor).toBe(false);
+    // and its desk opens on its classes
+    expect(openingBreakdown(options, {})).toBe("classGroup");
   });
 
   it("a college with many classes offers them once a major is chosen", async () => {
@@ -29,10 +32,13 @@ describe("class choices of the list filters", async () => {
     expect(none.classesNeedMajor).toBe(true);
     expect(none.classGroups).toEqual([]);
     expect(none.majors).toHaveLength(2);
+    // its desk opens on its majors, each leading to its classes
+    expect(openingBreakdown(none, {})).toBe("major");
 
     const byMajor = await filterOptions(actor, { majorId: otherMajor.id });
     expect(byMajor.classesNeedMajor).toBe(false);
     expect(byMajor.classGroups).toHaveLength(CLASS_CHOICES_LIMIT / 2);
+    expect(openingBreakdown(byMajor, {})).toBe("classGroup");
   });
 
   it("a class chosen without a major is still offered, so the filter form keeps it", async () => {
