@@ -7,6 +7,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { hasHighRiskField, type RecordField } from "@/lib/records/fields";
 import { recordHistory, type HistoryEntry } from "@/lib/records/history";
 import { openValue, recordValues, recordWithOrg } from "@/lib/records/view";
+import { withOrgNames } from "@/lib/records/org-names";
 import { audit } from "@/lib/security/audit";
 import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import { isPlacementField, unknownPlacements } from "./placement";
@@ -71,6 +72,10 @@ const detailInclude = {
 } as const satisfies Prisma.CorrectionRequestInclude;
 
 type DetailRow = Prisma.CorrectionRequestGetPayload<{ include: typeof detailInclude }>;
+
+/** The detail's include without the record's units, which `withOrgNames` reads in one statement. */
+const { record: _record, ...detailIncludeWithoutUnits } = detailInclude;
+const detailIncludePlainRecord = { ...detailIncludeWithoutUnits, record: true } as const;
 
 function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
   const now = recordValues(row.record);
@@ -149,11 +154,13 @@ export async function requestForStaff(
   options: { revealIdNumbers?: boolean } = {},
 ): Promise<(RequestDetail & { history: HistoryEntry[] | null }) | null> {
   assertCan(actor, stagePermission(stage));
-  const row = await db.correctionRequest.findFirst({
+  const plain = await db.correctionRequest.findFirst({
     where: { id: requestId, ...recordRelationScopeWhere(actor) },
-    include: detailInclude,
+    include: detailIncludePlainRecord,
   });
-  if (!row) return null;
+  if (!plain) return null;
+  const [record] = await withOrgNames([plain.record]);
+  const row: DetailRow = { ...plain, record };
   const hasIdItem = row.items.some((i) => i.field === "idNumber");
   const reveal = !!options.revealIdNumbers && hasIdItem && can(actor, "idNumber.reveal");
   if (reveal) {
@@ -164,18 +171,20 @@ export async function requestForStaff(
       after: { recordId: row.recordId, idMasked: row.record.idMasked },
     });
   }
-  const history = can(actor, "record.viewHistory")
-    ? (await recordHistory(row.recordId)).map((h) =>
-        h.field === "idNumber" && !reveal
-          ? { ...h, before: maskIdNumber(h.before), after: maskIdNumber(h.after) }
-          : h,
-      )
-    : null;
   const detail = toDetail(row, reveal);
   const requested = Object.fromEntries(
     detail.items.filter((i) => isPlacementField(i.field)).map((i) => [i.field, i.requested]),
   );
-  const unknown = await unknownPlacements(db, row.record.collegeId, requested);
+  const [fullHistory, unknown] = await Promise.all([
+    can(actor, "record.viewHistory") ? recordHistory(row.recordId) : null,
+    unknownPlacements(db, row.record.collegeId, requested),
+  ]);
+  const history =
+    fullHistory?.map((h) =>
+      h.field === "idNumber" && !reveal
+        ? { ...h, before: maskIdNumber(h.before), after: maskIdNumber(h.after) }
+        : h,
+    ) ?? null;
   const items = detail.items.map((i) => ({
     ...i,
     unknownUnit: isPlacementField(i.field) && unknown.has(i.field),

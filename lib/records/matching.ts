@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { nameKey } from "@/lib/identity/name";
 import { refreshProgress } from "@/lib/progress/summary";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { withOrgNames } from "./org-names";
 import type { RecordWithOrg } from "./view";
 
 /**
@@ -57,33 +57,6 @@ export async function recordsForAccount(actor: StudentActor): Promise<RecordWith
   const records = await find();
   if (records.length > 0) return records;
   return (await linkRecordForAccount(actor.accountId)) > 0 ? find() : [];
-}
-
-type PlainRecord = Omit<RecordWithOrg, "college" | "major" | "classGroup">;
-
-/**
- * The college, major and class names of the records in one statement (an `include` of the three sends one
- * statement per relation; /record reads this on every view).
- */
-async function withOrgNames(records: PlainRecord[]): Promise<RecordWithOrg[]> {
-  if (records.length === 0) return [];
-  const ids = (key: "collegeId" | "majorId" | "classGroupId") =>
-    Prisma.join([...new Set(records.map((r) => r[key]))]);
-  const rows = await db.$queryRaw<{ kind: string; id: string; name: string }[]>`
-    SELECT 'college' AS "kind", "id", "name" FROM "College" WHERE "id" IN (${ids("collegeId")})
-    UNION ALL SELECT 'major', "id", "name" FROM "Major" WHERE "id" IN (${ids("majorId")})
-    UNION ALL SELECT 'classGroup', "id", "name" FROM "ClassGroup" WHERE "id" IN (${ids("classGroupId")})`;
-  const unit = (kind: string, id: string) => {
-    const row = rows.find((r) => r.kind === kind && r.id === id);
-    if (!row) throw new Error(`record refers to a missing ${kind}`); // foreign keys make this impossible
-    return { id: row.id, name: row.name };
-  };
-  return records.map((r) => ({
-    ...r,
-    college: unit("college", r.collegeId),
-    major: unit("major", r.majorId),
-    classGroup: unit("classGroup", r.classGroupId),
-  }));
 }
 
 /** One of the student's records: the one asked for, else the newest. Someone else's id → null. */
