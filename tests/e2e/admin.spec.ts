@@ -89,6 +89,38 @@ test("admin changes the registrar contact; the new values are kept", async ({ pa
   ).not.toHaveValue("2000");
 });
 
+test("a new school name reaches visitors of the cached home, help and sign-in pages at once", async ({
+  page,
+  browser,
+}) => {
+  // These pages are served from a short cache to visitors without a session (lib/ops/public-page-cache.ts).
+  const visitor = await (await browser.newContext()).newPage();
+  const pages = ["/", "/help", "/login"];
+  for (const path of pages) for (let i = 0; i < 2; i++) await visitor.goto(path);
+  const before = (await visitor.locator("footer").innerText()).trim();
+
+  await asAdmin(page);
+  await page.goto("/admin/settings");
+  const general = page.locator("form", { has: page.getByRole("heading", { name: "学校信息" }) });
+  const oldName = await general.getByLabel("学校名称").inputValue();
+  const newName = `示范大学${tag}`;
+  try {
+    await general.getByLabel("学校名称").fill(newName);
+    await general.getByRole("button", { name: "保存" }).click();
+    await expect(general.getByText("已保存。")).toBeVisible();
+    for (const path of pages) {
+      await visitor.goto(path);
+      await expect(visitor.locator("footer")).toContainText(newName);
+    }
+    expect(before).not.toContain(newName);
+  } finally {
+    await general.getByLabel("学校名称").fill(oldName);
+    await general.getByRole("button", { name: "保存" }).click();
+    await expect(general.getByText("已保存。")).toBeVisible();
+    await visitor.context().close();
+  }
+});
+
 test("admin creates an API token, the API answers with it, and refuses it once revoked", async ({
   page,
   playwright,
