@@ -9,6 +9,8 @@
  *     client sent; so are X-Forwarded-Host / X-Forwarded-Proto (the request's own Host and plain HTTP,
  *     or with TRUST_PROXY=1 the proxy's values);
  *   - refuses server-action posts over their page's body limit with 413 (lib/security/oversized-action.ts);
+ *   - does not compress next-auth's answers (/api/auth/*): a few bytes each (a redirect, a token, `{"url"}`)
+ *     that Next would otherwise gzip, with a compressor set up per sign-in;
  *   - writes one JSON log line per request (lib/ops/request-log.ts);
  *   - serves the pages that are the same for every visitor who is not signed in from a cache of a few
  *     seconds (lib/ops/public-page-cache.ts).
@@ -57,6 +59,7 @@ async function main() {
     const forwarded = forwardedOf(req.headers, trustProxy);
     req.headers["x-forwarded-host"] = forwarded.host;
     req.headers["x-forwarded-proto"] = forwarded.proto;
+    if (req.url?.startsWith("/api/auth/")) delete req.headers["accept-encoding"];
     logRequests(req, res, instance);
     if (answerOversizedAction(req, res)) return;
     answerOutageAs503(req, res);

@@ -4,13 +4,21 @@ import { type Result, ok, fail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { hashSecret } from "@/lib/security/crypto";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/security/passwords";
-import { block, count, LIMITS, peek, refund, reset, usedPoints } from "@/lib/security/rate-limit";
+import {
+  block,
+  changeCountersWith,
+  countAll,
+  LIMITS,
+  peek,
+  refund,
+  usedPoints,
+} from "@/lib/security/rate-limit";
 import { verifyCaptcha } from "@/lib/security/captcha";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { renderMessage } from "@/lib/messaging/texts";
-import { startSession } from "@/lib/auth/sessions";
-import { findAccountByUsername, usernameKey } from "./find-account";
+import { newSession } from "@/lib/auth/sessions";
+import { findAccountByUsername, findAccountForSignIn, usernameKey } from "./find-account";
 import { normalizePassword } from "./password-policy";
 
 /** Failures (per account or per IP) after which the picture captcha is required. */
@@ -52,7 +60,7 @@ async function logAttempt(accountId: string | undefined, outcome: string, meta: 
  * is taken back; the right password clears the account's count and takes back the address's.
  */
 export async function signInStudent(input: SignInInput, meta: RequestMeta): Promise<Result<SignInValue>> {
-  const account = await findAccountByUsername(input.username);
+  const account = await findAccountForSignIn(input.username);
   const keys = keysFor(account?.id, input.username, meta.ip);
 
   // A locked account is refused before anything is counted or a captcha is asked for.
@@ -62,9 +70,10 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
     return fail("signIn.locked", { until: lock.retryAt.toISOString() });
   }
 
-  const [perAccount, perIp] = await Promise.all([
-    count("loginFailuresPerAccount", keys.account),
-    count("loginFailuresPerIp", keys.ip),
+  // both counters in one transaction (SQLite: one write to the disk)
+  const [perAccount, perIp] = await countAll([
+    { name: "loginFailuresPerAccount", key: keys.account },
+    { name: "loginFailuresPerIp", key: keys.ip },
   ]);
 
   if (perAccount.used > CAPTCHA_AFTER_FAILURES || perIp.used > CAPTCHA_AFTER_FAILURES) {
@@ -107,14 +116,23 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
     return left === 1 ? fail("signIn.invalidLast") : fail("signIn.invalidLeft", { left });
   }
 
-  await Promise.all([reset("loginFailuresPerAccount", keys.account), refund("loginFailuresPerIp", keys.ip)]);
-  // the login log entry and the session commit together: one write to the disk, not two
-  const session = await db.$transaction(async (tx) => {
-    await tx.loginEvent.create({
-      data: { accountId: account.id, outcome: "success", ip: meta.ip, userAgent: meta.userAgent },
-    });
-    return startSession({ accountId: account.id }, meta, "password", tx);
-  });
+  // The counters, the login log entry and the session commit together (on SQLite one write to the disk).
+  const [, session] = await changeCountersWith(
+    {
+      reset: [{ name: "loginFailuresPerAccount", key: keys.account }],
+      refund: [{ name: "loginFailuresPerIp", key: keys.ip }],
+    },
+    [
+      db.loginEvent.create({
+        data: { accountId: account.id, outcome: "success", ip: meta.ip, userAgent: meta.userAgent },
+        select: { id: true },
+      }),
+      db.authSession.create({
+        data: newSession({ accountId: account.id }, meta, "password"),
+        select: { id: true },
+      }),
+    ],
+  );
   return ok({ sessionId: session.id, identityStatus: account.identityStatus });
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { hkdfSync } from "node:crypto";
-import { jwtDecrypt } from "jose";
-import { encode } from "next-auth/jwt";
+import { hkdfSync, randomUUID } from "node:crypto";
+import { EncryptJWT, jwtDecrypt } from "jose";
+import { decode, encode, type JWT, type JWTDecodeParams, type JWTEncodeParams } from "next-auth/jwt";
 import { authSecret, sessionCookieName, secureCookies } from "./secret";
 import { sessionLimits } from "./sessions";
 
@@ -12,7 +12,7 @@ import { sessionLimits } from "./sessions";
  */
 export async function setSessionCookie(sessionId: string, kind: "student" | "staff"): Promise<void> {
   const maxAge = Math.floor(sessionLimits().absoluteMs / 1000);
-  const token = await encode({
+  const token = await encodeSessionToken({
     token: { sid: sessionId, kind, sub: sessionId },
     secret: authSecret(),
     maxAge,
@@ -31,9 +31,10 @@ export async function clearSessionCookie(): Promise<void> {
 }
 
 /**
- * next-auth's decode derives the cookie's key from the secret (HKDF) on every call, i.e. on every request;
- * the key is the same each time, so it is derived once per secret. Same key, algorithm and clock tolerance
- * as next-auth's own decode (next-auth/jwt).
+ * next-auth's encode and decode derive the cookie's key from the secret (HKDF) on every call, i.e. on every
+ * sign-in and every request; the key is the same each time, so it is derived once per secret. Same key,
+ * algorithm, claims and clock tolerance as next-auth's own (next-auth/jwt), which next-auth is configured to
+ * use through these (app/api/auth/[...nextauth]/options.ts).
  */
 let derived: { secret: string; key: Uint8Array } | null = null;
 function cookieKey(secret: string): Uint8Array {
@@ -42,6 +43,29 @@ function cookieKey(secret: string): Uint8Array {
     derived = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", info, 32)) };
   }
   return derived.key;
+}
+
+const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
+
+/** next-auth's encode (an encrypted JWT: dir + A256GCM, iat, exp, a random jti) with the key derived once. */
+export async function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
+  const { token = {}, secret, maxAge = DEFAULT_MAX_AGE, salt = "" } = params;
+  if (typeof secret !== "string" || salt) return encode(params);
+  return new EncryptJWT(token)
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + maxAge)
+    .setJti(randomUUID())
+    .encrypt(cookieKey(secret));
+}
+
+/** next-auth's decode with the key derived once; throws, as it does, on a token it cannot open. */
+export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT | null> {
+  const { token, secret, salt = "" } = params;
+  if (typeof secret !== "string" || salt) return decode(params);
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, cookieKey(secret), { clockTolerance: 15 });
+  return payload as JWT;
 }
 
 export async function sessionIdFromToken(token: string | undefined): Promise<string | null> {

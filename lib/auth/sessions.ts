@@ -30,19 +30,28 @@ export async function startSession(
   method: "password" | "oidc" = "password",
   tx: Pick<Tx, "authSession"> = db,
 ) {
-  const now = new Date();
   return tx.authSession.create({
-    data: {
-      ...owner,
-      method,
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + sessionLimits().absoluteMs),
-    },
+    data: newSession(owner, meta, method),
     select: { id: true, expiresAt: true },
   });
+}
+
+/** The row startSession writes, for a caller that writes it in a batch with other statements. */
+export function newSession(
+  owner: SessionOwner,
+  meta: { ip?: string | null; userAgent?: string | null },
+  method: "password" | "oidc" = "password",
+) {
+  const now = new Date();
+  return {
+    ...owner,
+    method,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + sessionLimits().absoluteMs),
+  };
 }
 
 type SessionRow = {

@@ -125,6 +125,42 @@ function refused(ms: number): LimitResult {
   return { ok: false, retryAfterSeconds, retryAt: new Date(Date.now() + retryAfterSeconds * 1000) };
 }
 
+const onSqlite = () => providerOf(databaseUrl()) === "sqlite";
+const storedKey = (name: LimitName, key: string) => `${name}:${key}`;
+type CounterRow = { points: number | bigint; expire: unknown };
+/** A timestamp as SQLite hands it back to a raw query (ISO text, a Date or epoch milliseconds). */
+const msOf = (value: unknown): number =>
+  value instanceof Date ? value.getTime() : new Date(value as string | number).getTime();
+
+/**
+ * On SQLite the counters are RateLimiterPrisma's rows (RateLimiterFlexible), which it changes with a find
+ * and an update in an interactive transaction each. The frequent changes (counting an attempt, taking one
+ * back) are made here as one raw upsert instead — the same rows, the same rule (a window that has run out
+ * starts again at this event) — so that several of them, and the writes that go with them, commit in one
+ * transaction: one write to the disk, and no query compilation. The limiter itself still clears expired
+ * rows (and sets the explicit locks, `block`).
+ */
+function sqliteChange(name: LimitName, key: string, points: number, now: Date) {
+  void limiter(name);
+  const expire = new Date(now.getTime() + LIMITS[name].duration * 1000);
+  return db.$queryRaw<CounterRow[]>`
+    INSERT INTO "RateLimiterFlexible" ("key", "points", "expire")
+    VALUES (${storedKey(name, key)}, ${points}, ${expire})
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "expire" IS NULL OR "expire" <= ${now} THEN excluded."points"
+        ELSE "points" + excluded."points" END,
+      "expire" = CASE WHEN "expire" IS NULL OR "expire" <= ${now} THEN excluded."expire" ELSE "expire" END
+    RETURNING "points", "expire"`;
+}
+
+/** count()'s answer from a counter row as the upsert left it (rate-limiter-flexible's consume rules). */
+function counted(name: LimitName, row: CounterRow | undefined): { used: number; result: LimitResult } {
+  const used = Number(row?.points ?? 0);
+  const msBeforeNext = row?.expire == null ? -1 : Math.max(msOf(row.expire) - Date.now(), 0);
+  if (used > LIMITS[name].points) return { used, result: refused(msBeforeNext) };
+  return { used, result: { ok: true, remaining: Math.max(LIMITS[name].points - used, 0) } };
+}
+
 /** Counts one event against a limit; refuses when the limit is used up. */
 export async function consume(name: LimitName, key: string, points = 1): Promise<LimitResult> {
   try {
@@ -138,10 +174,11 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 
 /**
  * Counts one event and says which one it was (`used`, this event included), also when the limit is used
- * up. One atomic upsert (PostgreSQL: INSERT … ON CONFLICT … RETURNING; SQLite: one transaction on the one
- * connection), so concurrent callers each get their own number: count first, then decide.
+ * up. One atomic upsert (PostgreSQL: INSERT … ON CONFLICT … RETURNING; SQLite: the same, raw), so
+ * concurrent callers each get their own number: count first, then decide.
  */
 export async function count(name: LimitName, key: string): Promise<{ used: number; result: LimitResult }> {
+  if (onSqlite()) return counted(name, (await sqliteChange(name, key, 1, new Date()))[0]);
   try {
     const res = await (await limiter(name)).consume(key, 1);
     return { used: res.consumedPoints, result: { ok: true, remaining: res.remainingPoints } };
@@ -151,9 +188,53 @@ export async function count(name: LimitName, key: string): Promise<{ used: numbe
   }
 }
 
+export type CountedEvent = { name: LimitName; key: string };
+
+/** count() for several limits at once (on SQLite in one transaction), answers in the same order. */
+export async function countAll(
+  events: readonly CountedEvent[],
+): Promise<{ used: number; result: LimitResult }[]> {
+  if (!onSqlite()) return Promise.all(events.map((e) => count(e.name, e.key)));
+  const now = new Date();
+  const rows = await db.$transaction(events.map((e) => sqliteChange(e.name, e.key, 1, now)));
+  return rows.map(([row], i) => counted(events[i].name, row));
+}
+
+/**
+ * Clears counters (`reset`) and takes back events (`refund`) together with other writes: on SQLite all in
+ * one transaction; on PostgreSQL (the counters are on the limiter's own connections) the counters first,
+ * then the writes in one transaction. Returns the writes' results.
+ */
+export async function changeCountersWith<const T extends readonly ReturnType<typeof db.$queryRaw>[]>(
+  changes: { reset?: readonly CountedEvent[]; refund?: readonly CountedEvent[] },
+  writes: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const reset_ = changes.reset ?? [];
+  const refund_ = changes.refund ?? [];
+  if (!onSqlite()) {
+    await Promise.all([
+      ...reset_.map((e) => reset(e.name, e.key)),
+      ...refund_.map((e) => refund(e.name, e.key)),
+    ]);
+    return (await db.$transaction([...writes])) as { [K in keyof T]: Awaited<T[K]> };
+  }
+  const now = new Date();
+  const counters = [
+    ...reset_.map((e) => sqliteDelete(e.name, e.key)),
+    ...refund_.map((e) => sqliteChange(e.name, e.key, -1, now)),
+  ];
+  const results = await db.$transaction([...counters, ...writes]);
+  return results.slice(counters.length) as { [K in keyof T]: Awaited<T[K]> };
+}
+
+function sqliteDelete(name: LimitName, key: string) {
+  return db.$executeRaw`DELETE FROM "RateLimiterFlexible" WHERE "key" = ${storedKey(name, key)}`;
+}
+
 /** Takes back one counted event (an attempt that turned out not to count, e.g. a missing captcha). */
 export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
-  await (await limiter(name)).reward(key, points);
+  if (onSqlite()) await sqliteChange(name, key, -points, new Date());
+  else await (await limiter(name)).reward(key, points);
 }
 
 /** Whether the limit is already used up, without counting anything. */
@@ -166,23 +247,38 @@ export async function limitState(
   name: LimitName,
   key: string,
 ): Promise<{ result: LimitResult; used: number }> {
-  const res = await (await limiter(name)).get(key);
+  const res = await stored(name, key);
   if (!res) return { result: { ok: true, remaining: LIMITS[name].points }, used: 0 };
-  const blockedUntil = res.remainingPoints <= 0 && res.msBeforeNext > 0;
+  const remaining = Math.max(LIMITS[name].points - res.used, 0);
+  const blockedUntil = remaining <= 0 && res.msBeforeNext > 0;
+  return { result: blockedUntil ? refused(res.msBeforeNext) : { ok: true, remaining }, used: res.used };
+}
+
+/** The counter of the current window (rate-limiter-flexible's get; on SQLite one raw read). */
+async function stored(name: LimitName, key: string): Promise<{ used: number; msBeforeNext: number } | null> {
+  if (!onSqlite()) {
+    const res = await (await limiter(name)).get(key);
+    return res ? { used: res.consumedPoints, msBeforeNext: res.msBeforeNext } : null;
+  }
+  void limiter(name);
+  const [row] = await db.$queryRaw<CounterRow[]>`
+    SELECT "points", "expire" FROM "RateLimiterFlexible"
+    WHERE "key" = ${storedKey(name, key)} AND ("expire" > ${new Date()} OR "expire" IS NULL)`;
+  if (!row) return null;
   return {
-    result: blockedUntil ? refused(res.msBeforeNext) : { ok: true, remaining: res.remainingPoints },
-    used: res.consumedPoints,
+    used: Number(row.points),
+    msBeforeNext: row.expire == null ? -1 : Math.max(msOf(row.expire) - Date.now(), 0),
   };
 }
 
 /** How many events were counted in the current window. */
 export async function usedPoints(name: LimitName, key: string): Promise<number> {
-  const res = await (await limiter(name)).get(key);
-  return res?.consumedPoints ?? 0;
+  return (await stored(name, key))?.used ?? 0;
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await (await limiter(name)).delete(key);
+  if (onSqlite()) await sqliteDelete(name, key);
+  else await (await limiter(name)).delete(key);
 }
 
 /** Blocks a key for a fixed time from now (e.g. the 15-minute sign-in lock after the 10th failure). */

@@ -3,9 +3,18 @@ import { db } from "@/lib/db";
 import { type Result, ok, fail } from "@/lib/core/result";
 import type { RequestMeta } from "@/lib/core/request-meta";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/security/passwords";
-import { block, count, LIMITS, peek, refund, reset, usedPoints } from "@/lib/security/rate-limit";
+import {
+  block,
+  changeCountersWith,
+  countAll,
+  type CountedEvent,
+  LIMITS,
+  peek,
+  refund,
+  usedPoints,
+} from "@/lib/security/rate-limit";
 import { verifyCaptcha } from "@/lib/security/captcha";
-import { startSession } from "@/lib/auth/sessions";
+import { newSession } from "@/lib/auth/sessions";
 
 const LOCK_SECONDS = 15 * 60;
 
@@ -66,10 +75,11 @@ export async function signInStaff(
     return fail("signIn.locked", { until: locked.retryAt.toISOString() });
   }
 
-  const [perAccount, perSource, perIp] = await Promise.all([
-    count("loginFailuresPerAccount", keys.account),
-    count("staffLoginFailuresPerAccountAndAddress", keys.source),
-    count("loginFailuresPerIp", keys.ip),
+  // the three counters in one transaction (SQLite: one write to the disk)
+  const [perAccount, perSource, perIp] = await countAll([
+    { name: "loginFailuresPerAccount", key: keys.account },
+    { name: "staffLoginFailuresPerAccountAndAddress", key: keys.source },
+    { name: "loginFailuresPerIp", key: keys.ip },
   ]);
   const takeBack = () =>
     Promise.all([
@@ -104,21 +114,29 @@ export async function signInStaff(
     return fail("signIn.invalidStaff");
   }
 
-  // The right password: this attempt and the account's failures no longer count.
-  await Promise.all([
-    reset("loginFailuresPerAccount", keys.account),
-    reset("staffLoginFailuresPerAccountAndAddress", keys.source),
-    refund("loginFailuresPerIp", keys.ip),
-  ]);
+  // The right password: this attempt and the account's failures no longer count; they are cleared in the
+  // transaction that logs the outcome (and starts the session).
+  const cleared: { reset: CountedEvent[]; refund: CountedEvent[] } = {
+    reset: [
+      { name: "loginFailuresPerAccount", key: keys.account },
+      { name: "staffLoginFailuresPerAccountAndAddress", key: keys.source },
+    ],
+    refund: [{ name: "loginFailuresPerIp", key: keys.ip }],
+  };
+  const event = (outcome: string) =>
+    db.loginEvent.create({
+      data: { staffUserId: user.id, outcome, ip: meta.ip, userAgent: meta.userAgent },
+      select: { id: true },
+    });
   // Checked after the password, so the refusal tells nothing to someone who does not know it.
   if (await mustUseExternalSignIn(user.id)) {
-    await db.loginEvent.create({
-      data: { staffUserId: user.id, outcome: "sso_required", ip: meta.ip, userAgent: meta.userAgent },
-    });
+    await changeCountersWith(cleared, [event("sso_required")]);
     return fail("sso.errors.passwordDisabled");
   }
 
-  await log("success");
-  const session = await startSession({ staffUserId: user.id }, meta);
+  const [, session] = await changeCountersWith(cleared, [
+    event("success"),
+    db.authSession.create({ data: newSession({ staffUserId: user.id }, meta), select: { id: true } }),
+  ]);
   return ok({ sessionId: session.id, mustChangePassword: user.mustChangePassword });
 }

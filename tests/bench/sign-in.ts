@@ -4,6 +4,7 @@
  *
  *   npx tsx --conditions=react-server tests/bench/sign-in.ts            # argon2 timings + service level
  *   npx tsx --conditions=react-server tests/bench/sign-in.ts --http     # + over HTTP against `next start`
+ *   … --profile                  # + CPU profiles of the service phase and of the server (data/bench/profiles/)
  *
  * Options (environment): BENCH_SECONDS (default 15 per phase), BENCH_CLIENTS (20), BENCH_ACCOUNTS (40),
  * BENCH_PORT (3163), DATABASE_URL (default: a fresh SQLite file data/bench-sign-in.db, migrated here).
@@ -13,16 +14,21 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { waitForHttp } from "./cluster/processes";
+import { CpuMeter, perEvent, threadCpu } from "./cluster/cpu";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 40);
 const PORT = Number(process.env.BENCH_PORT ?? 3163);
 const HTTP = process.argv.includes("--http");
+/** CPU profiles (open in Chrome DevTools): the service phase of this process, and the HTTP server's. */
+const PROFILE = process.argv.includes("--profile");
+const PROFILE_DIR = "data/bench/profiles";
 const PASSWORD = "基准测试用的一个长密码";
 
 if (!process.env.DATABASE_URL) {
@@ -127,6 +133,13 @@ async function serviceLevel(phones: string[]) {
     `\n== signInStudent (service level, ${process.env.DATABASE_URL?.split(":")[0]}), argon2id ` +
       `${Math.round(ARGON2_PARAMS.memoryCost / 1024)} MiB t=${ARGON2_PARAMS.timeCost}, ${CLIENTS} concurrent clients, ${SECONDS} s ==`,
   );
+  const profiler = PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  }
+  const threadsBefore = threadCpu("self");
   let n = 0;
   const r = await load(CLIENTS, SECONDS, async (client) => {
     const phone = phones[n++ % phones.length];
@@ -136,7 +149,17 @@ async function serviceLevel(phones: string[]) {
     );
     return result.ok;
   });
+  const threads = perEvent(threadsBefore, threadCpu("self"), r.count);
+  if (profiler) {
+    const { profile } = await profiler.post("Profiler.stop");
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const file = `${PROFILE_DIR}/sign-in-service-${Date.now()}.cpuprofile`;
+    writeFileSync(file, JSON.stringify(profile));
+    profiler.disconnect();
+    console.log(`CPU profile of the service phase: ${file}`);
+  }
   report(r);
+  console.log(`CPU per sign-in by thread: ${threads}`);
 }
 
 function report(r: Awaited<ReturnType<typeof load>>) {
@@ -153,7 +176,9 @@ async function overHttp(phones: string[]) {
     () => false,
   );
   if (busy) throw new Error(`port ${PORT} is already in use: stop that server or set BENCH_PORT`);
-  const server: ChildProcess = spawn("npx", ["tsx", "scripts/serve.ts"], {
+  if (PROFILE) mkdirSync(PROFILE_DIR, { recursive: true });
+  const profileFlags = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const server: ChildProcess = spawn("npx", ["tsx", ...profileFlags, "scripts/serve.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -183,6 +208,9 @@ async function overHttp(phones: string[]) {
     console.log(
       `\n== over HTTP: POST /api/auth/callback/student on scripts/serve.ts, ${CLIENTS} concurrent clients, ${SECONDS} s ==`,
     );
+    const group = server.pid ? [server.pid] : [];
+    const meter = new CpuMeter();
+    const serverBefore = threadCpu(group);
     let n = 0;
     const r = await load(CLIENTS, SECONDS, async (client) => {
       const phone = phones[n++ % phones.length];
@@ -208,7 +236,17 @@ async function overHttp(phones: string[]) {
       // Success sets the session cookie; a refusal redirects to /login?error=…
       return res.headers.getSetCookie().some((c) => c.includes("session-token="));
     });
+    const serverThreads = perEvent(serverBefore, threadCpu(group), r.count);
+    const cpu = meter.stop({ server: group });
     report(r);
+    // CPU per sign-in depends far less on other users of the machine than the rates do
+    const per = (seconds: number) => `${((seconds * 1000) / r.count).toFixed(1)} ms`;
+    console.log(
+      `CPU per sign-in: server ${per(cpu.parts.server)} (${serverThreads}), ` +
+        `this client ${per(cpu.parts["load generator"])}` +
+        (cpu.parts.postgres > 0 ? `, postgres (every user of it) ${per(cpu.parts.postgres)}` : "") +
+        `; machine ${(cpu.machineBusy * 100).toFixed(0)} % busy`,
+    );
     // The target (issue 14): sign-ins over HTTP ≥ 60 % of what argon2id alone verifies per second with the
     // same parameters, measured now, on this machine, under the same load.
     const { ARGON2_PARAMS } = await import("@/lib/security/passwords");

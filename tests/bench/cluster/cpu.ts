@@ -80,3 +80,47 @@ export class CpuMeter {
     };
   }
 }
+
+/**
+ * CPU seconds used so far by the threads of the processes in these process groups (or of this process):
+ * "JS thread" (each process's main thread) and the others by name — Node 20 names its libuv thread pool
+ * (argon2id, async crypto, fs) and V8's helper threads (GC, compiler) alike "node", hence "other threads".
+ */
+export function threadCpu(pgids: number[] | "self"): Map<string, number> {
+  const out = new Map<string, number>();
+  const pids =
+    pgids === "self"
+      ? [process.pid]
+      : [...processes()].filter(([, stat]) => pgids.includes(stat.pgrp)).map(([pid]) => pid);
+  for (const pid of pids) {
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        const text = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+        const close = text.lastIndexOf(")");
+        const fields = text.slice(close + 2).split(" ");
+        const comm = text.slice(text.indexOf("(") + 1, close).replace(/[-\s]?\d+$/, "");
+        const name = task === String(pid) ? "JS thread" : comm === "node" ? "other threads" : comm;
+        out.set(name, (out.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / TICKS);
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+  }
+  return out;
+}
+
+/** "node 12.3 ms, libuv-worker 11.4 ms, …" per event between two threadCpu readings. */
+export function perEvent(before: Map<string, number>, after: Map<string, number>, events: number): string {
+  return [...after]
+    .map(([name, cpu]) => [name, (cpu - (before.get(name) ?? 0)) / events] as const)
+    .filter(([, cpu]) => cpu > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, cpu]) => `${name} ${(cpu * 1000).toFixed(1)} ms`)
+    .join(", ");
+}

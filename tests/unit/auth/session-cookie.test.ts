@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encode } from "next-auth/jwt";
-import { sessionIdFromToken } from "@/lib/auth/cookie";
+import { decode, encode } from "next-auth/jwt";
+import { decodeSessionToken, encodeSessionToken, sessionIdFromToken } from "@/lib/auth/cookie";
 import { authSecret } from "@/lib/auth/secret";
 
 /** The session cookie is read with a key derived once (lib/auth/cookie.ts), not by next-auth's decode. */
@@ -21,5 +21,28 @@ describe("session cookie", () => {
     expect(await sessionIdFromToken(expired)).toBeNull();
     expect(await sessionIdFromToken("not-a-token")).toBeNull();
     expect(await sessionIdFromToken(undefined)).toBeNull();
+  });
+
+  it("issues next-auth's own token format with the key derived once: each side reads the other's", async () => {
+    const secret = authSecret();
+    const ours = await encodeSessionToken({
+      token: { sid: "session-5", kind: "staff" },
+      secret,
+      maxAge: 600,
+    });
+    const read = await decode({ token: ours, secret });
+    expect(read).toMatchObject({ sid: "session-5", kind: "staff" });
+    expect(typeof read?.jti).toBe("string");
+    expect(Number(read?.exp) - Number(read?.iat)).toBe(600);
+    const header = JSON.parse(Buffer.from(ours.split(".")[0], "base64url").toString());
+    expect(header).toEqual({ alg: "dir", enc: "A256GCM" });
+    const theirs = await encode({ token: { sid: "session-6" }, secret });
+    expect(await decodeSessionToken({ token: theirs, secret })).toMatchObject({ sid: "session-6" });
+    expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
+    const expired = await encodeSessionToken({ token: { sid: "session-7" }, secret, maxAge: -60 });
+    await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow();
+    await expect(
+      decodeSessionToken({ token: ours, secret: "another secret of enough length!!" }),
+    ).rejects.toThrow();
   });
 });

@@ -6,6 +6,7 @@ import { signInStaff } from "@/lib/staff/sign-in";
 import { metaFromHeaders } from "@/lib/core/request-meta";
 import { safeRedirectUrl } from "@/lib/core/safe-next";
 import { authSecret, secureCookies } from "@/lib/auth/secret";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/cookie";
 import { sessionLimits } from "@/lib/auth/sessions";
 
 function headersOf(req: { headers?: Record<string, unknown> }): Headers {
@@ -40,6 +41,8 @@ export const authOptions: NextAuthOptions = {
   },
   useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().absoluteMs / 1000) },
+  // next-auth's own token format, with the key derived once instead of at every sign-in (lib/auth/cookie.ts)
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
