@@ -77,7 +77,7 @@ async function main() {
     const second = await once();
     const peak = peakRssMb();
     const rightAfterMb = rssMb();
-    await sleep(IDLE_MS); // a server between requests (V8 collects nothing while nothing is allocated)
+    await sleep(IDLE_MS); // a server between requests (whether V8 shrinks its heap meanwhile is a matter of timing)
     const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
     const m = process.memoryUsage();
     const memory = {
