@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { databaseUrl, providerOf, sqliteFilePath } from "../lib/db/provider";
 import { parseEnv } from "../lib/env-schema";
+import { servedNodeEnv } from "./served-memory";
 
 const started = Date.now();
 const url = databaseUrl();
@@ -58,7 +59,12 @@ const port = process.env.PORT ?? "3000";
 console.log(
   `[start] ready steps took ${((Date.now() - started) / 1000).toFixed(1)} s; serving http://localhost:${port}`,
 );
-const server = spawn("npx", ["tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
+// The server runs with a bounded heap and two malloc arenas (scripts/served-memory.ts, docs/operations.md
+// "Memory"): its memory then stays near what it uses instead of its largest import's high-water mark.
+const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: { ...env, PORT: port, ...servedNodeEnv(env) },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -36,9 +36,16 @@ function parse(file: string): DemoSecrets {
 
 /** Reads the secrets file, creating it (exclusively, so two processes starting at once agree) if absent. */
 export function demoSecrets(file: string): DemoSecrets {
+  // called for every value a bulk import seals: the cache is looked up before resolving the path
+  const seen = `${process.cwd()}\u0000${file}`;
+  const hit = loaded.get(seen);
+  if (hit) return hit;
   const absolute = path.resolve(file);
   const cached = loaded.get(absolute);
-  if (cached) return cached;
+  if (cached) {
+    loaded.set(seen, cached);
+    return cached;
+  }
   mkdirSync(path.dirname(absolute), { recursive: true });
   let secrets: DemoSecrets;
   try {
@@ -55,6 +62,7 @@ export function demoSecrets(file: string): DemoSecrets {
     secrets = readWhenComplete(absolute);
   }
   loaded.set(absolute, secrets);
+  loaded.set(seen, secrets);
   return secrets;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { secretSettings } from "@/lib/env";
+import { DEFAULT_SECRETS_FILE, freshSetting } from "@/lib/env";
 import { demoSecrets } from "./demo-secrets";
 
 /**
@@ -22,12 +22,15 @@ const VARIABLE = {
 
 /** The configured secret of one kind: its own variable, else APP_SECRET, else demo mode's generated one. */
 export function secretOf(kind: Kind): string {
-  const s = secretSettings();
-  const own = s[VARIABLE[kind]];
-  const value = own || s.APP_SECRET || (kind === "app" ? s.NEXTAUTH_SECRET : undefined);
+  // only the variables this kind needs, in order (called once per value by the bulk paths)
+  const value =
+    freshSetting(VARIABLE[kind]) ??
+    freshSetting("APP_SECRET") ??
+    (kind === "app" ? freshSetting("NEXTAUTH_SECRET") : undefined);
   if (value) return value;
-  if (s.production) throw new Error(`${VARIABLE[kind]} is not set (APP_MODE=production)`);
-  const demo = demoSecrets(s.SECRETS_FILE);
+  if (freshSetting("APP_MODE") === "production")
+    throw new Error(`${VARIABLE[kind]} is not set (APP_MODE=production)`);
+  const demo = demoSecrets(freshSetting("SECRETS_FILE") ?? DEFAULT_SECRETS_FILE);
   return {
     session: demo.sessionSecret,
     dataEncryption: demo.dataEncryptionKey,
@@ -71,10 +74,10 @@ export const tokenPepper = (): Buffer => deriveKey(secretOf("app"), "token-hash"
 
 /** The previous keys while a rotation is under way (DATA_ENCRYPTION_KEY_PREVIOUS / BLIND_INDEX_KEY_PREVIOUS). */
 export function previousEncryptionKey(): Buffer | undefined {
-  const previous = secretSettings().DATA_ENCRYPTION_KEY_PREVIOUS;
+  const previous = freshSetting("DATA_ENCRYPTION_KEY_PREVIOUS");
   return previous ? deriveKey(previous, "aes-256-gcm") : undefined;
 }
 export function previousBlindIndexKey(): Buffer | undefined {
-  const previous = secretSettings().BLIND_INDEX_KEY_PREVIOUS;
+  const previous = freshSetting("BLIND_INDEX_KEY_PREVIOUS");
   return previous ? deriveKey(previous, "blind-index") : undefined;
 }

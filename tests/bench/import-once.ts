@@ -2,8 +2,8 @@
  * One import measured end to end on a fresh database (run by tests/bench/import.ts in its own process):
  * upload → preview (dry run) → commit, then the same file again (must change nothing).
  * The file is spooled to disk by the upload route's own function, as a browser's upload is; the process's
- * RSS is read at its peak and again after the imports, once the process has sat idle for IDLE_MS.
- * Prints one JSON line.
+ * RSS is read before the first import, at its peak, and again after the imports, right away and once the
+ * process has sat idle for IDLE_MS (with V8's heap and external memory at that moment). Prints one JSON line.
  */
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
@@ -37,6 +37,8 @@ async function main() {
     mustChangePassword: false,
   };
   const file = values.file as string;
+  const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+  const beforeMb = rssMb();
   try {
     const once = async () => {
       const c0 = process.cpuUsage();
@@ -74,10 +76,28 @@ async function main() {
     const records = await db.enrollmentRecord.count();
     const second = await once();
     const peak = peakRssMb();
-    const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
     const rightAfterMb = rssMb();
-    await sleep(IDLE_MS); // a server between requests: V8 gives back what it no longer uses
-    console.log(JSON.stringify({ first, second, records, peakRssMb: peak, rightAfterMb, afterMb: rssMb() }));
+    await sleep(IDLE_MS); // a server between requests (whether V8 shrinks its heap meanwhile is a matter of timing)
+    const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+    const m = process.memoryUsage();
+    const memory = {
+      heapUsed: mb(m.heapUsed),
+      heapTotal: mb(m.heapTotal),
+      external: mb(m.external),
+      arrayBuffers: mb(m.arrayBuffers),
+    };
+    console.log(
+      JSON.stringify({
+        first,
+        second,
+        records,
+        beforeMb,
+        peakRssMb: peak,
+        rightAfterMb,
+        afterMb: rssMb(),
+        memory,
+      }),
+    );
   } finally {
     await db.$disconnect();
     await database.drop();
