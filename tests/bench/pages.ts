@@ -19,6 +19,7 @@ import autocannon from "autocannon";
 import { benchDatabase } from "./dataset";
 import { benchPages, portFree, signIn, waitFor, type Audience, type BenchPage } from "./pages-support";
 import { child, dbKinds, percentile, type DbKind } from "./support";
+import { servedNodeEnv } from "../../scripts/served-memory";
 
 const CEILING_PORT = 3161;
 const PORTAL_PORT = 3162;
@@ -145,7 +146,14 @@ async function benchProvider(kind: DbKind, ceiling: string) {
   const portal = start(
     "npx",
     ["tsx", ...(target ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "scripts/serve.ts"],
-    { DATABASE_URL: dbUrl, PORT: String(PORTAL_PORT), HOSTNAME: "127.0.0.1", DEV_OUTBOX: "0" },
+    // the memory settings `npm start` serves with (scripts/served-memory.ts)
+    {
+      ...servedNodeEnv(process.env),
+      DATABASE_URL: dbUrl,
+      PORT: String(PORTAL_PORT),
+      HOSTNAME: "127.0.0.1",
+      DEV_OUTBOX: "0",
+    },
   );
   const base = `http://127.0.0.1:${PORTAL_PORT}`;
   try {
