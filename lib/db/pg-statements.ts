@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
  * runs PostgreSQL keeps a generic plan for it when that plan is no worse than the per-value ones.
  *
  * Only plain data statements are named: transaction control (BEGIN, COMMIT, SET TRANSACTION …), settings and
- * DDL stay unnamed. Each prepared statement holds server memory for the connection's lifetime (tens of KB, up to
+ * DDL stay unnamed, and so does a statement's first run in the process. Each prepared statement holds server memory for the connection's lifetime (tens of KB, up to
  * ≈ 150 KB with its plans for the dashboards' largest), so a connection names its first
  * STATEMENTS_PER_CONNECTION distinct statements only and sends later ones unnamed (lib/db/pg-pool.ts), and the
  * pool replaces a connection after PREPARED_CONNECTION_USES queries, so a long-lived instance's connections
@@ -22,13 +22,23 @@ export const STATEMENTS_PER_CONNECTION = 100;
 /** Queries (pool checkouts) after which the pool closes a connection and opens a fresh one. */
 export const PREPARED_CONNECTION_USES = 10_000;
 
+/** Names of the statements this process has sent once (a statement is named from its second run on). */
+const seen = new Set<string>();
+const SEEN_LIMIT = 10_000;
+
 /**
  * The statement's name: a hash of its text, so the same text gets the same name on every connection and
- * different texts never share one (pg refuses a known name with another text).
+ * different texts never share one (pg refuses a known name with another text). A statement's first run is
+ * sent unnamed: texts that occur once (an IN list of a new length, a one-off script) do not take a
+ * connection's places.
  */
 export function statementName(query: { sql: string }): string | undefined {
   if (!NAMED.test(query.sql)) return undefined;
-  return `xj_${createHash("sha1").update(query.sql).digest("base64url")}`;
+  const name = `xj_${createHash("sha1").update(query.sql).digest("base64url")}`;
+  if (seen.has(name)) return name;
+  if (seen.size >= SEEN_LIMIT) seen.clear();
+  seen.add(name);
+  return undefined;
 }
 
 type Connection = {
