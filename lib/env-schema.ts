@@ -43,6 +43,11 @@ export const envSchema = z.object({
   INSTANCE_ID: z.string().optional(),
   /** PostgreSQL connections per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /**
+   * 1: statements are sent to PostgreSQL as named prepared statements (lib/db/pg-statements.ts). 0 for a
+   * connection pooler in transaction mode that does not carry them (docs/operations.md).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["0", "1"]).default("1"),
   /** The university's name until the admin sets one (settings); also the demo seed's school. */
   SCHOOL_NAME: z.string().optional(),
   /** argon2id cost (docs/security.md). */

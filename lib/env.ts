@@ -8,9 +8,10 @@ export { parseEnv, envSchema, type Env } from "./env-schema";
 /*
  * Every setting is read through this module (its schema: lib/env-schema.ts). The exceptions, each for a reason:
  * - NODE_ENV: set by Next.js and inlined at build time (cache lifetimes, the dev-only Prisma global).
- * - lib/db/provider.ts (DATABASE_URL) and lib/db/client.ts (DATABASE_POOL_SIZE, parsed with the schema's rule):
- *   the database client is made by scripts before the other settings are valid, and each test file points
- *   DATABASE_URL at its own fresh database after this module may have cached the rest.
+ * - lib/db/provider.ts (DATABASE_URL) and lib/db/client.ts (DATABASE_POOL_SIZE, DATABASE_PREPARED_STATEMENTS,
+ *   parsed with the schema's rules): the database client is made by scripts before the other settings are
+ *   valid, and each test file points DATABASE_URL at its own fresh database after this module may have cached
+ *   the rest.
  * - lib/core/request-meta.ts: a flag scripts/serve.ts sets for its own process, not configuration.
  * - proxy.ts (NEXTAUTH_URL): the proxy's bundle stays free of server-only modules.
  * - scripts/ (start, screenshots, db-generate): tooling that runs before, or outside, the app's settings.

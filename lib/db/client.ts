@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { createPgPool } from "./pg-pool";
+import { PREPARED_CONNECTION_USES, statementName } from "./pg-statements";
 import { envSchema } from "../env-schema";
 import { databaseUrl, providerOf, sqliteFilePath } from "./provider";
 
@@ -33,15 +34,26 @@ function countQueries(client: Db): Db {
   return client;
 }
 
+function preparedStatements(): boolean {
+  const value = process.env.DATABASE_PREPARED_STATEMENTS || undefined;
+  return envSchema.shape.DATABASE_PREPARED_STATEMENTS.parse(value) === "1";
+}
+
 export function createClient(url: string = databaseUrl()): Db {
   if (providerOf(url) === "postgresql") {
+    const prepared = preparedStatements();
     const adapter = new PrismaPg(
       createPgPool({
         connectionString: url,
         max: envSchema.shape.DATABASE_POOL_SIZE.parse(process.env.DATABASE_POOL_SIZE || undefined),
+        // a fresh connection now and then, so named statements follow what the instance runs (./pg-statements.ts)
+        maxUses: prepared ? PREPARED_CONNECTION_USES : undefined,
       }),
-      // $disconnect() ends the pool, as it did when the adapter made its own
-      { disposeExternalPool: true },
+      {
+        // $disconnect() ends the pool, as it did when the adapter made its own
+        disposeExternalPool: true,
+        statementNameGenerator: prepared ? statementName : undefined,
+      },
     );
     return countQueries(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
   }

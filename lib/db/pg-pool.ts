@@ -1,11 +1,13 @@
 import { Client, Pool, type PoolConfig } from "pg";
 import { noteDatabaseError } from "./availability";
+import { withinStatementLimit } from "./pg-statements";
 
 type Callback = (err: Error | null, ...rest: unknown[]) => void;
 
 /**
  * A pg client that reports connection-level failures (refused, terminated by a server restart) to
- * ./availability.ts, whichever way pg is called (promise or callback, as the pool itself does).
+ * ./availability.ts, whichever way pg is called (promise or callback, as the pool itself does), and keeps
+ * the number of named statements on its connection bounded (./pg-statements.ts).
  */
 class WatchedClient extends Client {
   // pg's overloads are many; every form ends in either a callback or a promise, both are watched.
@@ -13,6 +15,10 @@ class WatchedClient extends Client {
     return watched(this, Client.prototype.connect, args);
   }
   query(...args: unknown[]): never {
+    // pg's connection object and its statement bookkeeping are not in its type declarations
+    const connection = (this as unknown as { connection?: Parameters<typeof withinStatementLimit>[0] })
+      .connection;
+    if (args.length > 0) args[0] = withinStatementLimit(connection, args[0]);
     return watched(this, Client.prototype.query, args);
   }
 }
