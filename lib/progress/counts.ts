@@ -5,6 +5,7 @@ import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { summaryScopeSql } from "@/lib/auth/scope-sql";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { CampaignRef } from "./campaign";
+import { sortByNames } from "./name-order";
 
 export type Counts = {
   total: number;
@@ -90,7 +91,7 @@ export async function progressBy(
       GROUP BY ${column}
     ) g
     ${joins}`;
-  return rows
+  const groups = rows
     .map((r) => ({
       id: r.key,
       name: r.name ?? "",
@@ -101,12 +102,13 @@ export async function progressBy(
       confirmed: Number(r.confirmed ?? 0),
       reported: Number(r.reported ?? 0),
     }))
-    .filter((r) => r.total > 0)
-    .sort((a, b) => zh.compare(a.collegeName ?? "", b.collegeName ?? "") || zh.compare(a.name, b.name));
+    .filter((r) => r.total > 0);
+  return sortByNames(
+    groups,
+    (g) => g.collegeName ?? "",
+    (g) => g.name,
+  );
 }
-
-/** One collator for every sort (`localeCompare(…, "zh")` builds one per comparison). */
-const zh = new Intl.Collator("zh");
 
 export function sumCounts(groups: readonly Counts[]): Counts {
   const total = emptyCounts();
