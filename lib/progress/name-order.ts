@@ -18,12 +18,17 @@ function ranksFor(names: readonly string[]): Map<string, number> {
 
 /** Sorts in place by the keys' names, the first key first (e.g. college name, then class name). */
 export function sortByNames<T>(rows: T[], ...keys: ((row: T) => string)[]): T[] {
-  const order = ranksFor(rows.flatMap((r) => keys.map((k) => k(r))));
-  return rows.sort((a, b) => {
-    for (const key of keys) {
-      const d = (order.get(key(a)) as number) - (order.get(key(b)) as number);
+  const names = rows.map((r) => keys.map((k) => k(r)));
+  const order = ranksFor(names.flat());
+  // one rank per row and key, looked up once: the comparisons then only subtract numbers
+  const ranked = rows.map((row, i) => ({ row, ranks: names[i].map((n) => order.get(n) as number) }));
+  ranked.sort((a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const d = a.ranks[k] - b.ranks[k];
       if (d !== 0) return d;
     }
     return 0;
   });
+  ranked.forEach((r, i) => (rows[i] = r.row));
+  return rows;
 }
