@@ -1,4 +1,4 @@
-import { Client } from "pg";
+import { ADMIN_URL, adminQuery } from "../support/test-database";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseRecentlyUnavailable } from "@/lib/db/availability";
 import { createPgPool } from "@/lib/db/pg-pool";
@@ -9,26 +9,15 @@ import { createPgPool } from "@/lib/db/pg-pool";
  * refused. Before the pool had an 'error' listener, the terminated idle connection ended the process.
  * Runs against TEST_POSTGRES_URL's server whichever database the suite uses (the pool is PostgreSQL's).
  */
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const name = `xj_pool_${Date.now().toString(36)}`;
-
-async function admin<T>(sql: string): Promise<T[]> {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 describe("PostgreSQL pool", () => {
   afterAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
   it("survives its connections being cut, notes the outage and reconnects by itself", async () => {
-    await admin(`CREATE DATABASE "${name}"`);
+    await adminQuery(`CREATE DATABASE "${name}"`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     const pool = createPgPool({ connectionString: url.toString(), max: 2 });
@@ -38,14 +27,14 @@ describe("PostgreSQL pool", () => {
 
       // the server goes away: idle connections are terminated, new ones refused
       const idleError = new Promise((resolve) => pool.once("error", resolve));
-      await admin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
       await idleError;
       expect(databaseRecentlyUnavailable()).toBe(true);
       await expect(pool.query("SELECT 1")).rejects.toThrow(/not currently accepting connections/);
 
       // it comes back: the same pool serves again without a restart of the app
-      await admin(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await adminQuery(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
       expect((await pool.query("SELECT 2 AS two")).rows[0].two).toBe(2);
     } finally {
       await pool.end();

@@ -1,4 +1,4 @@
-import { Client } from "pg";
+import { ADMIN_URL, adminQuery } from "../support/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient, type Db } from "@/lib/db/client";
 import { createPgPool } from "@/lib/db/pg-pool";
@@ -10,32 +10,21 @@ import { STATEMENTS_PER_CONNECTION, statementName } from "@/lib/db/pg-statements
  * bounded number of them. Runs against TEST_POSTGRES_URL's server whichever database the suite uses, in a
  * database of its own (raw statements only, no schema needed).
  */
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const name = `xj_stmt_${Date.now().toString(36)}`;
 const url = new URL(ADMIN_URL);
 url.pathname = `/${name}`;
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 type Prepared = { name: string; statement: string };
 
 describe("named statements on PostgreSQL", () => {
   let db: Db;
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${name}"`);
+    await adminQuery(`CREATE DATABASE "${name}"`);
     db = createClient(url.toString());
   });
   afterAll(async () => {
     await db?.$disconnect();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
   it("names data statements by their text from their second run on; transaction control, settings and DDL never", () => {

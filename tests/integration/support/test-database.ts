@@ -10,7 +10,18 @@ import { Client } from "pg";
  */
 export type TestDatabase = { url: string; provider: "sqlite" | "postgres"; drop: () => Promise<void> };
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+
+/** One statement on TEST_POSTGRES_URL's server (create, drop or alter a database), on a connection of its own. */
+export async function adminQuery<T = unknown>(sql: string): Promise<T[]> {
+  const c = new Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
 
 function migrate(url: string) {
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
@@ -23,10 +34,7 @@ export async function createTestDatabase(label = "test"): Promise<TestDatabase> 
   const suffix = `${label}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   if (process.env.TEST_DB === "postgres") {
     const name = `xj_${suffix}`.toLowerCase();
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+    await adminQuery(`CREATE DATABASE "${name}"`);
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     migrate(url.toString());
@@ -34,10 +42,7 @@ export async function createTestDatabase(label = "test"): Promise<TestDatabase> 
       url: url.toString(),
       provider: "postgres",
       drop: async () => {
-        const c = new Client({ connectionString: ADMIN_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
+        await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       },
     };
   }
