@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { queryJsonRows } from "@/lib/db/json-rows";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { summaryScopeSql } from "@/lib/auth/scope-sql";
@@ -56,7 +56,8 @@ export async function progressBy(
     filter.majorId ? Prisma.sql`p."majorId" = ${filter.majorId}` : null,
     filter.classGroupId ? Prisma.sql`p."classGroupId" = ${filter.classGroupId}` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
-  // Unit names come from the same statement (no follow-up `in` lists of thousands of ids).
+  // Unit names come from the same statement (no follow-up `in` lists of thousands of ids); the rows come as
+  // one JSON text (the whole school has ~2,300 classes).
   const names =
     groupBy === "college"
       ? Prisma.sql`u."name" AS "name", NULL AS "collegeName"`
@@ -66,36 +67,31 @@ export async function progressBy(
       ? Prisma.sql`LEFT JOIN "College" u ON u."id" = g."key"`
       : Prisma.sql`LEFT JOIN ${Prisma.raw(groupBy === "major" ? '"Major"' : '"ClassGroup"')} u ON u."id" = g."key"
         LEFT JOIN "College" uc ON uc."id" = u."collegeId"`;
-  const rows = await db.$queryRaw<
-    {
-      key: string;
-      name: string | null;
-      collegeName: string | null;
-      total: unknown;
-      registered: unknown;
-      viewed: unknown;
-      confirmed: unknown;
-      reported: unknown;
-    }[]
-  >`
-    SELECT g.*, ${names}
-    FROM (
-      SELECT ${column} AS "key",
-        SUM(p."total") AS "total",
-        SUM(p."registered") AS "registered",
-        SUM(p."viewed") AS "viewed",
-        SUM(p."confirmed") AS "confirmed",
-        SUM(p."reported") AS "reported"
-      FROM "ProgressSummary" p
-      WHERE ${Prisma.join(conditions, " AND ")}
-      GROUP BY ${column}
-    ) g
-    ${joins}`;
+  const rows = await queryJsonRows(
+    ["key", "name", "collegeName", "total", "registered", "viewed", "confirmed", "reported"],
+    Prisma.sql`
+      SELECT g.*, ${names}
+      FROM (
+        SELECT ${column} AS "key",
+          SUM(p."total") AS "total",
+          SUM(p."registered") AS "registered",
+          SUM(p."viewed") AS "viewed",
+          SUM(p."confirmed") AS "confirmed",
+          SUM(p."reported") AS "reported"
+        FROM "ProgressSummary" p
+        WHERE ${Prisma.join(conditions, " AND ")}
+        GROUP BY ${column}
+      ) g
+      ${joins}`,
+  );
   const groups = rows
     .map((r) => ({
-      id: r.key,
-      name: r.name ?? "",
-      collegeName: groupBy === "college" || r.name === null ? undefined : (r.collegeName ?? undefined),
+      id: String(r.key),
+      name: typeof r.name === "string" ? r.name : "",
+      collegeName:
+        groupBy === "college" || typeof r.name !== "string" || typeof r.collegeName !== "string"
+          ? undefined
+          : r.collegeName,
       total: Number(r.total),
       registered: Number(r.registered ?? 0),
       viewed: Number(r.viewed ?? 0),
