@@ -17,7 +17,7 @@ import { verifyCaptcha } from "@/lib/security/captcha";
 import { notify } from "@/lib/messaging/inbox";
 import { sendMessage } from "@/lib/messaging/send";
 import { renderMessage } from "@/lib/messaging/texts";
-import { newSession } from "@/lib/auth/sessions";
+import { signInRows } from "@/lib/auth/sessions";
 import { findAccountByUsername, findAccountForSignIn, usernameKey } from "./find-account";
 import { normalizePassword } from "./password-policy";
 
@@ -117,23 +117,15 @@ export async function signInStudent(input: SignInInput, meta: RequestMeta): Prom
   }
 
   // The counters, the login log entry and the session commit together (on SQLite one write to the disk).
-  const [, session] = await changeCountersWith(
+  const rows = signInRows({ accountId: account.id }, meta);
+  await changeCountersWith(
     {
       reset: [{ name: "loginFailuresPerAccount", key: keys.account }],
       refund: [{ name: "loginFailuresPerIp", key: keys.ip }],
     },
-    [
-      db.loginEvent.create({
-        data: { accountId: account.id, outcome: "success", ip: meta.ip, userAgent: meta.userAgent },
-        select: { id: true },
-      }),
-      db.authSession.create({
-        data: newSession({ accountId: account.id }, meta, "password"),
-        select: { id: true },
-      }),
-    ],
+    [rows.loginEvent, rows.session],
   );
-  return ok({ sessionId: session.id, identityStatus: account.identityStatus });
+  return ok({ sessionId: rows.sessionId, identityStatus: account.identityStatus });
 }
 
 async function notifyLocked(account: { id: string; phone: string }, until: Date) {

@@ -1,6 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { env } from "@/lib/env";
 import { parseRoles, type Actor } from "./actor";
 
@@ -34,6 +36,31 @@ export async function startSession(
     data: newSession(owner, meta, method),
     select: { id: true, expiresAt: true },
   });
+}
+
+/**
+ * A password sign-in's session row and its log entry as plain statements, for the batch that commits them
+ * with the sign-in counters. A model create is compiled by Prisma on every call (≈ 0.5 ms of CPU for the
+ * two), and sign-in is the busiest write of a campaign week. The row is newSession's; the id is chosen
+ * here (a random UUID: the id columns hold any unique text, rows created through Prisma carry cuids).
+ */
+export function signInRows(owner: SessionOwner, meta: { ip?: string | null; userAgent?: string | null }) {
+  const row = newSession(owner, meta, "password");
+  const [ownerColumn, ownerId] =
+    "accountId" in owner
+      ? [Prisma.raw(`"accountId"`), owner.accountId]
+      : [Prisma.raw(`"staffUserId"`), owner.staffUserId];
+  const sessionId = randomUUID();
+  return {
+    sessionId,
+    loginEvent: db.$executeRaw`
+      INSERT INTO "LoginEvent" ("id", ${ownerColumn}, "outcome", "method", "ip", "userAgent", "createdAt")
+      VALUES (${randomUUID()}, ${ownerId}, 'success', 'password', ${row.ip}, ${row.userAgent}, ${row.createdAt})`,
+    session: db.$executeRaw`
+      INSERT INTO "AuthSession" ("id", ${ownerColumn}, "ip", "userAgent", "createdAt", "lastSeenAt", "expiresAt", "method")
+      VALUES (${sessionId}, ${ownerId}, ${row.ip}, ${row.userAgent}, ${row.createdAt}, ${row.lastSeenAt},
+        ${row.expiresAt}, ${row.method})`,
+  };
 }
 
 /** The row startSession writes, for a caller that writes it in a batch with other statements. */

@@ -14,7 +14,7 @@ import {
   usedPoints,
 } from "@/lib/security/rate-limit";
 import { verifyCaptcha } from "@/lib/security/captcha";
-import { newSession } from "@/lib/auth/sessions";
+import { signInRows } from "@/lib/auth/sessions";
 
 const LOCK_SECONDS = 15 * 60;
 
@@ -134,9 +134,7 @@ export async function signInStaff(
     return fail("sso.errors.passwordDisabled");
   }
 
-  const [, session] = await changeCountersWith(cleared, [
-    event("success"),
-    db.authSession.create({ data: newSession({ staffUserId: user.id }, meta), select: { id: true } }),
-  ]);
-  return ok({ sessionId: session.id, mustChangePassword: user.mustChangePassword });
+  const rows = signInRows({ staffUserId: user.id }, meta);
+  await changeCountersWith(cleared, [rows.loginEvent, rows.session]);
+  return ok({ sessionId: rows.sessionId, mustChangePassword: user.mustChangePassword });
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { captchaRequired, signInStudent } from "@/lib/accounts/sign-in";
 import { createCaptcha, devCaptchaAnswer } from "@/lib/security/captcha";
-import { resolveSession } from "@/lib/auth/sessions";
+import { resolveSession, sessionLimits } from "@/lib/auth/sessions";
 import { createAccount, meta, randomIp } from "./support";
 
 afterEach(() => vi.useRealTimers());
@@ -30,6 +30,38 @@ describe("student sign-in (SPEC §2.2)", () => {
     });
     expect(log.map((e) => e.outcome)).toEqual(["success", "success", "success", "bad_password"]);
     expect(log[0]).toMatchObject({ ip: m.ip, userAgent: m.userAgent });
+  });
+
+  it("the session row and log entry a sign-in writes read back with their times, address and browser", async () => {
+    const { account, password } = await createAccount();
+    const m = meta();
+    const before = Date.now();
+    const r = await signInStudent({ username: account.phone, password }, m);
+    const after = Date.now();
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const session = await db.authSession.findUniqueOrThrow({ where: { id: r.value.sessionId } });
+    expect(session).toMatchObject({
+      accountId: account.id,
+      staffUserId: null,
+      ip: m.ip,
+      userAgent: m.userAgent,
+      method: "password",
+      revokedAt: null,
+    });
+    expect(session.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(session.createdAt.getTime()).toBeLessThanOrEqual(after);
+    expect(session.lastSeenAt.getTime()).toBe(session.createdAt.getTime());
+    expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(sessionLimits().absoluteMs);
+    // the session is live now and found among the account's live sessions
+    expect(
+      await db.authSession.count({
+        where: { accountId: account.id, revokedAt: null, expiresAt: { gt: new Date() } },
+      }),
+    ).toBe(1);
+    const [event] = await db.loginEvent.findMany({ where: { accountId: account.id } });
+    expect(event).toMatchObject({ outcome: "success", method: "password", ip: m.ip, userAgent: m.userAgent });
+    expect(event.createdAt.getTime()).toBe(session.createdAt.getTime());
   });
 
   it("a pending e-mail (not yet verified) is not a username", async () => {
