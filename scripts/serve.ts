@@ -13,7 +13,8 @@
  *     that Next would otherwise gzip, with a compressor set up per sign-in;
  *   - writes one JSON log line per request (lib/ops/request-log.ts);
  *   - serves the pages that are the same for every visitor who is not signed in from a cache of a few
- *     seconds (lib/ops/public-page-cache.ts).
+ *     seconds (lib/ops/public-page-cache.ts);
+ *   - hands the sign-in posts straight to the app's Node handler, past Next's router (lib/ops/direct-routes.ts).
  *   npx tsx scripts/serve.ts            PORT (3000) and HOSTNAME (0.0.0.0) from the environment
  */
 import { createServer } from "node:http";
@@ -31,6 +32,8 @@ import { answerOversizedAction } from "../lib/security/oversized-action";
 import { logRequests } from "../lib/ops/request-log";
 import { answerOutageAs503 } from "../lib/core/outage-page";
 import { servePublicPage } from "../lib/ops/public-page-cache";
+import { directRouteFor } from "../lib/ops/direct-routes";
+import { responseSecurityHeaders } from "../lib/security/response-headers";
 
 const settings = parseEnv(process.env);
 const problems = productionProblems(settings);
@@ -53,6 +56,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const instance = instanceName();
+  const securityHeaders = responseSecurityHeaders();
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers, trustProxy);
     // Replaced, never passed through: a client-sent X-Forwarded-Host would otherwise name the origin.
@@ -63,6 +67,16 @@ async function main() {
     logRequests(req, res, instance);
     if (answerOversizedAction(req, res)) return;
     answerOutageAs503(req, res);
+    const direct = directRouteFor(req);
+    if (direct) {
+      for (const { key, value } of securityHeaders) res.setHeader(key, value);
+      direct(req, res).catch((error: unknown) => {
+        console.error("[serve] direct route failed:", error instanceof Error ? error.message : String(error));
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+      return;
+    }
     // A page that is the same for every visitor comes from the cache; when telling fails, it is rendered.
     servePublicPage(req, res).then(
       (served) => served || void handle(req, res),

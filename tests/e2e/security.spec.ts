@@ -84,6 +84,9 @@ test.describe("open redirect after sign-in", () => {
           maxRedirects: 0,
         });
         expect(response.status()).toBe(302);
+        // answered past Next's router by scripts/serve.ts, with the headers of every answer
+        expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+        expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
         const location = new URL(response.headers().location, origin);
         expect(location.origin, `Location for ${callbackUrl}`).toBe(origin);
       }
