@@ -2,8 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies } from "cookie";
 import NextAuth, { type NextAuthOptions } from "next-auth";
-import { allowedOrigins } from "@/lib/core/allowed-origins";
 import { bodyRefusal } from "@/lib/security/body-limits";
+import { isSameOriginPost } from "@/lib/security/same-origin";
 
 /**
  * The credentials sign-in post (`POST /api/auth/callback/<provider>`) answered on Node's own request and
@@ -19,14 +19,8 @@ export function credentialsCallback(providerId: string, options: NextAuthOptions
       if (typeof value === "string") headers.set(name, value);
     const path = `/api/auth/callback/${providerId}`;
 
-    const origin = headers.get("origin");
     const here = `${headers.get("x-forwarded-proto") ?? "http"}://${headers.get("x-forwarded-host") ?? headers.get("host")}`;
-    const allowed = allowedOrigins({
-      origin: here,
-      host: headers.get("host"),
-      publicUrl: process.env.NEXTAUTH_URL,
-    });
-    if (!origin || !allowed.has(origin)) return refuse(res, 403, { error: "cross-origin request refused" });
+    if (!isSameOriginPost(headers, here)) return refuse(res, 403, { error: "cross-origin request refused" });
     const tooLarge = bodyRefusal(path, headers);
     if (tooLarge) {
       res.setHeader("connection", "close");

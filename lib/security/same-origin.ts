@@ -8,11 +8,16 @@ import { env } from "@/lib/env";
  * Origin header are refused.
  */
 export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
+  return isSameOriginPost(request.headers, new URL(request.url).origin);
+}
+
+/** The same rule from the request's headers and the origin it was addressed to (Node's own requests). */
+export function isSameOriginPost(headers: Headers, requestOrigin: string): boolean {
+  const origin = headers.get("origin");
   if (!origin) return false;
   return allowedOrigins({
-    origin: new URL(request.url).origin,
-    host: request.headers.get("host"),
+    origin: requestOrigin,
+    host: headers.get("host"),
     publicUrl: env().NEXTAUTH_URL,
   }).has(origin);
 }
