@@ -1,12 +1,12 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import type { RawCell } from "./dates";
 import { detectEncoding } from "./encoding";
-import { inflateGuard, InflateLimitError, inspectZip } from "./zip-guard";
+import { readFirstSheet } from "./xlsx-sheet";
+import { InflateLimitError, inspectZip } from "./zip-guard";
 
 export type RosterFormat = "csv" | "xlsx";
 /** Rows beyond this are refused: SPEC §6 sizes rosters at 200,000 rows. */
@@ -121,61 +121,18 @@ async function* readCsv(filePath: string): AsyncGenerator<SheetRow[]> {
   }
 }
 
-type ExcelCell = ExcelJS.CellValue;
-
-function plainCell(value: ExcelCell): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || value instanceof Date) return value;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value)
-    return plainCell((value as { result?: ExcelCell }).result ?? null);
-  if ("text" in value) return String(value.text);
-  return null; // error cells
-}
-
 /**
- * XLSX, streamed with exceljs after the central directory passed the zip-bomb checks; every entry is read
- * through the inflate guard (patches/exceljs+4.4.0.patch adds the `guardEntry` hook). First sheet only.
+ * XLSX, streamed after the central directory passed the zip-bomb checks (first sheet only; every part read
+ * through the inflate guard: see xlsx-sheet.ts).
  */
 async function* readXlsx(filePath: string): AsyncGenerator<SheetRow[]> {
   const verdict = await inspectZip(filePath);
   if (!verdict.ok) throw new RosterFileError(verdict.reason === "notZip" ? "notXlsx" : "zipBomb");
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-    guardEntry: inflateGuard(verdict.declared),
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
   try {
-    yield* firstSheet(workbook);
+    yield* readFirstSheet(filePath, verdict.declared);
   } catch (error) {
     if (error instanceof InflateLimitError) throw new RosterFileError("unpackTooLarge");
     throw error;
-  } finally {
-    // stop reading the file at once (an early return or a refusal leaves the stream paused otherwise)
-    (workbook as unknown as { stream?: Readable }).stream?.destroy();
-  }
-}
-
-async function* firstSheet(workbook: ExcelJS.stream.xlsx.WorkbookReader): AsyncGenerator<SheetRow[]> {
-  for await (const sheet of workbook) {
-    let batch: SheetRow[] = [];
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelCell[];
-      const cells: RawCell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-      if (isBlank(cells)) continue;
-      batch.push({ rowNumber: row.number, cells });
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length) yield batch;
-    return;
   }
 }
 

@@ -1,8 +1,9 @@
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { constants, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decideConflict } from "@/lib/roster-import/decide";
 import { createRosterImport, runCommit, runPreview, startCommit } from "@/lib/roster-import/jobs";
+import { zip } from "../../support/zip";
 import { registrarActor, toCsv, validRow, type Row } from "./support";
 
 const actor = registrarActor();
@@ -16,46 +17,6 @@ async function run(name: string, bytes: Uint8Array, hooks = {}) {
   await startCommit(actor, previewed.id);
   await runCommit(previewed.id, actor, hooks);
   return db.importJob.findUniqueOrThrow({ where: { id: previewed.id } });
-}
-
-/** A minimal ZIP: stored central directory sizes can claim anything (the guard must trust nothing else). */
-function zip(entries: { name: string; data: Buffer; claimedSize?: number; deflated?: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const compressed = e.deflated ?? deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(e.claimedSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(e.data), 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(e.claimedSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
-    centrals.push(central, name);
-    offset += 30 + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 describe("import safety", () => {
@@ -156,19 +117,38 @@ describe("import safety", () => {
     const segment = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_FULL_FLUSH });
     const deflated = Buffer.concat([...Array<Buffer>(1100).fill(segment), Buffer.from([0x03, 0x00])]);
     expect(deflated.length).toBeLessThan(2_000_000);
-    for (const name of ["xl/media/image1.png", "xl/worksheets/sheet1.xml"]) {
-      const liar = zip([
-        { name, data: Buffer.alloc(0), deflated, claimedSize: 4096 },
-        { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
-      ]);
+    const sheet = Buffer.from(
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row></sheetData></worksheet>',
+    );
+    const workbook = { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") };
+    const measured = async (bytes: Buffer) => {
       const started = Date.now();
       const rss = process.memoryUsage().rss;
-      const job = await run("liar.xlsx", liar);
-      expect(job.status).toBe("failed");
-      expect(JSON.parse(job.error ?? "{}")).toMatchObject({ key: "import.errors.unpackTooLarge" });
+      const job = await run("liar.xlsx", bytes);
       expect(Date.now() - started).toBeLessThan(3000);
       expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
-    }
+      expect(job.status).toBe("failed");
+      return JSON.parse(job.error ?? "{}") as { key?: string };
+    };
+    // the sheet itself, or the shared strings read before it
+    const lyingSheet = zip([
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(0), deflated, claimedSize: 4096 },
+      workbook,
+    ]);
+    expect(await measured(lyingSheet)).toMatchObject({ key: "import.errors.unpackTooLarge" });
+    const lyingStrings = zip([
+      { name: "xl/sharedStrings.xml", data: Buffer.alloc(0), deflated, claimedSize: 4096 },
+      { name: "xl/worksheets/sheet1.xml", data: sheet },
+      workbook,
+    ]);
+    expect(await measured(lyingStrings)).toMatchObject({ key: "import.errors.unpackTooLarge" });
+    // a part a roster does not need is never inflated: the lie costs nothing, the sheet is judged as usual
+    const lyingImage = zip([
+      { name: "xl/media/image1.png", data: Buffer.alloc(0), deflated, claimedSize: 4096 },
+      { name: "xl/worksheets/sheet1.xml", data: sheet },
+      workbook,
+    ]);
+    expect(await measured(lyingImage)).toMatchObject({ key: "import.errors.missingColumns" });
   });
 
   it("refuses a zip bomb before unpacking it", async () => {

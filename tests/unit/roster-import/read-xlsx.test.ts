@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { readRosterBatches, type SheetRow } from "@/lib/roster-import/read-file";
+import { zip } from "../../support/zip";
 
 const dir = mkdtempSync(path.join(tmpdir(), "read-xlsx-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +15,7 @@ async function rowsOf(file: string): Promise<SheetRow[]> {
   return out;
 }
 
-describe("reading an XLSX roster (exceljs, streamed)", () => {
+describe("reading an XLSX roster (streamed)", () => {
   it("reads shared strings, rich text, numbers, dates, booleans, formulas and gaps ", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("名单");
@@ -42,8 +43,8 @@ describe("reading an XLSX roster (exceljs, streamed)", () => {
     expect(rows[4].cells).toEqual([null, "空行之后", null, null, "E 列"]);
   });
 
-  // exceljs 4.4.0 decoded each inflated chunk on its own and garbled characters split between two chunks
-  // (居��身份证); patches/exceljs+4.4.0.patch decodes the stream as a whole.
+  // Decoding each inflated chunk on its own garbles characters split between two chunks (居��身份证, as
+  // exceljs 4.4.0's reader did): the sheet's UTF-8 is decoded as one stream.
   it("keeps multi-byte characters whole across chunk and batch boundaries (streamed, inline strings)", async () => {
     const file = path.join(dir, "stream.xlsx");
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
@@ -57,5 +58,67 @@ describe("reading an XLSX roster (exceljs, streamed)", () => {
     expect(rows).toHaveLength(5000);
     expect(rows.map((r) => r.cells[0])).toEqual(names);
     expect(rows.every((r) => r.cells[1] === "在籍(注册学籍)")).toBe(true);
+  });
+});
+
+/** A package written by hand: what Excel, WPS and other tools produce beyond what exceljs writes. */
+function handMade(parts: Record<string, string>): string {
+  const file = path.join(
+    dir,
+    `hand-${Object.keys(parts).length}-${Math.random().toString(36).slice(2)}.xlsx`,
+  );
+  writeFileSync(file, zip(Object.entries(parts).map(([name, xml]) => ({ name, data: Buffer.from(xml) }))));
+  return file;
+}
+
+const rels = (targets: Record<string, string>) =>
+  `<Relationships>${Object.entries(targets)
+    .map(([id, target]) => `<Relationship Id="${id}" Type="x/worksheet" Target="${target}"/>`)
+    .join("")}</Relationships>`;
+
+describe("reading an XLSX package as other tools write it", () => {
+  it("reads the sheet the workbook lists first, not the first file name", async () => {
+    const file = handMade({
+      "xl/workbook.xml": `<workbook xmlns:r="r"><sheets><sheet name="名单" sheetId="2" r:id="rId2"/><sheet name="说明" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      "xl/_rels/workbook.xml.rels": rels({
+        rId1: "worksheets/sheet1.xml",
+        rId2: "/xl/worksheets/sheet2.xml",
+      }),
+      "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData></worksheet>`,
+      "xl/worksheets/sheet2.xml": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>名单</t></is></c></row></sheetData></worksheet>`,
+    });
+    expect(await rowsOf(file)).toEqual([{ rowNumber: 1, cells: ["名单"] }]);
+  });
+
+  it("reads shared strings without their phonetic runs, escapes, prefixes, cells without references, 1904 dates", async () => {
+    const file = handMade({
+      "xl/workbook.xml": `<x:workbook xmlns:x="main"><x:workbookPr date1904="1"/></x:workbook>`,
+      "xl/sharedStrings.xml": `<sst><si><t>欧阳</t></si><si><r><t>雨</t></r><r><rPr/><t xml:space="preserve">桐 </t></r><rPh><t>ユウ</t></rPh></si><si><t>甲_x000D_乙</t></si><si><t/></si></sst>`,
+      "xl/styles.xml": `<styleSheet><numFmts><numFmt numFmtId="180" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="181" formatCode="&quot;No.&quot;0"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="180"/><xf numFmtId="181"/><xf numFmtId="14"/><xf numFmtId="58"/></cellXfs></styleSheet>`,
+      "xl/worksheets/sheet1.xml": `<x:worksheet xmlns:x="main"><x:sheetData>
+        <x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row>
+        <x:row r="4"><x:c r="B4" s="1"><x:v>43343</x:v></x:c><x:c r="C4" s="2"><x:v>7</x:v></x:c><x:c r="D4" s="3"><x:v>0</x:v></x:c></x:row>
+        <x:row><x:c r="A5" t="e"><x:v>#N/A</x:v></x:c><x:c r="B5" t="s"><x:v>3</x:v></x:c><x:c r="C5" s="4"/></x:row>
+        <x:row><x:c r="A6" t="str"><x:f>A1&amp;""</x:f><x:v>欧阳</x:v></x:c><x:c r="B6" t="b"><x:v>0</x:v></x:c></x:row>
+      </x:sheetData></x:worksheet>`,
+    });
+    const rows = await rowsOf(file);
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ["欧阳", "雨桐 ", "甲\r乙"] },
+      // the 1904 system: serial 43343 is 2022-09-01; a custom format with quoted "No." is a number
+      { rowNumber: 4, cells: [null, new Date(Date.UTC(2022, 8, 1)), 7, new Date(Date.UTC(1904, 0, 1))] },
+      { rowNumber: 6, cells: ["欧阳", "FALSE"] },
+    ]);
+  });
+
+  it("refuses a cell past column XFD, malformed XML and a package without a sheet as unreadable", async () => {
+    const far = handMade({
+      "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="ZZZZZZZ1"><v>1</v></c></row></sheetData></worksheet>`,
+    });
+    const broken = handMade({
+      "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="A1"><v>1</c>`,
+    });
+    for (const file of [far, broken]) await expect(rowsOf(file)).rejects.toMatchObject({ key: "notXlsx" });
+    expect(await rowsOf(handMade({ "xl/workbook.xml": "<workbook/>" }))).toEqual([]);
   });
 });
