@@ -218,6 +218,7 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
   let cellText: string | null = null; // null: the cell has no value element
   let inValue = false;
   let inInline = false;
+  let inPhonetic = false;
 
   const parser = newParser();
   parser.on("opentag", (tag: SaxesTagPlain) => {
@@ -243,8 +244,8 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
     } else if (name === "is") {
       inInline = true;
       cellText = "";
-    } else if (name === "t" && inInline) inValue = true;
-    else if (name === "rPh") inValue = false; // phonetic guide of an inline rich string
+    } else if (name === "t") inValue = inInline && !inPhonetic;
+    else if (name === "rPh") inPhonetic = true; // the phonetic guide of an inline rich string
   });
   const onText = (value: string) => {
     if (inValue) cellText += value;
@@ -256,6 +257,7 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
     if (!inSheetData) return;
     if (name === "v" || name === "t") inValue = false;
     else if (name === "is") inInline = false;
+    else if (name === "rPh") inPhonetic = false;
     else if (name === "c" && cells) {
       if (cellText !== null) {
         const value = cellValue(cellType, cellText, cellStyle, ctx);

@@ -99,7 +99,7 @@ describe("reading an XLSX package as other tools write it", () => {
         <x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row>
         <x:row r="4"><x:c r="B4" s="1"><x:v>43343</x:v></x:c><x:c r="C4" s="2"><x:v>7</x:v></x:c><x:c r="D4" s="3"><x:v>0</x:v></x:c></x:row>
         <x:row><x:c r="A5" t="e"><x:v>#N/A</x:v></x:c><x:c r="B5" t="s"><x:v>3</x:v></x:c><x:c r="C5" s="4"/></x:row>
-        <x:row><x:c r="A6" t="str"><x:f>A1&amp;""</x:f><x:v>欧阳</x:v></x:c><x:c r="B6" t="b"><x:v>0</x:v></x:c></x:row>
+        <x:row><x:c r="A6" t="str"><x:f>A1&amp;""</x:f><x:v>欧阳</x:v></x:c><x:c r="B6" t="b"><x:v>0</x:v></x:c><x:c r="C6" t="inlineStr"><x:is><x:r><x:t>司马</x:t></x:r><x:rPh><x:t>スマ</x:t></x:rPh></x:is></x:c></x:row>
       </x:sheetData></x:worksheet>`,
     });
     const rows = await rowsOf(file);
@@ -107,7 +107,7 @@ describe("reading an XLSX package as other tools write it", () => {
       { rowNumber: 1, cells: ["欧阳", "雨桐 ", "甲\r乙"] },
       // the 1904 system: serial 43343 is 2022-09-01; a custom format with quoted "No." is a number
       { rowNumber: 4, cells: [null, new Date(Date.UTC(2022, 8, 1)), 7, new Date(Date.UTC(1904, 0, 1))] },
-      { rowNumber: 6, cells: ["欧阳", "FALSE"] },
+      { rowNumber: 6, cells: ["欧阳", "FALSE", "司马"] },
     ]);
   });
 
