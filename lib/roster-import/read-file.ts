@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 import type { RawCell } from "./dates";
 import { detectEncoding } from "./encoding";
-import { readFirstSheet } from "./xlsx-sheet";
+import { readFirstSheet, XlsxLimitError } from "./xlsx-sheet";
 import { InflateLimitError, inspectZip } from "./zip-guard";
 
 export type RosterFormat = "csv" | "xlsx";
@@ -132,6 +132,7 @@ async function* readXlsx(filePath: string): AsyncGenerator<SheetRow[]> {
     yield* readFirstSheet(filePath, verdict.declared);
   } catch (error) {
     if (error instanceof InflateLimitError) throw new RosterFileError("unpackTooLarge");
+    if (error instanceof XlsxLimitError) throw new RosterFileError("zipBomb");
     throw error;
   }
 }

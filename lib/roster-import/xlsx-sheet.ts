@@ -12,6 +12,21 @@ export type XlsxRow = { rowNumber: number; cells: RawCell[] };
 const MAX_COLUMNS = 16_384;
 const BATCH_ROWS = 1000;
 
+/**
+ * What a package may hold beyond its byte sizes (the inflate guard bounds those): the shared strings are kept
+ * in memory for the whole read and a row until it ends, so a small file of millions of tiny strings or one
+ * row of endless cells could otherwise fill the heap. A 250,000-row roster has ~1.3 million distinct strings
+ * at most (its names, ID numbers and student numbers) and rows of well under a kilobyte.
+ */
+export const XLSX_LIMITS = {
+  maxSharedStrings: 2_000_000,
+  maxSharedChars: 32 * 1024 * 1024,
+  maxRowChars: 1024 * 1024,
+};
+
+/** The package holds more than a roster can (see XLSX_LIMITS). */
+export class XlsxLimitError extends Error {}
+
 // Built-in number formats that are dates or times (ECMA-376 §18.8.30, with the CJK ids 27–36 and 50–58).
 const BUILT_IN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
@@ -148,6 +163,7 @@ async function readSharedStrings(pkg: Package, path: string): Promise<string[]> 
   let text = "";
   let inText = false;
   let phonetic = 0;
+  let chars = 0;
   const parser = newParser();
   parser.on("opentag", (tag: SaxesTagPlain) => {
     const name = localName(tag.name);
@@ -155,17 +171,22 @@ async function readSharedStrings(pkg: Package, path: string): Promise<string[]> 
     else if (name === "rPh") phonetic++;
     else if (name === "t" && phonetic === 0) inText = !tag.isSelfClosing;
   });
-  parser.on("text", (value) => {
-    if (inText) text += value;
-  });
+  const onText = (value: string) => {
+    if (!inText) return;
+    text += value;
+    chars += value.length;
+    if (chars > XLSX_LIMITS.maxSharedChars) throw new XlsxLimitError("shared strings too long");
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
   parser.on("closetag", (tag: SaxesTagPlain) => {
     const name = localName(tag.name);
     if (name === "t") inText = false;
     else if (name === "rPh") phonetic--;
-    else if (name === "si") strings.push(unescapeOoxml(text));
-  });
-  parser.on("cdata", (value) => {
-    if (inText) text += value;
+    else if (name === "si") {
+      if (strings.length >= XLSX_LIMITS.maxSharedStrings) throw new XlsxLimitError("too many shared strings");
+      strings.push(unescapeOoxml(text));
+    }
   });
   await drainPart(stream, parser);
   return strings;
@@ -219,6 +240,7 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
   let inValue = false;
   let inInline = false;
   let inPhonetic = false;
+  let rowChars = 0;
 
   const parser = newParser();
   parser.on("opentag", (tag: SaxesTagPlain) => {
@@ -230,6 +252,7 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
       rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
       cells = [];
       column = 0;
+      rowChars = 0;
     } else if (name === "c" && cells) {
       const ref = tag.attributes.r;
       const at = ref ? columnOf(ref) : 0;
@@ -248,7 +271,10 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
     else if (name === "rPh") inPhonetic = true; // the phonetic guide of an inline rich string
   });
   const onText = (value: string) => {
-    if (inValue) cellText += value;
+    if (!inValue) return;
+    cellText += value;
+    rowChars += value.length;
+    if (rowChars > XLSX_LIMITS.maxRowChars) throw new XlsxLimitError("row too long");
   };
   parser.on("text", onText);
   parser.on("cdata", onText);

@@ -4,6 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { readRosterBatches, type SheetRow } from "@/lib/roster-import/read-file";
+import { XLSX_LIMITS } from "@/lib/roster-import/xlsx-sheet";
 import { zip } from "../../support/zip";
 
 const dir = mkdtempSync(path.join(tmpdir(), "read-xlsx-"));
@@ -120,5 +121,36 @@ describe("reading an XLSX package as other tools write it", () => {
     });
     for (const file of [far, broken]) await expect(rowsOf(file)).rejects.toMatchObject({ key: "notXlsx" });
     expect(await rowsOf(handMade({ "xl/workbook.xml": "<workbook/>" }))).toEqual([]);
+  });
+
+  it("refuses a package holding more strings or longer rows than a roster can, before the heap fills", async () => {
+    const kept = { ...XLSX_LIMITS };
+    Object.assign(XLSX_LIMITS, { maxSharedStrings: 3, maxSharedChars: 40, maxRowChars: 30 });
+    try {
+      const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+      const strings = (items: string[]) => `<sst>${items.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`;
+      const within = handMade({
+        "xl/sharedStrings.xml": strings(["甲", "乙", "丙"]),
+        "xl/worksheets/sheet1.xml": sheet,
+      });
+      expect(await rowsOf(within)).toEqual([{ rowNumber: 1, cells: ["甲"] }]);
+      const many = handMade({
+        "xl/sharedStrings.xml": strings(["甲", "乙", "丙", "丁"]),
+        "xl/worksheets/sheet1.xml": sheet,
+      });
+      const long = handMade({
+        "xl/sharedStrings.xml": strings(["长".repeat(41)]),
+        "xl/worksheets/sheet1.xml": sheet,
+      });
+      const wide = handMade({
+        "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1">${["A", "B", "C", "D"]
+          .map((c) => `<c r="${c}1" t="inlineStr"><is><t>${"宽".repeat(8)}</t></is></c>`)
+          .join("")}</row></sheetData></worksheet>`,
+      });
+      for (const file of [many, long, wide])
+        await expect(rowsOf(file)).rejects.toMatchObject({ key: "zipBomb" });
+    } finally {
+      Object.assign(XLSX_LIMITS, kept);
+    }
   });
 });
