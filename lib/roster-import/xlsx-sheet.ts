@@ -1,8 +1,8 @@
 import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
 import unzipper from "unzipper";
 import type { RawCell } from "./dates";
+import { XmlStream, type XmlHandlers } from "./xml-stream";
 import { inflateGuard } from "./zip-guard";
 
 /** One row of the sheet: 1-based row number and its cells from column A (missing cells are null). */
@@ -42,14 +42,6 @@ function isDateFormatCode(code: string): boolean {
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-type PlainParser = SaxesParser<{ xmlns: false; position: false }>;
-const newParser = (): PlainParser => new SaxesParser({ xmlns: false, position: false });
-
-const localName = (name: string) => {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-};
-
 /** `_x000D_` is how OOXML writes a character XML cannot carry (ECMA-376 §22.9.2.19). */
 const unescapeOoxml = (text: string) =>
   text.includes("_x")
@@ -69,22 +61,27 @@ function columnOf(ref: string): number {
 }
 
 /**
- * Feeds one part of the package to a SAX parser as it inflates, yielding after each chunk so the caller
- * can hand over what the chunk completed. The parser throws on malformed XML.
+ * Feeds one part of the package to an XML reader as it inflates, yielding after each chunk so the caller
+ * can hand over what the chunk completed.
  */
-async function* parsePart(stream: Readable, parser: PlainParser): AsyncGenerator<void> {
+async function* parsePart(
+  stream: Readable,
+  handlers: XmlHandlers,
+  attributes: readonly string[],
+): AsyncGenerator<void> {
+  const xml = new XmlStream(handlers, new Set(attributes));
   const decoder = new StringDecoder("utf8");
   for await (const chunk of stream) {
-    parser.write(decoder.write(chunk as Buffer));
+    xml.write(decoder.write(chunk as Buffer));
     yield;
   }
-  parser.write(decoder.end());
-  parser.close();
+  xml.write(decoder.end());
+  xml.end();
   yield;
 }
 
-async function drainPart(stream: Readable, parser: PlainParser): Promise<void> {
-  for await (const _ of parsePart(stream, parser));
+async function drainPart(stream: Readable, handlers: XmlHandlers, attributes: readonly string[]) {
+  for await (const _ of parsePart(stream, handlers, attributes));
 }
 
 type Package = { open(path: string): Readable | null; has(path: string): boolean };
@@ -95,18 +92,15 @@ async function readWorkbook(pkg: Package): Promise<WorkbookInfo> {
   const info: WorkbookInfo = { firstSheetRelId: null, date1904: false };
   const stream = pkg.open("xl/workbook.xml");
   if (!stream) return info;
-  const parser = newParser();
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
+  const open = (name: string, attributes: Readonly<Record<string, string>>) => {
     if (name === "workbookPr") {
-      const value = tag.attributes.date1904;
+      const value = attributes.date1904;
       info.date1904 = value === "1" || value === "true";
     } else if (name === "sheet" && info.firstSheetRelId === null) {
-      const id = Object.entries(tag.attributes).find(([key]) => localName(key) === "id");
-      info.firstSheetRelId = id ? id[1] : null;
+      info.firstSheetRelId = attributes.id ?? null; // r:id
     }
-  });
-  await drainPart(stream, parser);
+  };
+  await drainPart(stream, { open, close: () => undefined }, ["date1904", "id"]);
   return info;
 }
 
@@ -116,17 +110,16 @@ async function readRelationships(pkg: Package) {
   const byType = new Map<string, string>();
   const stream = pkg.open("xl/_rels/workbook.xml.rels");
   if (!stream) return { byId, byType };
-  const parser = newParser();
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    if (localName(tag.name) !== "Relationship") return;
-    const { Id: id, Type: type, Target: target } = tag.attributes;
+  const open = (name: string, attributes: Readonly<Record<string, string>>) => {
+    if (name !== "Relationship") return;
+    const { Id: id, Type: type, Target: target } = attributes;
     if (!target) return;
     const part = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
     if (id) byId.set(id, part);
     const kind = type?.slice(type.lastIndexOf("/") + 1);
     if (kind && !byType.has(kind)) byType.set(kind, part);
-  });
-  await drainPart(stream, parser);
+  };
+  await drainPart(stream, { open, close: () => undefined }, ["Id", "Type", "Target"]);
   return { byId, byType };
 }
 
@@ -137,18 +130,15 @@ async function readDateStyles(pkg: Package, path: string): Promise<boolean[]> {
   const customFormats = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
-  const parser = newParser();
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === "numFmt")
-      customFormats.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? "");
+  const open = (name: string, attributes: Readonly<Record<string, string>>) => {
+    if (name === "numFmt") customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
     else if (name === "cellXfs") inCellXfs = true;
-    else if (name === "xf" && inCellXfs) styleFormats.push(Number(tag.attributes.numFmtId ?? 0));
-  });
-  parser.on("closetag", (tag: SaxesTagPlain) => {
-    if (localName(tag.name) === "cellXfs") inCellXfs = false;
-  });
-  await drainPart(stream, parser);
+    else if (name === "xf" && inCellXfs) styleFormats.push(Number(attributes.numFmtId ?? 0));
+  };
+  const close = (name: string) => {
+    if (name === "cellXfs") inCellXfs = false;
+  };
+  await drainPart(stream, { open, close }, ["numFmtId", "formatCode"]);
   return styleFormats.map((id) => {
     const custom = customFormats.get(id);
     return custom !== undefined ? isDateFormatCode(custom) : BUILT_IN_DATE_FORMATS.has(id);
@@ -164,31 +154,26 @@ async function readSharedStrings(pkg: Package, path: string): Promise<string[]> 
   let inText = false;
   let phonetic = 0;
   let chars = 0;
-  const parser = newParser();
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
+  const open = (name: string) => {
     if (name === "si") text = "";
     else if (name === "rPh") phonetic++;
-    else if (name === "t" && phonetic === 0) inText = !tag.isSelfClosing;
-  });
+    else if (name === "t" && phonetic === 0) inText = true;
+  };
   const onText = (value: string) => {
     if (!inText) return;
     text += value;
     chars += value.length;
     if (chars > XLSX_LIMITS.maxSharedChars) throw new XlsxLimitError("shared strings too long");
   };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.on("closetag", (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
+  const close = (name: string) => {
     if (name === "t") inText = false;
     else if (name === "rPh") phonetic--;
     else if (name === "si") {
       if (strings.length >= XLSX_LIMITS.maxSharedStrings) throw new XlsxLimitError("too many shared strings");
       strings.push(unescapeOoxml(text));
     }
-  });
-  await drainPart(stream, parser);
+  };
+  await drainPart(stream, { open, text: onText, close }, []);
   return strings;
 }
 
@@ -242,24 +227,22 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
   let inPhonetic = false;
   let rowChars = 0;
 
-  const parser = newParser();
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
+  const open = (name: string, attributes: Readonly<Record<string, string>>) => {
     if (name === "sheetData") inSheetData = true;
     else if (!inSheetData) return;
     else if (name === "row") {
-      const r = Number(tag.attributes.r);
+      const r = Number(attributes.r);
       rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
       cells = [];
       column = 0;
       rowChars = 0;
     } else if (name === "c" && cells) {
-      const ref = tag.attributes.r;
+      const ref = attributes.r;
       const at = ref ? columnOf(ref) : 0;
       column = at > 0 ? at : column + 1;
       if (column > MAX_COLUMNS) throw new Error("cell beyond column XFD");
-      cellType = tag.attributes.t;
-      cellStyle = tag.attributes.s ? Number(tag.attributes.s) : 0;
+      cellType = attributes.t;
+      cellStyle = attributes.s ? Number(attributes.s) : 0;
       cellText = null;
     } else if (name === "v") {
       inValue = !inInline;
@@ -269,17 +252,14 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
       cellText = "";
     } else if (name === "t") inValue = inInline && !inPhonetic;
     else if (name === "rPh") inPhonetic = true; // the phonetic guide of an inline rich string
-  });
+  };
   const onText = (value: string) => {
     if (!inValue) return;
     cellText += value;
     rowChars += value.length;
     if (rowChars > XLSX_LIMITS.maxRowChars) throw new XlsxLimitError("row too long");
   };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.on("closetag", (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
+  const close = (name: string) => {
     if (!inSheetData) return;
     if (name === "v" || name === "t") inValue = false;
     else if (name === "is") inInline = false;
@@ -296,9 +276,9 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
       if (!isBlank(cells)) batch.push({ rowNumber, cells });
       cells = null;
     } else if (name === "sheetData") inSheetData = false;
-  });
+  };
 
-  for await (const _ of parsePart(stream, parser)) {
+  for await (const _ of parsePart(stream, { open, text: onText, close }, ["r", "t", "s"])) {
     if (batch.length >= BATCH_ROWS) {
       yield batch;
       batch = [];
