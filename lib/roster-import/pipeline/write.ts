@@ -50,23 +50,47 @@ export function historyRows(
   );
 }
 
+async function writeBatch(batch: readonly StagedOp[], context: WriteContext): Promise<void> {
+  const { store, now } = context;
+  const { inserts, updates, exams } = byKind(batch);
+  if (inserts.length) await store.insertRecords(inserts, now);
+  if (updates.length) {
+    await store.updateRecords(updates, now);
+    await store.insertHistory(historyRows(updates, context.staffId, now));
+  }
+  if (exams.length) await store.setExamNumbers(exams);
+}
+
 /**
  * The write stage: the staged operations in batches, inside the store's open transaction — inserts,
  * updates with their history, new 考生号. Returns how many operations it wrote.
+ *
+ * Two batches at a time: the next batch is read from the staging file and its statements built while the
+ * one before is still in the database (on PostgreSQL they queue on the connection, in order), so the
+ * database's work — mostly keeping the indexes — overlaps this process's instead of following it. A failure
+ * waits for the other batch to settle before it is thrown, so the rollback finds no statement in flight.
  */
 export async function writeOperations(ops: AsyncIterable<StagedOp>, context: WriteContext): Promise<number> {
-  const { store, now } = context;
   let written = 0;
-  for await (const batch of inBatches(ops, WRITE_BATCH)) {
-    const { inserts, updates, exams } = byKind(batch);
-    if (inserts.length) await store.insertRecords(inserts, now);
-    if (updates.length) {
-      await store.updateRecords(updates, now);
-      await store.insertHistory(historyRows(updates, context.staffId, now));
-    }
-    if (exams.length) await store.setExamNumbers(exams);
-    written += batch.length;
+  const inFlight: { done: Promise<void>; size: number }[] = [];
+  const settleFirst = async () => {
+    const first = inFlight.shift();
+    if (!first) return;
+    await first.done;
+    written += first.size;
     await context.afterBatch?.(written);
+  };
+  try {
+    for await (const batch of inBatches(ops, WRITE_BATCH)) {
+      const done = writeBatch(batch, context);
+      done.catch(() => undefined); // observed below, in order
+      inFlight.push({ done, size: batch.length });
+      if (inFlight.length > 1) await settleFirst();
+    }
+    while (inFlight.length) await settleFirst();
+  } catch (error) {
+    await Promise.allSettled(inFlight.map((w) => w.done));
+    throw error;
   }
   return written;
 }
