@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { crc32, deflateRawSync } from "node:zlib";
 import { db } from "@/lib/db";
 import { createStaffBulk, previewStaffFile } from "@/lib/admin/staff-bulk";
 import { verifyPassword } from "@/lib/security/passwords";
+import { zip } from "../../support/zip";
 import { makeCollege, makeStaff, uid } from "./fixtures";
 
 const csv = (lines: string[]) => new TextEncoder().encode(lines.join("\r\n"));
@@ -179,33 +179,9 @@ describe("staff accounts from a file", async () => {
   });
 
   it("refuses a zip bomb dressed as XLSX before unpacking it", async () => {
-    const data = Buffer.alloc(30 * 1024 * 1024);
-    const compressed = deflateRawSync(data);
-    const name = Buffer.from("xl/worksheets/sheet1.xml");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(46 + name.length, 12);
-    end.writeUInt32LE(30 + name.length + compressed.length, 16);
-    const bytes = new Uint8Array(Buffer.concat([local, name, compressed, central, name, end]));
+    const bytes = new Uint8Array(
+      zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(30 * 1024 * 1024) }]),
+    );
     expect(bytes.length).toBeLessThan(200_000);
     expect(await previewStaffFile(admin, { name: "bomb.xlsx", bytes })).toMatchObject({
       ok: false,
