@@ -3,6 +3,13 @@ import { isRealDate } from "@/lib/identity/id-number";
 /** A cell as the readers hand it over: text from CSV; text, number or date from XLSX. */
 export type RawCell = string | number | Date | null | undefined;
 
+/** One row of a roster file: its number as a spreadsheet shows it (header = 1) and its cells from column A. */
+export type SheetRow = { rowNumber: number; cells: RawCell[] };
+
+/** A row with no value in any cell (spaces count as none): the readers leave it out. */
+export const isBlankRow = (cells: readonly RawCell[]) =>
+  cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
+
 const DATE_TEXT = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 // Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in); serials 1–2958465 are 1900–9999.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

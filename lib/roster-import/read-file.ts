@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
-import type { RawCell } from "./dates";
+import { isBlankRow, type SheetRow } from "./dates";
 import { detectEncoding } from "./encoding";
 import { readFirstSheet, XlsxLimitError } from "./xlsx-sheet";
 import { InflateLimitError, inspectZip } from "./zip-guard";
@@ -12,7 +12,7 @@ export type RosterFormat = "csv" | "xlsx";
 /** Rows beyond this are refused: SPEC §6 sizes rosters at 200,000 rows. */
 export const MAX_DATA_ROWS = 250_000;
 
-export type SheetRow = { rowNumber: number; cells: RawCell[] };
+export type { SheetRow } from "./dates";
 
 /** Expected, user-facing reasons a file cannot be read at all (i18n keys in "import.errors"). */
 export class RosterFileError extends Error {
@@ -41,9 +41,6 @@ async function sampleOf(filePath: string, bytes = 64 * 1024): Promise<Buffer> {
     await file.close();
   }
 }
-
-const isBlank = (cells: readonly RawCell[]) =>
-  cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 
 /**
  * CSV, streamed: bytes → decoder (encoding detected from the first 64 KB) → papaparse in chunk mode,
@@ -104,7 +101,7 @@ async function* readCsv(filePath: string): AsyncGenerator<SheetRow[]> {
         const out: SheetRow[] = [];
         for (const cells of data) {
           rowNumber++;
-          if (!isBlank(cells)) out.push({ rowNumber, cells });
+          if (!isBlankRow(cells)) out.push({ rowNumber, cells });
         }
         if (out.length) yield out;
         continue;

@@ -1,12 +1,9 @@
 import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import unzipper from "unzipper";
-import type { RawCell } from "./dates";
+import { isBlankRow, type RawCell, type SheetRow } from "./dates";
 import { XmlStream, type XmlHandlers } from "./xml-stream";
 import { inflateGuard } from "./zip-guard";
-
-/** One row of the sheet: 1-based row number and its cells from column A (missing cells are null). */
-export type XlsxRow = { rowNumber: number; cells: RawCell[] };
 
 /** Excel's last column is XFD (16,384); a reference past it is not a spreadsheet's. */
 const MAX_COLUMNS = 16_384;
@@ -209,12 +206,9 @@ function cellValue(type: string | undefined, text: string, style: number, ctx: C
   }
 }
 
-const isBlank = (cells: readonly RawCell[]) =>
-  cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
-
 /** The rows of one worksheet part, in batches, blank rows left out. */
-async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<XlsxRow[]> {
-  let batch: XlsxRow[] = [];
+async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<SheetRow[]> {
+  let batch: SheetRow[] = [];
   let inSheetData = false;
   let rowNumber = 0;
   let cells: RawCell[] | null = null;
@@ -273,7 +267,7 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
         }
       }
     } else if (name === "row" && cells) {
-      if (!isBlank(cells)) batch.push({ rowNumber, cells });
+      if (!isBlankRow(cells)) batch.push({ rowNumber, cells });
       cells = null;
     } else if (name === "sheetData") inSheetData = false;
   };
@@ -298,7 +292,7 @@ async function* readRows(stream: Readable, ctx: CellContext): AsyncGenerator<Xls
 export async function* readFirstSheet(
   filePath: string,
   declared: Map<string, number>,
-): AsyncGenerator<XlsxRow[]> {
+): AsyncGenerator<SheetRow[]> {
   const directory = await unzipper.Open.file(filePath);
   const files = new Map(directory.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
   const guard = inflateGuard(declared);
