@@ -135,6 +135,67 @@ test("the registrar imports a roster: template, per-row report, preview, idempot
   await expect(count(page, "new")).toHaveText("0");
 });
 
+/** A roster as Excel saves it: shared strings, dates as date-formatted numbers, 学号 as text. */
+async function rosterXlsx(rows: Record<string, string>[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("学籍名单");
+  sheet.addRow([...ROSTER_HEADERS]);
+  for (const r of rows) {
+    const added = sheet.addRow(
+      ROSTER_HEADERS.map((h) => (h.endsWith("日期") ? new Date(`${r[h]}T00:00:00Z`) : r[h])),
+    );
+    ROSTER_HEADERS.forEach((h, i) => {
+      if (h.endsWith("日期")) added.getCell(i + 1).numFmt = "yyyy/m/d";
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+test("the registrar imports an XLSX roster as Excel saves it; a file whose name lies is refused and changes nothing", async ({
+  page,
+}) => {
+  await signInStaff(page, "registrar");
+  const rows = [
+    row(2, { 学号: `E2E${stamp}X1` }),
+    row(3, { 学号: `E2E${stamp}X2` }),
+    row(4, { 学号: `E2E${stamp}X3`, 性别: "女" }),
+  ];
+  await page.goto("/registrar/import");
+  await page.locator("input[name=file]").setInputFiles({
+    name: "学籍名单.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await rosterXlsx(rows),
+  });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page).toHaveURL(/\/registrar\/import\/c[a-z0-9]+$/);
+  await expect(page.getByText("预览完成，待确认")).toBeVisible({ timeout: 30_000 });
+  await expect(count(page, "new")).toHaveText("2");
+  await expect(count(page, "errors")).toHaveText("1");
+  await expect(page.getByTestId("issues-table")).toContainText("性别与证件号码不一致");
+  for (const width of [360, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const confirm = page.getByRole("button", { name: "确认导入" });
+    await confirm.scrollIntoViewIfNeeded();
+    await expect(confirm).toBeInViewport();
+    await page.screenshot({ path: test.info().outputPath(`import-xlsx-${width}.png`), fullPage: true });
+  }
+  const previewUrl = page.url();
+
+  // CSV bytes under an .xlsx name: refused at the upload, no job, the preview above untouched
+  await page.goto("/registrar/import");
+  await page.locator("input[name=file]").setInputFiles({
+    name: "名单.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(ROSTER_HEADERS.join(",") + "\r\n"),
+  });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByText("文件不是有效的 XLSX 工作簿")).toBeVisible();
+  await expect(page).toHaveURL(/\/registrar\/import$/);
+  await page.screenshot({ path: test.info().outputPath("import-xlsx-refused.png"), fullPage: true });
+  await page.goto(previewUrl);
+  await expect(count(page, "new")).toHaveText("2");
+});
+
 test("college01 sees only its college, filters the not-checked list, exports it and reminds a student", async ({
   page,
 }) => {
