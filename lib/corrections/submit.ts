@@ -142,7 +142,7 @@ export async function submitCorrection(
   if (open > 0) return fail("corrections.errors.alreadyOpen");
 
   const route = record.graduationRegistered ? "provincial" : "school";
-  const campaign = await openCampaignForRecord(record, now);
+  const campaign = await openCampaignForRecord(record, now, { fresh: true });
   const keys = await storeEvidence(evidence.value);
   let requestId: string;
   try {

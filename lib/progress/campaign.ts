@@ -16,7 +16,10 @@ export type CampaignRef = {
  * Every page of the dashboards and every /record view reads the campaigns (a few a year): the served app
  * keeps the list for 10 seconds, and a change made through this process (lib/campaigns/manage.ts) is seen
  * at once. Another instance sees a new or edited campaign within those seconds; whether a window is open
- * is decided against the clock at each use. Tests and development read the database every time.
+ * is decided against the clock at each use. Writes that depend on the window (确认无误, 信息有误) ask for
+ * `fresh`: a student sent by the load balancer to an instance that has not yet heard of a campaign must not
+ * be refused the confirmation another instance's page offered. Tests and development read the database
+ * every time.
  */
 const CACHE_MS = process.env.NODE_ENV === "production" ? 10_000 : 0;
 let cached: { until: number; list: Promise<CampaignRef[]> } | null = null;
@@ -26,18 +29,21 @@ export function forgetCachedCampaigns(): void {
   forgetPublicPages(); // the home and help pages show these values
 }
 
-/** Every campaign, the most recently opened first. */
-export async function allCampaigns(): Promise<CampaignRef[]> {
+/** Every campaign, the most recently opened first; `fresh` reads the database and renews the kept list. */
+export async function allCampaigns(options: { fresh?: boolean } = {}): Promise<CampaignRef[]> {
   const load = () =>
     db.campaign.findMany({
       orderBy: { startsAt: "desc" },
       select: { id: true, name: true, cohort: true, level: true, startsAt: true, endsAt: true },
     });
   if (CACHE_MS === 0) return load();
-  if (!cached || cached.until <= Date.now()) {
+  if (options.fresh || !cached || cached.until <= Date.now()) {
     const list = load();
-    cached = { until: Date.now() + CACHE_MS, list };
-    list.catch(() => (cached = null));
+    const entry = { until: Date.now() + CACHE_MS, list };
+    cached = entry;
+    list.catch(() => {
+      if (cached === entry) cached = null;
+    });
   }
   return cached.list;
 }

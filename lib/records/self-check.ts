@@ -16,12 +16,14 @@ export type OpenCampaign = { id: string; name: string; startsAt: Date; endsAt: D
 /**
  * The 自查批次 a record is checked in right now: window contains `now`, same cohort, level covered (see
  * campaign-scope.ts); the most recently opened wins when several overlap. Null outside every window.
+ * Writes pass `fresh` so the decision rests on the database, not on this instance's kept list.
  */
 export async function openCampaignForRecord(
   record: { cohort: string; level: string },
   now: Date = new Date(),
+  options: { fresh?: boolean } = {},
 ): Promise<OpenCampaign | null> {
-  const campaign = (await allCampaigns()).find(
+  const campaign = (await allCampaigns(options)).find(
     (c) => c.cohort === record.cohort && isOpenAt(c, now) && campaignCoversRecord(c, record),
   );
   return campaign
@@ -95,7 +97,7 @@ export async function markReported(
   record: CheckedRecord,
   now: Date = new Date(),
 ): Promise<string | null> {
-  const campaign = await openCampaignForRecord(record, now);
+  const campaign = await openCampaignForRecord(record, now, { fresh: true });
   if (!campaign) return null;
   await touchSelfCheck(campaign.id, record, accountId, now);
   const { count } = await db.selfCheck.updateMany({
@@ -122,7 +124,7 @@ export async function confirmRecord(
   assertCan(actor, "selfCheck.confirm");
   const record = await recordForAccount(actor, input.recordId);
   if (!record) return fail("record.errors.notFound");
-  const campaign = await openCampaignForRecord(record, now);
+  const campaign = await openCampaignForRecord(record, now, { fresh: true });
   if (!campaign) return fail("record.selfCheck.errors.noOpenCampaign");
   if (record.version !== input.version) return fail("record.selfCheck.errors.versionChanged");
   const open = await db.correctionRequest.count({
