@@ -35,19 +35,33 @@ export function forgetCachedSettings(): void {
   forgetPublicPages(); // the home and help pages show these values
 }
 
+function loadAll(): Promise<Map<string, unknown>> {
+  const values = db.setting
+    .findMany()
+    .then((rows) => new Map(rows.map((r) => [r.key, parse(r.value)] as const)));
+  const entry = { until: Date.now() + CACHE_MS, values };
+  cached = entry;
+  values.catch(() => {
+    if (cached === entry) cached = null;
+  });
+  return values;
+}
+
 async function read(key: string): Promise<unknown> {
   if (CACHE_MS === 0) {
     const row = await db.setting.findUnique({ where: { key } });
     return row ? parse(row.value) : undefined;
   }
-  if (!cached || cached.until <= Date.now()) {
-    const values = db.setting
-      .findMany()
-      .then((rows) => new Map(rows.map((r) => [r.key, parse(r.value)] as const)));
-    cached = { until: Date.now() + CACHE_MS, values };
-    values.catch(() => (cached = null));
-  }
-  return (await cached.values).get(key);
+  if (!cached || cached.until <= Date.now()) loadAll();
+  return (await cached!.values).get(key);
+}
+
+/**
+ * Reads the settings from the database now and keeps them: the admin's settings page shows what is stored,
+ * not this instance's copy (a save made through another instance would otherwise look lost for seconds).
+ */
+export async function renewCachedSettings(): Promise<void> {
+  if (CACHE_MS !== 0) await loadAll();
 }
 
 /** Several settings in one read (one query when nothing is cached). */

@@ -22,6 +22,7 @@ import {
   workingCalendar,
   messageSignature,
   portalAddressSetting,
+  renewCachedSettings,
 } from "@/lib/settings";
 import { SETTINGS_FIELD_KEYS, sectionSchemas, type SettingsSection } from "./settings-schemas";
 import { fieldErrorsFrom } from "@/lib/core/zod-issues";
@@ -46,6 +47,7 @@ export function providerReadiness() {
 /** Every setting as the admin page shows it. */
 export async function readSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
+  await renewCachedSettings();
   const [school, contact, colleges, lifetime, questions, sms, email, retention, calendar, sign, address] =
     await Promise.all([
       schoolName(),
