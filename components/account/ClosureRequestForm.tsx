@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ClosureAction, ClosureFormState } from "@/lib/privacy/form-states";
 import { CheckboxField } from "@/components/auth/CheckboxField";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField, TextField } from "@/components/ui/Field";
 
@@ -18,7 +19,7 @@ export function ClosureRequestForm({ submit }: { submit: ClosureAction }) {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="space-y-4" aria-label={t("title")}>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <TextAreaField
         id="closure-reason"
         name="reason"

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ClosureAction, ClosureFormState } from "@/lib/privacy/form-states";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 /** 撤回注销申请, while the registrar has not decided. */
@@ -15,7 +16,7 @@ export function WithdrawClosureForm({ withdraw }: { withdraw: ClosureAction }) {
   if (state.status === "success") return <Alert tone="success">{t("withdrawn")}</Alert>;
   return (
     <form action={action} className="space-y-2">
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("withdraw")}
       </Button>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -38,7 +39,7 @@ export function CollegeContactsForm({ rows, action }: { rows: CollegeContactRow[
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("collegeContacts.description")}</p>
       </div>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "error" && state.fieldErrors?.contacts ? (
         <Alert tone="error">{state.fieldErrors.contacts}</Alert>
       ) : null}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -22,7 +23,7 @@ export function OwnPasswordForm({ homePath, action }: { homePath: string; action
   const e = state.fieldErrors;
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <TextField
         id="currentPassword"
         type="password"

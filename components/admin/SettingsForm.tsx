@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField, TextField } from "@/components/ui/Field";
 import { CheckboxGroup } from "./CheckboxGroup";
@@ -60,7 +61,7 @@ export function SettingsForm({
         </h2>
         {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
       </div>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {fields.map((f) => {

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { CreatedStaff } from "@/lib/admin/form-states";
 import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { OneTimeSecret } from "./OneTimeSecret";
@@ -52,7 +53,7 @@ export function StaffCreateForm({
   const e = state.fieldErrors;
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
+      <FormAlert state={state} fallback={t("fixErrors")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="username"

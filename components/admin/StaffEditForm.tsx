@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction, FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { StaffAccessFields, type CollegeOption } from "./StaffAccessFields";
@@ -29,7 +30,7 @@ export function StaffEditForm({
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="id" value={staff.id} />
-      {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
+      <FormAlert state={state} fallback={t("fixErrors")} />
       {state.status === "success" ? (
         <Alert tone="success">{data?.sessionsEnded ? t("savedSessionsEnded") : t("saved")}</Alert>
       ) : null}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { OneTimeSecret } from "./OneTimeSecret";
@@ -22,7 +23,7 @@ export function StaffResetPasswordForm({
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="id" value={id} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? <Alert tone="success">{t("reset.done")}</Alert> : null}
       {state.status === "success" && state.data?.initialPassword ? (
         <OneTimeSecret

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 /** Disable (ends every session at once) or enable again. */
@@ -22,7 +22,7 @@ export function StaffStatusForm({
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
-      {state.status === "error" ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <p className="text-sm text-slate-700">
         {disabled ? t("status.disabledText") : t("status.enabledText")}
       </p>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { CreatedToken } from "@/lib/admin/form-states";
 import type { FormState, FormAction } from "@/lib/core/form-state";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { API_TOKEN_LIFETIMES_DAYS } from "@/lib/admin/token-options";
@@ -40,7 +40,7 @@ export function TokenCreateForm({
         noValidate
         key={state.status === "success" ? state.data?.token : "form"}
       >
-        {state.status === "error" ? <Alert tone="error">{state.error ?? t("fixErrors")}</Alert> : null}
+        <FormAlert state={state} fallback={t("fixErrors")} />
         <TextField
           id="token-name"
           name="name"

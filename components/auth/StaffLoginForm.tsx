@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormAction, FormState } from "@/lib/core/form-state";
 import type { StaffLoginData } from "@/lib/staff/form-states";
 import type { Captcha } from "@/lib/security/captcha";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { CaptchaField } from "./CaptchaField";
@@ -27,7 +27,7 @@ export function StaffLoginForm({
   const captcha = state.data?.captcha;
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <TextField
         id="username"
         label={t("staffUsername")}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { BindingDecisionAction, BindingDecisionState } from "@/lib/records/binding-decision-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 /** Confirm (确认绑定) or refuse with a reason, for one binding request. */
@@ -26,7 +27,7 @@ export function BindingDecisionForm({
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="bindingId" value={bindingId} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <label htmlFor={reasonId} className="block text-xs font-medium text-slate-700">
         {t("reason")}
       </label>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/core/form-state";
 import type { BulkAction, BulkResult } from "@/lib/corrections/bulk-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 /**
@@ -35,7 +36,7 @@ export function BulkForm({
   };
   return (
     <form ref={form} action={formAction} className="space-y-3">
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" && state.data ? (
         <Alert
           tone={state.data.skipped.length ? "warning" : "success"}

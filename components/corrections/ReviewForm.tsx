@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/core/form-state";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -62,7 +62,7 @@ export function ReviewForm({
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="lockVersion" value={lockVersion} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {/* One card per item, stacked: the decision sits under (or, on wide screens, beside) what it decides,
           never in a table column pushed off-screen. */}
       <ul className="space-y-3" aria-label={t("diff")}>

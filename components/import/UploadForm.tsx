@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormState } from "@/lib/core/form-state";
 import { guardedAction } from "@/lib/core/guarded-action";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { FieldShell } from "@/components/ui/Field";
 import { FileInput } from "@/components/ui/FileInput";
@@ -38,7 +38,7 @@ export function UploadForm({
   );
   return (
     <form action={formAction} className="space-y-4" encType="multipart/form-data">
-      {state.error && !state.fieldErrors?.file ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.fieldErrors?.file ? null : <FormAlert state={state} />}
       <FieldShell
         id="file"
         label={label}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ClosureDecisionAction, ClosureDecisionState } from "@/lib/privacy/closure-decision-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
 
@@ -27,7 +28,7 @@ export function ClosureDecisionForm({
   return (
     <form action={action} noValidate className="space-y-4" aria-label={t("title")}>
       <input type="hidden" name="requestId" value={requestId} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <TextAreaField
         id="closure-note"
         name="note"

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { RemindStep } from "@/lib/reminders/remind-step";
 import type { FormAction, FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 const idle: FormState<RemindStep> = { status: "idle" };
@@ -89,7 +90,7 @@ export function RemindForm({
           })}
         </Alert>
       ) : null}
-      {state.status === "error" ? <Alert tone="error">{state.error ?? t("failed")}</Alert> : null}
+      <FormAlert state={state} fallback={t("failed")} />
     </form>
   );
 }

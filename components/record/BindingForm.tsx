@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/core/form-state";
 import type { BindingData, BindingRequestAction } from "@/lib/records/form-states";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -15,7 +16,7 @@ export function BindingForm({ bind }: { bind: BindingRequestAction }) {
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" && state.data ? (
         <Alert tone="success">{t(state.data.outcome === "linked" ? "linked" : "pending")}</Alert>
       ) : null}

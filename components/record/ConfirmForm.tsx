@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/core/form-state";
 import type { ConfirmData, ConfirmRecordAction } from "@/lib/records/form-states";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 /** The three texts the form shows, translated on the server (the panel's other messages stay there). */
@@ -31,7 +32,7 @@ export function ConfirmForm({
     <form action={action} className="space-y-3">
       <input type="hidden" name="recordId" value={recordId} />
       <input type="hidden" name="version" value={version} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" && state.data ? (
         <Alert tone="success">{labels.confirmedNow.replace("{time}", state.data.confirmedAt)}</Alert>
       ) : null}

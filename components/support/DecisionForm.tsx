@@ -6,6 +6,7 @@ import type { DecisionData } from "@/lib/identity-cases/support-forms";
 import type { FormState, FormAction } from "@/lib/core/form-state";
 import { REJECT_REASONS } from "@/lib/identity-cases/rules";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextAreaField } from "@/components/ui/Field";
 
@@ -37,7 +38,7 @@ export function DecisionForm({
     return <Alert tone="success">{state.data.message}</Alert>;
   return (
     <div className="space-y-6">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <form action={formAction} className="space-y-3">
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="decision" value="approve" />

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { idleForm, type FormState } from "@/lib/core/form-state";
-import { Alert } from "./Alert";
 import { Button } from "./Button";
+import { FormAlert } from "./FormAlert";
 
 /**
  * An irreversible (or hard to reverse) action behind a checked statement: the person ticks what they have
@@ -32,7 +32,7 @@ export function ConfirmForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm text-slate-800">
           <input

@@ -1,9 +1,10 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { StaffActor, StudentActor } from "./actor";
-import { requireStaff, requireStudent } from "./current";
+import { getActor, requireStaff, requireStudent } from "./current";
 import type { Permission } from "./policy";
 import { formError, formValues, type FormAction, type FormState } from "@/lib/core/form-state";
 import { requestMeta, type RequestMeta } from "@/lib/core/request-meta";
@@ -66,7 +67,7 @@ type Options<Input, T, D> = {
  * Result — a refusal of any kind, with its message and field errors — to translated form state.
  */
 function chain<A, S extends z.ZodType, T, D>(
-  resolve: () => Promise<A>,
+  resolve: () => Promise<A | SignedOut>,
   schema: S,
   run: (actor: A, input: z.infer<S>) => Promise<Result<T>>,
   options: Options<z.infer<S>, T, D>,
@@ -78,6 +79,17 @@ function chain<A, S extends z.ZodType, T, D>(
     const { echo = true } = options;
     const values = echo === false ? {} : echo === true ? formValues(formData, omit) : echo(formData);
     const context: ActionContext<D> = { t, prev, formData, values };
+    if (actor instanceof SignedOut) {
+      // the form's own shaping of a refusal still applies (e.g. the ticked boxes of a list come back ticked)
+      const state = signedOutState<D>(t, actor, values);
+      const failure: Failure = {
+        ok: false,
+        kind: "unauthorized",
+        error: { key: "common.signedOutForm.error" },
+      };
+      const shaped = options.onFail ? await options.onFail(state, failure, context) : state;
+      return { ...shaped, signIn: state.signIn };
+    }
     const parsed = schema.safeParse(
       options.read ? await options.read(formData) : Object.fromEntries(formData),
     );
@@ -110,6 +122,39 @@ function chain<A, S extends z.ZodType, T, D>(
   };
 }
 
+/**
+ * No session behind a form that needs one (idle timeout, signed out in another tab, a restart that ended
+ * sessions): a redirect to the sign-in page would throw away what the person typed, so the form answers
+ * instead, keeps its values, and links to the sign-in page in a new window.
+ */
+class SignedOut {
+  constructor(
+    /** the sign-in page for a new window */
+    readonly href: string,
+    /** where the page goes when no form shows the answer (the redirect a signed-out request always got) */
+    readonly page: string,
+  ) {}
+}
+
+function signedOutState<D>(t: Translate, out: SignedOut, values: Record<string, string>): FormState<D> {
+  return {
+    status: "error",
+    error: t("common.signedOutForm.error"),
+    values,
+    signIn: {
+      href: out.href,
+      page: out.page,
+      label: t("common.signedOutForm.link"),
+      then: t("common.signedOutForm.then"),
+    },
+  };
+}
+
+/** The signed-in actor as `require` checks it, or SignedOut when there is none. */
+async function signedInOr<A>(require: () => Promise<A>, out: SignedOut): Promise<A | SignedOut> {
+  return (await getActor()) ? require() : out;
+}
+
 /** The `atField` fields that failed, each with its key; null when none of them did. */
 function fieldsAt(error: z.ZodError, keys: Record<string, string> = {}): FieldErrors | null {
   const failed = error.issues.map((issue) => String(issue.path[0])).filter((field) => field in keys);
@@ -133,7 +178,16 @@ export function staffAction<S extends z.ZodType, T, D = unknown>(
   options: Options<z.infer<S>, T, D> & { allowPasswordChange?: boolean },
 ): FormAction<D> {
   const { allowPasswordChange } = options;
-  return chain(() => requireStaff(permission ?? undefined, { allowPasswordChange }), schema, run, options);
+  return chain(
+    () =>
+      signedInOr(
+        () => requireStaff(permission ?? undefined, { allowPasswordChange }),
+        new SignedOut("/staff/login", "/staff/login"),
+      ),
+    schema,
+    run,
+    options,
+  );
 }
 
 /** A student form's action: a signed-in student (verified unless `allowPending`). */
@@ -143,7 +197,19 @@ export function studentAction<S extends z.ZodType, T, D = unknown>(
   options: Options<z.infer<S>, T, D> & { allowPending?: boolean; next?: string },
 ): FormAction<D> {
   const { allowPending, next } = options;
-  return chain(() => requireStudent({ allowPending, next }), schema, run, options);
+  return chain(
+    () =>
+      signedInOr(
+        () => requireStudent({ allowPending, next }),
+        new SignedOut(
+          "/login?next=%2Fsigned-in",
+          next ? `/login?next=${encodeURIComponent(next)}` : "/login",
+        ),
+      ),
+    schema,
+    run,
+    options,
+  );
 }
 
 /**
@@ -164,6 +230,8 @@ export function publicAction<S extends z.ZodType, T, D = unknown>(
  */
 export function withoutState<D>(action: FormAction<D>): (formData: FormData) => Promise<void> {
   return async (formData) => {
-    await action({ status: "idle" }, formData);
+    const state = await action({ status: "idle" }, formData);
+    // no form shows the answer: signed out, the person is sent to sign in as before
+    if (state.signIn) redirect(state.signIn.page);
   };
 }

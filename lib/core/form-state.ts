@@ -10,6 +10,12 @@ export type FormState<T = unknown> = {
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
   data?: T;
+  /**
+   * The session ended while the form was open: nothing was sent, and the form offers signing in again in a
+   * new window (`href`) so that what was typed stays on this page for a second submit; `page` is where a
+   * form that shows no answer sends the whole page instead.
+   */
+  signIn?: { href: string; page: string; label: string; then: string };
 };
 
 export const idleForm: FormState = { status: "idle" };

@@ -23,6 +23,7 @@ const PAGES: { path: string; as: Visitor }[] = [
   { path: "/account", as: STUDENT },
   { path: "/identity", as: STUDENT },
   { path: "/inbox", as: STUDENT },
+  { path: "/signed-in", as: STUDENT },
   { path: "/college", as: { kind: "staff", username: "college01" } },
   { path: "/registrar", as: { kind: "staff", username: "registrar" } },
   { path: "/registrar/closures?status=all", as: { kind: "staff", username: "registrar" } },

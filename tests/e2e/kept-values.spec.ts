@@ -3,7 +3,7 @@ import path from "node:path";
 import { request as httpRequest } from "node:http";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { BASE_URL } from "../../playwright.config";
-import { DEMO_STUDENTS, signInStaff, signInStudent } from "./support/helpers";
+import { DEMO_STUDENTS, signInStaff, signInStudent, signOut, solveCaptchaIfShown } from "./support/helpers";
 
 /**
  * Defects found by using the portal: filter forms forget what was chosen once they answer, the correction
@@ -96,6 +96,60 @@ test("a too-large evidence file is named at the field with the limit before anyt
   await expect(dept.getByLabel("正确信息")).toHaveValue("软件工程系");
   expect(uploadedFiles().length).toBe(uploadsBefore);
   await page.screenshot({ path: testInfo.outputPath("report-refused.png"), fullPage: true });
+});
+
+test("signed out while the correction form was open: nothing is sent, what was typed stays, and after signing in again in a new window the same form goes through", async ({
+  page,
+  context,
+}, testInfo) => {
+  await signInStudent(page, student.phone);
+  await page.goto("/record/report");
+  const gender = await reportField(page, "性别", "女", "身份证上为女");
+  const dept = await reportField(page, "系（所、函授站）", "软件工程系", "转系后未更新");
+
+  // The student signs out on another tab (or the session times out) while this form stays open.
+  const other = await context.newPage();
+  await other.goto("/record");
+  await signOut(other);
+  await other.close();
+
+  const submit = page.getByRole("button", { name: "提交更正申请" });
+  await submit.click();
+  const alert = page.getByRole("alert").filter({ hasText: "登录已过期" });
+  await seen(alert);
+  await expect(alert).toContainText("您填写的内容仍在本页");
+  await expect(page).toHaveURL(/\/record\/report$/);
+  await expect(gender.getByRole("checkbox")).toBeChecked();
+  await expect(dept.getByRole("checkbox")).toBeChecked();
+  await expect(gender.getByLabel("正确信息")).toHaveValue("女");
+  await expect(gender.getByLabel("理由")).toHaveValue("身份证上为女");
+  await expect(dept.getByLabel("正确信息")).toHaveValue("软件工程系");
+  await page.screenshot({ path: testInfo.outputPath("report-signed-out.png") });
+
+  // Signing in again happens in a new window; this page is left as it is.
+  const link = alert.getByRole("link", { name: "在新窗口中重新登录" });
+  await seen(link);
+  const [login] = await Promise.all([context.waitForEvent("page"), link.click()]);
+  await login.waitForLoadState();
+  await expect(login).toHaveURL(/\/login\?next=%2Fsigned-in/);
+  await login.locator("input[name=username]").fill(student.phone);
+  await login.locator("input[name=password]").fill(student.password);
+  await solveCaptchaIfShown(login);
+  await login.locator("form:has(input[name=password]) [type=submit]").click();
+  await expect(login).toHaveURL(/\/signed-in$/);
+  await expect(login.getByRole("status")).toContainText("请回到原来的页面");
+  await login.screenshot({ path: testInfo.outputPath("signed-in-again.png"), fullPage: true });
+  await login.close();
+
+  // Back on the form: the same values are sent and answered as the signed-in student (a gender correction
+  // needs evidence), still nothing lost.
+  await page.bringToFront();
+  await submit.click();
+  await seen(page.locator("#evidence-error"));
+  await expect(page.locator("#evidence-error")).toContainText("证明材料");
+  await expect(alert).toBeHidden();
+  await expect(gender.getByLabel("正确信息")).toHaveValue("女");
+  await expect(dept.getByLabel("理由")).toHaveValue("转系后未更新");
 });
 
 test("English: the limit is said in English at the field", { tag: "@en" }, async ({ page }) => {

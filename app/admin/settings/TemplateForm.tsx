@@ -6,6 +6,7 @@ import { saveTemplateAction } from "@/app/admin/settings/actions";
 import { idleForm } from "@/lib/core/form-state";
 import type { TemplateView } from "@/lib/messaging/template-admin";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { TextAreaField } from "@/components/ui/Field";
@@ -35,7 +36,7 @@ export function TemplateForm({ template }: { template: TemplateView }) {
       <p className="text-xs text-slate-600" id={`${id}-placeholders`}>
         {t("placeholders", { names: placeholders })}
       </p>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? (
         <Alert tone="success">{state.data === "reset" ? t("resetDone") : t("saved")}</Alert>
       ) : null}

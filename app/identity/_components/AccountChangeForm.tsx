@@ -6,6 +6,7 @@ import { accountChangeAction } from "@/app/identity/actions";
 import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { PhotoField } from "@/components/identity/PhotoField";
@@ -25,7 +26,7 @@ export function AccountChangeForm() {
   const showKeep = !!state.fieldErrors?.requestedName && values.requestedName;
   return (
     <form action={action} onSubmit={submit} className="space-y-5" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="requestedName"

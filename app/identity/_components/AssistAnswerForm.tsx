@@ -6,6 +6,7 @@ import { answerAssistAction } from "@/app/identity/actions";
 import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 const idle: FormState<IdentityFormData> = { status: "idle" };
@@ -18,7 +19,7 @@ export function AssistAnswerForm({ assistId, question }: { assistId: string; que
     return <Alert tone="success">{state.data.message}</Alert>;
   return (
     <form action={action} className="space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <input type="hidden" name="assistId" value={assistId} />
       <fieldset>
         <legend className="text-base font-semibold text-ink">{question}</legend>

@@ -6,6 +6,7 @@ import { requestAssistAction } from "@/app/identity/actions";
 import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -22,7 +23,7 @@ export function AssistRequestForm({ ownPhoneMasked }: { ownPhoneMasked: string }
       {state.status === "success" && state.data?.message ? (
         <Alert tone="success">{state.data.message}</Alert>
       ) : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <div key={state.status === "success" ? state.data?.message : "form"} className="space-y-4">
         <TextField
           id="classmateName"

@@ -6,6 +6,7 @@ import { uploadPhotosAction } from "@/app/identity/actions";
 import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { PhotoField } from "@/components/identity/PhotoField";
 import { usePhotoSubmit } from "@/components/identity/usePhotoSubmit";
@@ -22,7 +23,7 @@ export function PhotoUploadForm({ usedUp }: { usedUp: boolean }) {
       {state.status === "success" && state.data?.message ? (
         <Alert tone="success">{state.data.message}</Alert>
       ) : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {usedUp ? <Alert tone="warning">{t("limitsUsedUp")}</Alert> : null}
       {/* A new key after each success empties the file inputs for the next upload. */}
       <div

@@ -6,6 +6,7 @@ import { rosterEvidenceAction } from "@/app/identity/actions";
 import type { IdentityFormData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -20,7 +21,7 @@ export function RosterEvidenceForm() {
   const [state, action, pending] = useActionState(rosterEvidenceAction, idle);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" && state.data?.message ? (
         <Alert tone="success">{state.data.message}</Alert>
       ) : null}

@@ -6,7 +6,7 @@ import { studentLogin } from "@/app/login/actions";
 import type { LoginData } from "@/lib/accounts/form-states";
 import type { Captcha } from "@/lib/security/captcha";
 import type { FormState } from "@/lib/core/form-state";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { CaptchaField } from "@/components/auth/CaptchaField";
@@ -21,7 +21,7 @@ export function StudentLoginForm({ initialCaptcha, next }: { initialCaptcha?: Ca
   const captcha = state.data?.captcha;
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         id="username"

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ConnectionReport } from "@/lib/external-sign-in/connection-report";
 import type { FormState, FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 /** 测试连接: the report says, line by line, what works and what to fix. */
@@ -20,7 +21,7 @@ export function ConnectionTestForm({ id, action }: { id: string; action: FormAct
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("testing") : t("test")}
       </Button>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {report ? (
         <Alert tone={report.ok ? "success" : "error"} title={report.ok ? t("testOk") : t("testFailed")}>
           <ul className="mt-1 space-y-1" data-testid="connection-report">

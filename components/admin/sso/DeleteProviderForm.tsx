@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { CheckboxField } from "@/components/auth/CheckboxField";
 
@@ -24,7 +24,7 @@ export function DeleteProviderForm({
     <form action={formAction} className="space-y-3" noValidate aria-label={t("delete")}>
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-slate-700">{t("deleteHint", { bindings, links })}</p>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <CheckboxField id="confirm" label={t("deleteConfirm")} error={state.fieldErrors?.confirm} />
       <Button type="submit" variant="danger" disabled={pending}>
         {t("delete")}

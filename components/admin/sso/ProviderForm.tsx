@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { CheckboxField } from "@/components/auth/CheckboxField";
@@ -51,7 +52,7 @@ export function ProviderForm({ provider, action }: { provider?: ProviderValues; 
       aria-label={provider ? t("editTitle") : t("newTitle")}
     >
       {provider?.id ? <input type="hidden" name="id" value={provider.id} /> : null}
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? <Alert tone="success">{t("saved")}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { idleForm, type FormAction } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 
@@ -27,7 +28,7 @@ export function StaffLinkForm({
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label={t("add")}>
       <input type="hidden" name="staffUserId" value={staffUserId} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? <Alert tone="success">{t("added")}</Alert> : null}
       <SelectField
         id="link-provider"

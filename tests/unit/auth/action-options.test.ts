@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { fail, ok } from "@/lib/core/result";
 
-const calls: { revalidated: string[]; permission: unknown[] } = { revalidated: [], permission: [] };
+const calls: { revalidated: string[]; permission: unknown[]; signedIn: boolean; ran: number } = {
+  revalidated: [],
+  permission: [],
+  signedIn: true,
+  ran: 0,
+};
 
 class Redirected extends Error {
   constructor(readonly to: string) {
@@ -21,6 +26,7 @@ vi.mock("next-intl/server", () => ({
     params ? `${key} ${JSON.stringify(params)}` : key,
 }));
 vi.mock("@/lib/auth/current", () => ({
+  getActor: async () => (calls.signedIn ? { kind: "staff" } : null),
   requireStaff: async (permission?: string) => {
     calls.permission.push(permission);
     return { kind: "staff", staffUserId: "s1" };
@@ -28,7 +34,7 @@ vi.mock("@/lib/auth/current", () => ({
   requireStudent: async () => ({ kind: "student" }),
 }));
 
-const { staffAction } = await import("@/lib/auth/action");
+const { staffAction, studentAction, withoutState } = await import("@/lib/auth/action");
 const { redirect } = await import("next/navigation");
 
 const form = (entries: Record<string, string | string[]>) => {
@@ -44,6 +50,48 @@ describe("action chain options", () => {
   beforeEach(() => {
     calls.revalidated = [];
     calls.permission = [];
+    calls.signedIn = true;
+    calls.ran = 0;
+  });
+
+  it("signed out while the form was open: nothing runs, the typed values come back with a sign-in link", async () => {
+    calls.signedIn = false;
+    const schema = z.object({ reason: z.string() });
+    const run = async () => {
+      calls.ran++;
+      return ok(null);
+    };
+    const student = studentAction(schema, run, { invalid: "bad", next: "/record" });
+    const typed = form({ reason: "出生日期录入有误", password: "never-echoed" });
+    expect(await student({ status: "idle" }, typed)).toEqual({
+      status: "error",
+      error: "common.signedOutForm.error",
+      values: { reason: "出生日期录入有误" },
+      signIn: {
+        href: "/login?next=%2Fsigned-in",
+        page: "/login?next=%2Frecord",
+        label: "common.signedOutForm.link",
+        then: "common.signedOutForm.then",
+      },
+    });
+    // the form's own shaping of a refusal still applies; the link stays
+    const shaped = studentAction(schema, run, {
+      invalid: "bad",
+      onFail: (state) => ({ ...state, values: { ...state.values, fields: "gender,department" } }),
+    });
+    expect(await shaped({ status: "idle" }, typed)).toMatchObject({
+      values: { reason: "出生日期录入有误", fields: "gender,department" },
+      signIn: { href: "/login?next=%2Fsigned-in", page: "/login" },
+    });
+    const staff = staffAction("roster.import", schema, run, { invalid: "bad" });
+    expect(await staff({ status: "idle" }, typed)).toMatchObject({
+      status: "error",
+      signIn: { href: "/staff/login", page: "/staff/login" },
+    });
+    // a form that shows no answer sends the page to sign in, as a signed-out request always was
+    await expect(withoutState(staff)(typed)).rejects.toEqual(new Redirected("/staff/login"));
+    expect(calls.ran).toBe(0);
+    expect(calls.revalidated).toEqual([]);
   });
 
   it("onOk may redirect() after the paths are revalidated; a refusal never reaches it", async () => {

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { setStaffScopeAction } from "@/app/admin/staff/actions";
 import { idleForm } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { SelectField } from "@/components/ui/Field";
 import { CheckboxGroup } from "@/components/admin/CheckboxGroup";
@@ -33,7 +34,7 @@ export function StaffScopeForm({ staffUserId, scope }: { staffUserId: string; sc
       <h3 className="font-semibold">
         {scope.name} <span className="font-mono text-xs text-slate-500">{scope.code}</span>
       </h3>
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? <Alert tone="success">{t("saved")}</Alert> : null}
       <fieldset className="flex flex-wrap gap-x-4 gap-y-2" aria-label={t("mode")}>
         {(["college", "classes", "grade"] as const).map((m) => (

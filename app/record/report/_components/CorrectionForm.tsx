@@ -13,7 +13,7 @@ import {
   type RecordField,
   type RecordValues,
 } from "@/lib/records/fields";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
@@ -143,7 +143,7 @@ export function CorrectionForm({
     <form action={action} onSubmit={onSubmit} className="space-y-6" encType="multipart/form-data" noValidate>
       <input type="hidden" name="recordId" value={recordId} />
       <input type="hidden" name="version" value={version} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
 
       <fieldset aria-describedby={errors.fields ? "fields-error" : undefined}>
         <legend className="text-base font-semibold text-ink">{t("pick")}</legend>

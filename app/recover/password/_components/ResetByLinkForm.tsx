@@ -6,6 +6,7 @@ import { resetByLinkAction } from "@/app/recover/password/actions";
 import type { ResetLinkData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button, LinkButton } from "@/components/ui/Button";
 import { PasswordFields } from "@/components/auth/PasswordFields";
 
@@ -17,7 +18,7 @@ export function ResetByLinkForm({ token }: { token: string }) {
   if (state.data?.done) return <ResetDone />;
   return (
     <form action={action} noValidate className="mt-6 space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <input type="hidden" name="token" value={token} />
       <PasswordFields errors={state.fieldErrors} />
       <Button type="submit" disabled={pending} className="w-full">

@@ -6,7 +6,7 @@ import { submitReleaseAction } from "@/app/register/phone-release/actions";
 import type { ReleaseData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { ID_TYPES } from "@/lib/identity/id-number";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { PhotoField } from "@/components/identity/PhotoField";
@@ -25,7 +25,7 @@ export function ReleaseRequestForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} onSubmit={submit} noValidate className="space-y-5">
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="name"

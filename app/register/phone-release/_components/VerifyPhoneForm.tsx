@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { verifyPhoneAction } from "@/app/register/phone-release/actions";
 import type { ReleaseData } from "@/lib/identity-cases/form-states";
 import type { FormState } from "@/lib/core/form-state";
-import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { DefaultSubmit } from "@/components/auth/DefaultSubmit";
@@ -22,7 +22,7 @@ export function VerifyPhoneForm() {
   return (
     <form action={action} noValidate className="space-y-4">
       <DefaultSubmit />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <TextField
         id="phone"
         type="tel"

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { saveCampaignAction } from "../actions";
 import { idleForm, type FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 
@@ -50,7 +51,7 @@ export function CampaignForm({
     <form action={action} className="space-y-4" key={key} noValidate>
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {state.status === "success" && state.data ? <Alert tone="success">{state.data.message}</Alert> : null}
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <TextField
         id="name"
         label={t("name")}

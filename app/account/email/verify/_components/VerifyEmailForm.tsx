@@ -6,6 +6,7 @@ import { confirmEmailAction } from "@/app/account/actions";
 import type { VerifyEmailData } from "@/lib/accounts/form-states";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button, LinkButton } from "@/components/ui/Button";
 
 export function VerifyEmailForm({ token, email }: { token: string; email: string }) {
@@ -28,7 +29,7 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
   }
   return (
     <form action={action} className="mt-4 space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       <p className="text-sm text-slate-700">{t("verifyLead", { email })}</p>
       <input type="hidden" name="token" value={token} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { withdrawAction } from "@/app/record/requests/[id]/actions";
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { Button } from "@/components/ui/Button";
 
 export function WithdrawForm({ requestId }: { requestId: string }) {
@@ -13,7 +14,7 @@ export function WithdrawForm({ requestId }: { requestId: string }) {
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
-      {state.status === "error" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlert state={state} />
       {state.status === "success" ? <Alert tone="success">{t("done")}</Alert> : null}
       <p className="text-sm text-slate-600">{t("hint")}</p>
       <Button type="submit" variant="secondary" disabled={pending}>
