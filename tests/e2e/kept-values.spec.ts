@@ -152,6 +152,30 @@ test("signed out while the correction form was open: nothing is sent, what was t
   await expect(dept.getByLabel("理由")).toHaveValue("转系后未更新");
 });
 
+test(
+  "English: a staff form sent after signing out keeps what was typed and offers the staff sign-in in a new window",
+  { tag: "@en" },
+  async ({ page, context }, testInfo) => {
+    await signInStaff(page, "registrar");
+    await page.goto("/registrar/campaigns");
+    await page.locator("#name").fill("Class of 2024 self-check");
+    const other = await context.newPage();
+    await other.goto("/registrar");
+    await signOut(other);
+    await other.close();
+
+    await page.getByRole("button", { name: "Create campaign" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Your sign-in has expired" });
+    await seen(alert);
+    await expect(alert).toContainText("What you filled in is still on this page.");
+    const link = alert.getByRole("link", { name: "Sign in again in a new window" });
+    await expect(link).toHaveAttribute("href", "/staff/login");
+    await expect(link).toHaveAttribute("target", "_blank");
+    await expect(page.locator("#name")).toHaveValue("Class of 2024 self-check");
+    await page.screenshot({ path: testInfo.outputPath("campaign-signed-out-en.png") });
+  },
+);
+
 test("English: the limit is said in English at the field", { tag: "@en" }, async ({ page }) => {
   await signInStudent(page, student.phone);
   await page.goto("/record/report");
