@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { RevealAction, RevealState } from "@/lib/progress/reveal-state";
 
 type Kind = "id" | "phone";
-type Outcome = { value: string } | { error: string };
+type Outcome = { value: string } | { error: string; signIn?: RevealState["signIn"] };
 type Side = { pending: boolean; outcomes: Record<string, Outcome> };
 
 const FORM_ID: Record<Kind, string> = { id: "reveal-id-form", phone: "reveal-phone-form" };
@@ -17,7 +17,8 @@ function withOutcome(outcomes: Record<string, Outcome>, state: RevealState): Rec
   if (!recordId) return outcomes;
   if (state.status === "success" && state.data)
     return { ...outcomes, [recordId]: { value: state.data.value } };
-  if (state.status === "error") return { ...outcomes, [recordId]: { error: state.error ?? "" } };
+  if (state.status === "error")
+    return { ...outcomes, [recordId]: { error: state.error ?? "", signIn: state.signIn } };
   return outcomes;
 }
 
@@ -105,8 +106,23 @@ export function RevealCell({
         {t("button")}
       </button>
       {outcome ? (
-        <span role="alert" className="text-xs text-red-700">
-          {outcome.error || t("failed")}
+        <span role="alert" className="min-w-40 text-xs whitespace-normal text-red-700">
+          {/* the session ended: a short line and the sign-in in a new window; the list stays as it is */}
+          {outcome.signIn ? (
+            <>
+              {t("signedOut")}{" "}
+              <a
+                href={outcome.signIn.href}
+                target="_blank"
+                rel="noopener"
+                className="font-semibold underline"
+              >
+                {outcome.signIn.label}
+              </a>
+            </>
+          ) : (
+            outcome.error || t("failed")
+          )}
         </span>
       ) : null}
     </span>

@@ -63,6 +63,39 @@ test(
 );
 
 test(
+  "signed out in another tab, a reveal answers in its row with the staff sign-in in a new window; nothing is shown",
+  { tag: "@both" },
+  async ({ page, context }) => {
+    await signInStaff(page, "college01");
+    await page.goto(`/college?q=${student.studentNumber}`);
+    const table = page.getByTestId("not-checked-table");
+    await expect(table.locator("tbody tr")).toHaveCount(1);
+    const other = await context.newPage();
+    await other.goto("/college");
+    await signOut(other);
+    await other.close();
+
+    const reveal = table.getByRole("button", {
+      name: say(`查看 ${student.name} 的完整证件号码`, `Show the full ID number of ${student.name}`),
+    });
+    await scrollTo(page, reveal);
+    await reveal.click();
+    const answer = table.getByRole("alert");
+    await scrollTo(page, answer);
+    await expect(answer).toContainText(say("登录已过期，未能显示。", "Signed out: not shown."));
+    const link = answer.getByRole("link", {
+      name: say("在新窗口中重新登录", "Sign in again in a new window"),
+    });
+    await expect(link).toHaveAttribute("href", "/staff/login");
+    await expect(link).toHaveAttribute("target", "_blank");
+    await scrollTo(page, link);
+    await expect(table).not.toContainText(student.idNumber);
+    await expect(page).toHaveURL(/\/college\?q=/);
+    await page.screenshot({ path: test.info().outputPath("reveal-signed-out.png") });
+  },
+);
+
+test(
   "the registrar narrows the corrections to a college and downloads the summary",
   { tag: "@both" },
   async ({ page }) => {
