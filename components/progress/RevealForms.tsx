@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { RevealAction, RevealState } from "@/lib/progress/reveal-state";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 type Kind = "id" | "phone";
 type Outcome = { value: string } | { error: string; signIn?: RevealState["signIn"] };
@@ -110,15 +111,8 @@ export function RevealCell({
           {/* the session ended: a short line and the sign-in in a new window; the list stays as it is */}
           {outcome.signIn ? (
             <>
-              {t("signedOut")}{" "}
-              <a
-                href={outcome.signIn.href}
-                target="_blank"
-                rel="noopener"
-                className="font-semibold underline"
-              >
-                {outcome.signIn.label}
-              </a>
+              {t("signedOut")}
+              <SignInAgainLink signIn={outcome.signIn} />
             </>
           ) : (
             outcome.error || t("failed")

@@ -1,5 +1,6 @@
 import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "./Alert";
+import { SignInAgainLink } from "./SignInAgainLink";
 
 /**
  * A form's error line. When the session ended while the form was open, it also links to the sign-in page
@@ -14,15 +15,7 @@ export function FormAlert({ state, fallback }: { state: FormState<unknown>; fall
       {message}
       {state.signIn ? (
         <p className="mt-1">
-          <a
-            href={state.signIn.href}
-            target="_blank"
-            rel="noopener"
-            className="font-semibold underline underline-offset-2"
-          >
-            {state.signIn.label}
-          </a>{" "}
-          {state.signIn.then}
+          <SignInAgainLink signIn={state.signIn} then />
         </p>
       ) : null}
     </Alert>

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { CheckboxGroup } from "@/components/admin/CheckboxGroup";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 /** 发送测试消息: an SMS or e-mail to a number or address typed here, through the provider in use. */
 export function TestMessageForm({
@@ -40,6 +41,7 @@ export function TestMessageForm({
       {state.status === "error" && state.error ? (
         <Alert tone="error" id="test-message-result">
           {state.error}
+          <SignInAgainLink signIn={state.signIn} then />
         </Alert>
       ) : null}
       {state.status === "success" ? (

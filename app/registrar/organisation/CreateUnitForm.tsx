@@ -6,6 +6,7 @@ import { createUnitAction } from "@/app/registrar/organisation/actions";
 import { idleForm } from "@/lib/core/form-state";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 /** 新建分院 / 专业 / 班级: the name (and a college's code, a class's major) with the error at the field. */
 export function CreateUnitForm({
@@ -75,6 +76,7 @@ export function CreateUnitForm({
       {state.status === "error" && state.error ? (
         <p role="alert" className="w-full text-sm text-red-700">
           {state.error}
+          <SignInAgainLink signIn={state.signIn} then />
         </p>
       ) : null}
       {state.status === "success" ? (

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { deleteUnitAction } from "@/app/registrar/organisation/actions";
 import { idleForm } from "@/lib/core/form-state";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 /** 合并… and 删除 for one unit; a refused delete says why next to the button. */
 export function UnitActions({
@@ -44,6 +45,7 @@ export function UnitActions({
       {state.status === "error" && state.error ? (
         <span role="alert" className="basis-full text-xs text-red-700">
           {state.error}
+          <SignInAgainLink signIn={state.signIn} then />
         </span>
       ) : null}
     </span>

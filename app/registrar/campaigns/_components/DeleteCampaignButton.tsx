@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { deleteCampaignAction } from "../actions";
 import { idleForm } from "@/lib/core/form-state";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 export function DeleteCampaignButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("registrar.campaigns");
@@ -23,6 +24,7 @@ export function DeleteCampaignButton({ id, name }: { id: string; name: string })
       {state.status === "error" ? (
         <p role="alert" className="mt-1 max-w-xs text-xs text-red-700">
           {state.error}
+          <SignInAgainLink signIn={state.signIn} then />
         </p>
       ) : null}
     </form>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { decideConflictAction } from "../actions";
 import { idleForm } from "@/lib/core/form-state";
 import { Button } from "@/components/ui/Button";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 /** Keep current / take the file's value for one held field. */
 export function ConflictDecision({ jobId, issueId }: { jobId: string; issueId: string }) {
@@ -43,6 +44,7 @@ export function ConflictDecision({ jobId, issueId }: { jobId: string; issueId: s
       {state.error ? (
         <span role="alert" className="text-sm text-red-700">
           {state.error}
+          <SignInAgainLink signIn={state.signIn} then />
         </span>
       ) : null}
     </form>
