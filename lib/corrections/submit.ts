@@ -203,7 +203,7 @@ export async function submitCorrection(
     if (error instanceof Refused) return error.result;
     throw error;
   }
-  await markReported(actor.accountId, record, now);
+  await markReported(actor.accountId, record, now, campaign);
   await noticeByMessage(submittedNotice(actor.accountId, requestId, items.length, route));
   return ok({ requestId, route });
 }

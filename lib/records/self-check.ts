@@ -91,13 +91,17 @@ export async function markViewed(
   return { firstViewedAt, confirmedAt, confirmedVersion };
 }
 
-/** Marks the record as reported (信息有误) in the open campaign, if any. */
+/**
+ * Marks the record as reported (信息有误) in the open campaign, if any (`known`: the one the caller has
+ * already read from the database).
+ */
 export async function markReported(
   accountId: string,
   record: CheckedRecord,
   now: Date = new Date(),
+  known?: OpenCampaign | null,
 ): Promise<string | null> {
-  const campaign = await openCampaignForRecord(record, now, { fresh: true });
+  const campaign = known === undefined ? await openCampaignForRecord(record, now, { fresh: true }) : known;
   if (!campaign) return null;
   await touchSelfCheck(campaign.id, record, accountId, now);
   const { count } = await db.selfCheck.updateMany({

@@ -7,6 +7,7 @@ import { makeCampaign, makeOrg, makeStudent, uniqueCohort, type Org } from "./fi
 // does not yet. Loaded here as in production, with that kept list.
 type SelfCheck = typeof import("@/lib/records/self-check");
 let selfCheck: SelfCheck;
+let corrections: typeof import("@/lib/corrections/submit");
 let campaigns: typeof import("@/lib/progress/campaign");
 let org: Org;
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
   vi.resetModules();
   selfCheck = await import("@/lib/records/self-check");
   campaigns = await import("@/lib/progress/campaign");
+  corrections = await import("@/lib/corrections/submit");
   org = await makeOrg();
 });
 afterAll(() => {
@@ -54,6 +56,28 @@ describe("writes decide on the database, not on an instance's kept campaign list
     const refused = await selfCheck.confirmRecord(actor, { recordId: record.id, version: record.version });
     expect(refused).toMatchObject({ ok: false });
     expect(await db.selfCheck.count({ where: { campaignId: campaign.id, recordId: record.id } })).toBe(0);
+  });
+
+  it("a correction sent without evidence belongs to a campaign the kept list does not know yet, and counts as 信息有误", async () => {
+    const cohort = uniqueCohort();
+    const { record, actor } = await makeStudent(org, { cohort });
+    expect(await selfCheck.openCampaignForRecord(record)).toBeNull();
+    const campaign = await makeCampaign({ cohort });
+
+    const sent = await corrections.submitCorrection(actor, {
+      recordId: record.id,
+      recordVersion: record.version,
+      items: [{ field: "department", value: "软件工程系", reason: "转系后未更新" }],
+      files: [],
+    });
+    expect(sent.ok).toBe(true);
+    if (!sent.ok) return;
+    const request = await db.correctionRequest.findUniqueOrThrow({ where: { id: sent.value.requestId } });
+    expect(request.campaignId).toBe(campaign.id);
+    const row = await db.selfCheck.findUniqueOrThrow({
+      where: { campaignId_recordId: { campaignId: campaign.id, recordId: record.id } },
+    });
+    expect(row.reportedAt).not.toBeNull();
   });
 
   it("信息有误 counts in a campaign the kept list does not know yet", async () => {
