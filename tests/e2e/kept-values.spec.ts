@@ -115,8 +115,9 @@ test("signed out while the correction form was open: nothing is sent, what was t
 
   const submit = page.getByRole("button", { name: "提交更正申请" });
   await submit.click();
+  // the answer is at the top of a long form: it comes into view by itself, where the student pressed the button
   const alert = page.getByRole("alert").filter({ hasText: "登录已过期" });
-  await seen(alert);
+  await expect(alert).toBeInViewport();
   await expect(alert).toContainText("您填写的内容仍在本页");
   await expect(page).toHaveURL(/\/record\/report$/);
   await expect(gender.getByRole("checkbox")).toBeChecked();
