@@ -118,7 +118,7 @@ test("signed out while the correction form was open: nothing is sent, what was t
   // the answer is at the top of a long form: it comes into view by itself, where the student pressed the button
   const alert = page.getByRole("alert").filter({ hasText: "登录已过期" });
   await expect(alert).toBeInViewport();
-  await expect(alert).toContainText("您填写的内容仍在本页");
+  await expect(alert).toContainText("本页上的内容都还在");
   await expect(page).toHaveURL(/\/record\/report$/);
   await expect(gender.getByRole("checkbox")).toBeChecked();
   await expect(dept.getByRole("checkbox")).toBeChecked();
@@ -153,6 +153,30 @@ test("signed out while the correction form was open: nothing is sent, what was t
   await expect(dept.getByLabel("理由")).toHaveValue("转系后未更新");
 });
 
+test("a student who left /record open signs out elsewhere, then presses 确认无误: told at the button, nothing confirmed", async ({
+  page,
+  context,
+}) => {
+  await signInStudent(page, student.phone);
+  await page.goto("/record");
+  const confirm = page.getByRole("button", { name: "确认无误" });
+  await seen(confirm);
+  const other = await context.newPage();
+  await other.goto("/record");
+  await signOut(other);
+  await other.close();
+
+  await confirm.click();
+  const alert = page.getByRole("alert").filter({ hasText: "登录已过期" });
+  await expect(alert).toBeInViewport();
+  await expect(alert.getByRole("link", { name: "在新窗口中重新登录" })).toHaveAttribute(
+    "href",
+    "/login?next=%2Fsigned-in",
+  );
+  await expect(page.getByText(/您已于 .* 确认学籍信息无误/)).toHaveCount(0);
+  await expect(confirm).toBeVisible();
+});
+
 test(
   "English: a staff form sent after signing out keeps what was typed and offers the staff sign-in in a new window",
   { tag: "@en" },
@@ -168,7 +192,7 @@ test(
     await page.getByRole("button", { name: "Create campaign" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "Your sign-in has expired" });
     await seen(alert);
-    await expect(alert).toContainText("What you filled in is still on this page.");
+    await expect(alert).toContainText("everything on this page is still here");
     const link = alert.getByRole("link", { name: "Sign in again in a new window" });
     await expect(link).toHaveAttribute("href", "/staff/login");
     await expect(link).toHaveAttribute("target", "_blank");
