@@ -8,6 +8,8 @@ import type { FormState } from "@/lib/core/form-state";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FileInput } from "@/components/ui/FileInput";
+import { FormAlert } from "@/components/ui/FormAlert";
+import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
 
 const idlePreview: FormState<BulkState> = { status: "idle" };
 const idleCreate: FormState<BulkCreated> = { status: "idle" };
@@ -93,6 +95,7 @@ export function StaffBulkImport() {
         {fileError ? (
           <p id="bulk-file-error" role="alert" className="text-sm text-red-700">
             {fileError}
+            <SignInAgainLink signIn={preview.signIn} then />
           </p>
         ) : null}
         <Button type="submit" disabled={uploading}>
@@ -110,7 +113,7 @@ export function StaffBulkImport() {
           ) : (
             <Alert tone="info">{t("allValid", { count: state.rows.length })}</Alert>
           )}
-          {created.status === "error" && created.error ? <Alert tone="error">{created.error}</Alert> : null}
+          <FormAlert state={created} />
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm" data-testid="bulk-preview">
               <thead>
