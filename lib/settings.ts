@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env, secretSettings } from "@/lib/env";
 import { forgetPublicPages } from "@/lib/ops/public-page-cache";
+import { KeptValues } from "@/lib/core/kept-values";
 
 /** Settings kept in the database (edited by the admin), with defaults when unset. */
 export const registrarContactSchema = z.object({
@@ -27,33 +28,25 @@ function parse(value: string): unknown {
  * once. Another instance sees an admin's change within those seconds. Tests and development read the
  * database every time.
  */
-const CACHE_MS = process.env.NODE_ENV === "production" ? 10_000 : 0;
-let cached: { until: number; values: Promise<Map<string, unknown>> } | null = null;
+const keptSettings = new KeptValues<Map<string, unknown>>(10_000);
 
 export function forgetCachedSettings(): void {
-  cached = null;
+  keptSettings.forget();
   forgetPublicPages(); // the home and help pages show these values
 }
 
-function loadAll(): Promise<Map<string, unknown>> {
-  const values = db.setting
-    .findMany()
-    .then((rows) => new Map(rows.map((r) => [r.key, parse(r.value)] as const)));
-  const entry = { until: Date.now() + CACHE_MS, values };
-  cached = entry;
-  values.catch(() => {
-    if (cached === entry) cached = null;
-  });
-  return values;
+function allSettings(options: { fresh?: boolean } = {}): Promise<Map<string, unknown>> {
+  const load = () =>
+    db.setting.findMany().then((rows) => new Map(rows.map((r) => [r.key, parse(r.value)] as const)));
+  return keptSettings.get("", load, options);
 }
 
 async function read(key: string): Promise<unknown> {
-  if (CACHE_MS === 0) {
+  if (!keptSettings.keeps) {
     const row = await db.setting.findUnique({ where: { key } });
     return row ? parse(row.value) : undefined;
   }
-  if (!cached || cached.until <= Date.now()) loadAll();
-  return (await cached!.values).get(key);
+  return (await allSettings()).get(key);
 }
 
 /**
@@ -61,12 +54,12 @@ async function read(key: string): Promise<unknown> {
  * not this instance's copy (a save made through another instance would otherwise look lost for seconds).
  */
 export async function renewCachedSettings(): Promise<void> {
-  if (CACHE_MS !== 0) await loadAll();
+  if (keptSettings.keeps) await allSettings({ fresh: true });
 }
 
 /** Several settings in one read (one query when nothing is cached). */
 async function readMany(keys: string[]): Promise<Map<string, unknown>> {
-  if (CACHE_MS === 0) {
+  if (!keptSettings.keeps) {
     const rows = await db.setting.findMany({ where: { key: { in: keys } } });
     return new Map(rows.map((r) => [r.key, parse(r.value)] as const));
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { levelKey } from "@/lib/records/campaign-scope";
 import { forgetPublicPages } from "@/lib/ops/public-page-cache";
+import { KeptValues } from "@/lib/core/kept-values";
 
 export type CampaignRef = {
   id: string;
@@ -21,31 +22,21 @@ export type CampaignRef = {
  * be refused the confirmation another instance's page offered. Tests and development read the database
  * every time.
  */
-const CACHE_MS = process.env.NODE_ENV === "production" ? 10_000 : 0;
-let cached: { until: number; list: Promise<CampaignRef[]> } | null = null;
+const keptCampaigns = new KeptValues<CampaignRef[]>(10_000);
 
 export function forgetCachedCampaigns(): void {
-  cached = null;
+  keptCampaigns.forget();
   forgetPublicPages(); // the home and help pages show these values
 }
 
 /** Every campaign, the most recently opened first; `fresh` reads the database and renews the kept list. */
-export async function allCampaigns(options: { fresh?: boolean } = {}): Promise<CampaignRef[]> {
+export function allCampaigns(options: { fresh?: boolean } = {}): Promise<CampaignRef[]> {
   const load = () =>
     db.campaign.findMany({
       orderBy: { startsAt: "desc" },
       select: { id: true, name: true, cohort: true, level: true, startsAt: true, endsAt: true },
     });
-  if (CACHE_MS === 0) return load();
-  if (options.fresh || !cached || cached.until <= Date.now()) {
-    const list = load();
-    const entry = { until: Date.now() + CACHE_MS, list };
-    cached = entry;
-    list.catch(() => {
-      if (cached === entry) cached = null;
-    });
-  }
-  return cached.list;
+  return keptCampaigns.get("", load, options);
 }
 
 export const isOpenAt = (c: { startsAt: Date; endsAt: Date }, now: Date) =>

@@ -5,6 +5,7 @@ import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { recordScopeSql, scopeKey } from "@/lib/auth/scope-sql";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { coveredLevels, type CampaignRef } from "./campaign";
+import { KeptValues } from "@/lib/core/kept-values";
 
 export type TrendPoint = { day: string; confirmed: number; cumulative: number; rate: number };
 
@@ -19,19 +20,7 @@ export function shanghaiDay(at: Date): string {
  * The counts beside the chart come from the exact summary (lib/progress/summary.ts). Tests and
  * development count every time.
  */
-const TREND_CACHE_MS = process.env.NODE_ENV === "production" ? 30_000 : 0;
-const trendCache = new Map<string, { until: number; value: Promise<Map<string, number>> }>();
-
-function cached(key: string, load: () => Promise<Map<string, number>>): Promise<Map<string, number>> {
-  if (TREND_CACHE_MS === 0) return load();
-  const hit = trendCache.get(key);
-  if (hit && hit.until > Date.now()) return hit.value;
-  const value = load();
-  trendCache.set(key, { until: Date.now() + TREND_CACHE_MS, value });
-  value.catch(() => trendCache.delete(key));
-  if (trendCache.size > 500) trendCache.delete(trendCache.keys().next().value as string);
-  return value;
-}
+const keptTrends = new KeptValues<Map<string, number>>(30_000, 500);
 
 /**
  * 核查率 by day since the window opened: confirmations per Shanghai day, cumulated, as a share of the
@@ -58,7 +47,7 @@ export async function checkRateTrend(
     levels ? Prisma.sql`r."level" IN (${Prisma.join(levels)})` : Prisma.empty,
     recordScopeSql(actor, "r") ?? Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
-  const perDay = await cached(`${campaign.id}|${scopeKey(actor)}`, async () => {
+  const perDay = await keptTrends.get(`${campaign.id}|${scopeKey(actor)}`, async () => {
     const rows = await db.$queryRaw<{ day: string; n: unknown }[]>`
       SELECT ${day} AS "day", COUNT(*) AS "n"
       FROM "SelfCheck" s JOIN "EnrollmentRecord" r ON r."id" = s."recordId"
