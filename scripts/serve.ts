@@ -34,6 +34,7 @@ import { answerOutageAs503 } from "../lib/core/outage-page";
 import { servePublicPage } from "../lib/ops/public-page-cache";
 import { directRouteFor } from "../lib/ops/direct-routes";
 import { responseSecurityHeaders } from "../lib/security/response-headers";
+import { formatAbortReasonStacks } from "../lib/ops/abort-reason-stacks";
 
 const settings = parseEnv(process.env);
 const problems = productionProblems(settings);
@@ -47,6 +48,7 @@ const hostname = settings.HOSTNAME;
 const trustProxy = settings.TRUST_PROXY === "1";
 
 async function main() {
+  formatAbortReasonStacks(); // before Next loads React: renders must not keep the ones before them
   // Next runs the app in this process: the flag tells lib/core/request-meta.ts the header below is ours.
   process.env[CLIENT_IP_SERVER_FLAG] = "1";
   // next-auth's public URL: NEXTAUTH_URL when configured; otherwise the host of each request as written
