@@ -1,4 +1,5 @@
 /** The pages the page benchmarks load, and how they sign in (tests/bench/pages.ts, tests/bench/page-weight.ts). */
+import { readdirSync, readFileSync } from "node:fs";
 
 const STAFF_PASSWORD = process.env.DEMO_STAFF_PASSWORD ?? "Demo@2026xj";
 const STUDENT_PASSWORD = "Student@2026";
@@ -71,4 +72,25 @@ export async function signIn(base: string, provider: "student" | "staff", userna
     .find((c) => c.includes("session-token="));
   if (!session) throw new Error(`${provider} sign-in of ${username} failed (${res.status})`);
   return session;
+}
+
+/**
+ * RSS in MB of the largest process in a process group (a server started detached through npx and tsx: the
+ * node process that serves is the group's largest), read from /proc; 0 when none is left.
+ */
+export function groupRssMb(groupId: number): number {
+  let largest = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // fields after the command's closing parenthesis: state ppid pgrp …; rss (in 4 KB pages on x86-64) is the 22nd of them
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== groupId) continue;
+      largest = Math.max(largest, (Number(fields[21]) * 4096) / 1024 / 1024);
+    } catch {
+      // the process ended while the list was read
+    }
+  }
+  return largest;
 }

@@ -17,7 +17,15 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { benchDatabase } from "./dataset";
-import { benchPages, portFree, signIn, waitFor, type Audience, type BenchPage } from "./pages-support";
+import {
+  benchPages,
+  groupRssMb,
+  portFree,
+  signIn,
+  waitFor,
+  type Audience,
+  type BenchPage,
+} from "./pages-support";
 import { child, dbKinds, percentile, type DbKind } from "./support";
 import { servedNodeEnv } from "../../scripts/served-memory";
 
@@ -175,6 +183,10 @@ async function benchProvider(kind: DbKind, ceiling: string) {
     for (const page of list) await load(base + page.path, cookies[page.who], 2);
     const samples = new Map<string, { sample: Sample; ratio: number }[]>();
     const ceilingSamples: Sample[] = [];
+    // the served app's memory through the rounds: a heap that grows with every page would end in a crash
+    const rssAtStart = groupRssMb(portal.pid!);
+    let rssPeak = rssAtStart;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, groupRssMb(portal.pid!))), 500);
     for (let round = 0; round < ROUNDS; round++) {
       const top = await load(ceiling, undefined, SECONDS);
       ceilingSamples.push(top);
@@ -186,6 +198,8 @@ async function benchProvider(kind: DbKind, ceiling: string) {
         ]);
       }
     }
+    clearInterval(sampler);
+    const memory = { startMb: rssAtStart, peakMb: rssPeak, endMb: groupRssMb(portal.pid!) };
     const rows = [
       {
         label: "ceiling (tests/bench/ceiling)",
@@ -234,8 +248,12 @@ async function benchProvider(kind: DbKind, ceiling: string) {
           String(r.errors).padStart(8),
       );
     }
+    console.log(
+      `the portal's RSS: ${memory.startMb.toFixed(0)} MB after the warm-up, peak ${memory.peakMb.toFixed(0)} MB, ` +
+        `${memory.endMb.toFixed(0)} MB after the rounds${memory.endMb === 0 ? " (the server is gone)" : ""}`,
+    );
     mkdirSync("data/bench", { recursive: true });
-    writeFileSync(`data/bench/pages-${kind}.json`, JSON.stringify({ at: new Date(), rows }, null, 2));
+    writeFileSync(`data/bench/pages-${kind}.json`, JSON.stringify({ at: new Date(), rows, memory }, null, 2));
   } finally {
     await stop(portal);
   }
