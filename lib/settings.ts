@@ -63,7 +63,8 @@ async function readMany(keys: string[]): Promise<Map<string, unknown>> {
     const rows = await db.setting.findMany({ where: { key: { in: keys } } });
     return new Map(rows.map((r) => [r.key, parse(r.value)] as const));
   }
-  return new Map(await Promise.all(keys.map(async (k) => [k, await read(k)] as const)));
+  const all = await allSettings();
+  return new Map(keys.map((k) => [k, all.get(k)] as const));
 }
 
 export async function writeSetting(key: string, value: unknown): Promise<void> {
