@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeWhere, unitScope } from "@/lib/auth/policy";
 
@@ -47,6 +48,7 @@ export async function filterOptions(
         ],
       }
     : {};
+  const classWhere = { collegeId: { in: collegeIds }, ...scope, ...limitedClasses };
   const allowed = colleges.length === 1 || Boolean(selected.collegeId) || Boolean(selected.majorId);
   const [majors, classGroups] = await Promise.all([
     db.major.findMany({
@@ -60,15 +62,11 @@ export async function filterOptions(
     }),
     allowed
       ? db.classGroup.findMany({
-          where: {
-            collegeId: { in: collegeIds },
-            ...scope,
-            ...limitedClasses,
-            ...(selected.majorId ? { majorId: selected.majorId } : {}),
-          },
+          where: { ...classWhere, ...(selected.majorId ? { majorId: selected.majorId } : {}) },
           orderBy: { name: "asc" },
           select: { id: true, name: true },
-          take: 1000,
+          // without a major, one more than the limit tells whether the list is offered at all
+          take: selected.majorId ? 1000 : CLASS_CHOICES_LIMIT + 1,
         })
       : Promise.resolve([]),
   ]);
@@ -76,9 +74,18 @@ export async function filterOptions(
   return {
     colleges,
     majors,
-    classGroups: classesNeedMajor ? classGroups.filter((g) => g.id === selected.classGroupId) : classGroups,
+    classGroups: classesNeedMajor ? await chosenClass(selected.classGroupId, classWhere) : classGroups,
     classesNeedMajor,
   };
+}
+
+/** The class already chosen, kept as the one choice while the classes wait for a major (within the scope). */
+async function chosenClass(
+  classGroupId: string | undefined,
+  within: Prisma.ClassGroupWhereInput,
+): Promise<Option[]> {
+  if (!classGroupId) return [];
+  return db.classGroup.findMany({ where: { ...within, id: classGroupId }, select: { id: true, name: true } });
 }
 
 /** What part of each college the actor sees, for the desk's "可查看" line: the whole college, classes or a grade. */

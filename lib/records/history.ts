@@ -16,11 +16,21 @@ export type HistoryEntry = {
 
 /** 更改前的信息 of a record, newest first. Callers have already checked who may see the record. */
 export async function recordHistory(recordId: string): Promise<HistoryEntry[]> {
-  const rows = await db.recordHistory.findMany({
-    where: { recordId },
-    orderBy: [{ changedAt: "desc" }, { recordVersion: "desc" }],
-    take: 200,
-  });
+  // raw: read on every view of /record (see recordsForAccount in ./matching.ts)
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      field: string;
+      beforeValue: string;
+      afterValue: string;
+      source: string;
+      recordVersion: number;
+      changedAt: Date;
+    }[]
+  >`
+    SELECT "id", "field", "beforeValue", "afterValue", "source", "recordVersion", "changedAt"
+    FROM "RecordHistory" WHERE "recordId" = ${recordId}
+    ORDER BY "changedAt" DESC, "recordVersion" DESC LIMIT 200`;
   return rows.map((r) => ({
     id: r.id,
     field: r.field,

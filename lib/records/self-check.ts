@@ -51,10 +51,10 @@ async function touchSelfCheck(
   now: Date,
 ): Promise<CheckState> {
   const where = { campaignId, recordId: record.id };
-  const existing = await db.selfCheck.findUnique({
-    where: { campaignId_recordId: where },
-    select: checkSelect,
-  });
+  // raw: read on every view of /record (see recordsForAccount)
+  const [existing] = await db.$queryRaw<(CheckState & { lastViewedAt: Date })[]>`
+    SELECT "firstViewedAt", "confirmedAt", "confirmedVersion", "lastViewedAt" FROM "SelfCheck"
+    WHERE "campaignId" = ${campaignId} AND "recordId" = ${record.id}`;
   if (existing) {
     if (now.getTime() - existing.lastViewedAt.getTime() >= VIEW_TOUCH_MS)
       await db.selfCheck.updateMany({ where, data: { lastViewedAt: now } });

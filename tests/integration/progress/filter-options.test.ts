@@ -49,6 +49,15 @@ describe("class choices of the list filters", async () => {
     expect(options.classGroups).toEqual([{ id: large.classGroup.id, name: large.classGroup.name }]);
   });
 
+  it("a chosen class that sorts after the first choices is offered too", async () => {
+    const last = await db.classGroup.create({
+      data: { collegeId: large.college.id, majorId: large.major.id, name: "多班99末班" },
+    });
+    const options = await filterOptions(collegeActor([large.college.id]), { classGroupId: last.id });
+    expect(options.classesNeedMajor).toBe(true);
+    expect(options.classGroups).toEqual([{ id: last.id, name: "多班99末班" }]);
+  });
+
   it("a class outside the actor's scope is not offered", async () => {
     const options = await filterOptions(collegeActor([large.college.id]), {
       classGroupId: small.classGroup.id,
