@@ -55,8 +55,8 @@ export type RecordPage =
     };
 
 /**
- * The student's last 20 requests on the record, newest first, with the fields each one names: one raw
- * statement (Prisma's nested select compiles and sends two on every view of /record).
+ * The student's last 20 requests on the record, newest first, with the fields each one names in the order
+ * they were filed (as the review pages list them): one raw statement (Prisma's nested select compiles and sends two on every view of /record).
  */
 async function ownRequests(recordId: string, accountId: string): Promise<RequestSummary[]> {
   const rows = await db.$queryRaw<(Omit<RequestSummary, "fields"> & { field: string | null })[]>`
@@ -67,7 +67,7 @@ async function ownRequests(recordId: string, accountId: string): Promise<Request
       ORDER BY "createdAt" DESC LIMIT 20
     ) r
     LEFT JOIN "CorrectionItem" i ON i."requestId" = r."id"
-    ORDER BY r."createdAt" DESC, r."id", i."field"`;
+    ORDER BY r."createdAt" DESC, r."id", i."id"`;
   // rows come newest request first; a Map keeps that order
   const byId = new Map<string, RequestSummary>();
   for (const { field, ...request } of rows) {

@@ -46,7 +46,7 @@ describe("what /record reads", () => {
     expect(typeof records[0].version).toBe("number");
   });
 
-  it("requests: newest first, each with the fields it names, only the student's own, at most 20", async () => {
+  it("requests: newest first, each with the fields it names as filed, only the student's own, at most 20", async () => {
     const cohort = uniqueCohort();
     await makeCampaign({ cohort });
     const s = await makeStudent(org, { cohort });
@@ -87,7 +87,7 @@ describe("what /record reads", () => {
         status: "submitted",
         route: "school",
         createdAt: at("2026-03-04T08:00:00Z"),
-        fields: ["department", "ethnicity", "studyMode"],
+        fields: ["studyMode", "department", "ethnicity"],
       },
       {
         id: old.id,
