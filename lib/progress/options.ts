@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeWhere, unitScope } from "@/lib/auth/policy";
 
@@ -48,7 +47,6 @@ export async function filterOptions(
         ],
       }
     : {};
-  const classWhere = { collegeId: { in: collegeIds }, ...scope, ...limitedClasses };
   const allowed = colleges.length === 1 || Boolean(selected.collegeId) || Boolean(selected.majorId);
   const [majors, classGroups] = await Promise.all([
     db.major.findMany({
@@ -62,11 +60,16 @@ export async function filterOptions(
     }),
     allowed
       ? db.classGroup.findMany({
-          where: { ...classWhere, ...(selected.majorId ? { majorId: selected.majorId } : {}) },
+          where: {
+            collegeId: { in: collegeIds },
+            ...scope,
+            ...limitedClasses,
+            ...(selected.majorId ? { majorId: selected.majorId } : {}),
+          },
           orderBy: { name: "asc" },
           select: { id: true, name: true },
-          // without a major, one more than the limit tells whether the list is offered at all
-          take: selected.majorId ? 1000 : CLASS_CHOICES_LIMIT + 1,
+          // with neither a major nor a class chosen, one more than the limit says whether they are offered
+          take: selected.majorId || selected.classGroupId ? 1000 : CLASS_CHOICES_LIMIT + 1,
         })
       : Promise.resolve([]),
   ]);
@@ -74,18 +77,9 @@ export async function filterOptions(
   return {
     colleges,
     majors,
-    classGroups: classesNeedMajor ? await chosenClass(selected.classGroupId, classWhere) : classGroups,
+    classGroups: classesNeedMajor ? classGroups.filter((g) => g.id === selected.classGroupId) : classGroups,
     classesNeedMajor,
   };
-}
-
-/** The class already chosen, kept as the one choice while the classes wait for a major (within the scope). */
-async function chosenClass(
-  classGroupId: string | undefined,
-  within: Prisma.ClassGroupWhereInput,
-): Promise<Option[]> {
-  if (!classGroupId) return [];
-  return db.classGroup.findMany({ where: { ...within, id: classGroupId }, select: { id: true, name: true } });
 }
 
 /** What part of each college the actor sees, for the desk's "可查看" line: the whole college, classes or a grade. */
