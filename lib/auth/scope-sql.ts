@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Actor } from "./actor";
-import { unitScope } from "./policy";
+import { hasUnitLimits, unitScope } from "./policy";
 
 /**
  * The SQL forms of the actor's unit scope (lib/auth/policy.ts unitScope) for raw queries. null = no
@@ -24,6 +24,21 @@ export function recordScopeSql(actor: Actor, alias: string): Prisma.Sql | null {
     return Prisma.sql`(${Prisma.join(conditions, " AND ")})`;
   });
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/**
+ * Condition on a "CorrectionRequest" alias, the SQL form of policy.ts recordRelationScopeWhere: the request's
+ * college in the actor's colleges and, for a counsellor limited to classes or a grade, its record within them.
+ */
+export function requestScopeSql(actor: Actor, alias: string): Prisma.Sql | null {
+  const scope = unitScope(actor);
+  if (scope === "all") return null;
+  if (scope.length === 0) return FALSE_SQL;
+  const college = Prisma.sql`${Prisma.raw(`${alias}."collegeId"`)} IN (${Prisma.join(scope.map((s) => s.collegeId))})`;
+  const record = hasUnitLimits(actor) ? recordScopeSql(actor, "scope_r") : null;
+  if (!record) return college;
+  return Prisma.sql`${college} AND EXISTS (SELECT 1 FROM "EnrollmentRecord" scope_r
+    WHERE scope_r."id" = ${Prisma.raw(`${alias}."recordId"`)} AND ${record})`;
 }
 
 /**

@@ -2,12 +2,13 @@ import "server-only";
 import type { Actor, StudentActor } from "@/lib/auth/actor";
 import { assertCan, can, collegeWhere, recordRelationScopeWhere } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { requestScopeSql } from "@/lib/auth/scope-sql";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { hasHighRiskField, type RecordField } from "@/lib/records/fields";
 import { recordHistory, type HistoryEntry } from "@/lib/records/history";
 import { openValue, recordValues, recordWithOrg } from "@/lib/records/view";
-import { withOrgNames } from "@/lib/records/org-names";
+import { withOrgNames, type PlainRecord } from "@/lib/records/org-names";
 import { audit } from "@/lib/security/audit";
 import { clampPage, parseListParams, type ListParams, type ListSpec } from "@/lib/core/list-params";
 import { isPlacementField, unknownPlacements } from "./placement";
@@ -62,20 +63,37 @@ export type RequestDetail = {
   idNumbersRevealed: boolean;
 };
 
-const detailInclude = {
-  items: { orderBy: { id: "asc" } },
-  evidence: {
-    orderBy: { createdAt: "asc" },
-    select: { id: true, displayName: true, mime: true, size: true },
-  },
-  record: { include: recordWithOrg },
-} as const satisfies Prisma.CorrectionRequestInclude;
+/** A request as a review page reads it: items, evidence (what is shown of it) and the record with its units. */
+type DetailRow = Prisma.CorrectionRequestGetPayload<{
+  include: {
+    items: true;
+    evidence: { select: { id: true; displayName: true; mime: true; size: true } };
+    record: { include: typeof recordWithOrg };
+  };
+}>;
 
-type DetailRow = Prisma.CorrectionRequestGetPayload<{ include: typeof detailInclude }>;
+type PlainRequest = Omit<DetailRow, "items" | "evidence" | "record">;
 
-/** The detail's include without the record's units, which `withOrgNames` reads in one statement. */
-const { record: _record, ...detailIncludeWithoutUnits } = detailInclude;
-const detailIncludePlainRecord = { ...detailIncludeWithoutUnits, record: true } as const;
+/**
+ * One request with its items, evidence and record, where `condition` (on the alias c) holds, else null.
+ * Raw statements: Prisma's nested include compiled four queries anew on every view of a review page and,
+ * on PostgreSQL, sent them one after the other; here the request decides, then the rest travel together.
+ */
+async function detailRow(condition: Prisma.Sql): Promise<DetailRow | null> {
+  const [request] = await db.$queryRaw<PlainRequest[]>`
+    SELECT c.* FROM "CorrectionRequest" c WHERE ${condition}`;
+  if (!request) return null;
+  const [items, evidence, records] = await Promise.all([
+    db.$queryRaw<DetailRow["items"]>`
+      SELECT * FROM "CorrectionItem" WHERE "requestId" = ${request.id} ORDER BY "id"`,
+    db.$queryRaw<DetailRow["evidence"]>`
+      SELECT "id", "displayName", "mime", "size" FROM "EvidenceFile"
+      WHERE "requestId" = ${request.id} ORDER BY "createdAt", "id"`,
+    db.$queryRaw<PlainRecord[]>`SELECT * FROM "EnrollmentRecord" WHERE "id" = ${request.recordId}`,
+  ]);
+  const [record] = await withOrgNames(records);
+  return { ...request, items, evidence, record };
+}
 
 function toDetail(row: DetailRow, reveal: boolean): RequestDetail {
   const now = recordValues(row.record);
@@ -132,10 +150,7 @@ export async function requestForStudent(
   requestId: string,
 ): Promise<RequestDetail | null> {
   assertCan(actor, "record.viewOwn");
-  const row = await db.correctionRequest.findFirst({
-    where: { id: requestId, accountId: actor.accountId },
-    include: detailInclude,
-  });
+  const row = await detailRow(Prisma.sql`c."id" = ${requestId} AND c."accountId" = ${actor.accountId}`);
   return row ? toDetail(row, true) : null;
 }
 
@@ -154,13 +169,11 @@ export async function requestForStaff(
   options: { revealIdNumbers?: boolean } = {},
 ): Promise<(RequestDetail & { history: HistoryEntry[] | null }) | null> {
   assertCan(actor, stagePermission(stage));
-  const plain = await db.correctionRequest.findFirst({
-    where: { id: requestId, ...recordRelationScopeWhere(actor) },
-    include: detailIncludePlainRecord,
-  });
-  if (!plain) return null;
-  const [record] = await withOrgNames([plain.record]);
-  const row: DetailRow = { ...plain, record };
+  const scope = requestScopeSql(actor, "c");
+  const row = await detailRow(
+    scope ? Prisma.sql`c."id" = ${requestId} AND ${scope}` : Prisma.sql`c."id" = ${requestId}`,
+  );
+  if (!row) return null;
   const hasIdItem = row.items.some((i) => i.field === "idNumber");
   const reveal = !!options.revealIdNumbers && hasIdItem && can(actor, "idNumber.reveal");
   if (reveal) {

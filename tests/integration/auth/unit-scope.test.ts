@@ -12,6 +12,7 @@ import { recordHistoryForStaff } from "@/lib/records/history";
 import { admissionPhotoFor } from "@/lib/records/photo";
 import { setStaffUnitLimit, staffUnitScopes } from "@/lib/admin/staff-scope";
 import { resolveSession } from "@/lib/auth/sessions";
+import { recordRelationScopeWhere } from "@/lib/auth/policy";
 import { collegeActor } from "../roster-import/support";
 import { makeStaff } from "../admin/fixtures";
 import { makeAccount, makeCollege, uniqueCohort } from "../progress/support";
@@ -131,6 +132,29 @@ describe("staff scope by classes or grade", async () => {
     // the search narrows, never widens
     const searched = await listQueue(classesA, "college", { q: a.records[2].studentNumber });
     expect(searched.rows).toEqual([]);
+  });
+
+  it("a request's detail is found exactly where the policy's condition finds it, for every kind of scope", async () => {
+    const elsewhere = collegeActor([(await makeCollege("别院", cohort, 0)).college.id]);
+    const actors = { whole, classesA, gradeOther, gradeCampaign, elsewhere, noCollege: collegeActor([]) };
+    for (const [name, actor] of Object.entries(actors))
+      for (const request of corrections) {
+        const policy = await db.correctionRequest.findFirst({
+          where: { id: request.id, ...recordRelationScopeWhere(actor) },
+          select: { id: true },
+        });
+        const detail = await requestForStaff(actor, "college", request.id);
+        expect({ name, request: request.id, found: detail?.id ?? null }).toEqual({
+          name,
+          request: request.id,
+          found: policy?.id ?? null,
+        });
+      }
+    // the case that matters most, spelled out: class A's counsellor sees record 0's request, not record 2's
+    expect(await requestForStaff(classesA, "college", corrections[0].id)).not.toBeNull();
+    expect(await requestForStaff(gradeOther, "college", corrections[0].id)).toBeNull();
+    expect(await requestForStaff(gradeCampaign, "college", corrections[1].id)).not.toBeNull();
+    expect(await requestForStaff(elsewhere, "college", corrections[0].id)).toBeNull();
   });
 
   it("filter options offer only the classes in scope", async () => {
