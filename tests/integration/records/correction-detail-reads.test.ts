@@ -1,10 +1,18 @@
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { requestForStaff, requestForStudent } from "@/lib/corrections/queries";
 import { submitCorrection } from "@/lib/corrections/submit";
 import { recordWithOrg } from "@/lib/records/view";
-import { makeCampaign, makeOrg, makeStudent, staffActor, uniqueCohort, type Org } from "./fixtures";
+import {
+  evidencePng,
+  makeCampaign,
+  makeOrg,
+  makeStudent,
+  staffActor,
+  uniqueCohort,
+  uploadFile,
+  type Org,
+} from "./fixtures";
 
 /**
  * The review pages and the student's request page read a request, its items, evidence and record with raw
@@ -14,12 +22,10 @@ let org: Org;
 let png: Buffer;
 beforeAll(async () => {
   org = await makeOrg();
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366cc" } })
-    .png()
-    .toBuffer();
+  png = await evidencePng();
 });
 
-const file = (name: string) => new File([new Uint8Array(png)], name);
+const file = (name: string) => uploadFile(png, name);
 
 async function modelRead(id: string) {
   return db.correctionRequest.findUniqueOrThrow({

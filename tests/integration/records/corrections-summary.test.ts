@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebStream } from "node:stream/web";
 import ExcelJS from "exceljs";
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportCorrections } from "@/lib/exports/corrections";
@@ -9,6 +8,7 @@ import { listQueue, requestForStaff } from "@/lib/corrections/queries";
 import { collegeDecide, registrarDecide } from "@/lib/corrections/review";
 import { submitCorrection, type SubmitInput } from "@/lib/corrections/submit";
 import {
+  evidencePng,
   idNumberFor,
   makeCampaign,
   makeOrg,
@@ -16,6 +16,7 @@ import {
   staffActor,
   uid,
   uniqueCohort,
+  uploadFile,
   type Org,
 } from "./fixtures";
 
@@ -24,12 +25,10 @@ let org: Org;
 let png: Buffer;
 beforeAll(async () => {
   org = await makeOrg();
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366cc" } })
-    .png()
-    .toBuffer();
+  png = await evidencePng();
 });
 
-const file = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+const file = uploadFile;
 
 function input(recordId: string, items: SubmitInput["items"]): SubmitInput {
   return { recordId, recordVersion: 1, items, files: [file(png, "通知书.png")] };

@@ -15,6 +15,7 @@ import { confirmRecord } from "@/lib/records/self-check";
 import { blindIndex, decrypt } from "@/lib/security/crypto";
 import { readUpload, uploadsRoot } from "@/lib/uploads/storage";
 import {
+  evidencePng,
   idNumberFor,
   makeCampaign,
   makeOrg,
@@ -22,6 +23,7 @@ import {
   staffActor,
   uid,
   uniqueCohort,
+  uploadFile,
   type Org,
 } from "./fixtures";
 
@@ -30,16 +32,14 @@ let png: Buffer;
 let jpegWithExif: Buffer;
 beforeAll(async () => {
   org = await makeOrg();
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366cc" } })
-    .png()
-    .toBuffer();
+  png = await evidencePng();
   jpegWithExif = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#cc3333" } })
     .jpeg()
     .withMetadata({ exif: { IFD0: { Copyright: "secret-device", Artist: "GPS 30.5N 114.3E" } } })
     .toBuffer();
 });
 
-const file = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+const file = uploadFile;
 const pdf = () => file(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), "证明.pdf");
 
 async function evidenceFileCount(): Promise<number> {

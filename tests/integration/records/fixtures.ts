@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { randomBytes, randomInt } from "node:crypto";
 import type { StaffActor, StudentActor, StaffRole } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -160,3 +161,13 @@ export async function makeStudent(
   const record = await makeRecord(org, { ...opts, name, idNumber, accountId: account.id });
   return { account, record, idNumber, actor: studentActor(account.id) };
 }
+
+/** A small PNG picture, the evidence a student sends with a correction. */
+export function evidencePng(): Promise<Buffer> {
+  return sharp({ create: { width: 40, height: 30, channels: 3, background: "#3366cc" } })
+    .png()
+    .toBuffer();
+}
+
+/** Bytes as a form's file field sends them. */
+export const uploadFile = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
