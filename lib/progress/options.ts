@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, collegeWhere, unitScope } from "@/lib/auth/policy";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { assertCan, collegeScope, unitScope } from "@/lib/auth/policy";
 
 export type Option = { id: string; name: string };
 
@@ -29,48 +30,52 @@ export async function filterOptions(
   selected: { collegeId?: string; majorId?: string; classGroupId?: string },
 ): Promise<FilterOptions> {
   assertCan(actor, "progress.viewCollege");
-  const scope = collegeWhere(actor);
-  const colleges = await db.college.findMany({
-    where: scope.collegeId ? { id: scope.collegeId } : {},
-    orderBy: { code: "asc" },
-    select: { id: true, name: true },
-  });
-  const collegeIds = selected.collegeId ? [selected.collegeId] : colleges.map((c) => c.id);
+  // Raw statements: Prisma compiles each model query anew on every request, and these run on every view
+  // of the desk (the three were most of its compiling).
+  const scope = collegeScope(actor);
+  const colleges = await db.$queryRaw<Option[]>`
+    SELECT "id", "name" FROM "College"
+    WHERE ${scope === "all" ? Prisma.sql`1 = 1` : inList(`"id"`, scope)}
+    ORDER BY "code" ASC`;
+  // a chosen college narrows the choices, inside the actor's colleges
+  const collegeIds = selected.collegeId
+    ? colleges.filter((c) => c.id === selected.collegeId).map((c) => c.id)
+    : colleges.map((c) => c.id);
   // a counsellor limited to classes is offered those classes (and their majors) only
   const units = unitScope(actor);
   const limited = units === "all" ? [] : units.filter((u) => u.classGroupIds);
-  const limitedClasses = limited.length
-    ? {
-        OR: [
-          { collegeId: { notIn: limited.map((u) => u.collegeId) } },
-          { id: { in: limited.flatMap((u) => u.classGroupIds ?? []) } },
-        ],
-      }
-    : {};
+  const limitedClasses = (alias: string) =>
+    limited.length
+      ? Prisma.sql`(${inList(
+          `${alias}."collegeId"`,
+          limited.map((u) => u.collegeId),
+          "NOT IN",
+        )}
+          OR ${inList(
+            `${alias}."id"`,
+            limited.flatMap((u) => u.classGroupIds ?? []),
+          )})`
+      : Prisma.sql`1 = 1`;
   const allowed = colleges.length === 1 || Boolean(selected.collegeId) || Boolean(selected.majorId);
+  // with neither a major nor a class chosen, one more than the limit says whether they are offered
+  const classLimit = selected.majorId || selected.classGroupId ? 1000 : CLASS_CHOICES_LIMIT + 1;
   const [majors, classGroups] = await Promise.all([
-    db.major.findMany({
-      where: {
-        collegeId: { in: collegeIds },
-        ...scope,
-        ...(limited.length ? { classGroups: { some: limitedClasses } } : {}),
-      },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    db.$queryRaw<Option[]>`
+      SELECT m."id", m."name" FROM "Major" m
+      WHERE ${inList(`m."collegeId"`, collegeIds)}
+        AND ${
+          limited.length
+            ? Prisma.sql`EXISTS (SELECT 1 FROM "ClassGroup" g WHERE g."majorId" = m."id" AND ${limitedClasses("g")})`
+            : Prisma.sql`1 = 1`
+        }
+      ORDER BY m."name" ASC`,
     allowed
-      ? db.classGroup.findMany({
-          where: {
-            collegeId: { in: collegeIds },
-            ...scope,
-            ...limitedClasses,
-            ...(selected.majorId ? { majorId: selected.majorId } : {}),
-          },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true },
-          // with neither a major nor a class chosen, one more than the limit says whether they are offered
-          take: selected.majorId || selected.classGroupId ? 1000 : CLASS_CHOICES_LIMIT + 1,
-        })
+      ? db.$queryRaw<Option[]>`
+          SELECT g."id", g."name" FROM "ClassGroup" g
+          WHERE ${inList(`g."collegeId"`, collegeIds)} AND ${limitedClasses("g")}
+            AND ${selected.majorId ? Prisma.sql`g."majorId" = ${selected.majorId}` : Prisma.sql`1 = 1`}
+          ORDER BY g."name" ASC
+          LIMIT ${classLimit}`
       : Promise.resolve([]),
   ]);
   const classesNeedMajor = !selected.majorId && classGroups.length > CLASS_CHOICES_LIMIT;
@@ -80,6 +85,12 @@ export async function filterOptions(
     classGroups: classesNeedMajor ? classGroups.filter((g) => g.id === selected.classGroupId) : classGroups,
     classesNeedMajor,
   };
+}
+
+/** `column IN (ids)` (or NOT IN); an empty list matches nothing (NOT IN: everything). */
+function inList(column: string, ids: string[], operator: "IN" | "NOT IN" = "IN"): Prisma.Sql {
+  if (ids.length === 0) return operator === "IN" ? Prisma.sql`1 = 0` : Prisma.sql`1 = 1`;
+  return Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} (${Prisma.join(ids)})`;
 }
 
 /** What part of each college the actor sees, for the desk's "可查看" line: the whole college, classes or a grade. */

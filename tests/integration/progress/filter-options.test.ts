@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CLASS_CHOICES_LIMIT, filterOptions } from "@/lib/progress/options";
 import { openingBreakdown } from "@/lib/progress/breakdown-view";
-import { collegeActor } from "../roster-import/support";
+import { collegeActor, registrarActor } from "../roster-import/support";
 import { makeCollege, uniqueCohort } from "./support";
 
 /** The not-checked list's class filter: a college with many classes offers them once a major is chosen. */
@@ -62,6 +62,49 @@ describe("class choices of the list filters", async () => {
     const options = await filterOptions(collegeActor([large.college.id]), {
       classGroupId: small.classGroup.id,
     });
+    expect(options.classGroups).toEqual([]);
+  });
+
+  it("every choice in name order (colleges by code), as the database sorts them", async () => {
+    const options = await filterOptions(collegeActor([large.college.id]), { majorId: large.major.id });
+    const majors = await db.major.findMany({
+      where: { collegeId: large.college.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
+    const classes = await db.classGroup.findMany({
+      where: { majorId: large.major.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
+    expect(options.majors).toEqual(majors);
+    expect(options.classGroups).toEqual(classes);
+    const everyCollege = await filterOptions(registrarActor(), {});
+    const colleges = await db.college.findMany({
+      orderBy: { code: "asc" },
+      select: { id: true, name: true },
+    });
+    expect(everyCollege.colleges).toEqual(colleges);
+  });
+
+  it("a chosen college narrows the majors and classes, for the registrar and for staff of several colleges", async () => {
+    for (const actor of [registrarActor(), collegeActor([small.college.id, large.college.id])]) {
+      const options = await filterOptions(actor, { collegeId: small.college.id });
+      expect(options.majors).toEqual([{ id: small.major.id, name: small.major.name }]);
+      expect(options.classGroups).toEqual([{ id: small.classGroup.id, name: small.classGroup.name }]);
+    }
+    // two colleges and none chosen: both colleges' majors, the classes wait for a choice
+    const both = await filterOptions(collegeActor([small.college.id, large.college.id]), {});
+    expect(both.majors.map((m) => m.id).sort()).toEqual(
+      [small.major.id, large.major.id, otherMajor.id].sort(),
+    );
+    expect(both.classGroups).toEqual([]);
+  });
+
+  it("a college outside the actor's scope chosen in the URL offers nothing", async () => {
+    const options = await filterOptions(collegeActor([large.college.id]), { collegeId: small.college.id });
+    expect(options.colleges.map((c) => c.id)).toEqual([large.college.id]);
+    expect(options.majors).toEqual([]);
     expect(options.classGroups).toEqual([]);
   });
 });
