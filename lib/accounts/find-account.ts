@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { parseEmail } from "@/lib/identity/email";
 import { parseResidentIdNumber, normalizeIdNumber } from "@/lib/identity/id-number";
@@ -46,21 +46,21 @@ export async function findAccountForSignIn(
   type Row = { id: string; passwordHash: string; identityStatus: string; phone: string };
   const phone = parsePhone(input);
   if (phone.ok) {
-    const [row] = await db.$queryRaw<Row[]>`${columns}
+    const [row] = await readRaw<Row[]>`${columns}
       WHERE "phone" = ${phone.value} AND "identityStatus" <> 'cancelled' LIMIT 1`;
     return row ?? null;
   }
   if (input.includes("@")) {
     const email = parseEmail(input);
     if (!email.ok) return null;
-    const [row] = await db.$queryRaw<Row[]>`${columns}
+    const [row] = await readRaw<Row[]>`${columns}
       WHERE "email" = ${email.value} AND "emailVerifiedAt" IS NOT NULL AND "identityStatus" <> 'cancelled'
       LIMIT 1`;
     return row ?? null;
   }
   const resident = parseResidentIdNumber(input);
   const idValue = resident.ok ? resident.value : normalizeIdNumber(input);
-  const candidates = await db.$queryRaw<Row[]>`${columns}
+  const candidates = await readRaw<Row[]>`${columns}
     WHERE "idNumberIndex" IN (${Prisma.join(blindIndexes(idValue))}) AND "identityStatus" <> 'cancelled'
     ORDER BY "createdAt" ASC`;
   return candidates.find((a) => a.identityStatus === "verified") ?? candidates[0] ?? null;

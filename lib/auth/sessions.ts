@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { env } from "@/lib/env";
@@ -107,7 +107,7 @@ const time = (value: unknown): number =>
  * relation loading, which cost several times as much on every page.
  */
 export async function resolveSession(sessionId: string): Promise<Actor | null> {
-  const [session] = await db.$queryRaw<SessionRow[]>`
+  const [session] = await readRaw<SessionRow[]>`
     SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", s."method",
       a."id" AS "accountId", a."identityStatus",
       u."id" AS "staffUserId", u."username", u."displayName", u."roles", u."mustChangePassword", u."disabledAt"
@@ -135,7 +135,7 @@ export async function resolveSession(sessionId: string): Promise<Actor | null> {
     return { kind: "student", accountId: session.accountId, sessionId, identityStatus: status };
   }
   if (!session.staffUserId || session.disabledAt !== null) return null;
-  const scopes = await db.$queryRaw<{ collegeId: string; classGroupIds: string; cohort: string }[]>`
+  const scopes = await readRaw<{ collegeId: string; classGroupIds: string; cohort: string }[]>`
     SELECT "collegeId", "classGroupIds", "cohort" FROM "StaffCollegeScope"
     WHERE "staffUserId" = ${session.staffUserId}`;
   return {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db, Tx } from "@/lib/db/client";
-import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db/client";
+import { db, readRaw } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { createClassUnit, createCollegeUnit, createMajorUnit } from "@/lib/roster-import/organisation-units";
 import { Refused } from "@/lib/core/refused";
@@ -54,37 +55,29 @@ export async function placementOptions(ownCollegeId: string): Promise<PlacementO
  * yet, nothing else can exist either.
  */
 export async function unknownPlacements(
-  client: Db | Tx,
   recordCollegeId: string,
   requested: Partial<Record<PlacementField, string>>,
 ): Promise<Set<PlacementField>> {
   const unknown = new Set<PlacementField>();
   let collegeId: string | null = recordCollegeId;
+  // raw reads: the review page asks on every view, and each model lookup was compiled anew
   if (requested.college !== undefined) {
-    const found = await client.college.findUnique({
-      where: { name: requested.college },
-      select: { id: true },
-    });
+    const [found] = await readRaw<{ id: string }[]>`
+      SELECT "id" FROM "College" WHERE "name" = ${requested.college}`;
     collegeId = found?.id ?? null;
     if (!found) unknown.add("college");
   }
-  if (requested.major !== undefined) {
-    const found = collegeId
-      ? await client.major.findUnique({
-          where: { collegeId_name: { collegeId, name: requested.major } },
-          select: { id: true },
-        })
-      : null;
-    if (!found) unknown.add("major");
-  }
-  if (requested.classGroup !== undefined) {
-    const found = collegeId
-      ? await client.classGroup.findUnique({
-          where: { collegeId_name: { collegeId, name: requested.classGroup } },
-          select: { id: true },
-        })
-      : null;
-    if (!found) unknown.add("classGroup");
+  for (const [field, table] of [
+    ["major", "Major"],
+    ["classGroup", "ClassGroup"],
+  ] as const) {
+    const name = requested[field];
+    if (name === undefined) continue;
+    const [found] = collegeId
+      ? await readRaw<{ id: string }[]>`
+          SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "collegeId" = ${collegeId} AND "name" = ${name}`
+      : [];
+    if (!found) unknown.add(field);
   }
   return unknown;
 }

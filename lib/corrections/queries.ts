@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor, StudentActor } from "@/lib/auth/actor";
 import { assertCan, can, collegeWhere, recordRelationScopeWhere } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { requestScopeSql } from "@/lib/auth/scope-sql";
 import { maskIdNumber } from "@/lib/identity/id-number";
@@ -80,16 +80,16 @@ type PlainRequest = Omit<DetailRow, "items" | "evidence" | "record">;
  * on PostgreSQL, sent them one after the other; here the request decides, then the rest travel together.
  */
 async function detailRow(condition: Prisma.Sql): Promise<DetailRow | null> {
-  const [request] = await db.$queryRaw<PlainRequest[]>`
+  const [request] = await readRaw<PlainRequest[]>`
     SELECT c.* FROM "CorrectionRequest" c WHERE ${condition}`;
   if (!request) return null;
   const [items, evidence, records] = await Promise.all([
-    db.$queryRaw<DetailRow["items"]>`
+    readRaw<DetailRow["items"]>`
       SELECT * FROM "CorrectionItem" WHERE "requestId" = ${request.id} ORDER BY "id"`,
-    db.$queryRaw<DetailRow["evidence"]>`
+    readRaw<DetailRow["evidence"]>`
       SELECT "id", "displayName", "mime", "size" FROM "EvidenceFile"
       WHERE "requestId" = ${request.id} ORDER BY "createdAt", "id"`,
-    db.$queryRaw<PlainRecord[]>`SELECT * FROM "EnrollmentRecord" WHERE "id" = ${request.recordId}`,
+    readRaw<PlainRecord[]>`SELECT * FROM "EnrollmentRecord" WHERE "id" = ${request.recordId}`,
   ]);
   const [record] = await withOrgNames(records);
   return { ...request, items, evidence, record };
@@ -190,7 +190,7 @@ export async function requestForStaff(
   );
   const [fullHistory, unknown] = await Promise.all([
     can(actor, "record.viewHistory") ? recordHistory(row.recordId) : null,
-    unknownPlacements(db, row.record.collegeId, requested),
+    unknownPlacements(row.record.collegeId, requested),
   ]);
   const history =
     fullHistory?.map((h) =>

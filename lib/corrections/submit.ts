@@ -110,11 +110,11 @@ export async function submitCorrection(
   const placement = Object.fromEntries(
     items.filter((i) => isPlacementField(i.field)).map((i) => [i.field, i.requestedValue]),
   );
-  const unknown = await unknownPlacements(db, record.collegeId, placement);
+  const unknown = await unknownPlacements(record.collegeId, placement);
   for (const field of unknown) errors[`value.${field}`] = { key: UNKNOWN_UNIT[field] };
   // moving to another college keeps the major and class unless they are chosen too: both must exist there
   if (placement.college !== undefined && !unknown.has("college")) {
-    const carried = await unknownPlacements(db, record.collegeId, {
+    const carried = await unknownPlacements(record.collegeId, {
       college: placement.college,
       major: placement.major ?? record.major.name,
       classGroup: placement.classGroup ?? record.classGroup.name,

@@ -8,6 +8,7 @@ import { createPgPool } from "./pg-pool";
 import { PREPARED_CONNECTION_USES, statementName } from "./pg-statements";
 import { envSchema } from "../env-schema";
 import { databaseUrl, providerOf, sqliteFilePath } from "./provider";
+import { rawReader, type RawRead } from "./raw-reads";
 
 /**
  * The data-access client. Both generated clients expose the same API for this schema (the PostgreSQL one
@@ -39,29 +40,55 @@ function preparedStatements(): boolean {
   return envSchema.shape.DATABASE_PREPARED_STATEMENTS.parse(value) === "1";
 }
 
+/** Each client's reader of raw statements outside transactions (./raw-reads.ts), made with the client. */
+const readers = new WeakMap<Db, RawRead>();
+
+export function readerOf(client: Db): RawRead {
+  const reader = readers.get(client);
+  if (!reader) throw new Error("this client was not made by createClient");
+  return reader;
+}
+
 export function createClient(url: string = databaseUrl()): Db {
   if (providerOf(url) === "postgresql") {
     const prepared = preparedStatements();
-    const adapter = new PrismaPg(
-      createPgPool({
-        connectionString: url,
-        max: envSchema.shape.DATABASE_POOL_SIZE.parse(process.env.DATABASE_POOL_SIZE || undefined),
-        // a fresh connection now and then, so named statements follow what the instance runs (./pg-statements.ts)
-        maxUses: prepared ? PREPARED_CONNECTION_USES : undefined,
-      }),
-      {
-        // $disconnect() ends the pool, as it did when the adapter made its own
-        disposeExternalPool: true,
-        statementNameGenerator: prepared ? statementName : undefined,
-      },
+    const pool = createPgPool({
+      connectionString: url,
+      max: envSchema.shape.DATABASE_POOL_SIZE.parse(process.env.DATABASE_POOL_SIZE || undefined),
+      // a fresh connection now and then, so named statements follow what the instance runs (./pg-statements.ts)
+      maxUses: prepared ? PREPARED_CONNECTION_USES : undefined,
+    });
+    const statementNameGenerator = prepared ? statementName : undefined;
+    // $disconnect() ends the pool, as it did when the adapter made its own
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator });
+    const client = countQueries(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
+    // the reads share the client's pool (and so its size and its end)
+    const reads = new PrismaPg(pool, { statementNameGenerator });
+    readers.set(
+      client,
+      rawReader(() => reads.connect(), { numbered: true, log: logQueries }),
     );
-    return countQueries(new PostgresClient({ adapter, ...queryLog }) as unknown as Db);
+    return client;
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // busy timeout: a second process (the seed, a migration) may hold the write lock briefly.
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
   const client = countQueries(new SqliteClient({ adapter, ...queryLog }) as unknown as Db);
+  // The reads have a connection of their own (WAL: they see every committed write and never wait for the
+  // writer), which cannot write.
+  const reads = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  readers.set(
+    client,
+    rawReader(
+      async () => {
+        const connection = await reads.connect();
+        await connection.executeScript("PRAGMA query_only = ON; PRAGMA cache_size = -65536;");
+        return connection;
+      },
+      { numbered: false, log: logQueries },
+    ),
+  );
   // WAL for concurrent readers; synchronous=FULL so an acknowledged write survives a power loss.
   // Issued first on the single connection, so every later query runs with these settings.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);

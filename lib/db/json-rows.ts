@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { databaseUrl, db, providerOf } from "@/lib/db";
+import { databaseUrl, readRaw, providerOf } from "@/lib/db";
 
 /**
  * A raw query's rows read as one JSON text built by the database. Prisma turns every row of a raw result
@@ -18,9 +18,9 @@ export async function queryJsonRows<const C extends readonly string[]>(
   const values = Prisma.raw(columns.map((c) => `t."${c.replaceAll('"', "")}"`).join(", "));
   const [row] =
     providerOf(databaseUrl()) === "postgresql"
-      ? await db.$queryRaw<{ rows: string | null }[]>`
+      ? await readRaw<{ rows: string | null }[]>`
           SELECT json_agg(json_build_array(${values}))::text AS "rows" FROM (${query}) t`
-      : await db.$queryRaw<{ rows: string | null }[]>`
+      : await readRaw<{ rows: string | null }[]>`
           SELECT json_group_array(json_array(${values})) AS "rows" FROM (${query}) t`;
   const arrays = JSON.parse(row?.rows ?? "[]") as unknown[][];
   return arrays.map((values) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 
 export type Recipient = { accountId: string } | { staffUserId: string };
 
@@ -24,9 +24,9 @@ export async function notify(
 export async function unreadCount(recipient: Recipient): Promise<number> {
   const [row] =
     "accountId" in recipient
-      ? await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Notification"
+      ? await readRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Notification"
           WHERE "accountId" = ${recipient.accountId} AND "readAt" IS NULL`
-      : await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Notification"
+      : await readRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Notification"
           WHERE "staffUserId" = ${recipient.staffUserId} AND "readAt" IS NULL`;
   return Number(row?.n ?? 0);
 }

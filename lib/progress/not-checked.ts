@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readRaw } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { recordScopeSql, summaryScopeSql } from "@/lib/auth/scope-sql";
@@ -169,7 +169,7 @@ async function rowsWhere(
   // The page's rows are chosen first (the index walk in 学号 order stops at LIMIT), then joined to their unit
   // names and probed for 已查看 / 已报错: with the probes beside the walk, PostgreSQL hashed every self-check
   // of the campaign (tens of thousands of rows) for a page of 50.
-  const found = await db.$queryRaw<RawRow[]>`
+  const found = await readRaw<RawRow[]>`
     SELECT r."id", r."studentNumber", r."name", r."gender", r."idMasked",
       CASE WHEN r."accountId" IS NOT NULL THEN 1 ELSE 0 END AS "registered",
       co."name" AS "college", ma."name" AS "major", cg."name" AS "classGroup",
@@ -227,7 +227,7 @@ async function summaryCount(
     f.majorId ? Prisma.sql`p."majorId" = ${f.majorId}` : null,
     f.classGroupId ? Prisma.sql`p."classGroupId" = ${f.classGroupId}` : null,
   ].filter((c): c is Prisma.Sql => c !== null);
-  const [row] = await db.$queryRaw<{ all: unknown; r: unknown; v: unknown; rv: unknown }[]>`
+  const [row] = await readRaw<{ all: unknown; r: unknown; v: unknown; rv: unknown }[]>`
     SELECT SUM(p."total" - p."confirmed") AS "all", SUM(p."pendingRegistered") AS "r",
       SUM(p."pendingViewed") AS "v", SUM(p."pendingRegisteredViewed") AS "rv"
     FROM "ProgressSummary" p WHERE ${Prisma.join(conditions, " AND ")}`;
@@ -258,7 +258,7 @@ export async function notCheckedPage(
   // the count and the page asked for at once (on PostgreSQL two connections work side by side)
   const [total, asked] = await Promise.all([
     filter.q
-      ? db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "EnrollmentRecord" r
+      ? readRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "EnrollmentRecord" r
           WHERE ${notCheckedSql(actor, campaign, filter, true)}`.then((r) => Number(r[0]?.n ?? 0))
       : summaryCount(actor, campaign, filter),
     pageRows(list.page),
@@ -280,7 +280,7 @@ export async function notCheckedIds(
 ): Promise<string[]> {
   const where = notCheckedSql(actor, campaign, filter);
   if (!where) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await readRaw<{ id: string }[]>`
     SELECT r."id" FROM "EnrollmentRecord" r WHERE ${where} ORDER BY r."studentNumber" ASC`;
   return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { assertCan, collegeScope, unitScope } from "@/lib/auth/policy";
@@ -33,7 +33,7 @@ export async function filterOptions(
   // Raw statements: Prisma compiles each model query anew on every request, and these run on every view
   // of the desk (the three were most of its compiling).
   const scope = collegeScope(actor);
-  const colleges = await db.$queryRaw<Option[]>`
+  const colleges = await readRaw<Option[]>`
     SELECT "id", "name" FROM "College"
     WHERE ${scope === "all" ? Prisma.sql`1 = 1` : inList(`"id"`, scope)}
     ORDER BY "code" ASC`;
@@ -60,7 +60,7 @@ export async function filterOptions(
   // with neither a major nor a class chosen, one more than the limit says whether they are offered
   const classLimit = selected.majorId || selected.classGroupId ? 1000 : CLASS_CHOICES_LIMIT + 1;
   const [majors, classGroups] = await Promise.all([
-    db.$queryRaw<Option[]>`
+    readRaw<Option[]>`
       SELECT m."id", m."name" FROM "Major" m
       WHERE ${inList(`m."collegeId"`, collegeIds)}
         AND ${
@@ -70,7 +70,7 @@ export async function filterOptions(
         }
       ORDER BY m."name" ASC`,
     allowed
-      ? db.$queryRaw<Option[]>`
+      ? readRaw<Option[]>`
           SELECT g."id", g."name" FROM "ClassGroup" g
           WHERE ${inList(`g."collegeId"`, collegeIds)} AND ${limitedClasses("g")}
             AND ${selected.majorId ? Prisma.sql`g."majorId" = ${selected.majorId}` : Prisma.sql`1 = 1`}

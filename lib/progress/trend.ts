@@ -1,5 +1,5 @@
 import "server-only";
-import { db, databaseUrl, providerOf } from "@/lib/db";
+import { readRaw, databaseUrl, providerOf } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, collegeScope } from "@/lib/auth/policy";
 import { recordScopeSql, scopeKey } from "@/lib/auth/scope-sql";
@@ -48,7 +48,7 @@ export async function checkRateTrend(
     recordScopeSql(actor, "r") ?? Prisma.empty,
   ].filter((c) => c !== Prisma.empty);
   const perDay = await keptTrends.get(`${campaign.id}|${scopeKey(actor)}`, async () => {
-    const rows = await db.$queryRaw<{ day: string; n: unknown }[]>`
+    const rows = await readRaw<{ day: string; n: unknown }[]>`
       SELECT ${day} AS "day", COUNT(*) AS "n"
       FROM "SelfCheck" s JOIN "EnrollmentRecord" r ON r."id" = s."recordId"
       WHERE ${Prisma.join(conditions, " AND ")}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can, inRecordScope } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { openValue } from "./view";
 
 export type HistoryEntry = {
@@ -17,7 +17,7 @@ export type HistoryEntry = {
 /** 更改前的信息 of a record, newest first. Callers have already checked who may see the record. */
 export async function recordHistory(recordId: string): Promise<HistoryEntry[]> {
   // raw: read on every view of /record (see recordsForAccount in ./matching.ts)
-  const rows = await db.$queryRaw<
+  const rows = await readRaw<
     {
       id: string;
       field: string;

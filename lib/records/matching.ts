@@ -1,7 +1,7 @@
 import "server-only";
 import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { nameKey } from "@/lib/identity/name";
 import { refreshProgress } from "@/lib/progress/summary";
 import { withOrgNames, type PlainRecord } from "./org-names";
@@ -51,7 +51,7 @@ export async function recordsForAccount(actor: StudentActor): Promise<RecordWith
   // columns anew each time (~5× the statement's own cost); both databases hand back the model's types.
   const find = async () =>
     withOrgNames(
-      await db.$queryRaw<PlainRecord[]>`
+      await readRaw<PlainRecord[]>`
         SELECT * FROM "EnrollmentRecord" WHERE "accountId" = ${actor.accountId}
         ORDER BY "enrolledOn" DESC, "createdAt" DESC`,
     );

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readRaw } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { RecordWithOrg } from "./view";
 
@@ -13,7 +13,7 @@ export async function withOrgNames(records: PlainRecord[]): Promise<RecordWithOr
   if (records.length === 0) return [];
   const ids = (key: "collegeId" | "majorId" | "classGroupId") =>
     Prisma.join([...new Set(records.map((r) => r[key]))]);
-  const rows = await db.$queryRaw<{ kind: string; id: string; name: string }[]>`
+  const rows = await readRaw<{ kind: string; id: string; name: string }[]>`
     SELECT 'college' AS "kind", "id", "name" FROM "College" WHERE "id" IN (${ids("collegeId")})
     UNION ALL SELECT 'major', "id", "name" FROM "Major" WHERE "id" IN (${ids("majorId")})
     UNION ALL SELECT 'classGroup', "id", "name" FROM "ClassGroup" WHERE "id" IN (${ids("classGroupId")})`;

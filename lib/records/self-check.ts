@@ -2,7 +2,7 @@ import "server-only";
 import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/core/result";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
 import { allCampaigns, isOpenAt } from "@/lib/progress/campaign";
@@ -52,7 +52,7 @@ async function touchSelfCheck(
 ): Promise<CheckState> {
   const where = { campaignId, recordId: record.id };
   // raw: read on every view of /record (see recordsForAccount)
-  const [existing] = await db.$queryRaw<(CheckState & { lastViewedAt: Date })[]>`
+  const [existing] = await readRaw<(CheckState & { lastViewedAt: Date })[]>`
     SELECT "firstViewedAt", "confirmedAt", "confirmedVersion", "lastViewedAt" FROM "SelfCheck"
     WHERE "campaignId" = ${campaignId} AND "recordId" = ${record.id}`;
   if (existing) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { StudentActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/corrections/status";
 import { registrarContact, type RegistrarContact } from "@/lib/settings";
 import { consistencyHints, type ConsistencyHint } from "./consistency";
@@ -59,7 +59,7 @@ export type RecordPage =
  * they were filed (as the review pages list them): one raw statement (Prisma's nested select compiles and sends two on every view of /record).
  */
 async function ownRequests(recordId: string, accountId: string): Promise<RequestSummary[]> {
-  const rows = await db.$queryRaw<(Omit<RequestSummary, "fields"> & { field: string | null })[]>`
+  const rows = await readRaw<(Omit<RequestSummary, "fields"> & { field: string | null })[]>`
     SELECT r."id", r."status", r."route", r."createdAt", i."field"
     FROM (
       SELECT "id", "status", "route", "createdAt" FROM "CorrectionRequest"

@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { db } from "@/lib/db";
+import { db, readRaw } from "@/lib/db";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
 import { createPgPool } from "@/lib/db/pg-pool";
 
@@ -261,7 +261,7 @@ async function stored(name: LimitName, key: string): Promise<{ used: number; msB
     return res ? { used: res.consumedPoints, msBeforeNext: res.msBeforeNext } : null;
   }
   void limiter(name);
-  const [row] = await db.$queryRaw<CounterRow[]>`
+  const [row] = await readRaw<CounterRow[]>`
     SELECT "points", "expire" FROM "RateLimiterFlexible"
     WHERE "key" = ${storedKey(name, key)} AND ("expire" > ${new Date()} OR "expire" IS NULL)`;
   if (!row) return null;
