@@ -26,8 +26,9 @@ export async function TrendSection({
         {trend.length === 0 ? (
           <p className="text-sm text-slate-600">{t("overview.trendEmpty")}</p>
         ) : (
-          <div className="grid gap-6 lg:grid-cols-3">
-            <div className="lg:col-span-2">
+          // halves: the table's four columns fit beside the chart at 1280 px in English too
+          <div className="grid gap-6 lg:grid-cols-2">
+            <div>
               <TrendChart data={trend} title={title} rateLabel={t("overview.checkRate")} />
             </div>
             {/* a row a day (a month's campaign has thirty): compact rows, styles on the table (.trend-table) */}
