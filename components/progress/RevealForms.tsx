@@ -1,13 +1,21 @@
 "use client";
 
-import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useMemo, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { RevealAction, RevealState } from "@/lib/progress/reveal-state";
 import { SignInAgainLink } from "@/components/ui/SignInAgainLink";
+import { rowMessage } from "@/lib/i18n/row-message";
 
 type Kind = "id" | "phone";
 type Outcome = { value: string } | { error: string; signIn?: RevealState["signIn"] };
-type Side = { pending: boolean; outcomes: Record<string, Outcome> };
+type Translate = ReturnType<typeof useTranslations>;
+type Side = {
+  pending: boolean;
+  outcomes: Record<string, Outcome>;
+  t: Translate;
+  /** the button's label for a row, formatted once for the table (lib/i18n/row-message.ts) */
+  label: (values: { name: string }) => string;
+};
 
 const FORM_ID: Record<Kind, string> = { id: "reveal-id-form", phone: "reveal-phone-form" };
 const idle: RevealState = { status: "idle" };
@@ -50,9 +58,17 @@ export function RevealForms({
   const [phoneState, phoneAction, phonePending] = useActionState(revealPhone, idle);
   const id = useOutcomes(idState);
   const phone = useOutcomes(phoneState);
+  // one translator and one label per kind for the whole table, not one per cell (40 on a page of 20 rows)
+  const tId = useTranslations("progress.reveal");
+  const tPhone = useTranslations("progress.phone");
+  const idLabel = useMemo(() => rowMessage(tId, "label", ["name"]), [tId]);
+  const phoneLabel = useMemo(() => rowMessage(tPhone, "label", ["name"]), [tPhone]);
   return (
     <RevealContext.Provider
-      value={{ id: { pending: idPending, outcomes: id }, phone: { pending: phonePending, outcomes: phone } }}
+      value={{
+        id: { pending: idPending, outcomes: id, t: tId, label: idLabel },
+        phone: { pending: phonePending, outcomes: phone, t: tPhone, label: phoneLabel },
+      }}
     >
       <form id={FORM_ID.id} action={idAction} hidden />
       <form id={FORM_ID.phone} action={phoneAction} hidden />
@@ -61,7 +77,7 @@ export function RevealForms({
   );
 }
 
-/** A row's masked ID number or phone with its 查看 button; the full value once the server answered. */
+/** A row's masked ID number or phone with its 查看 button (inside RevealForms); the full value once the server answered. */
 export function RevealCell({
   kind,
   recordId,
@@ -73,9 +89,10 @@ export function RevealCell({
   masked: string;
   name: string;
 }) {
-  const t = useTranslations(kind === "id" ? "progress.reveal" : "progress.phone");
   const side = useContext(RevealContext)?.[kind];
-  const outcome = side?.outcomes[recordId];
+  if (!side) throw new Error("RevealCell belongs inside RevealForms");
+  const { t } = side;
+  const outcome = side.outcomes[recordId];
   if (outcome && "value" in outcome) {
     return kind === "id" ? (
       <span className="font-mono text-xs" aria-live="polite">
@@ -101,8 +118,8 @@ export function RevealCell({
         form={FORM_ID[kind]}
         name="recordId"
         value={recordId}
-        disabled={side?.pending}
-        aria-label={t("label", { name })}
+        disabled={side.pending}
+        aria-label={side.label({ name })}
       >
         {t("button")}
       </button>

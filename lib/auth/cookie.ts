@@ -46,6 +46,8 @@ function cookieKey(secret: string): Uint8Array {
 }
 
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
+/** next-auth's clock tolerance for a token's exp, in seconds */
+const CLOCK_TOLERANCE_S = 15;
 
 /** next-auth's encode (an encrypted JWT: dir + A256GCM, iat, exp, a random jti) with the key derived once. */
 export async function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
@@ -64,15 +66,40 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
   const { token, secret, salt = "" } = params;
   if (typeof secret !== "string" || salt) return decode(params);
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, cookieKey(secret), { clockTolerance: 15 });
+  const { payload } = await jwtDecrypt(token, cookieKey(secret), { clockTolerance: CLOCK_TOLERANCE_S });
   return payload as JWT;
+}
+
+/**
+ * Cookies already opened, by their exact text: the same cookie arrives with every page a person opens, and
+ * opening it (AES-GCM through WebCrypto, the key imported each time) was ~2 % of a signed-in page's CPU. A
+ * token is only kept once it was opened with the current secret, and a kept one still ends at its `exp`
+ * (with the same tolerance); the AuthSession row, read on every request, decides whether it is alive.
+ */
+const OPENED_MAX = 5_000;
+let opened: { secret: string; tokens: Map<string, { sid: string | null; exp: number }> } | null = null;
+
+function openedFor(secret: string) {
+  if (opened?.secret !== secret) opened = { secret, tokens: new Map() };
+  return opened.tokens;
 }
 
 export async function sessionIdFromToken(token: string | undefined): Promise<string | null> {
   if (!token) return null;
+  const secret = authSecret();
+  const tokens = openedFor(secret);
+  const now = Date.now() / 1000;
+  const known = tokens.get(token);
+  if (known) return known.exp + CLOCK_TOLERANCE_S >= now ? known.sid : null;
   try {
-    const { payload } = await jwtDecrypt(token, cookieKey(authSecret()), { clockTolerance: 15 });
-    return typeof payload?.sid === "string" ? payload.sid : null;
+    const { payload } = await jwtDecrypt(token, cookieKey(secret), { clockTolerance: CLOCK_TOLERANCE_S });
+    const sid = typeof payload?.sid === "string" ? payload.sid : null;
+    // a token without exp is still read, just not kept
+    if (typeof payload.exp === "number") {
+      if (tokens.size >= OPENED_MAX) tokens.delete(tokens.keys().next().value!);
+      tokens.set(token, { sid, exp: payload.exp });
+    }
+    return sid;
   } catch {
     return null;
   }

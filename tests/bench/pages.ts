@@ -151,9 +151,16 @@ async function benchProvider(kind: DbKind, ceiling: string) {
   if (values.profile && !target) throw new Error(`no page matches --profile ${values.profile}`);
   if (target) mkdirSync(profileDir, { recursive: true });
   await portFree(PORTAL_PORT);
+  // node itself (tsx as its loader), so a stop's signal reaches one process: through npx and tsx it arrived
+  // two more times, and tsx ends a child that is still closing with SIGKILL, before a profile is written
   const portal = start(
-    "npx",
-    ["tsx", ...(target ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "scripts/serve.ts"],
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      ...(target ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      "scripts/serve.ts",
+    ],
     // the memory settings `npm start` serves with (scripts/served-memory.ts)
     {
       ...servedNodeEnv(process.env),

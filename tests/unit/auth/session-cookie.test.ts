@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
 import { decodeSessionToken, encodeSessionToken, sessionIdFromToken } from "@/lib/auth/cookie";
 import { authSecret } from "@/lib/auth/secret";
@@ -44,5 +44,40 @@ describe("session cookie", () => {
     await expect(
       decodeSessionToken({ token: ours, secret: "another secret of enough length!!" }),
     ).rejects.toThrow();
+  });
+
+  describe("a cookie already opened", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+    });
+
+    it("still ends at its exp (with next-auth's 15 s tolerance) after it was read", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      const token = await encode({ token: { sid: "session-8" }, secret: authSecret(), maxAge: 60 });
+      expect(await sessionIdFromToken(token)).toBe("session-8");
+      vi.setSystemTime(Date.now() + 70_000);
+      expect(await sessionIdFromToken(token)).toBe("session-8");
+      vi.setSystemTime(Date.now() + 10_000);
+      expect(await sessionIdFromToken(token)).toBeNull();
+    });
+
+    it("is not read after the secret changed", async () => {
+      const token = await encode({ token: { sid: "session-9" }, secret: authSecret() });
+      expect(await sessionIdFromToken(token)).toBe("session-9");
+      vi.stubEnv("NEXTAUTH_SECRET", "a rotated secret that is long enough!!");
+      expect(authSecret()).toBe("a rotated secret that is long enough!!");
+      expect(await sessionIdFromToken(token)).toBeNull();
+      vi.unstubAllEnvs();
+      expect(await sessionIdFromToken(token)).toBe("session-9");
+    });
+
+    it("is told apart from a token differing in one character", async () => {
+      const token = await encode({ token: { sid: "session-10" }, secret: authSecret() });
+      expect(await sessionIdFromToken(token)).toBe("session-10");
+      const parts = token.split(".");
+      parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith("AA") ? "BB" : "AA");
+      expect(await sessionIdFromToken(parts.join("."))).toBeNull();
+    });
   });
 });
