@@ -94,3 +94,27 @@ export function groupRssMb(groupId: number): number {
   }
   return largest;
 }
+
+/**
+ * CPU time (user + system, ms) used so far by the processes of a process group: a server's own work per
+ * request, which the machine's other load changes far less than its requests/s.
+ */
+export function groupCpuMs(groupId: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // after the command's closing parenthesis: state ppid pgrp … utime (12th) stime (13th), in clock ticks
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== groupId) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while the list was read
+    }
+  }
+  return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
+}
+
+/** USER_HZ: 100 on Linux for x86-64 and arm64 (what /proc/<pid>/stat counts in) */
+const CLOCK_TICKS_PER_SECOND = 100;

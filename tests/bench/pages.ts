@@ -8,8 +8,10 @@
  * loads the ceiling and then every page with autocannon (20 connections, 6 s each); a page's ratio is its
  * requests/s over the ceiling's in the same round, and the table shows the medians over the rounds.
  * Targets (issue 14): public pages ≥ 70 % of the ceiling, /record ≥ 50 %, staff pages ≥ 35 %, p95 ≤ 150 ms,
- * HTML ≤ 35 KB. --profile <page> writes a CPU profile of the portal under that page's load
- * (data/bench/profiles/, open in Chrome DevTools) instead of the table.
+ * HTML ≤ 35 KB. Beside them, each server's CPU time per response (and the page's as a multiple of the
+ * ceiling's): the rates move with the machine and with the load generator's share of the same cores, the CPU
+ * a response costs far less. --profile <page> writes a CPU profile of the portal under that page's load
+ * (data/bench/profiles/; `npm run bench:profile -- <file>` reads it by source file) instead of the table.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import autocannon from "autocannon";
 import { benchDatabase } from "./dataset";
 import {
   benchPages,
+  groupCpuMs,
   groupRssMb,
   portFree,
   signIn,
@@ -31,7 +34,9 @@ import { servedNodeEnv } from "../../scripts/served-memory";
 
 const CEILING_PORT = 3161;
 const PORTAL_PORT = 3162;
-type Sample = { perSecond: number; p95: number; errors: number };
+type Sample = { perSecond: number; p95: number; errors: number; requests: number };
+/** a load's sample with the server's CPU time per request over it */
+type Measured = Sample & { cpuMsPerRequest: number };
 
 const { values } = parseArgs({
   options: {
@@ -101,6 +106,7 @@ function load(url: string, cookie: string | undefined, seconds: number): Promise
         // A page slower than the whole run answers nothing: its p95 is then the run's length.
         resolve({
           perSecond: latencies.length / seconds,
+          requests: latencies.length,
           p95: latencies.length ? percentile(latencies, 95) : seconds * 1000,
           errors: errors + result.errors + result.timeouts,
         });
@@ -126,6 +132,13 @@ async function checkPage(base: string, page: BenchPage, cookie: string | undefin
   return Buffer.byteLength(html);
 }
 
+/** A load with the CPU time the server's processes spent on it, per request answered. */
+async function measure(serverGroup: number, url: string, cookie: string | undefined): Promise<Measured> {
+  const cpuBefore = groupCpuMs(serverGroup);
+  const sample = await load(url, cookie, SECONDS);
+  return { ...sample, cpuMsPerRequest: (groupCpuMs(serverGroup) - cpuBefore) / Math.max(1, sample.requests) };
+}
+
 function build() {
   console.log("building the ceiling app and the portal …");
   execFileSync("npx", ["next", "build", "tests/bench/ceiling"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -137,7 +150,7 @@ async function profile(kind: DbKind, label: string, url: string, cookie: string 
   await load(url, cookie, SECONDS * 3);
 }
 
-async function benchProvider(kind: DbKind, ceiling: string) {
+async function benchProvider(kind: DbKind, ceiling: string, ceilingPid: number) {
   const dbUrl = await benchDatabase(kind, Number(values.students));
   const fixtures = child<{ correctionId: string; classGroupId: string }>("tests/bench/pages-fixtures.ts", [
     "--db",
@@ -188,17 +201,17 @@ async function benchProvider(kind: DbKind, ceiling: string) {
     // warm-up: JIT, caches, the database's pages
     await load(ceiling, undefined, 2);
     for (const page of list) await load(base + page.path, cookies[page.who], 2);
-    const samples = new Map<string, { sample: Sample; ratio: number }[]>();
-    const ceilingSamples: Sample[] = [];
+    const samples = new Map<string, { sample: Measured; ratio: number }[]>();
+    const ceilingSamples: Measured[] = [];
     // the served app's memory through the rounds: a heap that grows with every page would end in a crash
     const rssAtStart = groupRssMb(portal.pid!);
     let rssPeak = rssAtStart;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, groupRssMb(portal.pid!))), 500);
     for (let round = 0; round < ROUNDS; round++) {
-      const top = await load(ceiling, undefined, SECONDS);
+      const top = await measure(ceilingPid, ceiling, undefined);
       ceilingSamples.push(top);
       for (const page of list) {
-        const sample = await load(base + page.path, cookies[page.who], SECONDS);
+        const sample = await measure(portal.pid!, base + page.path, cookies[page.who]);
         samples.set(page.label, [
           ...(samples.get(page.label) ?? []),
           { sample, ratio: sample.perSecond / top.perSecond },
@@ -213,6 +226,7 @@ async function benchProvider(kind: DbKind, ceiling: string) {
         perSecond: median(ceilingSamples.map((s) => s.perSecond)),
         ratio: 1,
         p95: median(ceilingSamples.map((s) => s.p95)),
+        cpuMs: median(ceilingSamples.map((s) => s.cpuMsPerRequest)),
         errors: ceilingSamples.reduce((n, s) => n + s.errors, 0),
         kb: NaN,
         target: NaN,
@@ -224,6 +238,7 @@ async function benchProvider(kind: DbKind, ceiling: string) {
           perSecond: median(runs.map((r) => r.sample.perSecond)),
           ratio: median(runs.map((r) => r.ratio)),
           p95: median(runs.map((r) => r.sample.p95)),
+          cpuMs: median(runs.map((r) => r.sample.cpuMsPerRequest)),
           errors: runs.reduce((n, r) => n + r.sample.errors, 0),
           kb: (sizes.get(page.label) ?? 0) / 1024,
           target: RATIO_TARGET[page.audience],
@@ -238,8 +253,10 @@ async function benchProvider(kind: DbKind, ceiling: string) {
         "  ratio (target)".padEnd(20) +
         "p95 ms".padStart(10) +
         "HTML KB".padStart(10) +
-        "errors".padStart(8),
+        "errors".padStart(8) +
+        "  server CPU ms/request (× ceiling's)",
     );
+    const ceilingCpuMs = rows[0].cpuMs;
     for (const r of rows) {
       const ratio = Number.isNaN(r.target)
         ? "".padEnd(18)
@@ -252,9 +269,14 @@ async function benchProvider(kind: DbKind, ceiling: string) {
           ratio +
           `${r.p95.toFixed(0)} ${mark(r.p95 <= P95_TARGET_MS)}`.padStart(10) +
           kb.padStart(10) +
-          String(r.errors).padStart(8),
+          String(r.errors).padStart(8) +
+          `${r.cpuMs.toFixed(2)} (${(r.cpuMs / ceilingCpuMs).toFixed(1)})`.padStart(17),
       );
     }
+    console.log(
+      "server CPU: the user and system time of the server's processes over a load, per response; the load " +
+        "generator runs beside it on the same cores, so requests/s also move with its share",
+    );
     console.log(
       `the portal's RSS: ${memory.startMb.toFixed(0)} MB after the warm-up, peak ${memory.peakMb.toFixed(0)} MB, ` +
         `${memory.endMb.toFixed(0)} MB after the rounds${memory.endMb === 0 ? " (the server is gone)" : ""}`,
@@ -282,7 +304,7 @@ async function main() {
   const ceiling = `http://127.0.0.1:${CEILING_PORT}/`;
   try {
     await waitFor(ceiling);
-    for (const kind of dbKinds(values.db)) await benchProvider(kind, ceiling);
+    for (const kind of dbKinds(values.db)) await benchProvider(kind, ceiling, ceilingServer.pid!);
   } finally {
     await stop(ceilingServer);
   }
