@@ -75,46 +75,39 @@ export async function signIn(base: string, provider: "student" | "staff", userna
 }
 
 /**
- * RSS in MB of the largest process in a process group (a server started detached through npx and tsx: the
- * node process that serves is the group's largest), read from /proc; 0 when none is left.
+ * The /proc/<pid>/stat fields after the command's closing parenthesis (state ppid pgrp …) of every process
+ * in a process group (a server started detached: npx, tsx and node, or node alone).
  */
-export function groupRssMb(groupId: number): number {
-  let largest = 0;
+function groupStatFields(groupId: number): string[][] {
+  const found: string[][] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // fields after the command's closing parenthesis: state ppid pgrp …; rss (in 4 KB pages on x86-64) is the 22nd of them
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== groupId) continue;
-      largest = Math.max(largest, (Number(fields[21]) * 4096) / 1024 / 1024);
+      if (Number(fields[2]) === groupId) found.push(fields);
     } catch {
       // the process ended while the list was read
     }
   }
-  return largest;
+  return found;
 }
+
+/** RSS in MB of the largest process in a process group (the node process that serves); 0 when none is left. */
+export function groupRssMb(groupId: number): number {
+  // rss, in 4 KB pages on x86-64, is the 22nd field
+  return Math.max(0, ...groupStatFields(groupId).map((f) => (Number(f[21]) * 4096) / 1024 / 1024));
+}
+
+/** USER_HZ: 100 on Linux for x86-64 and arm64 (what /proc/<pid>/stat counts in) */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * CPU time (user + system, ms) used so far by the processes of a process group: a server's own work per
  * request, which the machine's other load changes far less than its requests/s.
  */
 export function groupCpuMs(groupId: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // after the command's closing parenthesis: state ppid pgrp … utime (12th) stime (13th), in clock ticks
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== groupId) continue;
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while the list was read
-    }
-  }
+  // utime and stime, in clock ticks, are the 12th and 13th fields
+  const ticks = groupStatFields(groupId).reduce((sum, f) => sum + Number(f[11]) + Number(f[12]), 0);
   return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
 }
-
-/** USER_HZ: 100 on Linux for x86-64 and arm64 (what /proc/<pid>/stat counts in) */
-const CLOCK_TICKS_PER_SECOND = 100;
