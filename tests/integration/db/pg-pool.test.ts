@@ -16,6 +16,45 @@ describe("PostgreSQL pool", () => {
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
+  it("sends a transaction's side-by-side queries one at a time, each answered with its own rows", async () => {
+    await adminQuery(`CREATE DATABASE "${name}_q"`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}_q`;
+    const pool = createPgPool({ connectionString: url.toString(), max: 1 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    const client = await pool.connect();
+    try {
+      await client.query("CREATE TABLE t (n int)");
+      await client.query("BEGIN");
+      // as Prisma does inside an interactive transaction: independent statements sent without awaiting
+      const sent = Array.from({ length: 6 }, (_, i) =>
+        i % 2 === 0
+          ? client.query("INSERT INTO t (n) VALUES ($1) RETURNING n", [i])
+          : client.query("SELECT count(*)::int AS c, pg_sleep(0.01) FROM t"),
+      );
+      // none of them waits in pg's own (deprecated) queue: they wait their turn before reaching it
+      expect((client as unknown as { _queryQueue: unknown[] })._queryQueue).toHaveLength(0);
+      const results = await Promise.all(sent);
+      // in the order sent: each count sees the inserts before it and none after
+      expect(results.map((r) => r.rows[0].n ?? r.rows[0].c)).toEqual([0, 1, 2, 2, 4, 3]);
+      // a failing statement rejects its own promise only; the transaction is then aborted, as in pg
+      const failing = client.query("SELECT 1 / 0");
+      const after = client.query("SELECT 1");
+      await expect(failing).rejects.toThrow(/division by zero/);
+      await expect(after).rejects.toThrow(/current transaction is aborted/);
+      await client.query("ROLLBACK");
+      expect((await client.query("SELECT count(*)::int AS c FROM t")).rows[0].c).toBe(0);
+      expect(warnings.filter((m) => m.includes("already executing a query"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      client.release();
+      await pool.end();
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}_q" WITH (FORCE)`);
+    }
+  });
+
   it("survives its connections being cut, notes the outage and reconnects by itself", async () => {
     await adminQuery(`CREATE DATABASE "${name}"`);
     const url = new URL(ADMIN_URL);
