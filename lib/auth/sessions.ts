@@ -40,27 +40,42 @@ export async function startSession(
 
 /**
  * A password sign-in's session row and its log entry as plain statements, for the batch that commits them
- * with the sign-in counters. A model create is compiled by Prisma on every call (≈ 0.5 ms of CPU for the
- * two), and sign-in is the busiest write of a campaign week. The row is newSession's; the id is chosen
- * here (a random UUID: the id columns hold any unique text, rows created through Prisma carry cuids).
+ * with the sign-in counters (lib/security/rate-limit.ts changeCountersWith). A model create is compiled by
+ * Prisma on every call (≈ 0.5 ms of CPU for the two), and sign-in is the busiest write of a campaign week.
+ * The row is newSession's; the id is chosen here (a random UUID: the id columns hold any unique text, rows
+ * created through Prisma carry cuids).
  */
 export function signInRows(owner: SessionOwner, meta: { ip?: string | null; userAgent?: string | null }) {
   const row = newSession(owner, meta, "password");
-  const [ownerColumn, ownerId] =
-    "accountId" in owner
-      ? [Prisma.raw(`"accountId"`), owner.accountId]
-      : [Prisma.raw(`"staffUserId"`), owner.staffUserId];
+  const [ownerColumn, ownerId] = ownerOf(owner);
   const sessionId = randomUUID();
   return {
     sessionId,
-    loginEvent: db.$executeRaw`
-      INSERT INTO "LoginEvent" ("id", ${ownerColumn}, "outcome", "method", "ip", "userAgent", "createdAt")
-      VALUES (${randomUUID()}, ${ownerId}, 'success', 'password', ${row.ip}, ${row.userAgent}, ${row.createdAt})`,
-    session: db.$executeRaw`
+    loginEvent: passwordLoginEvent(owner, "success", row),
+    session: Prisma.sql`
       INSERT INTO "AuthSession" ("id", ${ownerColumn}, "ip", "userAgent", "createdAt", "lastSeenAt", "expiresAt", "method")
       VALUES (${sessionId}, ${ownerId}, ${row.ip}, ${row.userAgent}, ${row.createdAt}, ${row.lastSeenAt},
         ${row.expiresAt}, ${row.method})`,
   };
+}
+
+/** A password sign-in's log entry as a plain statement (see signInRows). */
+export function passwordLoginEvent(
+  owner: SessionOwner,
+  outcome: string,
+  meta: { ip?: string | null; userAgent?: string | null; createdAt?: Date },
+) {
+  const [ownerColumn, ownerId] = ownerOf(owner);
+  return Prisma.sql`
+    INSERT INTO "LoginEvent" ("id", ${ownerColumn}, "outcome", "method", "ip", "userAgent", "createdAt")
+    VALUES (${randomUUID()}, ${ownerId}, ${outcome}, 'password', ${meta.ip ?? null}, ${meta.userAgent ?? null},
+      ${meta.createdAt ?? new Date()})`;
+}
+
+function ownerOf(owner: SessionOwner): [Prisma.Sql, string] {
+  return "accountId" in owner
+    ? [Prisma.raw(`"accountId"`), owner.accountId]
+    : [Prisma.raw(`"staffUserId"`), owner.staffUserId];
 }
 
 /** The row startSession writes, for a caller that writes it in a batch with other statements. */

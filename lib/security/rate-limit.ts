@@ -7,6 +7,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { db, readRaw } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { databaseUrl, providerOf } from "@/lib/db/provider";
 import { createPgPool } from "@/lib/db/pg-pool";
 
@@ -128,29 +129,96 @@ function refused(ms: number): LimitResult {
 const onSqlite = () => providerOf(databaseUrl()) === "sqlite";
 const storedKey = (name: LimitName, key: string) => `${name}:${key}`;
 type CounterRow = { points: number | bigint; expire: unknown };
-/** A timestamp as SQLite hands it back to a raw query (ISO text, a Date or epoch milliseconds). */
+/** A timestamp as a raw query hands it back (SQLite: ISO text, a Date or epoch ms; PostgreSQL: bigint ms). */
 const msOf = (value: unknown): number =>
-  value instanceof Date ? value.getTime() : new Date(value as string | number).getTime();
+  value instanceof Date
+    ? value.getTime()
+    : typeof value === "bigint"
+      ? Number(value)
+      : new Date(value as string | number).getTime();
+
+/*
+ * The sign-in counters' frequent changes (counting an attempt, taking one back, clearing) are made here as
+ * raw statements on the limiters' own rows instead of through the limiter (RateLimiterPrisma changes a row
+ * with a find and an update in an interactive transaction; RateLimiterPostgres with one statement on its
+ * own connection each) — the same rows, the same rules — so that several of them, and the writes that go
+ * with them, commit together: one commit instead of one per change, and no query compilation. The limiters
+ * still read, set the explicit locks (`block`), clear expired rows and count every other limit.
+ *   SQLite: RateLimiterPrisma's rows, "RateLimiterFlexible" (expire a date; a row without one restarts).
+ *   PostgreSQL: RateLimiterPostgres's rows, rate_limits (expire in epoch ms; a row without one keeps adding
+ *   up), a table the limiter creates: `pgCounters` waits for it.
+ */
+
+/** One counter changed by `points` (its window restarted at `now` if it had run out), as SQL. */
+function counterChangeSql(name: LimitName, key: string, points: number, now: Date, returning: boolean) {
+  const tail = returning ? Prisma.sql`RETURNING points, expire` : Prisma.empty;
+  if (onSqlite()) {
+    void limiter(name);
+    const expire = new Date(now.getTime() + LIMITS[name].duration * 1000);
+    return Prisma.sql`
+      INSERT INTO "RateLimiterFlexible" ("key", "points", "expire")
+      VALUES (${storedKey(name, key)}, ${points}, ${expire})
+      ON CONFLICT ("key") DO UPDATE SET
+        "points" = CASE WHEN "expire" IS NULL OR "expire" <= ${now} THEN excluded."points"
+          ELSE "points" + excluded."points" END,
+        "expire" = CASE WHEN "expire" IS NULL OR "expire" <= ${now} THEN excluded."expire" ELSE "expire" END
+      ${tail}`;
+  }
+  const at = BigInt(now.getTime());
+  const expire = at + BigInt(LIMITS[name].duration * 1000);
+  return Prisma.sql`
+    INSERT INTO rate_limits (key, points, expire) VALUES (${storedKey(name, key)}, ${points}, ${expire})
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN rate_limits.expire <= ${at} THEN excluded.points
+        ELSE rate_limits.points + excluded.points END,
+      expire = CASE WHEN rate_limits.expire <= ${at} THEN excluded.expire ELSE rate_limits.expire END
+    ${tail}`;
+}
+
+function counterDeleteSql(name: LimitName, key: string) {
+  if (onSqlite()) {
+    void limiter(name);
+    return Prisma.sql`DELETE FROM "RateLimiterFlexible" WHERE "key" = ${storedKey(name, key)}`;
+  }
+  return Prisma.sql`DELETE FROM rate_limits WHERE key = ${storedKey(name, key)}`;
+}
+
+const counterChange = (name: LimitName, key: string, points: number, now: Date) =>
+  db.$queryRaw<CounterRow[]>(counterChangeSql(name, key, points, now, true));
+
+/** PostgreSQL: the limiters' pool, once their table exists. */
+async function pgCounters(names: readonly LimitName[]): Promise<Pool> {
+  await Promise.all([...new Set(names)].map((name) => limiter(name)));
+  if (!pool) throw new Error("the rate limiters' PostgreSQL pool is not open");
+  return pool;
+}
 
 /**
- * On SQLite the counters are RateLimiterPrisma's rows (RateLimiterFlexible), which it changes with a find
- * and an update in an interactive transaction each. The frequent changes (counting an attempt, taking one
- * back) are made here as one raw upsert instead — the same rows, the same rule (a window that has run out
- * starts again at this event) — so that several of them, and the writes that go with them, commit in one
- * transaction: one write to the disk, and no query compilation. The limiter itself still clears expired
- * rows (and sets the explicit locks, `block`).
+ * PostgreSQL: one event counted against each of several counters in one statement (one commit): the
+ * limiter's upsert over the rows of an array. Keys must differ (a row cannot be changed twice in one
+ * statement).
  */
-function sqliteChange(name: LimitName, key: string, points: number, now: Date) {
-  void limiter(name);
-  const expire = new Date(now.getTime() + LIMITS[name].duration * 1000);
-  return db.$queryRaw<CounterRow[]>`
-    INSERT INTO "RateLimiterFlexible" ("key", "points", "expire")
-    VALUES (${storedKey(name, key)}, ${points}, ${expire})
-    ON CONFLICT ("key") DO UPDATE SET
-      "points" = CASE WHEN "expire" IS NULL OR "expire" <= ${now} THEN excluded."points"
-        ELSE "points" + excluded."points" END,
-      "expire" = CASE WHEN "expire" IS NULL OR "expire" <= ${now} THEN excluded."expire" ELSE "expire" END
-    RETURNING "points", "expire"`;
+async function pgCountMany(events: readonly CountedEvent[], now: Date): Promise<Map<string, CounterRow>> {
+  const store = await pgCounters(events.map((e) => e.name));
+  const at = now.getTime();
+  const { rows } = await store.query<{ key: string; points: number; expire: string | null }>({
+    name: "counters-count-many",
+    text: `INSERT INTO rate_limits (key, points, expire)
+      SELECT k, 1, $3::bigint + d FROM unnest($1::text[], $2::bigint[]) AS e(k, d)
+      ON CONFLICT (key) DO UPDATE SET
+        points = CASE WHEN rate_limits.expire <= $3 THEN excluded.points ELSE rate_limits.points + 1 END,
+        expire = CASE WHEN rate_limits.expire <= $3 THEN excluded.expire ELSE rate_limits.expire END
+      RETURNING key, points, expire`,
+    values: [
+      events.map((e) => storedKey(e.name, e.key)),
+      events.map((e) => LIMITS[e.name].duration * 1000),
+      at,
+    ],
+  });
+  // pg hands a bigint back as text
+  return new Map(
+    rows.map((r) => [r.key, { points: r.points, expire: r.expire === null ? null : Number(r.expire) }]),
+  );
 }
 
 /** count()'s answer from a counter row as the upsert left it (rate-limiter-flexible's consume rules). */
@@ -178,7 +246,7 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
  * concurrent callers each get their own number: count first, then decide.
  */
 export async function count(name: LimitName, key: string): Promise<{ used: number; result: LimitResult }> {
-  if (onSqlite()) return counted(name, (await sqliteChange(name, key, 1, new Date()))[0]);
+  if (onSqlite()) return counted(name, (await counterChange(name, key, 1, new Date()))[0]);
   try {
     const res = await (await limiter(name)).consume(key, 1);
     return { used: res.consumedPoints, result: { ok: true, remaining: res.remainingPoints } };
@@ -190,50 +258,53 @@ export async function count(name: LimitName, key: string): Promise<{ used: numbe
 
 export type CountedEvent = { name: LimitName; key: string };
 
-/** count() for several limits at once (on SQLite in one transaction), answers in the same order. */
+/** count() for several limits at once, committed together; answers in the same order. */
 export async function countAll(
   events: readonly CountedEvent[],
 ): Promise<{ used: number; result: LimitResult }[]> {
-  if (!onSqlite()) return Promise.all(events.map((e) => count(e.name, e.key)));
   const now = new Date();
-  const rows = await db.$transaction(events.map((e) => sqliteChange(e.name, e.key, 1, now)));
-  return rows.map(([row], i) => counted(events[i].name, row));
+  if (onSqlite()) {
+    const rows = await db.$transaction(events.map((e) => counterChange(e.name, e.key, 1, now)));
+    return rows.map(([row], i) => counted(events[i].name, row));
+  }
+  const keys = events.map((e) => storedKey(e.name, e.key));
+  if (new Set(keys).size < keys.length) return Promise.all(events.map((e) => count(e.name, e.key)));
+  const rows = await pgCountMany(events, now);
+  return events.map((e, i) => counted(e.name, rows.get(keys[i])));
 }
 
 /**
- * Clears counters (`reset`) and takes back events (`refund`) together with other writes: on SQLite all in
- * one transaction; on PostgreSQL (the counters are on the limiter's own connections) the counters first,
- * then the writes in one transaction. Returns the writes' results.
+ * Clears counters (`reset`) and takes back events (`refund`) together with other writes (plain statements),
+ * all committed at once or not at all. PostgreSQL: one statement (the changes as parts of one WITH), so a
+ * sign-in's last step is one round trip, not a transaction of six; SQLite: one transaction.
  */
-export async function changeCountersWith<const T extends readonly ReturnType<typeof db.$queryRaw>[]>(
+export async function changeCountersWith(
   changes: { reset?: readonly CountedEvent[]; refund?: readonly CountedEvent[] },
-  writes: T,
-): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  writes: readonly Prisma.Sql[],
+): Promise<void> {
   const reset_ = changes.reset ?? [];
   const refund_ = changes.refund ?? [];
-  if (!onSqlite()) {
-    await Promise.all([
-      ...reset_.map((e) => reset(e.name, e.key)),
-      ...refund_.map((e) => refund(e.name, e.key)),
-    ]);
-    return (await db.$transaction([...writes])) as { [K in keyof T]: Awaited<T[K]> };
-  }
   const now = new Date();
-  const counters = [
-    ...reset_.map((e) => sqliteDelete(e.name, e.key)),
-    ...refund_.map((e) => sqliteChange(e.name, e.key, -1, now)),
+  const statements = [
+    ...reset_.map((e) => counterDeleteSql(e.name, e.key)),
+    ...refund_.map((e) => counterChangeSql(e.name, e.key, -1, now, false)),
+    ...writes,
   ];
-  const results = await db.$transaction([...counters, ...writes]);
-  return results.slice(counters.length) as { [K in keyof T]: Awaited<T[K]> };
-}
-
-function sqliteDelete(name: LimitName, key: string) {
-  return db.$executeRaw`DELETE FROM "RateLimiterFlexible" WHERE "key" = ${storedKey(name, key)}`;
+  const counters = [...reset_, ...refund_];
+  if (!onSqlite()) await pgCounters(counters.map((e) => e.name));
+  const keys = counters.map((e) => storedKey(e.name, e.key));
+  // the parts of one statement see the same snapshot: a counter named twice is changed in sequence instead
+  if (onSqlite() || new Set(keys).size < keys.length) {
+    await db.$transaction(statements.map((statement) => db.$executeRaw(statement)));
+    return;
+  }
+  const parts = statements.map((statement, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${statement})`);
+  await db.$executeRaw`WITH ${Prisma.join(parts, ", ")} SELECT 1`;
 }
 
 /** Takes back one counted event (an attempt that turned out not to count, e.g. a missing captcha). */
 export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
-  if (onSqlite()) await sqliteChange(name, key, -points, new Date());
+  if (onSqlite()) await counterChange(name, key, -points, new Date());
   else await (await limiter(name)).reward(key, points);
 }
 
@@ -277,7 +348,7 @@ export async function usedPoints(name: LimitName, key: string): Promise<number> 
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {
-  if (onSqlite()) await sqliteDelete(name, key);
+  if (onSqlite()) await db.$executeRaw(counterDeleteSql(name, key));
   else await (await limiter(name)).delete(key);
 }
 

@@ -14,7 +14,7 @@ import {
   usedPoints,
 } from "@/lib/security/rate-limit";
 import { verifyCaptcha } from "@/lib/security/captcha";
-import { signInRows } from "@/lib/auth/sessions";
+import { passwordLoginEvent, signInRows } from "@/lib/auth/sessions";
 
 const LOCK_SECONDS = 15 * 60;
 
@@ -123,14 +123,9 @@ export async function signInStaff(
     ],
     refund: [{ name: "loginFailuresPerIp", key: keys.ip }],
   };
-  const event = (outcome: string) =>
-    db.loginEvent.create({
-      data: { staffUserId: user.id, outcome, ip: meta.ip, userAgent: meta.userAgent },
-      select: { id: true },
-    });
   // Checked after the password, so the refusal tells nothing to someone who does not know it.
   if (await mustUseExternalSignIn(user.id)) {
-    await changeCountersWith(cleared, [event("sso_required")]);
+    await changeCountersWith(cleared, [passwordLoginEvent({ staffUserId: user.id }, "sso_required", meta)]);
     return fail("sso.errors.passwordDisabled");
   }
 
