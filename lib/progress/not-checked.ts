@@ -26,7 +26,7 @@ const ORDER_BY = {
 export type NotCheckedSort = keyof typeof ORDER_BY;
 /**
  * 20 rows a page unless the URL asks for 50 or 100 (the pager offers them): a secretary works through the
- * list a class at a time, and each row is ~0.5 KB of HTML rendered on the server (docs/performance.md).
+ * list a class at a time, and each row is ~0.7 KB of HTML rendered on the server (docs/performance.md).
  */
 export const NOT_CHECKED_LIST: ListSpec<NotCheckedSort> = {
   sorts: ["studentNumber", "name", "gender", "college", "major", "classGroup", "status"],
