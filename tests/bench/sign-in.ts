@@ -2,17 +2,20 @@
  * Sign-in benchmark (not a test): how many student sign-ins per second this machine does with the chosen
  * argon2id parameters, and the latency under 20 concurrent clients.
  *
- *   npx tsx --conditions=react-server tests/bench/sign-in.ts            # argon2 timings + service level
- *   npx tsx --conditions=react-server tests/bench/sign-in.ts --http     # + over HTTP against `next start`
+ *   npm run bench:sign-in                   # argon2 timings + service level, on SQLite and on PostgreSQL
+ *   npm run bench:sign-in -- --http         # + over HTTP against the served app (scripts/serve.ts)
+ *   … --db sqlite|postgres|both             # which databases (default both), each a fresh one migrated here:
+ *                                           # SQLite data/bench-sign-in.db, PostgreSQL xj_bench_sign_in on
+ *                                           # TEST_POSTGRES_URL's server (dropped afterwards)
  *   … --profile                  # + CPU profiles of the service phase and of the server (data/bench/profiles/)
  *
  * Options (environment): BENCH_SECONDS (default 15 per phase), BENCH_CLIENTS (20), BENCH_ACCOUNTS (40),
- * BENCH_PORT (3163), DATABASE_URL (default: a fresh SQLite file data/bench-sign-in.db, migrated here).
+ * BENCH_PORT (3163), DATABASE_URL (instead of --db: that database, already migrated).
  * --http needs a build (`npx next build`) in the working directory; the benchmark starts scripts/serve.ts on
  * BENCH_PORT against the same database and signs in through next-auth's credentials endpoint
  * (/api/auth/callback/student), i.e. CSRF token, proxy Origin check, signInStudent, session row, cookie.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -20,6 +23,8 @@ import os from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import { waitForHttp } from "./cluster/processes";
 import { CpuMeter, perEvent, threadCpu } from "./cluster/cpu";
+import { freshDatabase, type Database } from "./cluster/postgres";
+import { dbKinds } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -31,13 +36,39 @@ const PROFILE = process.argv.includes("--profile");
 const PROFILE_DIR = "data/bench/profiles";
 const PASSWORD = "基准测试用的一个长密码";
 
-if (!process.env.DATABASE_URL) {
-  const file = "data/bench-sign-in.db";
-  for (const ext of ["", "-wal", "-shm"]) rmSync(file + ext, { force: true });
-  process.env.DATABASE_URL = `file:./${file}`;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env: process.env });
-}
 process.env.DEV_OUTBOX ??= "0";
+
+/**
+ * Without DATABASE_URL this process runs the benchmark once per database, each in a process of its own
+ * on a fresh, migrated database (the app's modules read DATABASE_URL once).
+ */
+async function eachDatabase(): Promise<void> {
+  const at = process.argv.indexOf("--db");
+  const kinds = dbKinds(at >= 0 ? process.argv[at + 1] : undefined);
+  const args = process.argv.slice(2).filter((arg, i, all) => arg !== "--db" && all[i - 1] !== "--db");
+  let failed = false;
+  for (const kind of kinds) {
+    let database: Database;
+    if (kind === "sqlite") {
+      const file = "data/bench-sign-in.db";
+      for (const ext of ["", "-wal", "-shm"]) rmSync(file + ext, { force: true });
+      database = { url: `file:./${file}`, drop: async () => {} };
+    } else database = await freshDatabase("xj_bench_sign_in");
+    try {
+      const env = { ...process.env, DATABASE_URL: database.url };
+      execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env });
+      console.log(`\n${kind}, on a fresh database:`);
+      const run = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/bench/sign-in.ts", ...args], {
+        env,
+        stdio: "inherit",
+      });
+      if (run.status !== 0) failed = true;
+    } finally {
+      await database.drop();
+    }
+  }
+  process.exit(failed ? 1 : 0);
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -267,6 +298,7 @@ async function overHttp(phones: string[]) {
 }
 
 async function main() {
+  if (!process.env.DATABASE_URL) return eachDatabase();
   // The figures mean little on a busy machine: say how busy it was.
   console.log(
     `load average at start: ${os
