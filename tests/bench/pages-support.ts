@@ -4,7 +4,11 @@ import { readdirSync, readFileSync } from "node:fs";
 const STAFF_PASSWORD = process.env.DEMO_STAFF_PASSWORD ?? "Demo@2026xj";
 const STUDENT_PASSWORD = "Student@2026";
 
-export type Audience = "public" | "student" | "staff";
+/**
+ * Whose page it is, which sets its target; "reference" has none: a page printed beside the others to show
+ * what this app's pages cost before any content of their own.
+ */
+export type Audience = "public" | "student" | "staff" | "reference";
 export type BenchPage = {
   label: string;
   path: string;
@@ -17,6 +21,9 @@ export function benchPages(fixtures: { correctionId: string; classGroupId: strin
   return [
     { label: "home /", path: "/", who: "none", audience: "public" },
     { label: "/login", path: "/login", who: "none", audience: "public" },
+    // the lightest signed-in page (a card with a title, a note and a link): the session check, the layout
+    // and the framework's work, nearly nothing else — what any signed-in page costs at least
+    { label: "/signed-in (lightest)", path: "/signed-in", who: "student", audience: "reference" },
     { label: "/record (student)", path: "/record", who: "student", audience: "student" },
     { label: "/college (college01)", path: "/college", who: "college01", audience: "staff" },
     {
