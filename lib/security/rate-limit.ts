@@ -168,11 +168,24 @@ function counterChangeSql(name: LimitName, key: string, points: number, now: Dat
   const expire = at + BigInt(LIMITS[name].duration * 1000);
   return Prisma.sql`
     INSERT INTO rate_limits (key, points, expire) VALUES (${storedKey(name, key)}, ${points}, ${expire})
-    ON CONFLICT (key) DO UPDATE SET
+    ${pgCounterConflict(Prisma.sql, at)}
+    ${tail}`;
+}
+
+/**
+ * PostgreSQL: what an upsert of rate_limits rows does to a row that exists — RateLimiterPostgres's rule: a
+ * window that has run out by `at` restarts with the new row, otherwise the points add up. Written once, for a
+ * statement built with Prisma's `sql` (a parameter) and for one sent on the limiters' pool (`String.raw`, a
+ * placeholder such as `$3`).
+ */
+function pgCounterConflict<T>(
+  tag: (strings: TemplateStringsArray, ...values: unknown[]) => T,
+  at: unknown,
+): T {
+  return tag`ON CONFLICT (key) DO UPDATE SET
       points = CASE WHEN rate_limits.expire <= ${at} THEN excluded.points
         ELSE rate_limits.points + excluded.points END,
-      expire = CASE WHEN rate_limits.expire <= ${at} THEN excluded.expire ELSE rate_limits.expire END
-    ${tail}`;
+      expire = CASE WHEN rate_limits.expire <= ${at} THEN excluded.expire ELSE rate_limits.expire END`;
 }
 
 function counterDeleteSql(name: LimitName, key: string) {
@@ -205,9 +218,7 @@ async function pgCountMany(events: readonly CountedEvent[], now: Date): Promise<
     name: "counters-count-many",
     text: `INSERT INTO rate_limits (key, points, expire)
       SELECT k, 1, $3::bigint + d FROM unnest($1::text[], $2::bigint[]) AS e(k, d)
-      ON CONFLICT (key) DO UPDATE SET
-        points = CASE WHEN rate_limits.expire <= $3 THEN excluded.points ELSE rate_limits.points + 1 END,
-        expire = CASE WHEN rate_limits.expire <= $3 THEN excluded.expire ELSE rate_limits.expire END
+      ${pgCounterConflict(String.raw, "$3")}
       RETURNING key, points, expire`,
     values: [
       events.map((e) => storedKey(e.name, e.key)),
